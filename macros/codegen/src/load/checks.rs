@@ -1,0 +1,587 @@
+//! The semantic checks: what the meta-schema cannot see, such as a condition
+//! naming an option that does not exist or a default outside its enum.
+
+use indexmap::IndexMap;
+use mpkit_runtime::Version;
+use serde_json::Value;
+
+use super::problems::Problems;
+use super::source::child;
+use super::structure::nearest;
+use crate::spec::{ApiSchema, Condition, JsonType, OutcomeStyle, QuirkKind, SchemaNode, Support};
+
+/// Which data part a node belongs to; some keywords only make sense in one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Request,
+    Response,
+    Definition,
+}
+
+/// Records every semantic problem of a structurally valid schema.
+pub(crate) fn check(api: &ApiSchema, document: &Value, problems: &mut Problems) {
+    let mut checker = Checker {
+        api,
+        document,
+        problems,
+    };
+    checker.meta_schema_reference();
+    checker.outcome();
+    checker.supports("/x-contexts", &api.contexts);
+    checker.supports("/x-hosts", &api.hosts);
+    for (i, prerequisite) in api.prerequisites.iter().enumerate() {
+        if let Some(when) = &prerequisite.when {
+            checker.condition(when, &format!("/x-prerequisites/{i}/when"));
+        }
+    }
+    checker.changes();
+    checker.object_part("/request", &api.request);
+    checker.object_part("/success", &api.success);
+    checker.node(&api.request, "/request", Part::Request, None);
+    checker.node(&api.success, "/success", Part::Response, None);
+    if let Some(fail) = &api.fail {
+        checker.object_part("/fail", fail);
+        checker.node(fail, "/fail", Part::Response, None);
+    }
+    if let Some(encrypted) = &api.encrypted {
+        checker.node(encrypted, "/encrypted", Part::Response, None);
+    }
+    for (name, def) in &api.defs {
+        checker.node(def, &child("/$defs", name), Part::Definition, None);
+    }
+}
+
+struct Checker<'a> {
+    api: &'a ApiSchema,
+    document: &'a Value,
+    problems: &'a mut Problems,
+}
+
+impl<'a> Checker<'a> {
+    fn meta_schema_reference(&mut self) {
+        if !self.api.meta_schema.ends_with("meta.schema.json") {
+            self.problems.value(
+                "/$schema",
+                format!("`$schema` is \"{}\", not mpkit's meta-schema", self.api.meta_schema),
+                "name mpkit's meta-schema, e.g. \"../meta.schema.json\" for a bundled schema, so editors check the file as you type",
+            );
+        }
+    }
+
+    /// Follows `$ref`s to the node that holds the content.
+    fn resolve(&self, mut node: &'a SchemaNode) -> &'a SchemaNode {
+        // Bounded, so a cycle of references cannot loop forever; the cycle
+        // itself is reported by `reference`.
+        for _ in 0..16 {
+            match node.reference.as_deref().and_then(|r| self.definition(r)) {
+                Some(target) => node = target,
+                None => break,
+            }
+        }
+        node
+    }
+
+    fn definition(&self, reference: &str) -> Option<&'a SchemaNode> {
+        let name = reference.strip_prefix("#/$defs/")?;
+        self.api
+            .defs
+            .get(&name.replace("~1", "/").replace("~0", "~"))
+    }
+
+    fn object_part(&mut self, pointer: &str, node: &'a SchemaNode) {
+        let resolved = self.resolve(node);
+        if resolved.type_list() != [JsonType::Object] {
+            self.problems.value(
+                pointer,
+                format!("the `{}` part must be a JSON object schema", &pointer[1..]),
+                "give it `\"type\": \"object\"` and its members under `properties`",
+            );
+        }
+    }
+
+    fn outcome(&mut self) {
+        let outcome = &self.api.outcome;
+        let success = self.resolve(&self.api.success);
+        match success.properties.get(&outcome.field) {
+            None => self.problems.value(
+                "/x-outcome/field",
+                format!(
+                    "`x-outcome.field` names `{}`, which `success` does not have",
+                    outcome.field
+                ),
+                "list the discriminant field under `success.properties`, or correct the name",
+            ),
+            Some(field) => {
+                let wanted = match outcome.style {
+                    OutcomeStyle::ErrMsg => JsonType::String,
+                    OutcomeStyle::SuccessFlag => JsonType::Boolean,
+                };
+                if self.resolve(field).type_list() != [wanted] {
+                    self.problems.value(
+                        "/x-outcome/field",
+                        format!("the discriminant `{}` must have type \"{}\"", outcome.field, wanted.as_str()),
+                        "fix the field's `type` in `success`, or choose the other `x-outcome.style`",
+                    );
+                }
+            }
+        }
+        if outcome.style == OutcomeStyle::ErrMsg && outcome.api.is_none() {
+            self.problems.value(
+                "/x-outcome",
+                "an `err-msg` outcome needs `api`, the name inside \"<api>:ok\"",
+                format!("add `\"api\": \"{}\"`", self.api.method),
+            );
+        }
+        let fail_properties = self.api.fail.as_ref().map(|f| &self.resolve(f).properties);
+        for (i, code) in outcome.codes.iter().enumerate() {
+            if !fail_properties.is_some_and(|p| p.contains_key(code)) {
+                self.problems.value(
+                    &format!("/x-outcome/codes/{i}"),
+                    format!("error-code field `{code}` is not a member of `fail`"),
+                    "add it to `fail.properties` (with `\"type\": \"integer\"`), or remove it here",
+                );
+            }
+        }
+    }
+
+    fn supports(&mut self, pointer: &str, supports: &std::collections::BTreeMap<String, Support>) {
+        for (name, support) in supports {
+            let here = child(pointer, name);
+            if let Some(since) = support.since {
+                if !support.supported {
+                    self.problems.value(
+                        &child(&here, "since"),
+                        format!("`{name}` is marked unsupported but has a `since` version"),
+                        "remove `since`, or set `\"supported\": true`",
+                    );
+                }
+                self.not_older_than_api(since, &child(&here, "since"));
+            }
+        }
+    }
+
+    fn not_older_than_api(&mut self, since: Version, pointer: &str) {
+        if let Some(api_since) = self.api.since {
+            if since < api_since {
+                self.problems.value(
+                    pointer,
+                    format!("version {since} is older than the API itself ({api_since})"),
+                    "nothing can be available before its API; correct one of the two versions",
+                );
+            }
+        }
+    }
+
+    fn condition(&mut self, condition: &'a Condition, pointer: &str) {
+        let options = &self.resolve(&self.api.request).properties;
+        let Some(option) = options.get(&condition.option) else {
+            let known: Vec<String> = options.keys().cloned().collect();
+            let help = match nearest(&condition.option, &known) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None if known.is_empty() => {
+                    "the request has no options; remove the condition".to_owned()
+                }
+                None => format!("the request's options are: {}", known.join(", ")),
+            };
+            self.problems.value(
+                &child(pointer, "option"),
+                format!(
+                    "the condition names option `{}`, which `request` does not have",
+                    condition.option
+                ),
+                help,
+            );
+            return;
+        };
+        if let Some(value) = &condition.equals {
+            let option = self.resolve(option);
+            if let Some(reason) = value_mismatch(option, value) {
+                self.problems.value(
+                    &child(pointer, "equals"),
+                    format!(
+                        "option `{}` can never equal {value}: {reason}",
+                        condition.option
+                    ),
+                    "use a value the option's schema allows",
+                );
+            }
+        }
+    }
+
+    fn changes(&mut self) {
+        for (i, change) in self.api.changes.iter().enumerate() {
+            let here = format!("/x-changes/{i}");
+            if !is_calendar_date(&change.date) {
+                self.problems.value(
+                    &child(&here, "date"),
+                    format!("\"{}\" is not a calendar date", change.date),
+                    "write the day the change took effect as YYYY-MM-DD",
+                );
+            }
+            for (j, target) in change.affects.iter().enumerate() {
+                if self.document.pointer(target).is_none() {
+                    self.problems.value(
+                        &format!("{here}/affects/{j}"),
+                        format!("\"{target}\" points at nothing in this file"),
+                        "write a JSON pointer into this file, such as \"/$defs/UserInfo/properties/nickName\"",
+                    );
+                }
+            }
+        }
+    }
+
+    fn node(
+        &mut self,
+        node: &'a SchemaNode,
+        pointer: &str,
+        part: Part,
+        parent: Option<&'a IndexMap<String, SchemaNode>>,
+    ) {
+        self.reference(node, pointer);
+        self.required(node, pointer, parent);
+        self.values(node, pointer);
+        self.enum_names(node, pointer);
+        self.quirks(node, pointer);
+        if let Some(since) = node.since {
+            self.not_older_than_api(since, &child(pointer, "x-since"));
+        }
+        if let Some(name) = &node.rust_name {
+            if !is_snake_identifier(name) {
+                self.problems.value(
+                    &child(pointer, "x-rust-name"),
+                    format!("`{name}` is not a snake_case Rust identifier"),
+                    "use lowercase letters, digits and underscores, starting with a letter, and no keyword",
+                );
+            }
+        }
+        if let Some(condition) = &node.present_when {
+            if part == Part::Request {
+                self.problems.key(
+                    &child(pointer, "x-present-when"),
+                    "`x-present-when` belongs on response fields, not on request options",
+                    "move it to the field of `success` that appears under the condition",
+                );
+            } else {
+                self.condition(condition, &child(pointer, "x-present-when"));
+            }
+        }
+        if let (Some(min), Some(max)) = (node.min_length, node.max_length) {
+            if min > max {
+                self.problems.value(
+                    &child(pointer, "minLength"),
+                    format!("`minLength` {min} is greater than `maxLength` {max}"),
+                    "no string could satisfy both; correct one bound",
+                );
+            }
+        }
+        for (name, member) in &node.properties {
+            self.node(
+                member,
+                &child(&child(pointer, "properties"), name),
+                part,
+                None,
+            );
+        }
+        if let Some(items) = &node.items {
+            self.node(items, &child(pointer, "items"), part, None);
+        }
+        for (i, branch) in node.any_of.iter().enumerate() {
+            let branch_pointer = format!("{pointer}/anyOf/{i}");
+            self.node(branch, &branch_pointer, part, Some(&node.properties));
+        }
+    }
+
+    fn reference(&mut self, node: &SchemaNode, pointer: &str) {
+        let Some(reference) = &node.reference else {
+            return;
+        };
+        if self.definition(reference).is_some() {
+            return;
+        }
+        let known: Vec<String> = self
+            .api
+            .defs
+            .keys()
+            .map(|name| format!("#/$defs/{name}"))
+            .collect();
+        let help = match nearest(reference, &known) {
+            Some(near) => format!("did you mean \"{near}\"?"),
+            None if known.is_empty() => {
+                "add the definition under `$defs` at the top of the file".to_owned()
+            }
+            None => format!("the definitions are: {}", known.join(", ")),
+        };
+        self.problems.value(
+            &child(pointer, "$ref"),
+            format!("`$ref` \"{reference}\" does not resolve"),
+            help,
+        );
+    }
+
+    fn required(
+        &mut self,
+        node: &SchemaNode,
+        pointer: &str,
+        parent: Option<&IndexMap<String, SchemaNode>>,
+    ) {
+        for (i, name) in node.required.iter().enumerate() {
+            let declared =
+                node.properties.contains_key(name) || parent.is_some_and(|p| p.contains_key(name));
+            if !declared {
+                self.problems.value(
+                    &format!("{pointer}/required/{i}"),
+                    format!("`required` lists `{name}`, which is not among the `properties`"),
+                    "declare it under `properties`, or correct the name",
+                );
+            }
+        }
+    }
+
+    fn values(&mut self, node: &'a SchemaNode, pointer: &str) {
+        let types = node.type_list();
+        if let Some(values) = &node.enum_values {
+            for (i, value) in values.iter().enumerate() {
+                if !types.is_empty() && !types.iter().any(|t| t.admits(value)) {
+                    self.problems.value(
+                        &format!("{pointer}/enum/{i}"),
+                        format!(
+                            "enum value {value} does not have the node's type {}",
+                            type_names(types)
+                        ),
+                        "make the enum values and `type` agree",
+                    );
+                }
+            }
+        }
+        if let Some(default) = &node.default {
+            if let Some(reason) = value_mismatch(self.resolve(node), default) {
+                self.problems.value(
+                    &child(pointer, "default"),
+                    format!("default {default} is not an allowed value: {reason}"),
+                    "make the default one of the allowed values, as the platform documents it",
+                );
+            }
+        }
+    }
+
+    fn enum_names(&mut self, node: &SchemaNode, pointer: &str) {
+        if node.enum_names.is_empty() {
+            return;
+        }
+        let here = child(pointer, "x-enum-names");
+        let Some(values) = &node.enum_values else {
+            self.problems.key(
+                &here,
+                "`x-enum-names` without an `enum`",
+                "add the `enum` the names are for, or remove `x-enum-names`",
+            );
+            return;
+        };
+        let keys: Vec<String> = values.iter().map(enum_key).collect();
+        for key in &keys {
+            if !node.enum_names.contains_key(key) {
+                self.problems.value(
+                    &here,
+                    format!("enum value {key} has no Rust name in `x-enum-names`"),
+                    format!("add `\"{key}\": \"{}\"`", upper_camel(key)),
+                );
+            }
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for (key, name) in &node.enum_names {
+            let at = child(&here, key);
+            if !keys.contains(key) {
+                self.problems.key(
+                    &at,
+                    format!("`x-enum-names` names `{key}`, which is not an enum value"),
+                    format!("the enum values are: {}", keys.join(", ")),
+                );
+            }
+            if !is_upper_camel_identifier(name) {
+                self.problems.value(
+                    &at,
+                    format!("`{name}` is not an UpperCamelCase Rust identifier"),
+                    format!(
+                        "use letters and digits starting with an uppercase letter, such as \"{}\"",
+                        upper_camel(key)
+                    ),
+                );
+            } else if seen.contains(&name.as_str()) {
+                self.problems.value(
+                    &at,
+                    format!("the Rust name `{name}` is used twice"),
+                    "give each enum value its own name",
+                );
+            }
+            seen.push(name);
+        }
+    }
+
+    fn quirks(&mut self, node: &'a SchemaNode, pointer: &str) {
+        let resolved = self.resolve(node);
+        let types = accepted_types(resolved);
+        for (i, quirk) in node.quirks.iter().enumerate() {
+            let here = format!("{pointer}/x-quirks/{i}");
+            let fault = match quirk.kind {
+                QuirkKind::NumberAsString => (!(types.contains(&JsonType::String)
+                    && (types.contains(&JsonType::Integer) || types.contains(&JsonType::Number))))
+                .then(|| "a `number-as-string` field must accept both a number and a string, so a validator agrees with the decoder".to_owned()),
+                QuirkKind::DocumentedTypeDiffers => match quirk.documented {
+                    None => Some("a `documented-type-differs` quirk needs `documented`, the type the platform documents".to_owned()),
+                    Some(documented) if !types.contains(&documented) || types.len() < 2 => Some(format!(
+                        "the field must accept the documented type \"{}\" and the type really sent",
+                        documented.as_str()
+                    )),
+                    Some(_) => None,
+                },
+                QuirkKind::NestedAlias => match &quirk.property {
+                    None => Some("a `nested-alias` quirk needs `property`, the member the fields may be nested under".to_owned()),
+                    Some(member) if !resolved.properties.contains_key(member) => {
+                        Some(format!("`{member}` is not among this object's `properties`"))
+                    }
+                    Some(_) => None,
+                },
+                QuirkKind::OftenEmpty => None,
+            };
+            if let Some(message) = fault {
+                self.problems.value(
+                    &here,
+                    message,
+                    "see the `x-quirks` kinds in schemas/meta.schema.json",
+                );
+            }
+        }
+    }
+}
+
+/// Every JSON type a node accepts, through `type` and its `anyOf` branches.
+fn accepted_types(node: &SchemaNode) -> Vec<JsonType> {
+    let mut types = node.type_list().to_vec();
+    for branch in &node.any_of {
+        types.extend(branch.type_list());
+    }
+    types.dedup();
+    types
+}
+
+/// Why `value` is not allowed by `node`'s type, enum and const, if it is not.
+fn value_mismatch(node: &SchemaNode, value: &Value) -> Option<String> {
+    let types = accepted_types(node);
+    if !types.is_empty() && !types.iter().any(|t| t.admits(value)) {
+        return Some(format!("the type is {}", type_names(&types)));
+    }
+    if let Some(values) = &node.enum_values {
+        if !values.contains(value) {
+            let listed: Vec<String> = values.iter().map(Value::to_string).collect();
+            return Some(format!("the allowed values are {}", listed.join(", ")));
+        }
+    }
+    if let Some(constant) = &node.const_value {
+        if constant != value {
+            return Some(format!("the only allowed value is {constant}"));
+        }
+    }
+    None
+}
+
+fn type_names(types: &[JsonType]) -> String {
+    let names: Vec<&str> = types.iter().map(|t| t.as_str()).collect();
+    format!("\"{}\"", names.join("\" or \""))
+}
+
+/// How an enum value is written as a key of `x-enum-names`.
+pub(crate) fn enum_key(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// A suggestion for the Rust name of an enum value (`zh_CN` → `ZhCn`).
+fn upper_camel(key: &str) -> String {
+    let mut name = String::new();
+    for word in key
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            name.push(first.to_ascii_uppercase());
+            name.extend(chars.map(|c| c.to_ascii_lowercase()));
+        }
+    }
+    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert(0, 'V');
+    }
+    name
+}
+
+const KEYWORDS: &[&str] = &[
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
+    "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
+    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
+];
+
+fn is_upper_camel_identifier(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
+        && !KEYWORDS.contains(&name)
+}
+
+fn is_snake_identifier(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+        && name != "_"
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !KEYWORDS.contains(&name)
+}
+
+fn is_calendar_date(text: &str) -> bool {
+    let mut parts = text.splitn(3, '-').map(str::parse::<u32>);
+    let (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) =
+        (parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calendar_dates() {
+        assert!(is_calendar_date("2021-04-28"));
+        assert!(is_calendar_date("2020-02-29"));
+        assert!(!is_calendar_date("2021-02-29"));
+        assert!(!is_calendar_date("2021-13-01"));
+        assert!(!is_calendar_date("2021-04-31"));
+        assert!(!is_calendar_date("2021-04"));
+    }
+
+    #[test]
+    fn identifiers() {
+        assert!(is_upper_camel_identifier("ZhCn"));
+        assert!(!is_upper_camel_identifier("zhCn"));
+        assert!(!is_upper_camel_identifier("Zh_Cn"));
+        assert!(!is_upper_camel_identifier("Self"));
+        assert!(is_snake_identifier("with_credentials"));
+        assert!(!is_snake_identifier("type"));
+        assert!(!is_snake_identifier("withCredentials"));
+        assert_eq!(upper_camel("zh_CN"), "ZhCn");
+        assert_eq!(upper_camel("1"), "V1");
+        assert_eq!(upper_camel("alipay_openapi"), "AlipayOpenapi");
+    }
+}

@@ -1,0 +1,164 @@
+//! Reading a schema file into the spec model, with every problem reported.
+//!
+//! The order is: JSON syntax (serde_json, with line:column), structure
+//! against the generated meta-schema (all problems at once), deserialization
+//! into [`ApiSchema`], then the semantic checks (all problems at once).
+
+mod checks;
+mod diagnostic;
+mod problems;
+mod source;
+mod structure;
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+pub use diagnostic::{Diagnostic, LoadError};
+pub use source::Position;
+
+use crate::spec::ApiSchema;
+use problems::Problems;
+use source::{Anchor, SourceMap};
+
+/// A schema file that passed every check, with the document it came from.
+#[derive(Debug, Clone)]
+pub struct LoadedSchema {
+    /// Where it was read from.
+    pub file: PathBuf,
+    /// The checked spec model.
+    pub api: ApiSchema,
+    /// The file as parsed JSON, for validating payloads against its data parts.
+    pub document: Value,
+}
+
+/// Reads and checks the schema file at `path`.
+///
+/// # Errors
+/// [`LoadError::Read`] when the file cannot be read, [`LoadError::Invalid`]
+/// listing every problem found otherwise.
+///
+/// ```no_run
+/// let schema = mpkit_codegen::load_schema("schemas/wechat/getUserInfo.json")?;
+/// assert_eq!(schema.api.full_name(), "wx.getUserInfo");
+/// # Ok::<(), mpkit_codegen::LoadError>(())
+/// ```
+pub fn load_schema(path: impl AsRef<Path>) -> Result<LoadedSchema, LoadError> {
+    let file = path.as_ref();
+    let text = std::fs::read_to_string(file).map_err(|source| LoadError::Read {
+        file: file.to_path_buf(),
+        source,
+    })?;
+    parse_schema(&text, file)
+}
+
+/// Checks schema `text`; `file` is only used to name it in diagnostics.
+///
+/// # Errors
+/// [`LoadError::Invalid`] listing every problem found.
+pub fn parse_schema(text: &str, file: &Path) -> Result<LoadedSchema, LoadError> {
+    let source = SourceMap::new(text);
+    let fail = |problems: Problems| LoadError::Invalid {
+        diagnostics: problems.into_diagnostics(file, &source),
+    };
+
+    let document: Value = match serde_json::from_str(text) {
+        Ok(document) => document,
+        Err(error) => {
+            return Err(LoadError::Invalid {
+                diagnostics: vec![syntax_error(file, &error)],
+            });
+        }
+    };
+
+    let mut problems = Problems::default();
+    structure::check(&document, &mut problems);
+    if !problems.is_empty() {
+        return Err(fail(problems));
+    }
+
+    let api: ApiSchema = match serde_path_to_error::deserialize(&document) {
+        Ok(api) => api,
+        Err(error) => {
+            // The meta-schema admits almost nothing serde refuses; what is
+            // left (a version segment over u32::MAX) is reported here.
+            let pointer = pointer_of(error.path());
+            problems.push(
+                &pointer,
+                Anchor::Value,
+                error.inner().to_string(),
+                Some("see schemas/meta.schema.json for what this keyword accepts".to_owned()),
+            );
+            return Err(fail(problems));
+        }
+    };
+
+    checks::check(&api, &document, &mut problems);
+    if !problems.is_empty() {
+        return Err(fail(problems));
+    }
+    Ok(LoadedSchema {
+        file: file.to_path_buf(),
+        api,
+        document,
+    })
+}
+
+/// Every `*.json` schema under `dir` (recursively, `meta.schema.json` aside), sorted by path.
+///
+/// # Errors
+/// [`LoadError::Read`] when the directory cannot be listed.
+pub fn schema_files(dir: impl AsRef<Path>) -> Result<Vec<PathBuf>, LoadError> {
+    let mut files = Vec::new();
+    collect(dir.as_ref(), &mut files)?;
+    files.sort();
+    Ok(files)
+}
+
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), LoadError> {
+    let read_error = |source| LoadError::Read {
+        file: dir.to_path_buf(),
+        source,
+    };
+    for entry in std::fs::read_dir(dir).map_err(read_error)? {
+        let path = entry.map_err(read_error)?.path();
+        if path.is_dir() {
+            collect(&path, files)?;
+        } else if path.extension().is_some_and(|e| e == "json")
+            && path.file_name().is_some_and(|n| n != "meta.schema.json")
+        {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn syntax_error(file: &Path, error: &serde_json::Error) -> Diagnostic {
+    Diagnostic {
+        file: file.to_path_buf(),
+        position: Position {
+            line: error.line(),
+            column: error.column(),
+        },
+        pointer: String::new(),
+        message: format!("the file is not valid JSON: {error}"),
+        help: Some(
+            "fix the JSON syntax at that position (comments and trailing commas are not allowed)"
+                .to_owned(),
+        ),
+    }
+}
+
+fn pointer_of(path: &serde_path_to_error::Path) -> String {
+    let mut pointer = String::new();
+    for segment in path.iter() {
+        let text = match segment {
+            serde_path_to_error::Segment::Seq { index } => index.to_string(),
+            serde_path_to_error::Segment::Map { key } => key.clone(),
+            serde_path_to_error::Segment::Enum { variant } => variant.clone(),
+            serde_path_to_error::Segment::Unknown => continue,
+        };
+        pointer = source::child(&pointer, &text);
+    }
+    pointer
+}

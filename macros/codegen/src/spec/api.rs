@@ -1,0 +1,199 @@
+//! The top level of a schema file: one API with its platform facts.
+
+use std::collections::BTreeMap;
+
+use mpkit_runtime::Version;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::node::SchemaNode;
+
+/// One mini-program platform API, such as WeChat's `wx.getUserInfo`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    title = "mpkit API schema",
+    description = "One mini-program platform API for mpkit. The data parts (request, success, fail, encrypted) are JSON Schema 2020-12; x- keywords carry the platform facts JSON Schema cannot express."
+)]
+pub struct ApiSchema {
+    /// The meta-schema this file follows: a path or URL ending in `meta.schema.json`.
+    #[serde(rename = "$schema")]
+    pub meta_schema: String,
+    /// A short English line saying what the API does.
+    pub title: String,
+    /// The platform's own description of the API, in its own words.
+    pub description: String,
+    /// Platform identifier, lowercase (`wechat`, `douyin`, `mpserverless`).
+    #[serde(rename = "x-platform")]
+    #[schemars(regex(pattern = r"^[a-z][a-z0-9_]*$"))]
+    pub platform: String,
+    /// The platform's name as people write it (`WeChat`, `Douyin`).
+    #[serde(rename = "x-platform-name")]
+    pub platform_name: String,
+    /// The JavaScript object the method hangs off (`wx`, `tt`, `mpserverless.user`).
+    #[serde(rename = "x-namespace")]
+    #[schemars(regex(pattern = r"^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)*$"))]
+    pub namespace: String,
+    /// The method name (`getUserInfo`).
+    #[serde(rename = "x-method")]
+    #[schemars(regex(pattern = r"^[A-Za-z_$][A-Za-z0-9_$]*$"))]
+    pub method: String,
+    /// Minimum base-library version of the API. Absent when the platform
+    /// documents none; mpkit then does not gate the API itself.
+    #[serde(rename = "x-since", default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<Version>,
+    /// How the API is called: with success/fail/complete callbacks, or as a promise.
+    #[serde(rename = "x-call-style")]
+    pub call_style: CallStyle,
+    /// How a response tells success from failure.
+    #[serde(rename = "x-outcome")]
+    pub outcome: Outcome,
+    /// Contexts with their own rules, keyed by name (`plugin`).
+    #[serde(
+        rename = "x-contexts",
+        default,
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub contexts: BTreeMap<String, Support>,
+    /// Host clients, keyed by name (`windows`, `mac`, `harmonyos`).
+    #[serde(
+        rename = "x-hosts",
+        default,
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub hosts: BTreeMap<String, Support>,
+    /// The user authorization scope the API needs (`scope.userInfo`).
+    #[serde(rename = "x-scope", default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// Calls that must have succeeded before this one (`wx.login`).
+    #[serde(
+        rename = "x-prerequisites",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub prerequisites: Vec<Prerequisite>,
+    /// Behaviour changes of the platform, newest last.
+    #[serde(rename = "x-changes", default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<Change>,
+    /// Links to the platform's documentation of this API.
+    #[serde(rename = "x-docs", default, skip_serializing_if = "Vec::is_empty")]
+    pub docs: Vec<String>,
+    /// The options object passed to the API (callbacks excluded).
+    pub request: SchemaNode,
+    /// The object the success callback receives, or the promise resolves to.
+    pub success: SchemaNode,
+    /// The object the fail callback receives, or the promise rejects with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fail: Option<SchemaNode>,
+    /// The JSON inside the decrypted `encryptedData`, where the platform has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encrypted: Option<SchemaNode>,
+    /// Shared definitions, referred to as `#/$defs/<name>`.
+    #[serde(rename = "$defs", default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub defs: BTreeMap<String, SchemaNode>,
+}
+
+impl ApiSchema {
+    /// The full JavaScript name of the method, such as `wx.getUserInfo`.
+    #[must_use]
+    pub fn full_name(&self) -> String {
+        format!("{}.{}", self.namespace, self.method)
+    }
+}
+
+/// How an API is invoked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum CallStyle {
+    /// `success` / `fail` / `complete` callbacks only; no promise style.
+    Callback,
+    /// Returns a promise; no callbacks.
+    Promise,
+    /// Callbacks, or a promise when no callback is given.
+    CallbackOrPromise,
+}
+
+/// How a response tells success from failure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    /// Which discriminant the platform uses.
+    pub style: OutcomeStyle,
+    /// The field holding the discriminant (`errMsg`, `success`).
+    pub field: String,
+    /// For `err-msg`: the API name inside the message (`getUserInfo` in
+    /// `"getUserInfo:ok"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api: Option<String>,
+    /// Fields of the failure that carry a numeric error code (`errno`, `errNo`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub codes: Vec<String>,
+}
+
+/// The kinds of discriminant a platform uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum OutcomeStyle {
+    /// A string `"<api>:ok"` on success, `"<api>:fail <detail>"` on failure.
+    ErrMsg,
+    /// A boolean that is `true` on success.
+    SuccessFlag,
+}
+
+/// Whether the API works in a context or on a host client, and from which version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Support {
+    /// Whether the API can be used there at all.
+    pub supported: bool,
+    /// The minimum base-library version there, when it differs from the API's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<Version>,
+    /// The platform's own words about it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// A call that must have succeeded before this API is called.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Prerequisite {
+    /// The full name of the API (`wx.login`, `mpserverless.user.authorize`).
+    pub api: String,
+    /// Only needed when this option condition holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+    /// Why it is needed, in the platform's words.
+    pub description: String,
+}
+
+/// A condition on one request option.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// The option's name in `request.properties`.
+    pub option: String,
+    /// The value the option must have. Absent: the option only has to be set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equals: Option<Value>,
+}
+
+/// A dated change of the platform's behaviour.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// The day it took effect, `YYYY-MM-DD` (Beijing time unless `description` says otherwise).
+    #[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
+    pub date: String,
+    /// The first base-library version it applies to, when the platform ties it to one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<Version>,
+    /// A short English line.
+    pub title: String,
+    /// What changed, in the platform's words.
+    pub description: String,
+    /// JSON pointers (`/$defs/UserInfo/properties/nickName`) to the parts of this file it affects.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub affects: Vec<String>,
+}

@@ -1,0 +1,16 @@
+//! The spec model: Rust types of mpkit's schema format.
+//!
+//! A schema file describes one platform API. Its data parts (`request`,
+//! `success`, `fail`, `encrypted`) are plain JSON Schema 2020-12 over the
+//! subset in [`SchemaNode`]; what JSON Schema cannot say is carried by `x-`
+//! keywords. These types are the single source of truth for the format:
+//! `schemas/meta.schema.json` is generated from them with schemars, and the
+//! loader checks files against that meta-schema before deserializing them.
+
+mod api;
+mod node;
+
+pub use api::{
+    ApiSchema, CallStyle, Change, Condition, Outcome, OutcomeStyle, Prerequisite, Support,
+};
+pub use node::{JsonType, Quirk, QuirkKind, SchemaNode, TypeSet};

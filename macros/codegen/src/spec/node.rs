@@ -1,0 +1,236 @@
+//! One node of a data part: the subset of JSON Schema 2020-12 mpkit understands,
+//! plus the `x-` keywords that say what JSON Schema cannot.
+
+use std::collections::BTreeMap;
+
+use indexmap::IndexMap;
+use mpkit_runtime::Version;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::{Number, Value};
+
+use super::api::Condition;
+
+/// A JSON Schema node. Keywords outside this subset are rejected by the
+/// loader rather than silently ignored, so the generated code never
+/// disagrees with what a JSON Schema validator would accept.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SchemaNode {
+    /// A reference to a shared definition: `#/$defs/<name>`.
+    #[serde(rename = "$ref", default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// A short English line; the first line of the generated rustdoc.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The platform's own description, carried into the generated rustdoc.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The JSON type or types the value may have.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub types: Option<TypeSet>,
+    /// The allowed values.
+    #[serde(rename = "enum", default, skip_serializing_if = "Option::is_none")]
+    pub enum_values: Option<Vec<Value>>,
+    /// The one allowed value.
+    #[serde(rename = "const", default, skip_serializing_if = "Option::is_none")]
+    pub const_value: Option<Value>,
+    /// The value the platform assumes when the option is not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<Value>,
+    /// Realistic values.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<Value>,
+    /// The members of an object, in the order the platform documents them.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub properties: IndexMap<String, SchemaNode>,
+    /// Members that are always present (responses) or must be given (options).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub required: Vec<String>,
+    /// Whether members beyond `properties` are allowed. Responses keep them.
+    #[serde(
+        rename = "additionalProperties",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub additional_properties: Option<bool>,
+    /// The schema of each element of an array.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Box<SchemaNode>>,
+    /// The value must match at least one of these.
+    #[serde(rename = "anyOf", default, skip_serializing_if = "Vec::is_empty")]
+    pub any_of: Vec<SchemaNode>,
+    /// Minimum length of a string, in characters.
+    #[serde(rename = "minLength", default, skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<u64>,
+    /// Maximum length of a string, in characters.
+    #[serde(rename = "maxLength", default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<u64>,
+    /// A regular expression a string must match (ECMA 262 syntax).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<String>,
+    /// Inclusive lower bound of a number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimum: Option<Number>,
+    /// Inclusive upper bound of a number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maximum: Option<Number>,
+    /// A format annotation (`uri`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    /// How a string's content is encoded (`base64` for `encryptedData`).
+    #[serde(
+        rename = "contentEncoding",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub content_encoding: Option<String>,
+    /// The media type of a string's content (`application/json` for `rawData`).
+    #[serde(
+        rename = "contentMediaType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub content_media_type: Option<String>,
+
+    /// Minimum base-library version of this option or field.
+    #[serde(rename = "x-since", default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<Version>,
+    /// The field is present only when this request option condition holds.
+    #[serde(
+        rename = "x-present-when",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub present_when: Option<Condition>,
+    /// Rust names of the enum values, keyed by the value as JSON text
+    /// (`"zh_CN"` for a string, `"1"` for a number).
+    #[serde(
+        rename = "x-enum-names",
+        default,
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub enum_names: BTreeMap<String, String>,
+    /// The Rust name of this member when the derived one does not read well.
+    #[serde(
+        rename = "x-rust-name",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rust_name: Option<String>,
+    /// The value must be kept byte for byte as received (`rawData`, which is signed).
+    #[serde(
+        rename = "x-verbatim",
+        default,
+        skip_serializing_if = "std::ops::Not::not"
+    )]
+    pub verbatim: bool,
+    /// Ways real payloads depart from the documentation, which decoders must tolerate.
+    #[serde(rename = "x-quirks", default, skip_serializing_if = "Vec::is_empty")]
+    pub quirks: Vec<Quirk>,
+}
+
+impl SchemaNode {
+    /// The JSON types this node names directly, in order.
+    #[must_use]
+    pub fn type_list(&self) -> &[JsonType] {
+        match &self.types {
+            None => &[],
+            Some(TypeSet::One(one)) => std::slice::from_ref(one),
+            Some(TypeSet::Many(many)) => many,
+        }
+    }
+}
+
+/// `type`: one JSON type, or a list of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum TypeSet {
+    /// `"type": "string"`
+    One(JsonType),
+    /// `"type": ["integer", "string"]`
+    Many(Vec<JsonType>),
+}
+
+/// The JSON Schema primitive types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum JsonType {
+    /// `null`
+    Null,
+    /// `true` or `false`
+    Boolean,
+    /// A JSON object.
+    Object,
+    /// A JSON array.
+    Array,
+    /// Any JSON number.
+    Number,
+    /// A number without a fractional part.
+    Integer,
+    /// A JSON string.
+    String,
+}
+
+impl JsonType {
+    /// Whether `value` is of this type, as JSON Schema defines it.
+    #[must_use]
+    pub fn admits(self, value: &Value) -> bool {
+        match self {
+            JsonType::Null => value.is_null(),
+            JsonType::Boolean => value.is_boolean(),
+            JsonType::Object => value.is_object(),
+            JsonType::Array => value.is_array(),
+            JsonType::Number => value.is_number(),
+            JsonType::Integer => {
+                value.is_i64() || value.is_u64() || value.as_f64().is_some_and(|f| f.fract() == 0.0)
+            }
+            JsonType::String => value.is_string(),
+        }
+    }
+
+    /// The keyword as written in a schema.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JsonType::Null => "null",
+            JsonType::Boolean => "boolean",
+            JsonType::Object => "object",
+            JsonType::Array => "array",
+            JsonType::Number => "number",
+            JsonType::Integer => "integer",
+            JsonType::String => "string",
+        }
+    }
+}
+
+/// A documented way in which real payloads differ from the documentation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Quirk {
+    /// What kind of departure it is.
+    pub kind: QuirkKind,
+    /// What is seen in practice, and where the fact comes from.
+    pub description: String,
+    /// For `nested-alias`: the member under which the same fields may arrive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub property: Option<String>,
+    /// For `documented-type-differs`: the type the documentation states.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub documented: Option<JsonType>,
+}
+
+/// The kinds of quirk a decoder knows how to tolerate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuirkKind {
+    /// A number that some hosts send as a decimal string (`"1"` for `1`).
+    NumberAsString,
+    /// The documentation states one type (`documented`), hosts send another;
+    /// both are accepted and the original value is kept.
+    DocumentedTypeDiffers,
+    /// The object's fields may also arrive nested under `property`.
+    NestedAlias,
+    /// The field is present but usually empty (`""` or `0`).
+    OftenEmpty,
+}
