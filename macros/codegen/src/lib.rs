@@ -13,6 +13,7 @@ mod meta;
 pub mod spec;
 
 pub use load::{
-    Diagnostic, LoadError, LoadedSchema, Position, load_schema, parse_schema, schema_files,
+    DataPart, Diagnostic, LoadError, LoadedSchema, Position, load_schema, parse_schema,
+    schema_files,
 };
 pub use meta::{meta_schema, meta_schema_json};

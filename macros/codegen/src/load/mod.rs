@@ -32,6 +32,59 @@ pub struct LoadedSchema {
     pub document: Value,
 }
 
+/// The data parts of a schema file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DataPart {
+    /// `request`: the options object.
+    Request,
+    /// `success`: what the success callback receives.
+    Success,
+    /// `fail`: what the fail callback receives.
+    Fail,
+    /// `encrypted`: the JSON inside the decrypted `encryptedData`.
+    Encrypted,
+}
+
+impl DataPart {
+    /// Every part, in file order.
+    pub const ALL: [DataPart; 4] = [
+        DataPart::Request,
+        DataPart::Success,
+        DataPart::Fail,
+        DataPart::Encrypted,
+    ];
+
+    /// The part's key in a schema file.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            DataPart::Request => "request",
+            DataPart::Success => "success",
+            DataPart::Fail => "fail",
+            DataPart::Encrypted => "encrypted",
+        }
+    }
+}
+
+impl LoadedSchema {
+    /// One data part as a standalone JSON Schema 2020-12 document, with the
+    /// file's `$defs` beside it so its `$ref`s resolve. `None` when the file
+    /// has no such part. Any JSON Schema validator can check a real payload
+    /// against the result.
+    #[must_use]
+    pub fn data_schema(&self, part: DataPart) -> Option<Value> {
+        let mut schema = self.document.get(part.key())?.as_object()?.clone();
+        schema.insert(
+            "$schema".to_owned(),
+            Value::String("https://json-schema.org/draft/2020-12/schema".to_owned()),
+        );
+        if let Some(defs) = self.document.get("$defs") {
+            schema.insert("$defs".to_owned(), defs.clone());
+        }
+        Some(Value::Object(schema))
+    }
+}
+
 /// Reads and checks the schema file at `path`.
 ///
 /// # Errors

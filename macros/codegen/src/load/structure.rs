@@ -97,6 +97,16 @@ fn describe(error: &ValidationError<'_>, document: &Value, problems: &mut Proble
                 "versions are numbers separated by dots, like \"2.10.4\"",
             );
         }
+        ValidationErrorKind::OneOfNotValid { context } | ValidationErrorKind::AnyOf { context }
+            if !allowed_constants(context).is_empty() =>
+        {
+            let allowed = allowed_constants(context);
+            problems.value(
+                &pointer,
+                format!("{} is not an allowed value", error.instance()),
+                format!("use one of: {}", allowed.join(", ")),
+            );
+        }
         _ => {
             problems.push(
                 &pointer,
@@ -106,6 +116,26 @@ fn describe(error: &ValidationError<'_>, document: &Value, problems: &mut Proble
             );
         }
     }
+}
+
+/// The `const` values of the alternatives of a failed `oneOf`/`anyOf`: how
+/// schemars renders a documented unit enum such as `x-call-style`.
+/// Nested alternatives (`type`: one name or a list of names) are searched too.
+fn allowed_constants(context: &[Vec<ValidationError<'static>>]) -> Vec<String> {
+    let mut allowed = Vec::new();
+    for error in context.iter().flatten() {
+        match error.kind() {
+            ValidationErrorKind::Constant { expected_value } => {
+                allowed.push(expected_value.to_string())
+            }
+            ValidationErrorKind::OneOfNotValid { context }
+            | ValidationErrorKind::AnyOf { context } => {
+                allowed.extend(allowed_constants(context));
+            }
+            _ => {}
+        }
+    }
+    allowed
 }
 
 /// The keywords allowed in the object whose members are `present`: those of

@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Writes the credential-bearing fixtures with an implementation independent of mpkit.
+
+Signature: sha1(rawData + session_key) in lowercase hex (hashlib).
+encryptedData: AES-128-CBC with PKCS#7 padding (the `cryptography` package),
+key = base64-decoded session_key, IV = base64-decoded iv.
+
+The keys and IVs are fixed so the output is reproducible; they protect nothing.
+Run from the repository root:  python3 scripts/make_credential_fixtures.py
+"""
+import base64
+import hashlib
+import json
+import pathlib
+
+from cryptography.hazmat.primitives import padding
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent / "tests" / "fixtures"
+
+
+def encrypt(plain: bytes, key: bytes, iv: bytes) -> bytes:
+    padder = padding.PKCS7(128).padder()
+    padded = padder.update(plain) + padder.finalize()
+    encryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).encryptor()
+    return encryptor.update(padded) + encryptor.finalize()
+
+
+def write(path: pathlib.Path, value) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(value, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def make(platform, api, ok_message, user_info, encrypted, key, iv, appid):
+    session_key = base64.b64encode(key).decode()
+    raw_data = json.dumps(user_info, ensure_ascii=False, separators=(",", ":"))
+    signature = hashlib.sha1((raw_data + session_key).encode("utf-8")).hexdigest()
+    plain = json.dumps(encrypted, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    success = {
+        "errMsg": ok_message,
+        "userInfo": user_info,
+        "rawData": raw_data,
+        "signature": signature,
+        "encryptedData": base64.b64encode(encrypt(plain, key, iv)).decode(),
+        "iv": base64.b64encode(iv).decode(),
+    }
+    folder = ROOT / platform / api
+    write(folder / "success-with-credentials.json", success)
+    write(folder / "encrypted.json", encrypted)
+    write(
+        ROOT / "credentials" / f"{platform}-{api}.json",
+        {"session_key": session_key, "appid": appid, "payload": f"{platform}/{api}/success-with-credentials.json"},
+    )
+
+
+make(
+    "wechat",
+    "getUserInfo",
+    "getUserInfo:ok",
+    {
+        "nickName": "Band",
+        "gender": 1,
+        "language": "zh_CN",
+        "city": "Guangzhou",
+        "province": "Guangdong",
+        "country": "CN",
+        "avatarUrl": "https://thirdwx.qlogo.cn/mmopen/vi_32/aSKcBBPpibyKNicHNTMM0qJVh8Kjgiak2AHWr8MHM4WgMEm7GFhsf8OYrySdbvAMvTsw3mo8ibKicsnfN5pRjl1p8HQ/132",
+    },
+    {
+        "openId": "oGZUI0egBJY1zhBYw2KhdUfwVJJE",
+        "nickName": "Band",
+        "gender": 1,
+        "language": "zh_CN",
+        "city": "Guangzhou",
+        "province": "Guangdong",
+        "country": "CN",
+        "avatarUrl": "https://thirdwx.qlogo.cn/mmopen/vi_32/aSKcBBPpibyKNicHNTMM0qJVh8Kjgiak2AHWr8MHM4WgMEm7GFhsf8OYrySdbvAMvTsw3mo8ibKicsnfN5pRjl1p8HQ/132",
+        "unionId": "ocMvos6NjeKLIBqg5Mr9QjxrP1FA",
+        "watermark": {"timestamp": 1477314187, "appid": "wx4f4bc4dec97d474b"},
+    },
+    bytes.fromhex("2b7e151628aed2a6abf7158809cf4f3c"),
+    bytes.fromhex("000102030405060708090a0b0c0d0e0f"),
+    "wx4f4bc4dec97d474b",
+)
+
+make(
+    "douyin",
+    "getUserInfo",
+    "getUserInfo:ok",
+    {
+        "avatarUrl": "https://p3.douyinpic.com/aweme/100x100/aweme-avatar/tos-cn-i-0813_oQAfA8fAEIAbCgGeADeIIAe9AbdBAcWAoDCcAQ.jpeg",
+        "nickName": "抖音用户",
+        "gender": 0,
+        "city": "",
+        "province": "",
+        "country": "",
+        "language": "",
+    },
+    {
+        "nickName": "抖音用户",
+        "avatarUrl": "https://p3.douyinpic.com/aweme/100x100/aweme-avatar/tos-cn-i-0813_oQAfA8fAEIAbCgGeADeIIAe9AbdBAcWAoDCcAQ.jpeg",
+        "gender": 0,
+        "city": "",
+        "province": "",
+        "country": "",
+        "openId": "_000Hjh4bT9ZzGc6kVxXyNqYt8pR1mLwE2sQ",
+        "watermark": {"appid": "tt07e3715e98c9aac0", "timestamp": 1700000000},
+    },
+    bytes.fromhex("603deb1015ca71be2b73aef0857d7781"),
+    bytes.fromhex("f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff"),
+    "tt07e3715e98c9aac0",
+)

@@ -1,0 +1,431 @@
+//! Malformed schemas: each kind of mistake gives a diagnostic that names the
+//! file, the line and column of the offending key or value, and the problem.
+//! Every case starts from the bundled `wx.getUserInfo` schema and breaks one
+//! thing, so the rest of the file stays realistic.
+
+#![allow(clippy::panic, clippy::unwrap_used)] // a test fails by panicking
+
+use std::path::Path;
+
+use mpkit_codegen::{Diagnostic, LoadError, Position, parse_schema};
+
+const BASE: &str = include_str!("../schemas/wechat/getUserInfo.json");
+const FILE: &str = "schemas/broken/getUserInfo.json";
+
+/// Replaces the one occurrence of `from` in the base schema.
+fn edit(from: &str, to: &str) -> String {
+    assert_eq!(
+        BASE.matches(from).count(),
+        1,
+        "`{from}` must occur once in the base schema"
+    );
+    BASE.replacen(from, to, 1)
+}
+
+fn diagnostics(text: &str) -> Vec<Diagnostic> {
+    match parse_schema(text, Path::new(FILE)) {
+        Ok(_) => panic!("the broken schema was accepted"),
+        Err(error @ LoadError::Read { .. }) => panic!("unexpected read error: {error}"),
+        Err(LoadError::Invalid { diagnostics }) => diagnostics,
+    }
+}
+
+/// Line and column (1-based, in characters) of the `nth` occurrence of `needle`.
+fn position_of(text: &str, needle: &str, nth: usize) -> Position {
+    let offset = text
+        .match_indices(needle)
+        .nth(nth)
+        .map(|(i, _)| i)
+        .unwrap_or_else(|| panic!("no `{needle}`"));
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Position {
+        line: before.matches('\n').count() + 1,
+        column: before[line_start..].chars().count() + 1,
+    }
+}
+
+/// Asserts exactly one diagnostic, at `at`, whose message and help contain the given texts.
+fn assert_one(text: &str, at: Position, message: &str, help: &str) -> Diagnostic {
+    let found = diagnostics(text);
+    assert_eq!(
+        found.len(),
+        1,
+        "expected one problem, got:\n{}",
+        render(&found)
+    );
+    let d = found.into_iter().next().unwrap_or_else(|| unreachable!());
+    assert_eq!(d.file, Path::new(FILE));
+    assert_eq!(d.position, at, "{d}");
+    assert!(
+        d.message.contains(message),
+        "message `{}` lacks `{message}`",
+        d.message
+    );
+    assert!(
+        d.help.as_deref().unwrap_or_default().contains(help),
+        "help {:?} lacks `{help}`",
+        d.help
+    );
+    let shown = d.to_string();
+    let prefix = format!("{FILE}:{}:{}: error: ", at.line, at.column);
+    assert!(shown.starts_with(&prefix), "{shown}");
+    d
+}
+
+fn render(found: &[Diagnostic]) -> String {
+    found
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn json_syntax_error_has_line_and_column() {
+    let text = edit(
+        "\"x-method\": \"getUserInfo\",",
+        "\"x-method\": \"getUserInfo\"",
+    );
+    let next = position_of(&text, "\"x-since\"", 0);
+    // serde_json reports the position of the token after the missing comma.
+    let d = assert_one(&text, next, "not valid JSON", "syntax");
+    assert!(d.message.contains("expected `,` or `}`"), "{}", d.message);
+}
+
+#[test]
+fn typo_in_an_x_keyword_is_rejected_with_a_suggestion() {
+    let text = edit("\"x-since\": \"2.7.0\"", "\"x-sinc\": \"2.7.0\"");
+    let d = assert_one(
+        &text,
+        position_of(&text, "\"x-sinc\"", 0),
+        "unknown keyword `x-sinc`",
+        "did you mean `x-since`?",
+    );
+    assert_eq!(d.pointer, "/success/properties/cloudID/x-sinc");
+}
+
+#[test]
+fn unknown_top_level_keyword_is_rejected() {
+    let text = edit(
+        "\"x-scope\": \"scope.userInfo\"",
+        "\"x-scopes\": \"scope.userInfo\"",
+    );
+    assert_one(
+        &text,
+        position_of(&text, "\"x-scopes\"", 0),
+        "unknown keyword `x-scopes`",
+        "did you mean `x-scope`?",
+    );
+}
+
+#[test]
+fn unsupported_json_schema_keyword_is_rejected_not_ignored() {
+    let text = edit(
+        "\"pattern\": \"^[0-9a-f]{40}$\",",
+        "\"patternProperties\": {},",
+    );
+    assert_one(
+        &text,
+        position_of(&text, "\"patternProperties\"", 0),
+        "unknown keyword `patternProperties`",
+        "mpkit supports only",
+    );
+}
+
+#[test]
+fn unparsable_version_names_the_bad_segment() {
+    let text = edit("\"since\": \"2.3.1\"", "\"since\": \"2.x.1\"");
+    let d = assert_one(
+        &text,
+        position_of(&text, "\"2.x.1\"", 0),
+        "segment \"x\" is not a number",
+        "like \"2.10.4\"",
+    );
+    assert_eq!(d.pointer, "/x-contexts/plugin/since");
+}
+
+#[test]
+fn version_segment_too_large_is_rejected() {
+    let text = edit("\"x-since\": \"2.7.0\"", "\"x-since\": \"2.4294967296.0\"");
+    assert_one(
+        &text,
+        position_of(&text, "\"2.4294967296.0\"", 0),
+        "larger than 4294967295",
+        "meta.schema.json",
+    );
+}
+
+#[test]
+fn present_when_naming_a_missing_option() {
+    let text = edit(
+        "\"signature\": {\n        \"title\": \"sha1(rawData + session_key) as lowercase hex; verifies rawData.\",\n        \"description\": \"使用 sha1( rawData + sessionkey ) 得到字符串,用于校验用户信息,详见 用户数据的签名验证和加解密\",\n        \"type\": \"string\",\n        \"pattern\": \"^[0-9a-f]{40}$\",\n        \"x-present-when\": { \"option\": \"withCredentials\"",
+        "\"signature\": {\n        \"title\": \"sha1(rawData + session_key) as lowercase hex; verifies rawData.\",\n        \"description\": \"使用 sha1( rawData + sessionkey ) 得到字符串,用于校验用户信息,详见 用户数据的签名验证和加解密\",\n        \"type\": \"string\",\n        \"pattern\": \"^[0-9a-f]{40}$\",\n        \"x-present-when\": { \"option\": \"withCredential\"",
+    );
+    let d = assert_one(
+        &text,
+        position_of(&text, "\"withCredential\"", 0),
+        "option `withCredential`, which `request` does not have",
+        "did you mean `withCredentials`?",
+    );
+    assert_eq!(
+        d.pointer,
+        "/success/properties/signature/x-present-when/option"
+    );
+}
+
+#[test]
+fn present_when_value_the_option_cannot_have() {
+    let text = edit(
+        "\"x-prerequisites\": [\n    {\n      \"api\": \"wx.login\",\n      \"when\": { \"option\": \"withCredentials\", \"equals\": true }",
+        "\"x-prerequisites\": [\n    {\n      \"api\": \"wx.login\",\n      \"when\": { \"option\": \"withCredentials\", \"equals\": \"yes\" }",
+    );
+    assert_one(
+        &text,
+        position_of(&text, "\"yes\"", 0),
+        "can never equal \"yes\"",
+        "value the option's schema allows",
+    );
+}
+
+#[test]
+fn default_outside_its_enum() {
+    let text = edit("\"default\": \"en\"", "\"default\": \"fr\"");
+    let d = assert_one(
+        &text,
+        position_of(&text, "\"fr\"", 0),
+        "default \"fr\" is not an allowed value",
+        "one of the allowed values",
+    );
+    assert!(
+        d.message.contains("\"en\", \"zh_CN\", \"zh_TW\""),
+        "{}",
+        d.message
+    );
+}
+
+#[test]
+fn enum_rust_names_must_match_the_values() {
+    // A name for a value that is not in the enum, and a value without a name.
+    let text = edit("\"zh_TW\": \"ZhTw\"", "\"zh_HK\": \"ZhHk\"");
+    let found = diagnostics(&text);
+    assert_eq!(found.len(), 2, "{}", render(&found));
+    let names = position_of(&text, "\"x-enum-names\"", 0);
+    let missing = found
+        .iter()
+        .find(|d| d.message.contains("enum value zh_TW has no Rust name"))
+        .unwrap_or_else(|| panic!("{}", render(&found)));
+    assert_eq!(
+        missing.position,
+        Position {
+            line: names.line,
+            column: names.column + 16
+        }
+    );
+    assert!(
+        missing
+            .help
+            .as_deref()
+            .is_some_and(|h| h.contains("\"zh_TW\": \"ZhTw\""))
+    );
+    let extra = found
+        .iter()
+        .find(|d| {
+            d.message
+                .contains("names `zh_HK`, which is not an enum value")
+        })
+        .unwrap_or_else(|| panic!("{}", render(&found)));
+    assert_eq!(extra.position, position_of(&text, "\"zh_HK\"", 0));
+}
+
+#[test]
+fn enum_rust_name_must_be_an_identifier() {
+    let text = edit("\"zh_CN\": \"ZhCn\"", "\"zh_CN\": \"zh-cn\"");
+    assert_one(
+        &text,
+        position_of(&text, "\"zh-cn\"", 0),
+        "`zh-cn` is not an UpperCamelCase Rust identifier",
+        "\"ZhCn\"",
+    );
+}
+
+#[test]
+fn unresolved_ref_suggests_the_nearest_definition() {
+    let text = edit(
+        "\"$ref\": \"#/$defs/UserInfo\"",
+        "\"$ref\": \"#/$defs/UserInfos\"",
+    );
+    let d = assert_one(
+        &text,
+        position_of(&text, "\"#/$defs/UserInfos\"", 0),
+        "`$ref` \"#/$defs/UserInfos\" does not resolve",
+        "did you mean \"#/$defs/UserInfo\"?",
+    );
+    assert_eq!(d.pointer, "/success/properties/userInfo/$ref");
+}
+
+#[test]
+fn missing_request_part() {
+    let start = BASE
+        .find("  \"request\": {")
+        .unwrap_or_else(|| unreachable!());
+    let end = BASE
+        .find("  \"success\": {")
+        .unwrap_or_else(|| unreachable!());
+    let text = format!("{}{}", &BASE[..start], &BASE[end..]);
+    let d = assert_one(
+        &text,
+        Position { line: 1, column: 1 },
+        "missing required part `request`",
+        "describing the options object",
+    );
+    assert_eq!(d.pointer, "");
+}
+
+#[test]
+fn missing_success_part() {
+    let start = BASE
+        .find("  \"success\": {")
+        .unwrap_or_else(|| unreachable!());
+    let end = BASE.find("  \"fail\": {").unwrap_or_else(|| unreachable!());
+    let text = format!("{}{}", &BASE[..start], &BASE[end..]);
+    assert_one(
+        &text,
+        Position { line: 1, column: 1 },
+        "missing required part `success`",
+        "success callback receives",
+    );
+}
+
+#[test]
+fn wrong_value_of_a_closed_keyword_lists_the_choices() {
+    let text = edit(
+        "\"x-call-style\": \"callback\"",
+        "\"x-call-style\": \"async\"",
+    );
+    assert_one(
+        &text,
+        position_of(&text, "\"async\"", 0),
+        "\"async\" is not an allowed value",
+        "\"callback\", \"promise\", \"callback-or-promise\"",
+    );
+}
+
+#[test]
+fn meta_schema_reference_is_required() {
+    let text = edit(
+        "\"$schema\": \"../meta.schema.json\"",
+        "\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"",
+    );
+    assert_one(
+        &text,
+        position_of(&text, "\"https://json-schema.org", 0),
+        "not mpkit's meta-schema",
+        "../meta.schema.json",
+    );
+}
+
+#[test]
+fn change_dates_and_pointers_are_checked() {
+    let text = edit("\"date\": \"2021-10-20\"", "\"date\": \"2021-02-30\"").replacen(
+        "\"/$defs/UserInfo/properties/gender\"",
+        "\"/$defs/UserInfo/properties/sex\"",
+        1,
+    );
+    let found = diagnostics(&text);
+    assert_eq!(found.len(), 2, "{}", render(&found));
+    assert_eq!(found[0].position, position_of(&text, "\"2021-02-30\"", 0));
+    assert!(found[0].message.contains("not a calendar date"));
+    assert_eq!(
+        found[1].position,
+        position_of(&text, "\"/$defs/UserInfo/properties/sex\"", 0)
+    );
+    assert!(found[1].message.contains("points at nothing"));
+}
+
+#[test]
+fn required_member_must_be_declared() {
+    let text = edit(
+        "\"required\": [\"userInfo\", \"rawData\", \"errMsg\"]",
+        "\"required\": [\"userInfo\", \"rawdata\", \"errMsg\"]",
+    );
+    assert_one(
+        &text,
+        position_of(&text, "\"rawdata\"", 0),
+        "lists `rawdata`, which is not among the `properties`",
+        "declare it",
+    );
+}
+
+#[test]
+fn quirk_must_agree_with_the_type() {
+    let text = edit(
+        "\"type\": [\"integer\", \"string\"],\n      \"enum\": [0, 1, 2, \"0\", \"1\", \"2\"]",
+        "\"type\": \"integer\",\n      \"enum\": [0, 1, 2]",
+    );
+    let at = position_of(&text, "\"kind\": \"number-as-string\"", 0);
+    // The problem is reported at the quirk object, which opens one line above its `kind`.
+    let found = diagnostics(&text);
+    assert_eq!(found.len(), 1, "{}", render(&found));
+    assert_eq!(found[0].position.line, at.line - 1);
+    assert!(
+        found[0]
+            .message
+            .contains("must accept both a number and a string"),
+        "{}",
+        found[0].message
+    );
+}
+
+#[test]
+fn every_problem_is_reported_not_only_the_first() {
+    let text = edit("\"default\": \"en\"", "\"default\": \"fr\"")
+        .replacen(
+            "\"$ref\": \"#/$defs/UserInfo\"",
+            "\"$ref\": \"#/$defs/Nope\"",
+            1,
+        )
+        .replacen(
+            "\"when\": { \"option\": \"withCredentials\"",
+            "\"when\": { \"option\": \"credentials\"",
+            1,
+        );
+    let found = diagnostics(&text);
+    assert_eq!(found.len(), 3, "{}", render(&found));
+    // In file order.
+    assert!(
+        found
+            .windows(2)
+            .all(|w| (w[0].position.line, w[0].position.column)
+                <= (w[1].position.line, w[1].position.column))
+    );
+    let error = LoadError::Invalid { diagnostics: found };
+    let shown = error.to_string();
+    assert!(shown.ends_with("3 problems found in the schema"), "{shown}");
+    for needle in ["option `credentials`", "default \"fr\"", "\"#/$defs/Nope\""] {
+        assert!(shown.contains(needle), "missing `{needle}` in:\n{shown}");
+    }
+}
+
+#[test]
+fn structural_problems_are_all_reported_too() {
+    let text = edit("\"x-since\": \"2.7.0\"", "\"x-sinc\": \"2.7.0\"")
+        .replacen(
+            "\"x-call-style\": \"callback\"",
+            "\"x-call-style\": \"sync\"",
+            1,
+        )
+        .replacen("\"type\": \"boolean\"", "\"type\": \"bool\"", 1);
+    let found = diagnostics(&text);
+    assert_eq!(found.len(), 3, "{}", render(&found));
+}
+
+#[test]
+fn unreadable_file_is_a_read_error() {
+    match mpkit_codegen::load_schema("schemas/does/not/exist.json") {
+        Err(LoadError::Read { file, .. }) => {
+            assert_eq!(file, Path::new("schemas/does/not/exist.json"))
+        }
+        other => panic!("expected a read error, got {other:?}"),
+    }
+}
