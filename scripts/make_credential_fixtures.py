@@ -48,7 +48,7 @@ def make(platform, api, ok_message, user_info, encrypted, key, iv, appid):
     write(folder / "success-with-credentials.json", success)
     write(folder / "encrypted.json", encrypted)
     write(
-        ROOT / "credentials" / f"{platform}-{api}.json",
+        ROOT / "crypto" / f"credentials-{platform}-{api}.json",
         {"session_key": session_key, "appid": appid, "payload": f"{platform}/{api}/success-with-credentials.json"},
     )
 

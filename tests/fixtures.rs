@@ -58,7 +58,7 @@ fn fixtures() -> Vec<Fixture> {
 
 fn dirs(path: &Path) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = entries(path).into_iter().filter(|p| p.is_dir()).collect();
-    out.retain(|p| file_name(p) != "credentials");
+    out.retain(|p| file_name(p) != "crypto");
     out
 }
 

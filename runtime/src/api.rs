@@ -1,0 +1,309 @@
+//! What every generated API implements, and the decoding it shares.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::errmsg::ErrMsg;
+use crate::error::{CallError, Requirement};
+use crate::version::Version;
+
+/// How an API is invoked on the JavaScript side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CallStyle {
+    /// `success` / `fail` / `complete` callbacks; no promise.
+    Callback,
+    /// Returns a promise.
+    Promise,
+    /// Callbacks, or a promise when no callback is given.
+    CallbackOrPromise,
+}
+
+/// How a response tells success from failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// A string field `"<api>:ok"` / `"<api>:fail <detail>"`.
+    ErrMsg {
+        /// The field (`errMsg`).
+        field: &'static str,
+        /// The name inside the message (`getUserInfo`).
+        api: &'static str,
+        /// Fields of a failure that may carry a numeric code (`errno`, `errNo`).
+        codes: &'static [&'static str],
+    },
+    /// A boolean field that is `true` on success.
+    SuccessFlag {
+        /// The field (`success`).
+        field: &'static str,
+    },
+}
+
+/// The static facts of one API, from its schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ApiInfo {
+    /// Platform identifier (`wechat`).
+    pub platform: &'static str,
+    /// The platform's name as people write it (`WeChat`).
+    pub platform_name: &'static str,
+    /// The JavaScript object the method hangs off (`wx`).
+    pub namespace: &'static str,
+    /// The method (`getUserInfo`).
+    pub method: &'static str,
+    /// `namespace.method` (`wx.getUserInfo`).
+    pub full_name: &'static str,
+    /// The minimum base library for this API in the declared context, if documented.
+    pub since: Option<Version>,
+    /// How it is invoked.
+    pub call_style: CallStyle,
+    /// How its responses tell success from failure.
+    pub outcome: Outcome,
+}
+
+impl ApiInfo {
+    /// Whether a host with base library `host` can call the API at all
+    /// (what `wx.canIUse` answers).
+    #[must_use]
+    pub fn is_supported(&self, host: &Version) -> bool {
+        self.since.is_none_or(|since| *host >= since)
+    }
+}
+
+/// A platform API described by a schema; implemented by `#[derive(MiniProgramApi)]`.
+pub trait MiniProgramApi {
+    /// The API's static facts.
+    const INFO: ApiInfo;
+    /// The built, validated options.
+    type Options: ApiOptions;
+    /// What a successful call gives.
+    type Success: Response + Serialize;
+    /// The JSON inside the decrypted `encryptedData`; `()` for APIs without one.
+    type Encrypted: DeserializeOwned;
+
+    /// Whether a host with base library `host` can call the API (like `wx.canIUse`).
+    #[must_use]
+    fn is_supported(host: &Version) -> bool {
+        Self::INFO.is_supported(host)
+    }
+
+    /// Decodes a response payload given as JSON text.
+    ///
+    /// # Errors
+    /// [`CallError::Failure`] when the payload reports a failure,
+    /// [`CallError::Decode`] when it is not what the schema describes.
+    fn decode(text: &str) -> Result<Self::Success, CallError> {
+        decode_str::<Self::Success>(&Self::INFO, text)
+    }
+
+    /// Decodes a response payload given as a JSON value.
+    ///
+    /// # Errors
+    /// As [`MiniProgramApi::decode`].
+    fn decode_value(value: Value) -> Result<Self::Success, CallError> {
+        decode_value::<Self::Success>(&Self::INFO, value)
+    }
+}
+
+/// Built options of an API.
+pub trait ApiOptions: Serialize {
+    /// Every option that is set and has a minimum base-library version.
+    fn requirements(&self) -> Vec<Requirement>;
+
+    /// The options object exactly as the platform expects it.
+    fn to_json(&self) -> Value {
+        // Generated options serialize only strings, booleans, numbers and
+        // enums, which cannot fail to become a `Value`.
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+}
+
+/// The value of a success payload's discriminant field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Discriminant<'a> {
+    /// An `errMsg`-style string.
+    Text(&'a str),
+    /// A `success`-style flag.
+    Flag(bool),
+}
+
+/// A success payload type: decodable, and able to show its discriminant so a
+/// payload decoded in one pass can still be checked for `"<api>:ok"`.
+pub trait Response: DeserializeOwned {
+    /// The discriminant field's value, when present.
+    fn discriminant(&self) -> Option<Discriminant<'_>>;
+}
+
+/// Everything too new for `host`: the API itself and the options in `requirements`.
+///
+/// # Errors
+/// [`CallError::Unsupported`] naming every item too new for the host.
+pub fn check_support(
+    info: &ApiInfo,
+    requirements: Vec<Requirement>,
+    host: Version,
+) -> Result<(), CallError> {
+    let mut too_new = Vec::new();
+    if let Some(since) = info.since.filter(|since| host < *since) {
+        too_new.push(Requirement {
+            item: info.full_name.into(),
+            since,
+        });
+    }
+    too_new.extend(requirements.into_iter().filter(|r| host < r.since));
+    match too_new.iter().map(|r| r.since).max() {
+        None => Ok(()),
+        Some(required) => Err(CallError::Unsupported {
+            api: info.full_name,
+            required,
+            host,
+            too_new,
+        }),
+    }
+}
+
+/// What a payload's discriminant says.
+enum Verdict {
+    Success,
+    Failure { detail: String },
+}
+
+fn decode_error(info: &ApiInfo, path: impl Into<String>, reason: impl Into<String>) -> CallError {
+    CallError::Decode {
+        platform: info.platform,
+        api: info.full_name,
+        path: path.into(),
+        reason: reason.into(),
+    }
+}
+
+fn verdict(info: &ApiInfo, value: &Value) -> Result<Verdict, CallError> {
+    if !value.is_object() {
+        return Err(decode_error(
+            info,
+            "",
+            format!("expected a JSON object, found {}", kind_of(value)),
+        ));
+    }
+    match info.outcome {
+        Outcome::ErrMsg { field, api, .. } => {
+            let text = match value.get(field) {
+                Some(Value::String(text)) => text,
+                Some(other) => {
+                    return Err(decode_error(
+                        info,
+                        field,
+                        format!("expected a string, found {}", kind_of(other)),
+                    ));
+                }
+                None => {
+                    return Err(decode_error(
+                        info,
+                        field,
+                        "missing; every response carries it",
+                    ));
+                }
+            };
+            match ErrMsg::parse(text, api) {
+                Ok(ErrMsg::Ok) => Ok(Verdict::Success),
+                Ok(ErrMsg::Fail { detail }) => Ok(Verdict::Failure {
+                    detail: detail.to_owned(),
+                }),
+                Ok(ErrMsg::Cancel) => Ok(Verdict::Failure {
+                    detail: "cancel".to_owned(),
+                }),
+                Err(error) => Err(decode_error(info, field, error.to_string())),
+            }
+        }
+        Outcome::SuccessFlag { field } => match value.get(field) {
+            Some(Value::Bool(true)) => Ok(Verdict::Success),
+            Some(Value::Bool(false)) => Ok(Verdict::Failure {
+                detail: String::new(),
+            }),
+            Some(other) => Err(decode_error(
+                info,
+                field,
+                format!("expected a boolean, found {}", kind_of(other)),
+            )),
+            None => Err(decode_error(
+                info,
+                field,
+                "missing; every response carries it",
+            )),
+        },
+    }
+}
+
+fn failure(info: &ApiInfo, detail: String, payload: Value) -> CallError {
+    let code = match info.outcome {
+        Outcome::ErrMsg { codes, .. } => codes
+            .iter()
+            .find_map(|field| payload.get(*field).and_then(Value::as_i64)),
+        Outcome::SuccessFlag { .. } => None,
+    };
+    CallError::Failure {
+        platform: info.platform,
+        api: info.full_name,
+        detail,
+        code,
+        payload: Box::new(payload),
+    }
+}
+
+/// Decodes a response value: dispatches on the discriminant, then decodes a
+/// success into `S` (errors carry the JSON path) or reports the failure.
+///
+/// # Errors
+/// As [`MiniProgramApi::decode`].
+pub fn decode_value<S: DeserializeOwned>(info: &ApiInfo, value: Value) -> Result<S, CallError> {
+    match verdict(info, &value)? {
+        Verdict::Failure { detail } => Err(failure(info, detail, value)),
+        Verdict::Success => serde_path_to_error::deserialize(value).map_err(|error| {
+            let path = error.path().to_string();
+            let path = if path == "." { String::new() } else { path };
+            decode_error(info, path, error.into_inner().to_string())
+        }),
+    }
+}
+
+/// Decodes a response given as text. A success is decoded in one pass
+/// straight from the text, as a hand-written serde type would be; only a
+/// payload that is not a success takes the slower path through a `Value`.
+///
+/// # Errors
+/// As [`MiniProgramApi::decode`].
+pub fn decode_str<S: Response>(info: &ApiInfo, text: &str) -> Result<S, CallError> {
+    if let Ok(success) = serde_json::from_str::<S>(text) {
+        let confirmed = match (success.discriminant(), info.outcome) {
+            (Some(Discriminant::Text(text)), Outcome::ErrMsg { api, .. }) => {
+                matches!(ErrMsg::parse(text, api), Ok(ErrMsg::Ok))
+            }
+            (Some(Discriminant::Flag(flag)), Outcome::SuccessFlag { .. }) => flag,
+            _ => false,
+        };
+        if confirmed {
+            return Ok(success);
+        }
+    }
+    let value: Value = serde_json::from_str(text).map_err(|error| {
+        decode_error(
+            info,
+            "",
+            format!(
+                "not valid JSON at line {} column {}: {error}",
+                error.line(),
+                error.column()
+            ),
+        )
+    })?;
+    decode_value(info, value)
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}

@@ -1,0 +1,50 @@
+//! The one error type of the crypto module, with its four kinds.
+
+use std::fmt;
+
+/// Which step refused the data. Callers branch on this, not on messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CryptoErrorKind {
+    /// An input is malformed before any cryptography runs: bad base64, a key
+    /// or IV that is not 16 bytes, ciphertext that is empty or not a whole
+    /// number of blocks, a signature that is not 40 hex digits.
+    Format,
+    /// The signature does not match `rawData` under this session key.
+    Signature,
+    /// Decryption failed: wrong key or IV, bad padding, or a plaintext that
+    /// is not the expected JSON. One kind for all of them, on purpose: telling
+    /// them apart would make a padding oracle.
+    Decrypt,
+    /// The data decrypted, but its watermark is for another app or too old.
+    Watermark,
+}
+
+/// Why user data could not be verified or decrypted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CryptoError {
+    kind: CryptoErrorKind,
+    message: String,
+}
+
+impl CryptoError {
+    pub(crate) fn new(kind: CryptoErrorKind, message: impl Into<String>) -> Self {
+        CryptoError {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// Which step refused the data.
+    #[must_use]
+    pub fn kind(&self) -> CryptoErrorKind {
+        self.kind
+    }
+}
+
+impl fmt::Display for CryptoError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for CryptoError {}

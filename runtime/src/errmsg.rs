@@ -1,0 +1,160 @@
+//! Parsing the `errMsg` discriminant of callback-style APIs.
+
+use std::fmt;
+
+/// What an `errMsg` says about a call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrMsg<'a> {
+    /// `"<api>:ok"`.
+    Ok,
+    /// `"<api>:fail <detail>"` or `"<api>:fail:<detail>"`; `detail` may be empty.
+    Fail {
+        /// The platform's explanation, trimmed.
+        detail: &'a str,
+    },
+    /// `"<api>:cancel"`: the user dismissed the dialog.
+    Cancel,
+}
+
+impl<'a> ErrMsg<'a> {
+    /// Parses `message` as the `errMsg` of a call to `api` (`getUserInfo`).
+    ///
+    /// ```
+    /// use mpkit_runtime::ErrMsg;
+    ///
+    /// assert_eq!(ErrMsg::parse("getUserInfo:ok", "getUserInfo"), Ok(ErrMsg::Ok));
+    /// assert_eq!(
+    ///     ErrMsg::parse("getUserInfo:fail auth deny", "getUserInfo"),
+    ///     Ok(ErrMsg::Fail { detail: "auth deny" })
+    /// );
+    /// assert!(ErrMsg::parse("getUserProfile:ok", "getUserInfo").is_err());
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrMsgError`] when the message has no `<api>:` prefix, names another
+    /// API, or has a status other than ok, fail or cancel.
+    pub fn parse(message: &'a str, api: &str) -> Result<Self, ErrMsgError> {
+        let error = |problem| ErrMsgError {
+            message: message.to_owned(),
+            expected_api: api.to_owned(),
+            problem,
+        };
+        let Some((named, status)) = message.split_once(':') else {
+            return Err(error(ErrMsgProblem::NoSeparator));
+        };
+        if named.trim() != api {
+            return Err(error(ErrMsgProblem::OtherApi(named.trim().to_owned())));
+        }
+        let status = status.trim_start();
+        if status == "ok" {
+            return Ok(ErrMsg::Ok);
+        }
+        if status == "cancel" {
+            return Ok(ErrMsg::Cancel);
+        }
+        if let Some(rest) = status.strip_prefix("fail") {
+            let detail = rest.strip_prefix(':').unwrap_or(rest);
+            if rest.is_empty() || rest.starts_with([':', ' ']) {
+                return Ok(ErrMsg::Fail {
+                    detail: detail.trim(),
+                });
+            }
+        }
+        Err(error(ErrMsgProblem::UnknownStatus))
+    }
+}
+
+/// An `errMsg` that does not follow the `"<api>:ok"` / `"<api>:fail ..."` convention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrMsgError {
+    message: String,
+    expected_api: String,
+    problem: ErrMsgProblem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum ErrMsgProblem {
+    NoSeparator,
+    OtherApi(String),
+    UnknownStatus,
+}
+
+impl fmt::Display for ErrMsgError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let api = &self.expected_api;
+        match &self.problem {
+            ErrMsgProblem::NoSeparator => write!(
+                f,
+                "errMsg \"{}\" is not of the form \"{api}:ok\" or \"{api}:fail ...\"",
+                self.message
+            ),
+            ErrMsgProblem::OtherApi(other) => write!(
+                f,
+                "errMsg \"{}\" is about `{other}`, but the call was to `{api}`; the reply was routed to the wrong call",
+                self.message
+            ),
+            ErrMsgProblem::UnknownStatus => {
+                write!(
+                    f,
+                    "errMsg \"{}\" has a status other than ok, fail or cancel",
+                    self.message
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for ErrMsgError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognised_forms() {
+        let api = "getUserInfo";
+        assert_eq!(ErrMsg::parse("getUserInfo:ok", api), Ok(ErrMsg::Ok));
+        assert_eq!(
+            ErrMsg::parse("getUserInfo:fail", api),
+            Ok(ErrMsg::Fail { detail: "" })
+        );
+        assert_eq!(
+            ErrMsg::parse("getUserInfo:fail auth deny", api),
+            Ok(ErrMsg::Fail {
+                detail: "auth deny"
+            })
+        );
+        assert_eq!(
+            ErrMsg::parse("getUserInfo:fail:auth denied", api),
+            Ok(ErrMsg::Fail {
+                detail: "auth denied"
+            })
+        );
+        assert_eq!(
+            ErrMsg::parse("getUserInfo:fail auth cancel", api),
+            Ok(ErrMsg::Fail {
+                detail: "auth cancel"
+            })
+        );
+        assert_eq!(ErrMsg::parse("getUserInfo:cancel", api), Ok(ErrMsg::Cancel));
+    }
+
+    #[test]
+    fn malformed_forms_are_errors_that_say_why() {
+        let api = "getUserInfo";
+        let message = |text: &str| {
+            ErrMsg::parse(text, api)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+        };
+        assert!(message("ok").contains("is not of the form \"getUserInfo:ok\""));
+        assert!(message("").contains("is not of the form"));
+        assert!(
+            message("getUserProfile:ok")
+                .contains("is about `getUserProfile`, but the call was to `getUserInfo`")
+        );
+        assert!(message("getUserInfo:okay").contains("status other than ok, fail or cancel"));
+        assert!(message("getUserInfo:failed").contains("status other than"));
+    }
+}
