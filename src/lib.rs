@@ -2,8 +2,60 @@
 //!
 //! Each platform API (WeChat `wx.getUserInfo`, Douyin `tt.getUserInfo`, EMAS
 //! Serverless `mpserverless.user.getInfo`, ...) is described once, as a JSON
-//! Schema file, and mpkit turns that description into typed Rust. This facade
-//! re-exports what users and generated code need, so generated code can name
-//! everything as `::mpkit::...`.
+//! Schema file, and `#[derive(MiniProgramApi)]` turns that description into
+//! typed Rust: an options builder that checks every rule, version gating,
+//! and response decoders.
+//!
+//! ```
+//! use mpkit::{MiniProgramApi, Version};
+//!
+//! /// `wx.getUserInfo`, for an app whose minimum base library is 2.10.4.
+//! #[derive(MiniProgramApi)]
+//! #[mini_program(api = "wechat/getUserInfo", min_version = "2.10.4")]
+//! pub struct WxGetUserInfo;
+//!
+//! let options = WxGetUserInfo::options()
+//!     .with_credentials(true)
+//!     .lang(WxGetUserInfoLang::ZhCn)
+//!     .build()?;
+//! assert_eq!(options.to_json(), serde_json::json!({ "withCredentials": true, "lang": "zh_CN" }));
+//!
+//! let reply = WxGetUserInfo::decode(r#"{"errMsg":"getUserInfo:fail auth deny"}"#);
+//! assert!(matches!(reply, Err(mpkit::CallError::Failure { ref detail, .. }) if detail == "auth deny"));
+//! # Ok::<(), mpkit::BuildError>(())
+//! ```
+//!
+//! # The attribute
+//!
+//! `#[mini_program(...)]` takes:
+//! - `api = "<platform>/<method>"`: a schema bundled with mpkit (`wechat/getUserInfo`,
+//!   `wechat/getUserProfile`, `douyin/getUserInfo`, `douyin/getUserProfile`,
+//!   `mpserverless/user.getInfo`); or
+//! - `schema = "path/to/api.json"`: your own schema file, relative to your crate's
+//!   `Cargo.toml` directory. Editing it re-expands the derive on the next build.
+//! - `min_version = "x.y.z"`: the minimum base library your app requires. What it
+//!   guarantees needs no check; anything newer takes an [`AtLeast`] proof. Without
+//!   it, nothing is guaranteed and every versioned API or option takes a proof.
+//! - `context = "plugin"`: the context the API is used in, when it has its own rules.
+//! - `crate = "::path::to::mpkit"`: where this crate is, if re-exported elsewhere.
+//!
+//! rust-analyzer caches macro expansions: after editing a schema file, run a
+//! build (or "Rebuild proc macros") for the editor to see the new code.
 
-pub use mpkit_runtime::{Version, VersionError};
+pub use mpkit_derive::MiniProgramApi;
+pub use mpkit_runtime::{
+    ApiInfo, ApiOptions, AtLeast, BuildError, CallError, CallStyle, Discriminant, ErrMsg,
+    ErrMsgError, Host, HostReply, Invocation, MiniProgramApi, NumberOrString, Outcome, Pattern,
+    Problem, Requirement, Response, Version, VersionError, VersionTooOld, Violation, call,
+    check_support, crypto, decode_str, decode_value,
+};
+#[cfg(feature = "testing")]
+pub use mpkit_runtime::{RecordedCall, ReplayHost};
+
+/// What generated code needs from other crates, reachable through this one so
+/// a user's crate does not have to depend on them. Not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use serde;
+    pub use serde_json;
+}

@@ -76,6 +76,8 @@ pub trait MiniProgramApi {
     type Options: ApiOptions;
     /// What a successful call gives.
     type Success: Response + Serialize;
+    /// What a failed call gives (the platform's failure payload).
+    type Failure: DeserializeOwned;
     /// The JSON inside the decrypted `encryptedData`; `()` for APIs without one.
     type Encrypted: DeserializeOwned;
 

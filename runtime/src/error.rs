@@ -228,6 +228,18 @@ pub enum CallError {
     },
 }
 
+impl CallError {
+    /// The failure payload decoded as `F`, when this is a [`CallError::Failure`]
+    /// whose payload has that shape.
+    #[must_use]
+    pub fn failure_payload<F: serde::de::DeserializeOwned>(&self) -> Option<F> {
+        match self {
+            CallError::Failure { payload, .. } => F::deserialize(payload.as_ref()).ok(),
+            _ => None,
+        }
+    }
+}
+
 impl fmt::Display for CallError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

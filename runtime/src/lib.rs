@@ -22,7 +22,13 @@ mod errmsg;
 #[cfg(feature = "std")]
 mod error;
 #[cfg(feature = "std")]
+mod gate;
+#[cfg(feature = "std")]
 mod host;
+#[cfg(feature = "std")]
+mod lenient;
+#[cfg(feature = "std")]
+mod pattern;
 #[cfg(feature = "testing")]
 mod replay;
 
@@ -36,6 +42,12 @@ pub use errmsg::{ErrMsg, ErrMsgError};
 #[cfg(feature = "std")]
 pub use error::{BuildError, CallError, Problem, Requirement, Violation};
 #[cfg(feature = "std")]
+pub use gate::{AtLeast, VersionTooOld};
+#[cfg(feature = "std")]
 pub use host::{Host, HostReply, Invocation, call};
+#[cfg(feature = "std")]
+pub use lenient::NumberOrString;
+#[cfg(feature = "std")]
+pub use pattern::Pattern;
 #[cfg(feature = "testing")]
 pub use replay::{RecordedCall, ReplayHost};

@@ -43,6 +43,15 @@ impl Version {
         }
     }
 
+    /// The four-segment version `major.minor.patch.build`.
+    #[must_use]
+    pub const fn with_build(major: u32, minor: u32, patch: u32, build: u32) -> Self {
+        Version {
+            segments: [major, minor, patch, build],
+            written: 4,
+        }
+    }
+
     /// The segments as numbers, with missing ones as `0`.
     #[must_use]
     pub const fn segments(&self) -> [u32; MAX_SEGMENTS] {

@@ -4,16 +4,29 @@
 //! - [`load_schema`]: reads a schema file and checks it, reporting every
 //!   problem with file, line and column.
 //! - [`meta_schema`]: the JSON Schema of the format, generated from [`spec`].
+//! - [`derive`] and [`expand`]: the code generator behind
+//!   `#[derive(MiniProgramApi)]` and `mpkit expand`.
 //!
 //! `mpkit-derive` and the `mpkit` CLI are thin fronts over this crate, which
 //! has no `proc_macro` dependency and so is tested like any library.
 
+mod attr;
+mod bundled;
+mod derive;
+mod emit;
 mod load;
+mod lower;
 mod meta;
+mod naming;
 pub mod spec;
 
+pub use bundled::{bundled_names, bundled_text, load_bundled};
+#[cfg(feature = "pretty")]
+pub use derive::format_tokens;
+pub use derive::{default_type_name, derive, expand};
 pub use load::{
     DataPart, Diagnostic, LoadError, LoadedSchema, Position, load_schema, parse_schema,
     schema_files,
 };
+pub use lower::Settings;
 pub use meta::{meta_schema, meta_schema_json};

@@ -1,7 +1,19 @@
 //! `#[derive(MiniProgramApi)]` for mpkit.
 //!
-//! This crate is the proc-macro shim over `mpkit-codegen`: it parses the
-//! `#[mini_program(...)]` attribute, asks the code generator for tokens and
-//! emits them. It holds no platform knowledge and no generation logic of its
-//! own, so the derive, `mpkit expand` and the golden expansions cannot
-//! disagree. The derive itself arrives with the code generator (issue #3).
+//! A thin shim: all parsing, checking and generation is in `mpkit-codegen`,
+//! so the derive, `mpkit expand` and the golden expansions cannot disagree.
+//! See the `mpkit` crate for the attribute's documentation.
+
+use proc_macro::TokenStream;
+
+/// Generates the typed API of a mini-program platform API from its schema.
+///
+/// ```ignore
+/// #[derive(mpkit::MiniProgramApi)]
+/// #[mini_program(api = "wechat/getUserInfo", min_version = "2.10.4")]
+/// pub struct WxGetUserInfo;
+/// ```
+#[proc_macro_derive(MiniProgramApi, attributes(mini_program))]
+pub fn derive_mini_program_api(input: TokenStream) -> TokenStream {
+    mpkit_codegen::derive(input.into()).into()
+}

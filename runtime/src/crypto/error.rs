@@ -34,6 +34,18 @@ impl CryptoError {
         }
     }
 
+    /// A response without one of the credential fields, which platforms send
+    /// only when the call asked for them (`withCredentials: true`).
+    #[must_use]
+    pub fn missing_field(field: &str) -> Self {
+        CryptoError::new(
+            CryptoErrorKind::Format,
+            format!(
+                "the response has no `{field}`: the platform sends it only when the call asks for credentials (e.g. `withCredentials: true`)"
+            ),
+        )
+    }
+
     /// Which step refused the data.
     #[must_use]
     pub fn kind(&self) -> CryptoErrorKind {

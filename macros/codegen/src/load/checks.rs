@@ -35,6 +35,7 @@ pub(crate) fn check(api: &ApiSchema, document: &Value, problems: &mut Problems) 
         }
     }
     checker.changes();
+    checker.credentials();
     checker.object_part("/request", &api.request);
     checker.object_part("/success", &api.success);
     checker.node(&api.request, "/request", Part::Request, None);
@@ -205,6 +206,44 @@ impl<'a> Checker<'a> {
                     "use a value the option's schema allows",
                 );
             }
+        }
+    }
+
+    fn credentials(&mut self) {
+        let Some(credentials) = &self.api.credentials else {
+            return;
+        };
+        let success = &self.resolve(&self.api.success).properties;
+        let fields = [
+            ("rawData", &credentials.raw_data),
+            ("signature", &credentials.signature),
+            ("encryptedData", &credentials.encrypted_data),
+            ("iv", &credentials.iv),
+        ];
+        for (key, field) in fields {
+            match success
+                .get(field.as_str())
+                .map(|node| self.resolve(node).type_list())
+            {
+                None => self.problems.value(
+                    &format!("/x-credentials/{key}"),
+                    format!("`x-credentials.{key}` names `{field}`, which `success` does not have"),
+                    "name the success field that carries it",
+                ),
+                Some(types) if types != [JsonType::String] => self.problems.value(
+                    &format!("/x-credentials/{key}"),
+                    format!("`{field}` must be a string field to carry credentials"),
+                    "give it `\"type\": \"string\"`",
+                ),
+                Some(_) => {}
+            }
+        }
+        if self.api.encrypted.is_none() {
+            self.problems.key(
+                "/x-credentials",
+                "`x-credentials` needs an `encrypted` part describing the decrypted data",
+                "add `encrypted` with the JSON schema of the decrypted `encryptedData`",
+            );
         }
     }
 

@@ -76,6 +76,15 @@ pub struct ApiSchema {
     /// Behaviour changes of the platform, newest last.
     #[serde(rename = "x-changes", default, skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<Change>,
+    /// Which success fields carry the signed and encrypted user data, for
+    /// APIs that return it. Generated success types then get `verify` and
+    /// `decrypt` methods.
+    #[serde(
+        rename = "x-credentials",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub credentials: Option<Credentials>,
     /// Links to the platform's documentation of this API.
     #[serde(rename = "x-docs", default, skip_serializing_if = "Vec::is_empty")]
     pub docs: Vec<String>,
@@ -100,6 +109,20 @@ impl ApiSchema {
     pub fn full_name(&self) -> String {
         format!("{}.{}", self.namespace, self.method)
     }
+}
+
+/// The success fields that carry signed and encrypted user data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Credentials {
+    /// The field with the signed JSON text (`rawData`).
+    pub raw_data: String,
+    /// The field with `sha1(rawData + session_key)` (`signature`).
+    pub signature: String,
+    /// The field with the base64 AES-128-CBC ciphertext (`encryptedData`).
+    pub encrypted_data: String,
+    /// The field with the base64 initialisation vector (`iv`).
+    pub iv: String,
 }
 
 /// How an API is invoked.

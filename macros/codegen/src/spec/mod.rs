@@ -11,6 +11,15 @@ mod api;
 mod node;
 
 pub use api::{
-    ApiSchema, CallStyle, Change, Condition, Outcome, OutcomeStyle, Prerequisite, Support,
+    ApiSchema, CallStyle, Change, Condition, Credentials, Outcome, OutcomeStyle, Prerequisite,
+    Support,
 };
 pub use node::{JsonType, Quirk, QuirkKind, SchemaNode, TypeSet};
+
+/// Parses a version string as the schema format does (for the CLI's flags).
+///
+/// # Errors
+/// What is wrong with `text`.
+pub fn parse_version(text: &str) -> Result<mpkit_runtime::Version, mpkit_runtime::VersionError> {
+    mpkit_runtime::Version::parse(text)
+}

@@ -1,0 +1,247 @@
+//! The `MiniProgramApi` impl with the API's static facts, and the inherent
+//! methods users call on their struct: `options`, `is_supported`, `decode`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::options::{builder_ident, required_parameters};
+use super::{Context, doc, proof, proof_text, ty, version};
+use crate::naming::ident;
+use crate::spec::{CallStyle, OutcomeStyle};
+
+pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
+    let krate = cx.krate;
+    let api = cx.api;
+    let name = cx.name;
+    let builder = builder_ident(cx);
+    let options = super::options::options_ident(cx);
+    let success = ident(&api.success);
+    let failure = match &api.failure {
+        Some(failure) => {
+            let failure = ident(failure);
+            quote!(#failure)
+        }
+        None => quote!(#krate::__private::serde_json::Value),
+    };
+    let encrypted = api
+        .encrypted
+        .as_ref()
+        .map_or_else(|| quote!(()), |encrypted| ty(cx, encrypted));
+
+    let (platform, platform_name, namespace, method, full_name) = (
+        &api.platform,
+        &api.platform_name,
+        &api.namespace,
+        &api.method,
+        &api.full_name,
+    );
+    let since = match api.since {
+        Some(since) => {
+            let since = version(cx, since);
+            quote!(::std::option::Option::Some(#since))
+        }
+        None => quote!(::std::option::Option::None),
+    };
+    let call_style = match api.call_style {
+        CallStyle::Callback => quote!(#krate::CallStyle::Callback),
+        CallStyle::Promise => quote!(#krate::CallStyle::Promise),
+        CallStyle::CallbackOrPromise => quote!(#krate::CallStyle::CallbackOrPromise),
+    };
+    let field = &api.outcome_field;
+    let outcome = match api.outcome {
+        OutcomeStyle::ErrMsg => {
+            let outcome_api = &api.outcome_api;
+            let codes = &api.outcome_codes;
+            quote!(#krate::Outcome::ErrMsg { field: #field, api: #outcome_api, codes: &[#(#codes),*] })
+        }
+        OutcomeStyle::SuccessFlag => quote!(#krate::Outcome::SuccessFlag { field: #field }),
+    };
+    let (discriminant, optional) = &api.discriminant;
+    let discriminant_kind = match api.outcome {
+        OutcomeStyle::ErrMsg => quote!(#krate::Discriminant::Text),
+        OutcomeStyle::SuccessFlag => quote!(#krate::Discriminant::Flag),
+    };
+    let discriminant_value = match (api.outcome, optional) {
+        (OutcomeStyle::ErrMsg, false) => {
+            quote!(::std::option::Option::Some(#discriminant_kind(&self.#discriminant)))
+        }
+        (OutcomeStyle::ErrMsg, true) => {
+            quote!(self.#discriminant.as_deref().map(#discriminant_kind))
+        }
+        (OutcomeStyle::SuccessFlag, false) => {
+            quote!(::std::option::Option::Some(#discriminant_kind(self.#discriminant)))
+        }
+        (OutcomeStyle::SuccessFlag, true) => quote!(self.#discriminant.map(#discriminant_kind)),
+    };
+
+    let (mut parameters, inits) = required_parameters(cx);
+    let mut options_doc = vec![format!("Starts building the options of `{full_name}`.")];
+    options_doc.push(String::new());
+    options_doc.extend(api.doc.iter().cloned());
+    options_doc.push(String::new());
+    options_doc.push(match (api.since, &api.context) {
+        (Some(since), Some(context)) => format!(
+            "Platform: {platform_name}. Requires base library {since} in context `{context}`."
+        ),
+        (Some(since), None) => format!("Platform: {platform_name}. Requires base library {since}."),
+        (None, _) => {
+            format!("Platform: {platform_name}. The platform documents no minimum base library.")
+        }
+    });
+    if let Some(gate) = api.api_gate {
+        let proof_ty = proof(cx, gate);
+        parameters.insert(0, quote!(proof: #proof_ty));
+        options_doc.push(String::new());
+        options_doc.push(format!(
+            "`{full_name}` needs base library {gate}, newer than the declared `min_version`: calling it takes proof that the host has it, `{}::check(host_version)`.",
+            proof_text(gate)
+        ));
+    }
+    let required: Vec<&str> = api
+        .options
+        .iter()
+        .filter(|o| o.required)
+        .map(|o| o.json.as_str())
+        .collect();
+    if !required.is_empty() {
+        options_doc.push(String::new());
+        options_doc.push(format!(
+            "Required options, given here: `{}`.",
+            required.join("`, `")
+        ));
+    }
+    let options_doc = doc(&options_doc);
+    let ignore_proof = api.api_gate.map(|_| quote!(let _ = proof;));
+
+    let is_supported_doc = format!(
+        " Whether a host with base library `host` can call `{full_name}`{}, as `canIUse` would answer.",
+        api.context
+            .as_ref()
+            .map(|c| format!(" in context `{c}`"))
+            .unwrap_or_default()
+    );
+    let decode_doc = format!(" Decodes a `{full_name}` response given as JSON text.");
+
+    let credentials = credentials(cx, &success);
+
+    quote! {
+        impl #krate::MiniProgramApi for #name {
+            const INFO: #krate::ApiInfo = #krate::ApiInfo {
+                platform: #platform,
+                platform_name: #platform_name,
+                namespace: #namespace,
+                method: #method,
+                full_name: #full_name,
+                since: #since,
+                call_style: #call_style,
+                outcome: #outcome,
+            };
+            type Options = #options;
+            type Success = #success;
+            type Failure = #failure;
+            type Encrypted = #encrypted;
+        }
+
+        impl #krate::Response for #success {
+            fn discriminant(&self) -> ::std::option::Option<#krate::Discriminant<'_>> {
+                #discriminant_value
+            }
+        }
+
+        impl #name {
+            #options_doc
+            pub fn options(#(#parameters),*) -> #builder {
+                #ignore_proof
+                #builder { #(#inits)* }
+            }
+
+            #[doc = #is_supported_doc]
+            #[must_use]
+            pub fn is_supported(host: &#krate::Version) -> bool {
+                <Self as #krate::MiniProgramApi>::INFO.is_supported(host)
+            }
+
+            #[doc = #decode_doc]
+            ///
+            /// # Errors
+            /// `CallError::Failure` when the payload reports a failure,
+            /// `CallError::Decode` when it is not what the schema describes.
+            pub fn decode(text: &str) -> ::std::result::Result<#success, #krate::CallError> {
+                <Self as #krate::MiniProgramApi>::decode(text)
+            }
+
+            /// Decodes a response given as a JSON value.
+            ///
+            /// # Errors
+            /// As [`Self::decode`].
+            pub fn decode_value(value: #krate::__private::serde_json::Value) -> ::std::result::Result<#success, #krate::CallError> {
+                <Self as #krate::MiniProgramApi>::decode_value(value)
+            }
+
+            /// The typed failure payload of `error`, when it is a platform failure of this API.
+            #[must_use]
+            pub fn failure(error: &#krate::CallError) -> ::std::option::Option<#failure> {
+                error.failure_payload::<#failure>()
+            }
+        }
+
+        #credentials
+    }
+}
+
+/// `verify` and `decrypt` on the success type, when the schema names the credential fields.
+fn credentials(cx: &Context<'_>, success: &syn::Ident) -> TokenStream {
+    let krate = cx.krate;
+    let (Some(credentials), Some(encrypted)) = (&cx.api.credentials, &cx.api.encrypted) else {
+        return quote!();
+    };
+    let encrypted = ty(cx, encrypted);
+    let read = |(field, optional): &(syn::Ident, bool), json: &str| {
+        if *optional {
+            quote! {
+                let #field: &str = self.#field.as_deref().ok_or_else(|| #krate::crypto::CryptoError::missing_field(#json))?;
+            }
+        } else {
+            quote!(let #field: &str = &self.#field;)
+        }
+    };
+    let raw = &credentials.raw_data.0;
+    let signature = &credentials.signature.0;
+    let encrypted_data = &credentials.encrypted_data.0;
+    let iv = &credentials.iv.0;
+    let read_raw = read(&credentials.raw_data, "rawData");
+    let read_signature = read(&credentials.signature, "signature");
+    let read_encrypted = read(&credentials.encrypted_data, "encryptedData");
+    let read_iv = read(&credentials.iv, "iv");
+    let full_name = &cx.api.full_name;
+    let verify_doc = format!(
+        " Checks that the signature of this `{full_name}` response covers its raw data, under the user's session key."
+    );
+    let decrypt_doc = format!(
+        " Decrypts the encrypted data of this `{full_name}` response and checks that its watermark names `appid`."
+    );
+    quote! {
+        impl #success {
+            #[doc = #verify_doc]
+            ///
+            /// # Errors
+            /// `CryptoErrorKind::Signature` when it does not match,
+            /// `CryptoErrorKind::Format` when the payload carries no credentials.
+            pub fn verify(&self, key: &#krate::crypto::SessionKey) -> ::std::result::Result<(), #krate::crypto::CryptoError> {
+                #read_raw
+                #read_signature
+                #krate::crypto::verify_signature(#raw, #signature, key)
+            }
+
+            #[doc = #decrypt_doc]
+            ///
+            /// # Errors
+            /// As `crypto::decrypt`.
+            pub fn decrypt(&self, key: &#krate::crypto::SessionKey, appid: &str) -> ::std::result::Result<#encrypted, #krate::crypto::CryptoError> {
+                #read_encrypted
+                #read_iv
+                #krate::crypto::decrypt(#encrypted_data, #iv, key, appid)
+            }
+        }
+    }
+}

@@ -1,0 +1,369 @@
+//! The options struct, its builder with one typed setter per option, and
+//! `build()`, which checks every rule the schema states and reports them all.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use serde_json::Value;
+
+use super::{Context, doc, proof, proof_text, ty, version};
+use crate::lower::{OptionSpec, Rule, Ty, TypeDef};
+use crate::naming::ident;
+
+pub(super) fn options_ident(cx: &Context<'_>) -> syn::Ident {
+    format_ident!("{}Options", cx.name)
+}
+
+pub(super) fn builder_ident(cx: &Context<'_>) -> syn::Ident {
+    format_ident!("{}OptionsBuilder", cx.name)
+}
+
+pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
+    let krate = cx.krate;
+    let vis = cx.vis;
+    let api = cx.api;
+    let name = cx.name;
+    let options = options_ident(cx);
+    let builder = builder_ident(cx);
+    let full_name = &api.full_name;
+    let all = &api.options;
+
+    let stored = |option: &OptionSpec| {
+        let option_ty = ty(cx, &option.ty);
+        if option.required {
+            option_ty
+        } else {
+            quote!(::std::option::Option<#option_ty>)
+        }
+    };
+    let fields: Vec<TokenStream> = all
+        .iter()
+        .map(|option| {
+            let ident = &option.ident;
+            let stored = stored(option);
+            quote!(#ident: #stored,)
+        })
+        .collect();
+    let idents: Vec<&syn::Ident> = all.iter().map(|o| &o.ident).collect();
+
+    let options_doc = format!(" Options of `{full_name}`, checked by [`{builder}::build`].");
+    let builder_doc = format!(" Builds [`{options}`]; start it with [`{name}::options`].");
+    let getters = all.iter().map(|option| getter(cx, option));
+    let setters = all
+        .iter()
+        .filter(|o| !o.required)
+        .map(|option| setter(cx, option));
+    let checks: Vec<TokenStream> = all
+        .iter()
+        .flat_map(|option| rule_checks(cx, option))
+        .collect();
+    let build_body = if checks.is_empty() {
+        quote!(::std::result::Result::Ok(#options { #(#idents: self.#idents,)* }))
+    } else {
+        quote! {
+            let mut errors = #krate::BuildError::collect(#full_name);
+            #(#checks)*
+            errors.finish(#options { #(#idents: self.#idents,)* })
+        }
+    };
+    let writes = all.iter().map(|option| {
+        let ident = &option.ident;
+        let json = &option.json;
+        if option.required {
+            quote!(map.serialize_entry(#json, &self.#ident)?;)
+        } else {
+            quote! {
+                if let ::std::option::Option::Some(value) = &self.#ident {
+                    map.serialize_entry(#json, value)?;
+                }
+            }
+        }
+    });
+    let requirements = all.iter().filter_map(|option| {
+        let since = version(cx, option.since?);
+        let ident = &option.ident;
+        let item = format!("option `{}`", option.json);
+        let set = if option.required {
+            quote!(true)
+        } else {
+            quote!(self.#ident.is_some())
+        };
+        Some(quote! {
+            if #set {
+                requirements.push(#krate::Requirement {
+                    item: ::std::borrow::Cow::Borrowed(#item),
+                    since: #since,
+                });
+            }
+        })
+    });
+    let requirements: Vec<TokenStream> = requirements.collect();
+    let requirements_body = if requirements.is_empty() {
+        quote!(::std::vec::Vec::new())
+    } else {
+        quote! {
+            let mut requirements = ::std::vec::Vec::new();
+            #(#requirements)*
+            requirements
+        }
+    };
+
+    quote! {
+        #[doc = #options_doc]
+        #[derive(Debug, Clone, PartialEq)]
+        #vis struct #options {
+            #(#fields)*
+        }
+
+        impl #options {
+            #(#getters)*
+
+            /// The options object exactly as the platform expects it: the
+            /// options that were set, under the platform's names. Options left
+            /// unset are left out, so the platform applies its defaults.
+            #[must_use]
+            pub fn to_json(&self) -> #krate::__private::serde_json::Value {
+                #krate::ApiOptions::to_json(self)
+            }
+
+            /// Checks these options against a host's base library: the error
+            /// names the API and every set option too new for it.
+            ///
+            /// # Errors
+            /// `CallError::Unsupported` when anything is too new.
+            pub fn check_host(&self, host: #krate::Version) -> ::std::result::Result<(), #krate::CallError> {
+                #krate::check_support(
+                    &<#name as #krate::MiniProgramApi>::INFO,
+                    #krate::ApiOptions::requirements(self),
+                    host,
+                )
+            }
+        }
+
+        impl #krate::ApiOptions for #options {
+            fn requirements(&self) -> ::std::vec::Vec<#krate::Requirement> {
+                #requirements_body
+            }
+        }
+
+        const _: () = {
+            use #krate::__private::serde as _serde;
+            use _serde::ser::SerializeMap as _;
+
+            impl _serde::Serialize for #options {
+                fn serialize<S: _serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    let mut map = serializer.serialize_map(::std::option::Option::None)?;
+                    #(#writes)*
+                    map.end()
+                }
+            }
+        };
+
+        #[doc = #builder_doc]
+        #[derive(Debug, Clone)]
+        #[must_use = "a builder does nothing until `build` is called"]
+        #vis struct #builder {
+            #(#fields)*
+        }
+
+        impl #builder {
+            #(#setters)*
+
+            /// Checks every rule the schema states and returns the options,
+            /// or every violation at once.
+            ///
+            /// # Errors
+            /// `BuildError` listing each violated rule.
+            pub fn build(self) -> ::std::result::Result<#options, #krate::BuildError> {
+                #build_body
+            }
+        }
+    }
+}
+
+/// The parameters `options()` takes for the required options, and the
+/// builder fields they fill.
+pub(super) fn required_parameters(cx: &Context<'_>) -> (Vec<TokenStream>, Vec<TokenStream>) {
+    let mut parameters = Vec::new();
+    let mut inits = Vec::new();
+    for option in &cx.api.options {
+        let ident = &option.ident;
+        if option.required {
+            let (parameter_ty, convert) = parameter(cx, &option.ty);
+            parameters.push(quote!(#ident: #parameter_ty));
+            inits.push(quote!(#ident: #convert(#ident),));
+        } else {
+            inits.push(quote!(#ident: ::std::option::Option::None,));
+        }
+    }
+    (parameters, inits)
+}
+
+/// How a setter takes a value of `ty`, and how it is stored.
+fn parameter(cx: &Context<'_>, option_ty: &Ty) -> (TokenStream, TokenStream) {
+    match option_ty {
+        Ty::String => (
+            quote!(impl ::std::convert::Into<::std::string::String>),
+            quote!(::std::convert::Into::into),
+        ),
+        other => (ty(cx, other), quote!()),
+    }
+}
+
+fn setter(cx: &Context<'_>, option: &OptionSpec) -> TokenStream {
+    let ident = &option.ident;
+    let lines = doc(&option.doc);
+    let (parameter_ty, convert) = parameter(cx, &option.ty);
+    match option.gate {
+        None => quote! {
+            #lines
+            pub fn #ident(mut self, value: #parameter_ty) -> Self {
+                self.#ident = ::std::option::Option::Some(#convert(value));
+                self
+            }
+        },
+        Some(gate) => {
+            let proof = proof(cx, gate);
+            let note = format!(
+                " Base library {gate} is newer than the declared `min_version`, so setting this option takes proof that the host has it: `{}`.",
+                proof_text(gate)
+            );
+            quote! {
+                #lines
+                ///
+                #[doc = #note]
+                pub fn #ident(mut self, value: #parameter_ty, proof: #proof) -> Self {
+                    let _ = proof;
+                    self.#ident = ::std::option::Option::Some(#convert(value));
+                    self
+                }
+            }
+        }
+    }
+}
+
+fn getter(cx: &Context<'_>, option: &OptionSpec) -> TokenStream {
+    let ident = &option.ident;
+    let lines = doc(&option.doc);
+    let value_ty = ty(cx, &option.ty);
+    let copy = !matches!(option.ty, Ty::String);
+    if option.required {
+        return if copy {
+            quote! { #lines #[must_use] pub fn #ident(&self) -> #value_ty { self.#ident } }
+        } else {
+            quote! { #lines #[must_use] pub fn #ident(&self) -> &str { &self.#ident } }
+        };
+    }
+    match option
+        .default
+        .as_ref()
+        .and_then(|d| default_literal(cx, option, d))
+    {
+        Some(default) if copy => quote! {
+            #lines
+            #[must_use]
+            pub fn #ident(&self) -> #value_ty { self.#ident.unwrap_or(#default) }
+        },
+        Some(default) => quote! {
+            #lines
+            #[must_use]
+            pub fn #ident(&self) -> &str { self.#ident.as_deref().unwrap_or(#default) }
+        },
+        None if copy => quote! {
+            #lines
+            #[must_use]
+            pub fn #ident(&self) -> ::std::option::Option<#value_ty> { self.#ident }
+        },
+        None => quote! {
+            #lines
+            #[must_use]
+            pub fn #ident(&self) -> ::std::option::Option<&str> { self.#ident.as_deref() }
+        },
+    }
+}
+
+/// The Rust expression of a default value.
+fn default_literal(cx: &Context<'_>, option: &OptionSpec, default: &Value) -> Option<TokenStream> {
+    match (&option.ty, default) {
+        (Ty::Bool, Value::Bool(b)) => Some(quote!(#b)),
+        (Ty::String, Value::String(s)) => Some(quote!(#s)),
+        (Ty::Int, Value::Number(n)) => n.as_i64().map(|i| quote!(#i)),
+        (Ty::Float, Value::Number(n)) => n.as_f64().map(|f| quote!(#f)),
+        (Ty::Named(enum_name), value) => cx.api.types.iter().find_map(|def| match def {
+            TypeDef::Enum { name, variants, .. } if name == enum_name => {
+                let variant = variants.iter().find(|v| &v.value == value)?;
+                let enum_ident = ident(name);
+                let variant = &variant.ident;
+                Some(quote!(#enum_ident::#variant))
+            }
+            _ => None,
+        }),
+        _ => None,
+    }
+}
+
+fn rule_checks(cx: &Context<'_>, option: &OptionSpec) -> Vec<TokenStream> {
+    let krate = cx.krate;
+    let ident = &option.ident;
+    let json = &option.json;
+    option
+        .rules
+        .iter()
+        .map(|rule| {
+            let test = match rule {
+                Rule::MinLength(min) => {
+                    let min = *min as usize;
+                    let reason = format!("must be at least {min} characters, got {{}}");
+                    quote! {
+                        let length = value.chars().count();
+                        if length < #min {
+                            errors.push(#krate::BuildError::invalid_field(#json, ::std::format!(#reason, length)));
+                        }
+                    }
+                }
+                Rule::MaxLength(max) => {
+                    let max = *max as usize;
+                    let reason = format!("must be at most {max} characters, got {{}}");
+                    quote! {
+                        let length = value.chars().count();
+                        if length > #max {
+                            errors.push(#krate::BuildError::invalid_field(#json, ::std::format!(#reason, length)));
+                        }
+                    }
+                }
+                Rule::Pattern(pattern) => {
+                    let reason = format!("must match the pattern {pattern:?}");
+                    quote! {
+                        static PATTERN: #krate::Pattern = #krate::Pattern::new(#pattern);
+                        if !PATTERN.is_match(value) {
+                            errors.push(#krate::BuildError::invalid_field(#json, #reason));
+                        }
+                    }
+                }
+                Rule::Minimum(min) | Rule::Maximum(min) => {
+                    let below = matches!(rule, Rule::Minimum(_));
+                    let (bound, word) = match option.ty {
+                        Ty::Int => (min.as_i64().map(|i| quote!(#i)), ""),
+                        _ => (min.as_f64().map(|f| quote!(#f)), ""),
+                    };
+                    let Some(bound) = bound else { return quote!() };
+                    let comparison = if below { quote!(*value < #bound) } else { quote!(*value > #bound) };
+                    let reason = if below {
+                        format!("must be at least {min}{word}, got {{}}")
+                    } else {
+                        format!("must be at most {min}{word}, got {{}}")
+                    };
+                    quote! {
+                        if #comparison {
+                            errors.push(#krate::BuildError::invalid_field(#json, ::std::format!(#reason, value)));
+                        }
+                    }
+                }
+            };
+            if option.required {
+                quote! { { let value = &self.#ident; #test } }
+            } else {
+                quote! { if let ::std::option::Option::Some(value) = &self.#ident { #test } }
+            }
+        })
+        .collect()
+}

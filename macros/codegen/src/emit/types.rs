@@ -1,0 +1,539 @@
+//! Response types: structs that keep unknown members, enums, and `anyOf` unions,
+//! each with hand-written serde impls (no `#[serde(flatten)]` buffering).
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::{Context, doc, ty};
+use crate::lower::{Case, Field, Repr, TypeDef, Variant};
+use crate::naming::ident;
+
+pub(super) fn emit(cx: &Context<'_>, def: &TypeDef) -> TokenStream {
+    match def {
+        TypeDef::Struct {
+            name,
+            doc: lines,
+            fields,
+            keeps_unknown,
+            aliases,
+        } => {
+            let name = ident(name);
+            let definition = structure(cx, &name, lines, fields, *keeps_unknown);
+            let accessors = aliases.iter().map(|alias| {
+                let field = &alias.field;
+                let nested = &alias.nested;
+                let value_ty = ty(cx, &alias.ty);
+                let lines = doc(&alias.doc);
+                let from_nested = match (alias.nested_optional, alias.inner_optional) {
+                    (true, true) => {
+                        quote!(self.#nested.as_ref().and_then(|nested| nested.#field.as_ref()))
+                    }
+                    (true, false) => quote!(self.#nested.as_ref().map(|nested| &nested.#field)),
+                    (false, true) => quote!(self.#nested.#field.as_ref()),
+                    (false, false) => quote!(::std::option::Option::Some(&self.#nested.#field)),
+                };
+                quote! {
+                    #lines
+                    #[must_use]
+                    pub fn #field(&self) -> ::std::option::Option<&#value_ty> {
+                        self.#field.as_ref().or_else(|| #from_nested)
+                    }
+                }
+            });
+            let accessors: Vec<TokenStream> = accessors.collect();
+            let accessors = if accessors.is_empty() {
+                quote!()
+            } else {
+                quote! { impl #name { #(#accessors)* } }
+            };
+            quote! { #definition #accessors }
+        }
+        TypeDef::Enum {
+            name,
+            doc: lines,
+            repr,
+            variants,
+        } => enumeration(cx, &ident(name), lines, *repr, variants),
+        TypeDef::Union {
+            name,
+            doc: lines,
+            cases,
+        } => union(cx, &ident(name), lines, cases),
+    }
+}
+
+/// The name of the field holding unknown members; `extra` unless a member has it.
+fn extra_ident(fields: &[Field]) -> syn::Ident {
+    let mut name = "extra".to_owned();
+    while fields.iter().any(|f| f.ident == name) {
+        name.push('_');
+    }
+    ident(&name)
+}
+
+fn structure(
+    cx: &Context<'_>,
+    name: &syn::Ident,
+    lines: &[String],
+    fields: &[Field],
+    keeps_unknown: bool,
+) -> TokenStream {
+    let krate = cx.krate;
+    let vis = cx.vis;
+    let lines = doc(lines);
+    let extra = extra_ident(fields);
+    let map_ty = quote!(#krate::__private::serde_json::Map<::std::string::String, #krate::__private::serde_json::Value>);
+    let declarations = fields.iter().map(|field| {
+        let field_doc = doc(&field.doc);
+        let ident = &field.ident;
+        let field_ty = ty(cx, &field.ty);
+        let field_ty = if field.optional {
+            quote!(::std::option::Option<#field_ty>)
+        } else {
+            field_ty
+        };
+        quote! { #field_doc pub #ident: #field_ty, }
+    });
+    let extra_declaration = keeps_unknown.then(|| {
+        quote! {
+            /// Members the schema does not describe, kept as received so that
+            /// decoding and encoding again loses nothing.
+            pub #extra: #map_ty,
+        }
+    });
+
+    let tags: Vec<syn::Ident> = (0..fields.len())
+        .map(|i| format_ident!("Member{}", i))
+        .collect();
+    let slots: Vec<syn::Ident> = (0..fields.len())
+        .map(|i| format_ident!("member_{}", i))
+        .collect();
+    let jsons: Vec<&str> = fields.iter().map(|f| f.json.as_str()).collect();
+    let known = jsons
+        .iter()
+        .map(|j| format!("`{j}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let slot_types = fields.iter().map(|f| ty(cx, &f.ty));
+    let reads = fields.iter().zip(&tags).zip(&slots).map(|((field, tag), slot)| {
+        let json = &field.json;
+        quote! {
+            Member::#tag => {
+                if #slot.is_some() {
+                    return ::std::result::Result::Err(_serde::de::Error::duplicate_field(#json));
+                }
+                #slot = ::std::option::Option::Some(map.next_value()?);
+            }
+        }
+    });
+    let unknown = if keeps_unknown {
+        quote! { Member::Other(member) => { #extra.insert(member, map.next_value()?); } }
+    } else {
+        quote! {
+            Member::Other(member) => {
+                return ::std::result::Result::Err(_serde::de::Error::custom(::std::format!(
+                    "unknown member `{member}`, expected one of {}", #known
+                )));
+            }
+        }
+    };
+    let builds = fields.iter().zip(&slots).map(|(field, slot)| {
+        let ident = &field.ident;
+        let json = &field.json;
+        if field.optional {
+            quote! { #ident: #slot, }
+        } else {
+            quote! { #ident: #slot.ok_or_else(|| _serde::de::Error::missing_field(#json))?, }
+        }
+    });
+    let extra_init =
+        keeps_unknown.then(|| quote!(let mut #extra = #krate::__private::serde_json::Map::new();));
+    let extra_build = keeps_unknown.then(|| quote!(#extra,));
+    let writes = fields.iter().map(|field| {
+        let ident = &field.ident;
+        let json = &field.json;
+        if field.optional {
+            quote! {
+                if let ::std::option::Option::Some(value) = &self.#ident {
+                    map.serialize_entry(#json, value)?;
+                }
+            }
+        } else {
+            quote! { map.serialize_entry(#json, &self.#ident)?; }
+        }
+    });
+    let extra_write = keeps_unknown.then(|| {
+        quote! {
+            for (member, value) in &self.#extra {
+                map.serialize_entry(member, value)?;
+            }
+        }
+    });
+    let expecting = format!("the object {name}");
+
+    quote! {
+        #lines
+        #[derive(Debug, Clone, PartialEq)]
+        #vis struct #name {
+            #(#declarations)*
+            #extra_declaration
+        }
+
+        const _: () = {
+            use #krate::__private::serde as _serde;
+            use _serde::ser::SerializeMap as _;
+
+            impl<'de> _serde::Deserialize<'de> for #name {
+                fn deserialize<D: _serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    enum Member {
+                        #(#tags,)*
+                        Other(::std::string::String),
+                    }
+                    struct MemberVisitor;
+                    impl _serde::de::Visitor<'_> for MemberVisitor {
+                        type Value = Member;
+                        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                            f.write_str("a member name")
+                        }
+                        fn visit_str<E: _serde::de::Error>(self, name: &str) -> ::std::result::Result<Member, E> {
+                            ::std::result::Result::Ok(match name {
+                                #(#jsons => Member::#tags,)*
+                                other => Member::Other(::std::borrow::ToOwned::to_owned(other)),
+                            })
+                        }
+                    }
+                    impl<'de> _serde::Deserialize<'de> for Member {
+                        fn deserialize<D: _serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                            deserializer.deserialize_identifier(MemberVisitor)
+                        }
+                    }
+                    struct Visitor;
+                    impl<'de> _serde::de::Visitor<'de> for Visitor {
+                        type Value = #name;
+                        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                            f.write_str(#expecting)
+                        }
+                        fn visit_map<A: _serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
+                            #(let mut #slots: ::std::option::Option<#slot_types> = ::std::option::Option::None;)*
+                            #extra_init
+                            while let ::std::option::Option::Some(member) = map.next_key::<Member>()? {
+                                match member {
+                                    #(#reads)*
+                                    #unknown
+                                }
+                            }
+                            ::std::result::Result::Ok(#name {
+                                #(#builds)*
+                                #extra_build
+                            })
+                        }
+                    }
+                    deserializer.deserialize_map(Visitor)
+                }
+            }
+
+            impl _serde::Serialize for #name {
+                fn serialize<S: _serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    let mut map = serializer.serialize_map(::std::option::Option::None)?;
+                    #(#writes)*
+                    #extra_write
+                    map.end()
+                }
+            }
+        };
+    }
+}
+
+fn enumeration(
+    cx: &Context<'_>,
+    name: &syn::Ident,
+    lines: &[String],
+    repr: Repr,
+    variants: &[Variant],
+) -> TokenStream {
+    let krate = cx.krate;
+    let vis = cx.vis;
+    let lines = doc(lines);
+    let idents: Vec<&syn::Ident> = variants.iter().map(|v| &v.ident).collect();
+    let docs = variants.iter().map(|v| doc(&v.doc));
+    let listed = variants
+        .iter()
+        .map(|v| v.value.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let expecting = format!("one of {listed}");
+    match repr {
+        Repr::Text => {
+            let values: Vec<String> = variants
+                .iter()
+                .map(|v| v.value.as_str().unwrap_or_default().to_owned())
+                .collect();
+            quote! {
+                #lines
+                #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+                #vis enum #name {
+                    #(#docs #idents,)*
+                }
+
+                impl #name {
+                    /// The value as the platform writes it.
+                    #[must_use]
+                    pub const fn as_str(self) -> &'static str {
+                        match self {
+                            #(Self::#idents => #values,)*
+                        }
+                    }
+                }
+
+                const _: () = {
+                    use #krate::__private::serde as _serde;
+
+                    impl _serde::Serialize for #name {
+                        fn serialize<S: _serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                            serializer.serialize_str(self.as_str())
+                        }
+                    }
+
+                    impl<'de> _serde::Deserialize<'de> for #name {
+                        fn deserialize<D: _serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                            struct Visitor;
+                            impl _serde::de::Visitor<'_> for Visitor {
+                                type Value = #name;
+                                fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                                    f.write_str(#expecting)
+                                }
+                                fn visit_str<E: _serde::de::Error>(self, value: &str) -> ::std::result::Result<#name, E> {
+                                    match value {
+                                        #(#values => ::std::result::Result::Ok(#name::#idents),)*
+                                        other => ::std::result::Result::Err(E::invalid_value(_serde::de::Unexpected::Str(other), &self)),
+                                    }
+                                }
+                            }
+                            deserializer.deserialize_str(Visitor)
+                        }
+                    }
+                };
+            }
+        }
+        Repr::Integer => {
+            let values: Vec<i64> = variants
+                .iter()
+                .map(|v| v.value.as_i64().unwrap_or_default())
+                .collect();
+            quote! {
+                #lines
+                #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+                #vis enum #name {
+                    #(#docs #idents,)*
+                }
+
+                impl #name {
+                    /// The value as the platform writes it.
+                    #[must_use]
+                    pub const fn code(self) -> i64 {
+                        match self {
+                            #(Self::#idents => #values,)*
+                        }
+                    }
+                }
+
+                const _: () = {
+                    use #krate::__private::serde as _serde;
+
+                    impl _serde::Serialize for #name {
+                        fn serialize<S: _serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                            serializer.serialize_i64(self.code())
+                        }
+                    }
+
+                    impl<'de> _serde::Deserialize<'de> for #name {
+                        fn deserialize<D: _serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                            struct Visitor;
+                            impl _serde::de::Visitor<'_> for Visitor {
+                                type Value = #name;
+                                fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                                    f.write_str(#expecting)
+                                }
+                                fn visit_i64<E: _serde::de::Error>(self, value: i64) -> ::std::result::Result<#name, E> {
+                                    match value {
+                                        #(#values => ::std::result::Result::Ok(#name::#idents),)*
+                                        other => ::std::result::Result::Err(E::invalid_value(_serde::de::Unexpected::Signed(other), &self)),
+                                    }
+                                }
+                                fn visit_u64<E: _serde::de::Error>(self, value: u64) -> ::std::result::Result<#name, E> {
+                                    match i64::try_from(value) {
+                                        ::std::result::Result::Ok(value) => self.visit_i64(value),
+                                        ::std::result::Result::Err(_) => ::std::result::Result::Err(E::invalid_value(_serde::de::Unexpected::Unsigned(value), &self)),
+                                    }
+                                }
+                            }
+                            deserializer.deserialize_i64(Visitor)
+                        }
+                    }
+                };
+            }
+        }
+    }
+}
+
+fn union(cx: &Context<'_>, name: &syn::Ident, lines: &[String], cases: &[Case]) -> TokenStream {
+    let krate = cx.krate;
+    let vis = cx.vis;
+    let lines = doc(lines);
+    let json = quote!(#krate::__private::serde_json);
+    let mut declarations = Vec::new();
+    let mut serializers = Vec::new();
+    let mut named_values = Vec::new();
+    let mut named_idents = Vec::new();
+    let mut text = false;
+    let mut integer = false;
+    let mut number = false;
+    let mut flag = false;
+    for case in cases {
+        match case {
+            Case::Named(variant) => {
+                let variant_doc = doc(&variant.doc);
+                let ident = &variant.ident;
+                let value = variant.value.as_str().unwrap_or_default();
+                declarations.push(quote!(#variant_doc #ident,));
+                serializers.push(quote!(Self::#ident => serializer.serialize_str(#value),));
+                named_values.push(value.to_owned());
+                named_idents.push(ident.clone());
+            }
+            Case::Text => {
+                text = true;
+                declarations.push(quote! {
+                    /// Any other string, as sent.
+                    Text(::std::string::String),
+                });
+                serializers.push(quote!(Self::Text(value) => serializer.serialize_str(value),));
+            }
+            Case::Integer => {
+                integer = true;
+                declarations.push(quote! {
+                    /// An integer, as sent.
+                    Integer(i64),
+                });
+                serializers.push(quote!(Self::Integer(value) => serializer.serialize_i64(*value),));
+            }
+            Case::Number => {
+                number = true;
+                declarations.push(quote! {
+                    /// A number, kept exactly as sent.
+                    Number(#json::Number),
+                });
+                serializers.push(
+                    quote!(Self::Number(value) => _serde::Serialize::serialize(value, serializer),),
+                );
+            }
+            Case::Flag => {
+                flag = true;
+                declarations.push(quote! {
+                    /// A boolean, as sent.
+                    Flag(bool),
+                });
+                serializers.push(quote!(Self::Flag(value) => serializer.serialize_bool(*value),));
+            }
+        }
+    }
+    let other_string = if text {
+        quote!(other => ::std::result::Result::Ok(#name::Text(::std::borrow::ToOwned::to_owned(other))),)
+    } else {
+        quote!(other => ::std::result::Result::Err(E::invalid_value(_serde::de::Unexpected::Str(other), &self)),)
+    };
+    let visit_str = (!named_values.is_empty() || text).then(|| {
+        quote! {
+            fn visit_str<E: _serde::de::Error>(self, value: &str) -> ::std::result::Result<#name, E> {
+                match value {
+                    #(#named_values => ::std::result::Result::Ok(#name::#named_idents),)*
+                    #other_string
+                }
+            }
+        }
+    });
+    let visit_numbers = if number {
+        Some(quote! {
+            fn visit_i64<E: _serde::de::Error>(self, value: i64) -> ::std::result::Result<#name, E> {
+                ::std::result::Result::Ok(#name::Number(#json::Number::from(value)))
+            }
+            fn visit_u64<E: _serde::de::Error>(self, value: u64) -> ::std::result::Result<#name, E> {
+                ::std::result::Result::Ok(#name::Number(#json::Number::from(value)))
+            }
+            fn visit_f64<E: _serde::de::Error>(self, value: f64) -> ::std::result::Result<#name, E> {
+                #json::Number::from_f64(value)
+                    .map(#name::Number)
+                    .ok_or_else(|| E::invalid_value(_serde::de::Unexpected::Float(value), &self))
+            }
+        })
+    } else if integer {
+        Some(quote! {
+            fn visit_i64<E: _serde::de::Error>(self, value: i64) -> ::std::result::Result<#name, E> {
+                ::std::result::Result::Ok(#name::Integer(value))
+            }
+            fn visit_u64<E: _serde::de::Error>(self, value: u64) -> ::std::result::Result<#name, E> {
+                i64::try_from(value)
+                    .map(#name::Integer)
+                    .map_err(|_| E::invalid_value(_serde::de::Unexpected::Unsigned(value), &self))
+            }
+        })
+    } else {
+        None
+    };
+    let visit_bool = flag.then(|| {
+        quote! {
+            fn visit_bool<E: _serde::de::Error>(self, value: bool) -> ::std::result::Result<#name, E> {
+                ::std::result::Result::Ok(#name::Flag(value))
+            }
+        }
+    });
+    let mut accepted: Vec<String> = named_values.iter().map(|v| format!("\"{v}\"")).collect();
+    if text {
+        accepted.push("a string".to_owned());
+    }
+    if integer {
+        accepted.push("an integer".to_owned());
+    }
+    if number {
+        accepted.push("a number".to_owned());
+    }
+    if flag {
+        accepted.push("a boolean".to_owned());
+    }
+    let expecting = format!("one of: {}", accepted.join(", "));
+    let eq = if number { quote!() } else { quote!(Eq,) };
+    quote! {
+        #lines
+        #[derive(Debug, Clone, PartialEq, #eq)]
+        #vis enum #name {
+            #(#declarations)*
+        }
+
+        const _: () = {
+            use #krate::__private::serde as _serde;
+
+            impl _serde::Serialize for #name {
+                fn serialize<S: _serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    match self {
+                        #(#serializers)*
+                    }
+                }
+            }
+
+            impl<'de> _serde::Deserialize<'de> for #name {
+                fn deserialize<D: _serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    struct Visitor;
+                    impl _serde::de::Visitor<'_> for Visitor {
+                        type Value = #name;
+                        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                            f.write_str(#expecting)
+                        }
+                        #visit_str
+                        #visit_numbers
+                        #visit_bool
+                    }
+                    deserializer.deserialize_any(Visitor)
+                }
+            }
+        };
+    }
+}

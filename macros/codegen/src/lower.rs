@@ -1,0 +1,693 @@
+//! From the spec model to what will be generated: every Rust type with its
+//! name, fields, optionality and docs, and every option with its rules and
+//! version gate. The emitters in `emit/` only print this.
+
+use std::collections::{HashMap, HashSet};
+
+use mpkit_runtime::Version;
+use proc_macro2::Ident;
+use serde_json::{Number, Value};
+
+use crate::load::LoadedSchema;
+use crate::naming::{field_ident, type_name};
+use crate::spec::{ApiSchema, CallStyle, JsonType, OutcomeStyle, QuirkKind, SchemaNode};
+
+/// What the user asked for in the attribute, beyond the schema.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Settings {
+    /// The app's declared minimum base library: what needs no check.
+    pub min_version: Option<Version>,
+    /// The context the API is used in (`plugin`).
+    pub context: Option<String>,
+}
+
+/// A Rust type of a field or option.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Ty {
+    String,
+    Bool,
+    Int,
+    Float,
+    Unit,
+    Value,
+    Map,
+    Named(String),
+    List(Box<Ty>),
+    /// A number some hosts send as a decimal string.
+    NumberOrString(Box<Ty>),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Field {
+    pub json: String,
+    pub ident: Ident,
+    pub ty: Ty,
+    pub optional: bool,
+    pub doc: Vec<String>,
+}
+
+/// A method on a struct that reads a member either directly or from the
+/// nested object the `nested-alias` quirk names.
+#[derive(Debug, Clone)]
+pub(crate) struct AliasAccessor {
+    pub field: Ident,
+    pub ty: Ty,
+    pub nested: Ident,
+    pub nested_optional: bool,
+    pub inner_optional: bool,
+    pub doc: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Variant {
+    pub ident: Ident,
+    pub value: Value,
+    pub doc: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Repr {
+    Text,
+    Integer,
+}
+
+/// One alternative of an `anyOf` value.
+#[derive(Debug, Clone)]
+pub(crate) enum Case {
+    /// A documented string value.
+    Named(Variant),
+    /// Any other string.
+    Text,
+    Integer,
+    Number,
+    Flag,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum TypeDef {
+    Struct {
+        name: String,
+        doc: Vec<String>,
+        fields: Vec<Field>,
+        keeps_unknown: bool,
+        aliases: Vec<AliasAccessor>,
+    },
+    Enum {
+        name: String,
+        doc: Vec<String>,
+        repr: Repr,
+        variants: Vec<Variant>,
+    },
+    Union {
+        name: String,
+        doc: Vec<String>,
+        cases: Vec<Case>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Rule {
+    MinLength(u64),
+    MaxLength(u64),
+    Pattern(String),
+    Minimum(Number),
+    Maximum(Number),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct OptionSpec {
+    pub json: String,
+    pub ident: Ident,
+    pub ty: Ty,
+    pub required: bool,
+    pub default: Option<Value>,
+    pub since: Option<Version>,
+    /// The version a proof must show before this option can be set.
+    pub gate: Option<Version>,
+    pub rules: Vec<Rule>,
+    pub doc: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Credentials {
+    pub raw_data: (Ident, bool),
+    pub signature: (Ident, bool),
+    pub encrypted_data: (Ident, bool),
+    pub iv: (Ident, bool),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Api {
+    pub platform: String,
+    pub platform_name: String,
+    pub namespace: String,
+    pub method: String,
+    pub full_name: String,
+    /// The API's minimum in the declared context.
+    pub since: Option<Version>,
+    pub context: Option<String>,
+    /// The version a proof must show before the options can be built.
+    pub api_gate: Option<Version>,
+    pub call_style: CallStyle,
+    pub outcome: OutcomeStyle,
+    pub outcome_field: String,
+    pub outcome_api: String,
+    pub outcome_codes: Vec<String>,
+    pub options: Vec<OptionSpec>,
+    pub types: Vec<TypeDef>,
+    pub success: String,
+    pub failure: Option<String>,
+    pub encrypted: Option<Ty>,
+    /// The success field holding the discriminant, and whether it is optional.
+    pub discriminant: (Ident, bool),
+    pub credentials: Option<Credentials>,
+    pub doc: Vec<String>,
+}
+
+/// Lowers a checked schema; the errors say why it cannot be generated.
+pub(crate) fn lower(
+    schema: &LoadedSchema,
+    prefix: &str,
+    settings: &Settings,
+) -> Result<Api, Vec<String>> {
+    let api = &schema.api;
+    let mut lowerer = Lowerer {
+        api,
+        prefix: prefix.to_owned(),
+        types: Vec::new(),
+        defs: HashMap::new(),
+        names: HashSet::new(),
+        errors: Vec::new(),
+        floor: settings.min_version.unwrap_or(Version::new(0, 0, 0)),
+    };
+    let since = lowerer.effective_since(settings);
+    let covered = since.map_or(lowerer.floor, |s| s.max(lowerer.floor));
+    let options = lowerer.options(covered);
+    let success = lowerer.top_struct(&api.success, "Success");
+    let failure = api
+        .fail
+        .as_ref()
+        .map(|fail| lowerer.top_struct(fail, "Failure"));
+    let encrypted = api
+        .encrypted
+        .as_ref()
+        .map(|node| lowerer.node(node, "Encrypted"));
+    let discriminant = lowerer.field_of(&success, &api.outcome.field);
+    let credentials = api.credentials.as_ref().map(|c| Credentials {
+        raw_data: lowerer.field_of(&success, &c.raw_data),
+        signature: lowerer.field_of(&success, &c.signature),
+        encrypted_data: lowerer.field_of(&success, &c.encrypted_data),
+        iv: lowerer.field_of(&success, &c.iv),
+    });
+    if !lowerer.errors.is_empty() {
+        return Err(lowerer.errors);
+    }
+    let floor = lowerer.floor;
+    Ok(Api {
+        platform: api.platform.clone(),
+        platform_name: api.platform_name.clone(),
+        namespace: api.namespace.clone(),
+        method: api.method.clone(),
+        full_name: api.full_name(),
+        since,
+        context: settings.context.clone(),
+        api_gate: since.filter(|s| *s > floor),
+        call_style: api.call_style,
+        outcome: api.outcome.style,
+        outcome_field: api.outcome.field.clone(),
+        outcome_api: api.outcome.api.clone().unwrap_or_default(),
+        outcome_codes: api.outcome.codes.clone(),
+        options,
+        types: lowerer.types,
+        success,
+        failure,
+        encrypted,
+        discriminant,
+        credentials,
+        doc: docs(Some(&api.title), Some(&api.description)),
+    })
+}
+
+struct Lowerer<'a> {
+    api: &'a ApiSchema,
+    prefix: String,
+    types: Vec<TypeDef>,
+    defs: HashMap<String, Ty>,
+    names: HashSet<String>,
+    errors: Vec<String>,
+    floor: Version,
+}
+
+impl<'a> Lowerer<'a> {
+    fn effective_since(&mut self, settings: &Settings) -> Option<Version> {
+        let Some(context) = &settings.context else {
+            return self.api.since;
+        };
+        match self.api.contexts.get(context) {
+            None => {
+                let known: Vec<&str> = self.api.contexts.keys().map(String::as_str).collect();
+                self.errors.push(if known.is_empty() {
+                    format!(
+                        "{} documents no contexts; remove `context = \"{context}\"`",
+                        self.api.full_name()
+                    )
+                } else {
+                    format!(
+                        "{} has no context `{context}`; the documented contexts are: {}",
+                        self.api.full_name(),
+                        known.join(", ")
+                    )
+                });
+                self.api.since
+            }
+            Some(support) if !support.supported => {
+                self.errors.push(format!(
+                    "{} cannot be used in context `{context}`: the platform does not support it there",
+                    self.api.full_name()
+                ));
+                self.api.since
+            }
+            Some(support) => match (self.api.since, support.since) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                (a, b) => a.or(b),
+            },
+        }
+    }
+
+    fn resolve(&self, node: &'a SchemaNode) -> &'a SchemaNode {
+        let mut node = node;
+        for _ in 0..16 {
+            match node
+                .reference
+                .as_deref()
+                .and_then(|r| r.strip_prefix("#/$defs/"))
+                .and_then(|n| self.api.defs.get(n))
+            {
+                Some(target) => node = target,
+                None => break,
+            }
+        }
+        node
+    }
+
+    fn unique_name(&mut self, hint: &str) -> String {
+        let base = format!("{}{}", self.prefix, type_name(hint));
+        let mut name = base.clone();
+        let mut n = 2;
+        while !self.names.insert(name.clone()) {
+            name = format!("{base}{n}");
+            n += 1;
+        }
+        name
+    }
+
+    fn options(&mut self, covered: Version) -> Vec<OptionSpec> {
+        let request = self.resolve(&self.api.request);
+        let mut options = Vec::new();
+        for (json, node) in &request.properties {
+            let resolved = self.resolve(node);
+            let ty = match (resolved.type_list(), &resolved.enum_values) {
+                ([JsonType::String], Some(_)) => self.enumeration(resolved, json, false),
+                ([JsonType::Integer], Some(_)) => self.enumeration(resolved, json, false),
+                (_, Some(_)) => {
+                    self.errors.push(format!(
+                        "option `{json}`: an enum must be of strings or of integers"
+                    ));
+                    Ty::Value
+                }
+                ([JsonType::String], None) => Ty::String,
+                ([JsonType::Boolean], None) => Ty::Bool,
+                ([JsonType::Integer], None) => Ty::Int,
+                ([JsonType::Number], None) => Ty::Float,
+                (types, None) => {
+                    let names: Vec<&str> = types.iter().map(|t| t.as_str()).collect();
+                    self.errors.push(format!(
+                        "option `{json}` has type [{}]; mpkit generates options of type string, boolean, integer or number",
+                        names.join(", ")
+                    ));
+                    Ty::Value
+                }
+            };
+            let mut rules = Vec::new();
+            rules.extend(resolved.min_length.map(Rule::MinLength));
+            rules.extend(resolved.max_length.map(Rule::MaxLength));
+            rules.extend(resolved.pattern.clone().map(Rule::Pattern));
+            rules.extend(resolved.minimum.clone().map(Rule::Minimum));
+            rules.extend(resolved.maximum.clone().map(Rule::Maximum));
+            let since = node.since.or(resolved.since);
+            let mut doc = node_docs(node, resolved);
+            if let Some(default) = &resolved.default {
+                doc.push(String::new());
+                doc.push(format!(
+                    "Default: `{default}` (applied by the platform when the option is not set)."
+                ));
+            }
+            let gate = since.filter(|s| *s > covered);
+            if let Some(since) = since {
+                doc.push(String::new());
+                doc.push(format!("Requires base library {since}."));
+            }
+            options.push(OptionSpec {
+                json: json.clone(),
+                ident: field_ident(json, node.rust_name.as_deref()),
+                ty,
+                required: request.required.contains(json),
+                default: resolved.default.clone(),
+                since,
+                gate,
+                rules,
+                doc,
+            });
+        }
+        options
+    }
+
+    fn top_struct(&mut self, node: &'a SchemaNode, hint: &str) -> String {
+        let resolved = self.resolve(node);
+        let name = self.unique_name(hint);
+        self.structure(resolved, name.clone());
+        name
+    }
+
+    /// The Rust ident of success field `json`, and whether it is optional.
+    fn field_of(&mut self, success: &str, json: &str) -> (Ident, bool) {
+        for def in &self.types {
+            if let TypeDef::Struct { name, fields, .. } = def {
+                if name == success {
+                    if let Some(field) = fields.iter().find(|f| f.json == json) {
+                        return (field.ident.clone(), field.optional);
+                    }
+                }
+            }
+        }
+        self.errors
+            .push(format!("the success part has no field `{json}`"));
+        (field_ident(json, None), true)
+    }
+
+    fn node(&mut self, node: &'a SchemaNode, hint: &str) -> Ty {
+        if let Some(reference) = &node.reference {
+            return self.definition(reference);
+        }
+        let has_quirk = |kind| node.quirks.iter().any(|q| q.kind == kind);
+        let branch_types = node
+            .any_of
+            .iter()
+            .any(|b| !b.type_list().is_empty() || b.enum_values.is_some());
+        if branch_types {
+            return self.union(node, hint);
+        }
+        if node.enum_values.is_some() {
+            let lenient = has_quirk(QuirkKind::NumberAsString);
+            return self.enumeration(node, hint, lenient);
+        }
+        let types = node.type_list();
+        let numeric = |t: &JsonType| matches!(t, JsonType::Integer | JsonType::Number);
+        match types {
+            [JsonType::String] => Ty::String,
+            [JsonType::Boolean] => Ty::Bool,
+            [JsonType::Integer] => Ty::Int,
+            [JsonType::Number] => Ty::Float,
+            [JsonType::Null] => Ty::Unit,
+            [JsonType::Array] => match &node.items {
+                Some(items) => Ty::List(Box::new(self.node(items, &format!("{hint}Item")))),
+                None => Ty::List(Box::new(Ty::Value)),
+            },
+            [JsonType::Object] | [] if !node.properties.is_empty() => {
+                let name = self.unique_name(hint);
+                self.structure(node, name.clone());
+                Ty::Named(name)
+            }
+            [JsonType::Object] => Ty::Map,
+            [a, b] if has_quirk(QuirkKind::NumberAsString) && (numeric(a) || numeric(b)) => {
+                let number = if types.contains(&JsonType::Integer) {
+                    Ty::Int
+                } else {
+                    Ty::Float
+                };
+                Ty::NumberOrString(Box::new(number))
+            }
+            _ => Ty::Value,
+        }
+    }
+
+    fn definition(&mut self, reference: &str) -> Ty {
+        let name = reference.strip_prefix("#/$defs/").unwrap_or(reference);
+        if let Some(ty) = self.defs.get(name) {
+            return ty.clone();
+        }
+        let Some(def) = self.api.defs.get(name) else {
+            self.errors
+                .push(format!("`$ref` \"{reference}\" does not resolve"));
+            return Ty::Value;
+        };
+        // Reserve the entry first so a self-referencing definition ends.
+        self.defs.insert(name.to_owned(), Ty::Value);
+        let ty = self.node(def, name);
+        self.defs.insert(name.to_owned(), ty.clone());
+        ty
+    }
+
+    fn structure(&mut self, node: &'a SchemaNode, name: String) {
+        // Reserve the slot so nested types come after their parent.
+        let slot = self.types.len();
+        self.types.push(TypeDef::Struct {
+            name: name.clone(),
+            doc: Vec::new(),
+            fields: Vec::new(),
+            keeps_unknown: true,
+            aliases: Vec::new(),
+        });
+        let mut fields = Vec::new();
+        for (json, member) in &node.properties {
+            let resolved = self.resolve(member);
+            let ty = self.node(member, json);
+            let since = member.since.or(resolved.since);
+            let conditional = member
+                .present_when
+                .as_ref()
+                .or(resolved.present_when.as_ref());
+            let newer = since.is_some_and(|s| s > self.floor);
+            let optional = !node.required.contains(json) || conditional.is_some() || newer;
+            let mut doc = node_docs(member, resolved);
+            if let Some(condition) = conditional {
+                doc.push(String::new());
+                doc.push(match &condition.equals {
+                    Some(value) => format!(
+                        "Present only when the option `{}` is `{value}`.",
+                        condition.option
+                    ),
+                    None => format!(
+                        "Present only when the option `{}` is set.",
+                        condition.option
+                    ),
+                });
+            }
+            if let Some(since) = since {
+                doc.push(String::new());
+                doc.push(format!("Requires base library {since}."));
+            }
+            if member.verbatim || resolved.verbatim {
+                doc.push(String::new());
+                doc.push(
+                    "Kept exactly as received: it is signed, so it must not be re-serialized."
+                        .to_owned(),
+                );
+            }
+            for quirk in member.quirks.iter().chain(&resolved.quirks) {
+                doc.push(String::new());
+                doc.push(format!("Quirk: {}", quirk.description));
+            }
+            fields.push(Field {
+                json: json.clone(),
+                ident: field_ident(json, member.rust_name.as_deref()),
+                ty,
+                optional,
+                doc,
+            });
+        }
+        let aliases = self.aliases(node, &fields);
+        self.types[slot] = TypeDef::Struct {
+            name,
+            doc: docs(node.title.as_deref(), node.description.as_deref()),
+            fields,
+            keeps_unknown: node.additional_properties != Some(false),
+            aliases,
+        };
+    }
+
+    fn aliases(&mut self, node: &SchemaNode, fields: &[Field]) -> Vec<AliasAccessor> {
+        let mut accessors = Vec::new();
+        for quirk in node
+            .quirks
+            .iter()
+            .filter(|q| q.kind == QuirkKind::NestedAlias)
+        {
+            let Some(nested_json) = &quirk.property else {
+                continue;
+            };
+            let Some(nested) = fields.iter().find(|f| &f.json == nested_json) else {
+                continue;
+            };
+            let Ty::Named(nested_type) = &nested.ty else {
+                continue;
+            };
+            let inner: Vec<Field> = self
+                .types
+                .iter()
+                .find_map(|def| match def {
+                    TypeDef::Struct { name, fields, .. } if name == nested_type => {
+                        Some(fields.clone())
+                    }
+                    _ => None,
+                })
+                .unwrap_or_default();
+            for field in fields.iter().filter(|f| f.json != *nested_json) {
+                let Some(twin) = inner
+                    .iter()
+                    .find(|f| f.json == field.json && f.ty == field.ty)
+                else {
+                    continue;
+                };
+                accessors.push(AliasAccessor {
+                    field: field.ident.clone(),
+                    ty: field.ty.clone(),
+                    nested: nested.ident.clone(),
+                    nested_optional: nested.optional,
+                    inner_optional: twin.optional,
+                    doc: vec![
+                        format!(
+                            "`{}`, read from this object or, failing that, from `{nested_json}`.",
+                            field.json
+                        ),
+                        String::new(),
+                        format!("Quirk: {}", quirk.description),
+                    ],
+                });
+            }
+        }
+        accessors
+    }
+
+    fn enumeration(&mut self, node: &SchemaNode, hint: &str, lenient: bool) -> Ty {
+        let values = node.enum_values.clone().unwrap_or_default();
+        let integers: Vec<&Value> = values.iter().filter(|v| v.is_i64() || v.is_u64()).collect();
+        let strings: Vec<&Value> = values.iter().filter(|v| v.is_string()).collect();
+        let (repr, kept): (Repr, Vec<&Value>) = if integers.is_empty() && !strings.is_empty() {
+            (Repr::Text, strings)
+        } else if strings.is_empty()
+            || (lenient
+                && strings
+                    .iter()
+                    .all(|s| integers.iter().any(|i| key(i) == key(s))))
+        {
+            (Repr::Integer, integers)
+        } else {
+            self.errors.push(format!(
+                "`{hint}`: an enum must be all strings or all integers (with the number-as-string quirk, the strings must repeat the integers)"
+            ));
+            return Ty::Value;
+        };
+        let variants = kept
+            .into_iter()
+            .map(|value| {
+                let key = key(value);
+                let name = node
+                    .enum_names
+                    .get(&key)
+                    .cloned()
+                    .unwrap_or_else(|| type_name(&key));
+                Variant {
+                    ident: crate::naming::ident(&name),
+                    value: value.clone(),
+                    doc: vec![format!("`{value}`")],
+                }
+            })
+            .collect();
+        let name = self.unique_name(hint);
+        self.types.push(TypeDef::Enum {
+            name: name.clone(),
+            doc: docs(node.title.as_deref(), node.description.as_deref()),
+            repr,
+            variants,
+        });
+        if lenient {
+            Ty::NumberOrString(Box::new(Ty::Named(name)))
+        } else {
+            Ty::Named(name)
+        }
+    }
+
+    fn union(&mut self, node: &SchemaNode, hint: &str) -> Ty {
+        let mut cases = Vec::new();
+        for branch in &node.any_of {
+            match (branch.type_list(), &branch.enum_values) {
+                ([JsonType::String], Some(values)) => {
+                    for value in values {
+                        let key = key(value);
+                        let name = branch
+                            .enum_names
+                            .get(&key)
+                            .cloned()
+                            .unwrap_or_else(|| type_name(&key));
+                        cases.push(Case::Named(Variant {
+                            ident: crate::naming::ident(&name),
+                            value: value.clone(),
+                            doc: vec![format!("`{value}`")],
+                        }));
+                    }
+                }
+                ([JsonType::String], None) => cases.push(Case::Text),
+                ([JsonType::Integer], None) => cases.push(Case::Integer),
+                ([JsonType::Number], None) => cases.push(Case::Number),
+                ([JsonType::Boolean], None) => cases.push(Case::Flag),
+                _ => {
+                    self.errors.push(format!(
+                        "`{hint}`: each `anyOf` alternative must be a string enum, or a plain string, integer, number or boolean"
+                    ));
+                    return Ty::Value;
+                }
+            }
+        }
+        let name = self.unique_name(hint);
+        self.types.push(TypeDef::Union {
+            name: name.clone(),
+            doc: docs(node.title.as_deref(), node.description.as_deref()),
+            cases,
+        });
+        Ty::Named(name)
+    }
+}
+
+/// How an enum value is keyed in `x-enum-names`.
+fn key(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Rustdoc lines from a title (first line) and a description.
+pub(crate) fn docs(title: Option<&str>, description: Option<&str>) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(title) = title {
+        lines.push(title.to_owned());
+    }
+    if let Some(description) = description {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.extend(description.lines().map(str::to_owned));
+    }
+    lines
+}
+
+/// Docs of a member: its own title/description, else those of what it refers to.
+fn node_docs(member: &SchemaNode, resolved: &SchemaNode) -> Vec<String> {
+    let title = member.title.as_deref().or(resolved.title.as_deref());
+    let description = member
+        .description
+        .as_deref()
+        .or(resolved.description.as_deref());
+    docs(title, description)
+}

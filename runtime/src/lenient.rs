@@ -1,0 +1,149 @@
+//! Values that hosts send in more than one form, decoded without losing the form.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+use serde_json::{Number, Value};
+
+/// A number that some hosts send as a decimal string (`"1"` for `1`).
+///
+/// Decodes either form into `T` (an integer, a float, or a generated integer
+/// enum such as a gender) and remembers which form arrived, so encoding it
+/// again gives back what was received.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct NumberOrString<T> {
+    value: T,
+    sent_as_string: bool,
+}
+
+impl<T> NumberOrString<T> {
+    /// A value as a host would normally send it, as a number.
+    pub fn new(value: T) -> Self {
+        NumberOrString {
+            value,
+            sent_as_string: false,
+        }
+    }
+
+    /// The value, whichever form it came in.
+    pub fn get(&self) -> &T {
+        &self.value
+    }
+
+    /// The value, whichever form it came in.
+    pub fn into_inner(self) -> T {
+        self.value
+    }
+
+    /// Whether the host sent it as a string.
+    pub fn sent_as_string(&self) -> bool {
+        self.sent_as_string
+    }
+}
+
+impl<T: Copy> NumberOrString<T> {
+    /// The value, whichever form it came in.
+    pub fn value(&self) -> T {
+        self.value
+    }
+}
+
+impl<T: Serialize> Serialize for NumberOrString<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if !self.sent_as_string {
+            return self.value.serialize(serializer);
+        }
+        match serde_json::to_value(&self.value) {
+            Ok(Value::Number(number)) => serializer.collect_str(&number),
+            Ok(_) | Err(_) => self.value.serialize(serializer),
+        }
+    }
+}
+
+impl<'de, T: DeserializeOwned> Deserialize<'de> for NumberOrString<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(NumberVisitor(std::marker::PhantomData))
+    }
+}
+
+struct NumberVisitor<T>(std::marker::PhantomData<T>);
+
+impl<T: DeserializeOwned> NumberVisitor<T> {
+    fn from_number<E: de::Error>(
+        number: Number,
+        sent_as_string: bool,
+    ) -> Result<NumberOrString<T>, E> {
+        T::deserialize(Value::Number(number))
+            .map(|value| NumberOrString {
+                value,
+                sent_as_string,
+            })
+            .map_err(E::custom)
+    }
+}
+
+impl<T: DeserializeOwned> Visitor<'_> for NumberVisitor<T> {
+    type Value = NumberOrString<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a number, or a string holding a decimal number")
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
+        Self::from_number(Number::from(value), false)
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
+        Self::from_number(Number::from(value), false)
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Self::Value, E> {
+        let number = Number::from_f64(value)
+            .ok_or_else(|| E::invalid_value(de::Unexpected::Float(value), &self))?;
+        Self::from_number(number, false)
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        let number = if let Ok(integer) = text.parse::<i64>() {
+            Number::from(integer)
+        } else if let Ok(integer) = text.parse::<u64>() {
+            Number::from(integer)
+        } else {
+            text.parse::<f64>()
+                .ok()
+                .filter(|f| f.is_finite())
+                .and_then(Number::from_f64)
+                .ok_or_else(|| E::invalid_value(de::Unexpected::Str(text), &self))?
+        };
+        Self::from_number(number, true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_forms_decode_and_round_trip() {
+        let number: NumberOrString<i64> =
+            serde_json::from_str("2").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((number.value(), number.sent_as_string()), (2, false));
+        assert_eq!(serde_json::to_string(&number).ok().as_deref(), Some("2"));
+        let text: NumberOrString<i64> =
+            serde_json::from_str("\"2\"").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((text.value(), text.sent_as_string()), (2, true));
+        assert_eq!(serde_json::to_string(&text).ok().as_deref(), Some("\"2\""));
+    }
+
+    #[test]
+    fn non_numbers_are_refused() {
+        for bad in ["\"two\"", "true", "null", "\"\"", "\"1e999\""] {
+            assert!(
+                serde_json::from_str::<NumberOrString<i64>>(bad).is_err(),
+                "{bad}"
+            );
+        }
+        assert!(serde_json::from_str::<NumberOrString<i64>>("\"2.5\"").is_err());
+    }
+}
