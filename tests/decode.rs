@@ -1,0 +1,381 @@
+//! Every fixture through the generated decoders: successes field by field,
+//! failures as typed failures, quirks tolerated without losing the original,
+//! and decode-then-encode losing nothing.
+
+#![allow(clippy::panic, clippy::unwrap_used)] // a test fails by panicking
+
+mod support;
+
+#[path = "support/apis.rs"]
+mod apis;
+
+use apis::*;
+use mpkit::{CallError, MiniProgramApi};
+use serde_json::{Value, json};
+use support::root;
+
+fn fixture(path: &str) -> String {
+    let file = root().join("tests/fixtures").join(path);
+    std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()))
+}
+
+fn decode<A: MiniProgramApi>(path: &str) -> A::Success {
+    A::decode(&fixture(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn decode_error<A: MiniProgramApi>(path: &str) -> CallError {
+    match A::decode(&fixture(path)) {
+        Ok(_) => panic!("{path} decoded as a success"),
+        Err(error) => error,
+    }
+}
+
+/// Decoding then encoding gives back the same JSON value.
+fn assert_lossless<A: MiniProgramApi>(path: &str) {
+    let success = decode::<A>(path);
+    let again = serde_json::to_value(&success).unwrap();
+    let original: Value = serde_json::from_str(&fixture(path)).unwrap();
+    assert_eq!(again, original, "{path} lost data");
+}
+
+#[test]
+fn every_success_fixture_decodes_and_round_trips() {
+    let successes = [
+        (
+            "wechat/getUserInfo",
+            decode_all::<WxGetUserInfo> as fn(&str),
+        ),
+        ("wechat/getUserProfile", decode_all::<WxGetUserProfile>),
+        ("douyin/getUserInfo", decode_all::<TtGetUserInfo>),
+        ("douyin/getUserProfile", decode_all::<TtGetUserProfile>),
+        ("mpserverless/user.getInfo", decode_all::<EmasGetUserInfo>),
+    ];
+    for (folder, check) in successes {
+        check(folder);
+    }
+}
+
+fn decode_all<A: MiniProgramApi>(folder: &str) {
+    let dir = root().join("tests/fixtures").join(folder);
+    let mut count = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if name.starts_with("success-") {
+            assert_lossless::<A>(&format!("{folder}/{name}"));
+            count += 1;
+        }
+        if name.starts_with("fail-") {
+            let error = decode_error::<A>(&format!("{folder}/{name}"));
+            assert!(
+                matches!(error, CallError::Failure { .. }),
+                "{folder}/{name}: {error}"
+            );
+        }
+    }
+    assert!(count > 0, "{folder} has no success fixture");
+}
+
+#[test]
+fn wechat_success_with_credentials() {
+    let reply = decode::<WxGetUserInfo>("wechat/getUserInfo/success-with-credentials.json");
+    assert_eq!(reply.err_msg, "getUserInfo:ok");
+    assert_eq!(reply.user_info.nick_name, "Band");
+    assert_eq!(
+        reply.user_info.gender.map(|g| g.value()),
+        Some(WxGetUserInfoGender::Male)
+    );
+    assert_eq!(reply.user_info.language.as_deref(), Some("zh_CN"));
+    assert_eq!(reply.user_info.city.as_deref(), Some("Guangzhou"));
+    assert_eq!(
+        reply.signature.as_deref(),
+        Some("7b435883d9fd1bbc40d3cf74c3d87f221cd42749")
+    );
+    assert!(
+        reply
+            .encrypted_data
+            .as_deref()
+            .is_some_and(|d| d.starts_with("uUvN3WNQ"))
+    );
+    assert_eq!(reply.iv.as_deref(), Some("AAECAwQFBgcICQoLDA0ODw=="));
+    assert_eq!(reply.cloud_id, None);
+    // rawData is the exact string received, byte for byte.
+    let original: Value =
+        serde_json::from_str(&fixture("wechat/getUserInfo/success-with-credentials.json")).unwrap();
+    assert_eq!(reply.raw_data, original["rawData"].as_str().unwrap());
+    assert!(reply.extra.is_empty());
+}
+
+#[test]
+fn wechat_success_without_credentials_has_no_credential_fields() {
+    let reply = decode::<WxGetUserInfo>("wechat/getUserInfo/success-basic.json");
+    assert_eq!(
+        (reply.signature, reply.encrypted_data, reply.iv),
+        (None, None, None)
+    );
+    assert_eq!(reply.user_info.province.as_deref(), Some("Guangdong"));
+}
+
+#[test]
+fn wechat_anonymous_data_after_the_2021_rules() {
+    let reply = decode::<WxGetUserInfo>("wechat/getUserInfo/success-anonymous.json");
+    assert_eq!(reply.user_info.nick_name, "微信用户");
+    assert_eq!(
+        reply.user_info.gender.map(|g| g.value()),
+        Some(WxGetUserInfoGender::Unknown)
+    );
+    assert_eq!(reply.user_info.country.as_deref(), Some(""));
+    assert_eq!(reply.user_info.language.as_deref(), Some(""));
+    assert!(
+        reply
+            .cloud_id
+            .as_deref()
+            .is_some_and(|c| c.starts_with("12_"))
+    );
+}
+
+#[test]
+fn gender_sent_as_a_string_keeps_its_form() {
+    let reply = decode::<WxGetUserInfo>("wechat/getUserInfo/success-gender-string.json");
+    let gender = reply.user_info.gender.unwrap();
+    assert_eq!(gender.value(), WxGetUserInfoGender::Female);
+    assert_eq!(gender.value().code(), 2);
+    assert!(gender.sent_as_string());
+    // An unknown member of userInfo is kept too.
+    assert_eq!(reply.user_info.extra.get("is_demote"), Some(&json!(true)));
+    let encoded = serde_json::to_value(&reply.user_info).unwrap();
+    assert_eq!(encoded["gender"], json!("2"));
+}
+
+#[test]
+fn wechat_failures_are_typed() {
+    match decode_error::<WxGetUserInfo>("wechat/getUserInfo/fail-auth-deny.json") {
+        CallError::Failure {
+            platform,
+            api,
+            detail,
+            code,
+            ..
+        } => {
+            assert_eq!(
+                (platform, api, detail.as_str(), code),
+                ("wechat", "wx.getUserInfo", "auth deny", None)
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    let error = decode_error::<WxGetUserInfo>("wechat/getUserInfo/fail-errno.json");
+    match &error {
+        CallError::Failure { detail, code, .. } => {
+            assert_eq!(detail, "api scope is not declared in the privacy agreement");
+            assert_eq!(*code, Some(112));
+        }
+        other => panic!("{other:?}"),
+    }
+    let failure = WxGetUserInfo::failure(&error).unwrap();
+    assert_eq!(failure.errno, Some(112));
+    assert!(failure.err_msg.starts_with("getUserInfo:fail"));
+}
+
+#[test]
+fn douyin_real_name_status_as_string_and_as_number() {
+    let text = decode::<TtGetUserInfo>("douyin/getUserInfo/success-realname-string.json");
+    assert_eq!(
+        text.real_name_authentication_status,
+        Some(TtGetUserInfoRealNameAuthenticationStatus::Certified)
+    );
+    // gender arrives as "1" in the same fixture.
+    let gender = text.user_info.gender.unwrap();
+    assert_eq!(
+        (gender.value(), gender.sent_as_string()),
+        (TtGetUserInfoGender::Male, true)
+    );
+    let number = decode::<TtGetUserInfo>("douyin/getUserInfo/success-realname-number.json");
+    assert_eq!(
+        number.real_name_authentication_status,
+        Some(TtGetUserInfoRealNameAuthenticationStatus::Number(
+            serde_json::Number::from(0)
+        ))
+    );
+    // The original value is what is encoded again.
+    assert_eq!(
+        serde_json::to_value(&number).unwrap()["realNameAuthenticationStatus"],
+        json!(0)
+    );
+}
+
+#[test]
+fn douyin_language_is_empty_and_failures_carry_err_no() {
+    let reply = decode::<TtGetUserInfo>("douyin/getUserInfo/success-basic.json");
+    assert_eq!(reply.user_info.language.as_deref(), Some(""));
+    assert_eq!(reply.user_info.nick_name, "抖音用户");
+    assert_eq!(reply.real_name_authentication_status, None);
+    match decode_error::<TtGetUserInfo>("douyin/getUserInfo/fail-auth-deny.json") {
+        CallError::Failure {
+            detail,
+            code,
+            platform,
+            ..
+        } => {
+            assert_eq!(
+                (detail.as_str(), code, platform),
+                ("auth deny", Some(10200), "douyin")
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn emas_ids_flat_and_nested() {
+    let flat = decode::<EmasGetUserInfo>("mpserverless/user.getInfo/success-flat-oauth.json");
+    assert!(flat.success);
+    assert_eq!(
+        flat.result.space_id(),
+        Some(&"b8e1a4c6-3f7d-4a0b-9c52-6e1d2f3a4b5c".to_owned())
+    );
+    assert_eq!(
+        flat.result.oauth_user_id.as_deref(),
+        Some("2088102177846880")
+    );
+    assert!(flat.result.user.is_none());
+    let nested = decode::<EmasGetUserInfo>("mpserverless/user.getInfo/success-nested-user.json");
+    assert_eq!(nested.result.space_id, None);
+    assert_eq!(
+        nested.result.space_id(),
+        Some(&"b8e1a4c6-3f7d-4a0b-9c52-6e1d2f3a4b5c".to_owned())
+    );
+    assert_eq!(
+        nested.result.user_id().map(String::as_str),
+        Some("5f3c2a1b0e9d8c7b6a594837")
+    );
+    assert_eq!(
+        nested.result.oauth_user_id().map(String::as_str),
+        Some("oGZUI0egBJY1zhBYw2KhdUfwVJJE")
+    );
+}
+
+#[test]
+fn emas_failure_is_the_success_flag() {
+    match decode_error::<EmasGetUserInfo>("mpserverless/user.getInfo/fail-not-authorized.json") {
+        CallError::Failure {
+            platform,
+            api,
+            detail,
+            code,
+            payload,
+        } => {
+            assert_eq!(
+                (platform, api, detail.as_str(), code),
+                ("mpserverless", "mpserverless.user.getInfo", "", None)
+            );
+            assert_eq!(payload["error"]["code"], "InvalidAuthorization");
+        }
+        other => panic!("{other:?}"),
+    }
+    // A payload shaped like a success but flagged false is still a failure.
+    let error =
+        decode_error::<EmasGetUserInfo>("mpserverless/user.getInfo/reject-success-false-flag.json");
+    assert!(matches!(error, CallError::Failure { .. }), "{error}");
+}
+
+#[test]
+fn undecodable_payloads_name_platform_api_and_path() {
+    let cases = [
+        (
+            "wechat/getUserInfo/reject-success-gender.json",
+            "userInfo.gender",
+        ),
+        ("wechat/getUserInfo/reject-success-no-errmsg.json", "errMsg"),
+        (
+            "douyin/getUserInfo/reject-success-realname-bool.json",
+            "realNameAuthenticationStatus",
+        ),
+        (
+            "douyin/getUserInfo/reject-success-realname-unknown.json",
+            "realNameAuthenticationStatus",
+        ),
+    ];
+    for (path, expected_path) in cases {
+        let error = if path.starts_with("wechat") {
+            decode_error::<WxGetUserInfo>(path)
+        } else {
+            decode_error::<TtGetUserInfo>(path)
+        };
+        match &error {
+            CallError::Decode {
+                path: at,
+                platform,
+                api,
+                reason,
+            } => {
+                assert_eq!(at, expected_path, "{path}: {error}");
+                assert!(!reason.is_empty());
+                assert!(
+                    api.ends_with(".getUserInfo")
+                        && (*platform == "wechat" || *platform == "douyin")
+                );
+            }
+            other => panic!("{path}: expected a decode error, got {other:?}"),
+        }
+        assert!(
+            error.to_string().contains(&format!("at `{expected_path}`")),
+            "{error}"
+        );
+    }
+}
+
+#[test]
+fn errmsg_of_another_api_is_a_decode_error() {
+    let error = WxGetUserInfo::decode(r#"{"errMsg":"getUserProfile:ok","userInfo":{"nickName":"a","avatarUrl":"b"},"rawData":"{}"}"#)
+        .err()
+        .unwrap();
+    match error {
+        CallError::Decode { path, reason, .. } => {
+            assert_eq!(path, "errMsg");
+            assert!(reason.contains("is about `getUserProfile`"), "{reason}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn text_and_value_decoders_agree() {
+    for path in [
+        "wechat/getUserInfo/success-with-credentials.json",
+        "wechat/getUserInfo/fail-errno.json",
+        "wechat/getUserInfo/reject-success-gender.json",
+    ] {
+        let text = fixture(path);
+        let value: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            WxGetUserInfo::decode(&text),
+            WxGetUserInfo::decode_value(value),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn not_json_and_not_an_object_are_decode_errors() {
+    for text in ["", "{", "[]", "42", "\"getUserInfo:ok\""] {
+        match WxGetUserInfo::decode(text) {
+            Err(CallError::Decode { path, .. }) => assert_eq!(path, "", "{text:?}"),
+            other => panic!("{text:?}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn decrypted_payload_decodes_into_the_generated_type() {
+    let encrypted: WxGetUserInfoEncryptedUserInfo =
+        serde_json::from_str(&fixture("wechat/getUserInfo/encrypted.json")).unwrap();
+    assert_eq!(encrypted.open_id, "oGZUI0egBJY1zhBYw2KhdUfwVJJE");
+    assert_eq!(
+        encrypted.union_id.as_deref(),
+        Some("ocMvos6NjeKLIBqg5Mr9QjxrP1FA")
+    );
+    assert_eq!(encrypted.watermark.appid, "wx4f4bc4dec97d474b");
+    assert_eq!(encrypted.watermark.timestamp, 1477314187);
+    // `language` is not in the schema's encrypted part; it is kept.
+    assert_eq!(encrypted.extra.get("language"), Some(&json!("zh_CN")));
+}

@@ -1,0 +1,228 @@
+//! Generated options: typed setters, defaults, every violated rule in one
+//! BuildError, exact JSON, and version gating at run time and through proofs.
+
+#![allow(clippy::panic, clippy::unwrap_used)] // a test fails by panicking
+
+#[path = "support/apis.rs"]
+mod apis;
+
+use apis::*;
+use mpkit::{AtLeast, CallError, MiniProgramApi, Problem, Version};
+use serde_json::json;
+
+#[test]
+fn to_json_is_exactly_what_was_set_under_platform_names() {
+    let options = WxGetUserInfo::options()
+        .with_credentials(true)
+        .lang(WxGetUserInfoLang::ZhCn)
+        .build()
+        .unwrap();
+    assert_eq!(
+        options.to_json(),
+        json!({ "withCredentials": true, "lang": "zh_CN" })
+    );
+    let empty = WxGetUserInfo::options().build().unwrap();
+    assert_eq!(empty.to_json(), json!({}));
+    let emas = EmasGetUserInfo::options()
+        .auth_provider(EmasGetUserInfoAuthProvider::Wechat)
+        .build()
+        .unwrap();
+    assert_eq!(emas.to_json(), json!({ "authProvider": "wechat_openapi" }));
+    let tt = TtGetUserInfo::options()
+        .with_credentials(true)
+        .with_real_name_authentication_info(true)
+        .build()
+        .unwrap();
+    assert_eq!(
+        tt.to_json(),
+        json!({ "withCredentials": true, "withRealNameAuthenticationInfo": true })
+    );
+}
+
+#[test]
+fn getters_apply_the_documented_defaults() {
+    let options = WxGetUserInfo::options().build().unwrap();
+    assert_eq!(options.lang(), WxGetUserInfoLang::En);
+    assert_eq!(
+        options.with_credentials(),
+        None,
+        "wx.getUserInfo documents no default for withCredentials"
+    );
+    let tt = TtGetUserInfo::options().build().unwrap();
+    assert!(!tt.with_credentials() && !tt.with_real_name_authentication_info());
+    let emas = EmasGetUserInfo::options().build().unwrap();
+    assert_eq!(emas.auth_provider(), EmasGetUserInfoAuthProvider::Alipay);
+    assert_eq!(
+        EmasGetUserInfoAuthProvider::Dingtalk.as_str(),
+        "dingtalk_openapi"
+    );
+    let profile = TtGetUserProfile::options().build().unwrap();
+    assert!(!profile.force());
+}
+
+#[test]
+fn required_option_is_a_constructor_argument_and_its_rules_are_checked() {
+    let proof = AtLeast::<2, 10, 4>::check(Version::new(2, 10, 4)).unwrap();
+    let ok = WxGetUserProfile::options(proof, "用于完善会员资料")
+        .lang(WxGetUserProfileLang::ZhTw)
+        .build()
+        .unwrap();
+    assert_eq!(ok.desc(), "用于完善会员资料");
+    assert_eq!(
+        ok.to_json(),
+        json!({ "lang": "zh_TW", "desc": "用于完善会员资料" })
+    );
+
+    // 31 characters (not bytes) is one too many; an empty desc is too short.
+    let long = "我".repeat(31);
+    let error = WxGetUserProfile::options(proof, long).build().unwrap_err();
+    assert_eq!(error.violations().len(), 1);
+    assert_eq!(error.violations()[0].field, "desc");
+    assert_eq!(
+        error.violations()[0].problem,
+        Problem::Invalid {
+            reason: "must be at most 30 characters, got 31".to_owned()
+        }
+    );
+    assert!(
+        error
+            .to_string()
+            .starts_with("1 problem in the options of wx.getUserProfile:")
+    );
+    assert!(
+        WxGetUserProfile::options(proof, "我".repeat(30))
+            .build()
+            .is_ok()
+    );
+    let empty = WxGetUserProfile::options(proof, "").build().unwrap_err();
+    assert!(
+        empty
+            .to_string()
+            .contains("`desc` must be at least 1 characters, got 0"),
+        "{empty}"
+    );
+}
+
+#[test]
+fn api_newer_than_min_version_takes_a_proof() {
+    // wx.getUserProfile needs 2.10.4; the app declared 2.9.0.
+    let old_host = Version::new(2, 9, 9);
+    let refused = AtLeast::<2, 10, 4>::check(old_host).unwrap_err();
+    assert_eq!(
+        (refused.required, refused.host),
+        (Version::new(2, 10, 4), old_host)
+    );
+    assert!(
+        refused
+            .to_string()
+            .contains("older than the required 2.10.4")
+    );
+    assert!(!WxGetUserProfile::is_supported(&old_host));
+    assert!(WxGetUserProfile::is_supported(&"2.10.4".parse().unwrap()));
+}
+
+#[test]
+fn without_min_version_everything_versioned_is_gated() {
+    // With no declared minimum, even wx.getUserInfo (1.0.0) takes a proof.
+    let proof = AtLeast::<1, 0, 0>::check(Version::new(1, 0, 0)).unwrap();
+    let options = WxGetUserInfoUngated::options(proof)
+        .lang(WxGetUserInfoUngatedLang::En)
+        .build()
+        .unwrap();
+    assert_eq!(options.to_json(), json!({ "lang": "en" }));
+    // A newer proof serves for an older requirement.
+    let newer = AtLeast::<2, 10, 4>::check(Version::new(3, 0, 0)).unwrap();
+    assert!(
+        WxGetUserInfoUngated::options(newer.weaken())
+            .build()
+            .is_ok()
+    );
+}
+
+#[test]
+fn plugin_context_raises_the_requirement() {
+    assert_eq!(
+        <WxGetUserInfoInPlugin as MiniProgramApi>::INFO.since,
+        Some(Version::new(2, 3, 1))
+    );
+    assert_eq!(
+        <WxGetUserInfo as MiniProgramApi>::INFO.since,
+        Some(Version::new(1, 0, 0))
+    );
+    assert!(!WxGetUserInfoInPlugin::is_supported(&Version::new(2, 3, 0)));
+    assert!(WxGetUserInfoInPlugin::is_supported(&Version::new(2, 3, 1)));
+    assert!(WxGetUserInfo::is_supported(&Version::new(2, 3, 0)));
+    // min_version 2.0.0 is below 2.3.1: building the options takes a proof.
+    let proof = AtLeast::<2, 3, 1>::check(Version::new(2, 4, 0)).unwrap();
+    assert!(WxGetUserInfoInPlugin::options(proof).build().is_ok());
+}
+
+#[test]
+fn check_host_names_everything_too_new() {
+    let proof = AtLeast::<2, 10, 4>::check(Version::new(2, 10, 4)).unwrap();
+    let options = WxGetUserProfile::options(proof, "头像昵称")
+        .build()
+        .unwrap();
+    assert!(options.check_host(Version::new(2, 10, 4)).is_ok());
+    match options.check_host(Version::new(2, 8, 0)) {
+        Err(CallError::Unsupported {
+            api,
+            required,
+            host,
+            too_new,
+        }) => {
+            assert_eq!(
+                (api, required, host),
+                (
+                    "wx.getUserProfile",
+                    Version::new(2, 10, 4),
+                    Version::new(2, 8, 0)
+                )
+            );
+            assert_eq!(too_new.len(), 1);
+            assert_eq!(too_new[0].item, "wx.getUserProfile");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Douyin options carry their own minimum (1.0.0): a host below it is told so per option.
+    let tt = TtGetUserInfo::options()
+        .with_credentials(true)
+        .with_real_name_authentication_info(true)
+        .build()
+        .unwrap();
+    match tt.check_host(Version::new(0, 9, 0)) {
+        Err(CallError::Unsupported { too_new, .. }) => {
+            let items: Vec<&str> = too_new.iter().map(|r| r.item.as_ref()).collect();
+            assert_eq!(
+                items,
+                [
+                    "tt.getUserInfo",
+                    "option `withCredentials`",
+                    "option `withRealNameAuthenticationInfo`"
+                ]
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // Unset options are not requirements.
+    let bare = TtGetUserInfo::options().build().unwrap();
+    match bare.check_host(Version::new(0, 9, 0)) {
+        Err(CallError::Unsupported { too_new, .. }) => assert_eq!(too_new.len(), 1),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn api_facts_come_from_the_schema() {
+    let info = <EmasGetUserInfo as MiniProgramApi>::INFO;
+    assert_eq!(info.full_name, "mpserverless.user.getInfo");
+    assert_eq!(info.call_style, mpkit::CallStyle::Promise);
+    assert_eq!(info.since, None);
+    assert!(EmasGetUserInfo::is_supported(&Version::new(0, 0, 1)));
+    let profile = <WxGetUserProfile as MiniProgramApi>::INFO;
+    assert_eq!(profile.call_style, mpkit::CallStyle::CallbackOrPromise);
+    assert_eq!(
+        (profile.namespace, profile.method),
+        ("wx", "getUserProfile")
+    );
+}

@@ -1,0 +1,40 @@
+//! The bundled APIs as a user declares them, shared by the integration tests.
+
+#![allow(dead_code, unreachable_pub)] // each test uses some of them
+
+use mpkit::MiniProgramApi;
+
+/// `wx.getUserInfo` for an app that requires base library 2.10.4.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "wechat/getUserInfo", min_version = "2.10.4")]
+pub struct WxGetUserInfo;
+
+/// `wx.getUserInfo` with no declared minimum: everything versioned is gated.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "wechat/getUserInfo")]
+pub struct WxGetUserInfoUngated;
+
+/// `wx.getUserInfo` inside a plugin.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "wechat/getUserInfo", min_version = "2.0.0", context = "plugin")]
+pub struct WxGetUserInfoInPlugin;
+
+/// `wx.getUserProfile` for an app that still supports base library 2.9.0.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "wechat/getUserProfile", min_version = "2.9.0")]
+pub struct WxGetUserProfile;
+
+/// `tt.getUserInfo`.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "douyin/getUserInfo", min_version = "1.0.0")]
+pub struct TtGetUserInfo;
+
+/// `tt.getUserProfile`.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "douyin/getUserProfile")]
+pub struct TtGetUserProfile;
+
+/// `mpserverless.user.getInfo`.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "mpserverless/user.getInfo")]
+pub struct EmasGetUserInfo;
