@@ -51,6 +51,7 @@ pub(crate) fn parse(attrs: &[Attribute], target: Span, errors: &mut Errors) -> O
     let mut context: Option<LitStr> = None;
     let mut krate: Option<Path> = None;
     let mut seen = false;
+    let mut malformed = false;
 
     for attr in attrs.iter().filter(|a| a.path().is_ident("mini_program")) {
         seen = true;
@@ -111,6 +112,7 @@ pub(crate) fn parse(attrs: &[Attribute], target: Span, errors: &mut Errors) -> O
             }
         });
         if let Err(error) = result {
+            malformed = true;
             errors.push(error);
         }
     }
@@ -133,6 +135,8 @@ pub(crate) fn parse(attrs: &[Attribute], target: Span, errors: &mut Errors) -> O
             errors.push(syn::Error::new(schema.span(), message));
             return None;
         }
+        // A malformed attribute was already reported; what follows it was not read.
+        (None, None) if malformed => return None,
         (None, None) => {
             errors.push(syn::Error::new(
                 target,

@@ -181,7 +181,11 @@ pub(crate) fn lower(
         floor: settings.min_version.unwrap_or(Version::new(0, 0, 0)),
     };
     let since = lowerer.effective_since(settings);
-    let covered = since.map_or(lowerer.floor, |s| s.max(lowerer.floor));
+    let floor = lowerer.floor;
+    // Whoever can call the API has its base library: its own minimum needs no
+    // further check on options and fields.
+    let covered = since.map_or(floor, |s| s.max(floor));
+    lowerer.floor = covered;
     let options = lowerer.options(covered);
     let success = lowerer.top_struct(&api.success, "Success");
     let failure = api
@@ -202,7 +206,6 @@ pub(crate) fn lower(
     if !lowerer.errors.is_empty() {
         return Err(lowerer.errors);
     }
-    let floor = lowerer.floor;
     Ok(Api {
         platform: api.platform.clone(),
         platform_name: api.platform_name.clone(),

@@ -93,7 +93,7 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
         parameters.insert(0, quote!(proof: #proof_ty));
         options_doc.push(String::new());
         options_doc.push(format!(
-            "`{full_name}` needs base library {gate}, newer than the declared `min_version`: calling it takes proof that the host has it, `{}::check(host_version)`.",
+            "`{full_name}` needs base library {gate}, newer than the declared `min_version`: calling it takes proof that the host has it: `{}`.",
             proof_text(gate)
         ));
     }

@@ -91,8 +91,8 @@ pub(crate) fn proof(cx: &Context<'_>, version: mpkit_runtime::Version) -> TokenS
     quote!(#krate::AtLeast<#major, #minor, #patch>)
 }
 
-/// How the proof type reads in docs and messages: `AtLeast<2, 10, 4>`.
+/// How a proof is obtained, for docs: `AtLeast::<2, 10, 4>::check(host_version)`.
 pub(crate) fn proof_text(version: mpkit_runtime::Version) -> String {
     let [major, minor, patch, _] = version.segments();
-    format!("AtLeast<{major}, {minor}, {patch}>")
+    format!("AtLeast::<{major}, {minor}, {patch}>::check(host_version)")
 }

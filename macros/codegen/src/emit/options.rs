@@ -188,9 +188,9 @@ pub(super) fn required_parameters(cx: &Context<'_>) -> (Vec<TokenStream>, Vec<To
     for option in &cx.api.options {
         let ident = &option.ident;
         if option.required {
-            let (parameter_ty, convert) = parameter(cx, &option.ty);
+            let (parameter_ty, stored) = parameter(cx, &option.ty, quote!(#ident));
             parameters.push(quote!(#ident: #parameter_ty));
-            inits.push(quote!(#ident: #convert(#ident),));
+            inits.push(quote!(#ident: #stored,));
         } else {
             inits.push(quote!(#ident: ::std::option::Option::None,));
         }
@@ -198,26 +198,26 @@ pub(super) fn required_parameters(cx: &Context<'_>) -> (Vec<TokenStream>, Vec<To
     (parameters, inits)
 }
 
-/// How a setter takes a value of `ty`, and how it is stored.
-fn parameter(cx: &Context<'_>, option_ty: &Ty) -> (TokenStream, TokenStream) {
+/// How a setter takes a value of `ty`, and the expression storing `value`.
+fn parameter(cx: &Context<'_>, option_ty: &Ty, value: TokenStream) -> (TokenStream, TokenStream) {
     match option_ty {
         Ty::String => (
             quote!(impl ::std::convert::Into<::std::string::String>),
-            quote!(::std::convert::Into::into),
+            quote!(::std::convert::Into::into(#value)),
         ),
-        other => (ty(cx, other), quote!()),
+        other => (ty(cx, other), value),
     }
 }
 
 fn setter(cx: &Context<'_>, option: &OptionSpec) -> TokenStream {
     let ident = &option.ident;
     let lines = doc(&option.doc);
-    let (parameter_ty, convert) = parameter(cx, &option.ty);
+    let (parameter_ty, stored) = parameter(cx, &option.ty, quote!(value));
     match option.gate {
         None => quote! {
             #lines
             pub fn #ident(mut self, value: #parameter_ty) -> Self {
-                self.#ident = ::std::option::Option::Some(#convert(value));
+                self.#ident = ::std::option::Option::Some(#stored);
                 self
             }
         },
@@ -233,7 +233,7 @@ fn setter(cx: &Context<'_>, option: &OptionSpec) -> TokenStream {
                 #[doc = #note]
                 pub fn #ident(mut self, value: #parameter_ty, proof: #proof) -> Self {
                     let _ = proof;
-                    self.#ident = ::std::option::Option::Some(#convert(value));
+                    self.#ident = ::std::option::Option::Some(#stored);
                     self
                 }
             }

@@ -1,0 +1,6 @@
+use mpkit::MiniProgramApi;
+
+#[derive(MiniProgramApi)]
+pub struct WxGetUserInfo;
+
+fn main() {}

@@ -1,0 +1,58 @@
+//! A user crate that denies warnings and missing docs: the derive must add
+//! neither, for bundled schemas, a user schema, contexts and gates.
+#![deny(warnings, missing_docs)]
+
+use mpkit::{AtLeast, MiniProgramApi, Version};
+
+/// wx.getUserInfo, app minimum 2.10.4.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "wechat/getUserInfo", min_version = "2.10.4")]
+pub struct WxGetUserInfo;
+
+/// wx.getUserInfo in a plugin.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "wechat/getUserInfo", context = "plugin", min_version = "2.3.1")]
+pub struct WxGetUserInfoPlugin;
+
+/// wx.getUserProfile.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "wechat/getUserProfile", min_version = "2.10.4")]
+pub struct WxGetUserProfile;
+
+/// tt.getUserInfo.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "douyin/getUserInfo", min_version = "1.0.0")]
+pub struct TtGetUserInfo;
+
+/// mpserverless.user.getInfo.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "mpserverless/user.getInfo")]
+pub struct EmasGetUserInfo;
+
+/// A private API type works too.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "douyin/getUserProfile")]
+struct TtGetUserProfile;
+
+/// An API described by the user's own schema, with a gated option.
+#[derive(MiniProgramApi)]
+#[mini_program(schema = "../../../../tests/ui/schemas/gated.json", min_version = "1.0.0")]
+pub struct ExGetUserInfo;
+
+fn main() {
+    let host = Version::new(2, 7, 0);
+    let _ = WxGetUserInfo::options().lang(WxGetUserInfoLang::ZhCn).build();
+    let _ = WxGetUserInfoPlugin::options().build();
+    let _ = WxGetUserProfile::options("完善资料").build();
+    let _ = TtGetUserInfo::options().with_credentials(true).build();
+    let _ = EmasGetUserInfo::options().auth_provider(EmasGetUserInfoAuthProvider::Dingtalk).build();
+    let _ = TtGetUserProfile::options().force(true).build();
+    if let Ok(proof) = AtLeast::<2, 0, 0>::check(host) {
+        let _ = ExGetUserInfo::options().lang(ExGetUserInfoLang::ZhCn, proof).build();
+    }
+    // A field newer than min_version is an Option.
+    if let Ok(reply) = ExGetUserInfo::decode(r#"{"errMsg":"getUserInfo:ok","nickName":"a","cloudID":"c"}"#) {
+        let _: Option<String> = reply.cloud_id;
+        let _: String = reply.nick_name;
+    }
+}

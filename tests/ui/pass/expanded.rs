@@ -1,0 +1,26 @@
+//! The golden expansions compile, warning-free, in a crate that denies
+//! warnings and missing docs.
+#![deny(warnings, missing_docs)]
+
+/// wx.getUserInfo
+pub mod wechat_get_user_info {
+    include!("../../expanded/wechat/getUserInfo.rs");
+}
+/// wx.getUserProfile
+pub mod wechat_get_user_profile {
+    include!("../../expanded/wechat/getUserProfile.rs");
+}
+/// tt.getUserInfo
+pub mod douyin_get_user_info {
+    include!("../../expanded/douyin/getUserInfo.rs");
+}
+/// tt.getUserProfile
+pub mod douyin_get_user_profile {
+    include!("../../expanded/douyin/getUserProfile.rs");
+}
+/// mpserverless.user.getInfo
+pub mod mpserverless_user_get_info {
+    include!("../../expanded/mpserverless/user.getInfo.rs");
+}
+
+fn main() {}
