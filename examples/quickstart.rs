@@ -1,128 +1,211 @@
-//! Quickstart: what mpkit knows about each bundled platform API.
+//! Quickstart: every bundled API through `#[derive(MiniProgramApi)]`.
 //!
-//! Loads every schema in `schemas/` with the same loader the derive uses and
-//! prints, per API: call style, minimum base library, contexts and hosts,
-//! prerequisites, each option (type, default, allowed values, since) and each
-//! response field with the condition under which it appears.
-//!
-//! Run it with `cargo run --example quickstart`.
+//! For each API: build and validate options, gate them against a few host
+//! base-library versions, and decode a success and a failure payload into
+//! typed values. Run it with `cargo run --example quickstart`.
 
-use std::path::Path;
+use mpkit::{AtLeast, BuildError, CallError, MiniProgramApi, Version};
 
-use mpkit_codegen::spec::{ApiSchema, SchemaNode};
+/// `wx.getUserInfo`, in an app whose minimum base library is 2.10.4.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "wechat/getUserInfo", min_version = "2.10.4")]
+pub struct WxGetUserInfo;
+
+/// `wx.getUserProfile`, in an app that still supports base library 2.9.0:
+/// the API needs 2.10.4, so building its options takes a version proof.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "wechat/getUserProfile", min_version = "2.9.0")]
+pub struct WxGetUserProfile;
+
+/// `tt.getUserInfo`.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "douyin/getUserInfo", min_version = "1.0.0")]
+pub struct TtGetUserInfo;
+
+/// `tt.getUserProfile`.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "douyin/getUserProfile")]
+pub struct TtGetUserProfile;
+
+/// `mpserverless.user.getInfo` (EMAS Serverless, promise style).
+#[derive(MiniProgramApi)]
+#[mini_program(api = "mpserverless/user.getInfo")]
+pub struct EmasGetUserInfo;
+
+const HOSTS: [Version; 3] = [
+    Version::new(2, 3, 0),
+    Version::new(2, 9, 9),
+    Version::new(3, 4, 1),
+];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
-    for file in mpkit_codegen::schema_files(&dir)? {
-        let schema = mpkit_codegen::load_schema(&file)?;
-        describe(&schema.api);
-    }
+    wechat_get_user_info()?;
+    wechat_get_user_profile()?;
+    douyin_get_user_info()?;
+    douyin_get_user_profile()?;
+    emas_get_user_info()?;
     Ok(())
 }
 
-fn describe(api: &ApiSchema) {
-    println!("{} ({}): {}", api.full_name(), api.platform_name, api.title);
-    let since = api
-        .since
-        .map_or_else(|| "undocumented".to_owned(), |v| v.to_string());
-    println!("  call style: {:?}; base library: {since}", api.call_style);
-    for (name, support) in api.contexts.iter().chain(&api.hosts) {
-        let state = match (support.supported, support.since) {
-            (false, _) => "not supported".to_owned(),
-            (true, Some(since)) => format!("supported from {since}"),
-            (true, None) => "supported".to_owned(),
-        };
-        println!("  {name}: {state}");
-    }
-    if let Some(scope) = &api.scope {
-        println!("  needs authorization scope {scope}");
-    }
-    for prerequisite in &api.prerequisites {
-        let when = prerequisite
-            .when
-            .as_ref()
-            .map(|c| format!(" (when {})", condition(&c.option, c.equals.as_ref())))
-            .unwrap_or_default();
-        println!("  call {} first{when}", prerequisite.api);
-    }
-    println!("  options:");
-    for (name, option) in &api.request.properties {
-        let required = if api.request.required.contains(name) {
-            "required"
+fn heading(info: mpkit::ApiInfo) {
+    let since = info.since.map_or_else(
+        || "no documented minimum".to_owned(),
+        |v| format!("base library {v}"),
+    );
+    println!(
+        "== {} ({}, {:?} style, {since})",
+        info.full_name, info.platform_name, info.call_style
+    );
+    for host in HOSTS {
+        let answer = if info.is_supported(&host) {
+            "supported"
         } else {
-            "optional"
+            "too old"
         };
+        println!("   host {host}: {answer}");
+    }
+}
+
+fn wechat_get_user_info() -> Result<(), Box<dyn std::error::Error>> {
+    heading(WxGetUserInfo::INFO);
+    let options = WxGetUserInfo::options()
+        .with_credentials(true)
+        .lang(WxGetUserInfoLang::ZhCn)
+        .build()?;
+    println!("   options: {}", options.to_json());
+
+    let reply = WxGetUserInfo::decode(include_str!(
+        "../tests/fixtures/wechat/getUserInfo/success-gender-string.json"
+    ))?;
+    let gender = reply.user_info.gender.map(|g| g.value());
+    println!(
+        "   decoded: nickName {:?}, gender {gender:?}, signature present: {}",
+        reply.user_info.nick_name,
+        reply.signature.is_some()
+    );
+    println!(
+        "   unknown members kept: {:?}",
+        reply.user_info.extra.keys().collect::<Vec<_>>()
+    );
+
+    let anonymous = WxGetUserInfo::decode(include_str!(
+        "../tests/fixtures/wechat/getUserInfo/success-anonymous.json"
+    ))?;
+    println!(
+        "   after the 2021 rules: nickName {:?}, country {:?}",
+        anonymous.user_info.nick_name, anonymous.user_info.country
+    );
+
+    report(WxGetUserInfo::decode(include_str!(
+        "../tests/fixtures/wechat/getUserInfo/fail-errno.json"
+    )));
+    Ok(())
+}
+
+fn wechat_get_user_profile() -> Result<(), Box<dyn std::error::Error>> {
+    heading(WxGetUserProfile::INFO);
+    for host in HOSTS {
+        // The API is newer than the app's declared minimum: the type system
+        // only lets us build its options with a proof for this host.
+        match AtLeast::<2, 10, 4>::check(host) {
+            Ok(proof) => {
+                let options = WxGetUserProfile::options(proof, "用于完善会员资料")
+                    .lang(WxGetUserProfileLang::ZhCn)
+                    .build()?;
+                println!("   host {host}: options {}", options.to_json());
+            }
+            Err(too_old) => println!("   host {host}: {too_old}"),
+        }
+    }
+    let proof = AtLeast::<2, 10, 4>::check(Version::new(3, 4, 1))?;
+    let too_long: Result<_, BuildError> = WxGetUserProfile::options(
+        proof,
+        "我们需要获取您的头像和昵称，用于展示在排行榜、好友列表和个人中心页面上",
+    )
+    .build();
+    if let Err(error) = too_long {
+        println!("   {error}");
+    }
+    let reply = WxGetUserProfile::decode(include_str!(
+        "../tests/fixtures/wechat/getUserProfile/success-anonymous.json"
+    ))?;
+    println!("   decoded: nickName {:?}", reply.user_info.nick_name);
+    Ok(())
+}
+
+fn douyin_get_user_info() -> Result<(), Box<dyn std::error::Error>> {
+    heading(TtGetUserInfo::INFO);
+    let options = TtGetUserInfo::options()
+        .with_credentials(true)
+        .with_real_name_authentication_info(true)
+        .build()?;
+    println!("   options: {}", options.to_json());
+    if let Err(error) = options.check_host(Version::new(0, 9, 0)) {
+        println!("   on host 0.9.0: {error}");
+    }
+    for fixture in [
+        include_str!("../tests/fixtures/douyin/getUserInfo/success-realname-string.json"),
+        include_str!("../tests/fixtures/douyin/getUserInfo/success-realname-number.json"),
+    ] {
+        let reply = TtGetUserInfo::decode(fixture)?;
         println!(
-            "    {name}: {} {required}{}",
-            type_of(option),
-            extras(option)
+            "   realNameAuthenticationStatus: {:?}",
+            reply.real_name_authentication_status
         );
     }
-    println!("  success fields:");
-    let success = resolve(api, &api.success);
-    for (name, field) in &success.properties {
-        let presence = if success.required.contains(name) {
-            "always"
-        } else {
-            "sometimes"
-        };
-        println!("    {name}: {} {presence}{}", type_of(field), extras(field));
-    }
-    println!();
+    report(TtGetUserInfo::decode(include_str!(
+        "../tests/fixtures/douyin/getUserInfo/fail-auth-deny.json"
+    )));
+    Ok(())
 }
 
-fn resolve<'a>(api: &'a ApiSchema, node: &'a SchemaNode) -> &'a SchemaNode {
-    node.reference
-        .as_deref()
-        .and_then(|r| r.strip_prefix("#/$defs/"))
-        .and_then(|name| api.defs.get(name))
-        .unwrap_or(node)
-}
-
-fn type_of(node: &SchemaNode) -> String {
-    if let Some(reference) = &node.reference {
-        return reference.trim_start_matches("#/$defs/").to_owned();
-    }
-    let mut types: Vec<&str> = node.type_list().iter().map(|t| t.as_str()).collect();
-    types.extend(
-        node.any_of
-            .iter()
-            .flat_map(|b| b.type_list())
-            .map(|t| t.as_str()),
+fn douyin_get_user_profile() -> Result<(), Box<dyn std::error::Error>> {
+    heading(TtGetUserProfile::INFO);
+    let options = TtGetUserProfile::options().force(true).build()?;
+    println!(
+        "   options: {}, force (effective): {}",
+        options.to_json(),
+        options.force()
     );
-    types.join(" | ")
+    let reply = TtGetUserProfile::decode(include_str!(
+        "../tests/fixtures/douyin/getUserProfile/success-basic.json"
+    ))?;
+    println!("   decoded: nickName {:?}", reply.user_info.nick_name);
+    report(TtGetUserProfile::decode(include_str!(
+        "../tests/fixtures/douyin/getUserProfile/fail-cancel.json"
+    )));
+    Ok(())
 }
 
-fn extras(node: &SchemaNode) -> String {
-    let mut out = String::new();
-    if let Some(values) = &node.enum_values {
-        let listed: Vec<String> = values.iter().map(ToString::to_string).collect();
-        out.push_str(&format!(", one of {}", listed.join(" ")));
+fn emas_get_user_info() -> Result<(), Box<dyn std::error::Error>> {
+    heading(EmasGetUserInfo::INFO);
+    let options = EmasGetUserInfo::options().build()?;
+    println!(
+        "   options: {} (authProvider defaults to {:?})",
+        options.to_json(),
+        options.auth_provider().as_str()
+    );
+    for fixture in [
+        include_str!("../tests/fixtures/mpserverless/user.getInfo/success-flat-oauth.json"),
+        include_str!("../tests/fixtures/mpserverless/user.getInfo/success-nested-user.json"),
+    ] {
+        let reply = EmasGetUserInfo::decode(fixture)?;
+        println!(
+            "   userId {:?}, oAuthUserId {:?}",
+            reply.result.user_id(),
+            reply.result.oauth_user_id()
+        );
     }
-    if let Some(default) = &node.default {
-        out.push_str(&format!(", default {default}"));
-    }
-    if let Some(max) = node.max_length {
-        out.push_str(&format!(", at most {max} characters"));
-    }
-    if let Some(since) = node.since {
-        out.push_str(&format!(", since {since}"));
-    }
-    if let Some(when) = &node.present_when {
-        out.push_str(&format!(
-            ", present when {}",
-            condition(&when.option, when.equals.as_ref())
-        ));
-    }
-    if !node.quirks.is_empty() {
-        out.push_str(&format!(", {} known quirk(s)", node.quirks.len()));
-    }
-    out
+    report(EmasGetUserInfo::decode(include_str!(
+        "../tests/fixtures/mpserverless/user.getInfo/fail-not-authorized.json"
+    )));
+    println!();
+    Ok(())
 }
 
-fn condition(option: &str, equals: Option<&serde_json::Value>) -> String {
-    match equals {
-        Some(value) => format!("{option} = {value}"),
-        None => format!("{option} is set"),
+fn report<T>(result: Result<T, CallError>) {
+    match result {
+        Ok(_) => println!("   unexpected success"),
+        Err(error) => println!("   failure: {error}"),
     }
 }
