@@ -13,9 +13,11 @@
 mod attr;
 mod bundled;
 mod derive;
+mod diff;
 mod emit;
 mod load;
 mod lower;
+mod matrix;
 mod meta;
 mod naming;
 pub mod spec;
@@ -24,9 +26,11 @@ pub use bundled::{bundled_names, bundled_text, load_bundled};
 #[cfg(feature = "pretty")]
 pub use derive::format_tokens;
 pub use derive::{default_type_name, derive, expand};
+pub use diff::{Change, Impact, diff};
 pub use load::{
     DataPart, Diagnostic, LoadError, LoadedSchema, Position, load_schema, parse_schema,
     schema_files,
 };
 pub use lower::Settings;
+pub use matrix::{MatrixRow, matrix, matrix_markdown};
 pub use meta::{meta_schema, meta_schema_json};

@@ -1,0 +1,564 @@
+//! The real `mpkit` binary on the bundled schemas and on broken ones.
+
+#![allow(clippy::panic, clippy::unwrap_used)] // a test fails by panicking
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::{Value, json};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn mpkit() -> Command {
+    let mut command = Command::cargo_bin("mpkit").unwrap();
+    command.current_dir(root()).env("NO_COLOR", "1");
+    command
+}
+
+struct Outcome {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str]) -> Outcome {
+    let output = mpkit().args(args).output().unwrap();
+    Outcome {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+fn bundled(name: &str) -> Value {
+    serde_json::from_str(
+        &std::fs::read_to_string(root().join("schemas").join(format!("{name}.json"))).unwrap(),
+    )
+    .unwrap()
+}
+
+/// Writes `value` as a schema file in `dir`, beside a copy of the meta-schema reference.
+fn write(dir: &Path, name: &str, value: &Value) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, serde_json::to_string_pretty(value).unwrap()).unwrap();
+    path
+}
+
+#[test]
+fn check_passes_on_the_bundled_schemas() {
+    let out = run(&["check"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("checked 5 schema file(s): no problems"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn check_reports_every_problem_compiler_style() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut schema = bundled("wechat/getUserInfo");
+    schema["request"]["properties"]["lang"]["default"] = json!("fr");
+    schema["success"]["properties"]["cloudID"]["x-sinc"] = json!("2.7.0");
+    let file = write(dir.path(), "broken.json", &schema);
+    let out = run(&["check", file.to_str().unwrap()]);
+    assert_eq!(out.code, 1);
+    let lines: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| l.contains(": error: "))
+        .collect();
+    assert_eq!(
+        lines.len(),
+        1,
+        "structural problems come first:\n{}",
+        out.stderr
+    );
+    assert!(
+        lines[0].starts_with(&format!("{}:", file.display())),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[0].contains("unknown keyword `x-sinc`"));
+    let position: Vec<&str> = lines[0]
+        .trim_start_matches(&format!("{}:", file.display()))
+        .splitn(3, ':')
+        .collect();
+    assert!(
+        position[0].parse::<usize>().is_ok() && position[1].parse::<usize>().is_ok(),
+        "{}",
+        lines[0]
+    );
+    assert!(out.stderr.contains("1 of 1 schema file(s) have problems"));
+}
+
+#[test]
+fn bad_input_is_one_clear_line_and_a_non_zero_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    let not_json = dir.path().join("not.json");
+    std::fs::write(&not_json, "this is not json").unwrap();
+    let cases: [(&[&str], i32, &str); 6] = [
+        (
+            &["check", "no/such/file.json"],
+            1,
+            "no/such/file.json: no such file or directory",
+        ),
+        (
+            &["diff", "schemas", "schemas/wechat/getUserInfo.json"],
+            1,
+            "is a directory",
+        ),
+        (
+            &["check", not_json.to_str().unwrap()],
+            1,
+            "the file is not valid JSON",
+        ),
+        (
+            &["expand", "no/such.json"],
+            1,
+            "cannot read the schema file",
+        ),
+        (
+            &["check", "--frobnicate"],
+            64,
+            "unexpected argument '--frobnicate'",
+        ),
+        (
+            &["expand", "wechat/getUserInfo", "--min-version", "2.x"],
+            64,
+            "--min-version: invalid version \"2.x\"",
+        ),
+    ];
+    for (args, code, message) in cases {
+        let out = run(args);
+        assert_eq!(out.code, code, "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains(message), "{args:?}: {}", out.stderr);
+        assert!(
+            !out.stderr.contains("panicked") && !out.stderr.contains("RUST_BACKTRACE"),
+            "{}",
+            out.stderr
+        );
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn expand_prints_exactly_the_golden_expansion() {
+    for name in [
+        "wechat/getUserInfo",
+        "douyin/getUserInfo",
+        "mpserverless/user.getInfo",
+    ] {
+        let out = run(&["expand", name]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let golden =
+            std::fs::read_to_string(root().join("tests/expanded").join(format!("{name}.rs")))
+                .unwrap();
+        let (_header, code) = golden.split_once("\n\n").unwrap();
+        assert_eq!(
+            out.stdout, code,
+            "`mpkit expand {name}` differs from tests/expanded/{name}.rs"
+        );
+        // A path to the same file gives the same code.
+        let by_path = run(&["expand", &format!("schemas/{name}.json")]);
+        assert_eq!(by_path.stdout, out.stdout);
+    }
+}
+
+#[test]
+fn expand_honours_min_version_and_context() {
+    let gated = run(&["expand", "wechat/getUserProfile"]).stdout;
+    assert!(gated.contains("proof: ::mpkit::AtLeast<2, 10, 4>"));
+    let ungated = run(&["expand", "wechat/getUserProfile", "--min-version", "2.10.4"]).stdout;
+    assert!(!ungated.contains("AtLeast<"));
+    let plugin = run(&[
+        "expand",
+        "wechat/getUserInfo",
+        "--context",
+        "plugin",
+        "--min-version",
+        "2.0.0",
+    ])
+    .stdout;
+    assert!(plugin.contains("::mpkit::Version::new(2, 3, 1)"));
+    let bad = run(&["expand", "wechat/getUserProfile", "--context", "plugin"]);
+    assert_eq!(bad.code, 1);
+    assert!(bad.stderr.contains("cannot be used in context `plugin`"));
+}
+
+#[test]
+fn matrix_in_the_readme_is_fresh() {
+    let out = run(&["matrix"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let readme_path = root().join("README.md");
+    let readme = std::fs::read_to_string(&readme_path).unwrap();
+    let (before, rest) = readme
+        .split_once("<!-- matrix:start -->\n")
+        .expect("README has a matrix section");
+    let (_, after) = rest
+        .split_once("<!-- matrix:end -->")
+        .expect("README's matrix section is closed");
+    let fresh = format!(
+        "{before}<!-- matrix:start -->\n{}<!-- matrix:end -->{after}",
+        out.stdout
+    );
+    if std::env::var_os("MPKIT_BLESS").is_some_and(|v| v == "1") {
+        std::fs::write(&readme_path, fresh).unwrap();
+        return;
+    }
+    assert!(
+        readme == fresh,
+        "the matrix in README.md is stale. Regenerate it with `MPKIT_BLESS=1 cargo test -p mpkit-cli --test cli`."
+    );
+}
+
+#[test]
+fn matrix_as_json() {
+    let out = run(&["matrix", "schemas/wechat", "--format", "json"]);
+    assert_eq!(out.code, 0);
+    let rows: Vec<Value> = serde_json::from_str(&out.stdout).unwrap();
+    let plugin = rows
+        .iter()
+        .find(|r| r["api"] == "wx.getUserInfo" && r["item"] == "(API)")
+        .unwrap();
+    assert_eq!(plugin["contexts"], "plugin ≥ 2.3.1");
+    assert_eq!(plugin["hosts"], "harmonyos, mac, windows");
+    let signature = rows
+        .iter()
+        .find(|r| r["api"] == "wx.getUserInfo" && r["item"] == "field signature")
+        .unwrap();
+    assert_eq!(signature["present_when"], "withCredentials = true");
+    let profile = rows
+        .iter()
+        .find(|r| r["api"] == "wx.getUserProfile" && r["item"] == "(API)")
+        .unwrap();
+    assert_eq!(
+        (profile["since"].as_str(), profile["contexts"].as_str()),
+        (Some("2.10.4"), Some("plugin: unsupported"))
+    );
+}
+
+/// Runs `mpkit diff` between the bundled schema and an edited copy.
+fn diff_after(name: &str, edit: impl FnOnce(&mut Value)) -> (i32, Vec<Value>) {
+    let dir = tempfile::tempdir().unwrap();
+    let old = bundled(name);
+    let mut new = old.clone();
+    edit(&mut new);
+    let old_file = write(dir.path(), "old.json", &old);
+    let new_file = write(dir.path(), "new.json", &new);
+    let out = run(&[
+        "diff",
+        old_file.to_str().unwrap(),
+        new_file.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(out.code == 0 || out.code == 2, "{}", out.stderr);
+    (out.code, serde_json::from_str(&out.stdout).unwrap())
+}
+
+fn one_change(name: &str, edit: impl FnOnce(&mut Value)) -> Value {
+    let (code, changes) = diff_after(name, edit);
+    assert_eq!(changes.len(), 1, "{changes:#?}");
+    let change = changes.into_iter().next().unwrap();
+    assert_eq!(code, if change["impact"] == "breaking" { 2 } else { 0 });
+    change
+}
+
+#[test]
+fn diff_of_identical_schemas_is_empty() {
+    let (code, changes) = diff_after("wechat/getUserInfo", |_| {});
+    assert_eq!((code, changes.len()), (0, 0));
+}
+
+/// An edit of a schema, for the diff cases.
+type Edit = Box<dyn FnOnce(&mut Value)>;
+
+#[test]
+fn diff_classifies_every_kind_of_change() {
+    let cases: Vec<(&str, Edit, &str, &str)> = vec![
+        (
+            "wechat/getUserInfo",
+            Box::new(|s| {
+                s["request"]["properties"]
+                    .as_object_mut()
+                    .unwrap()
+                    .shift_remove("lang");
+            }),
+            "removed",
+            "breaking",
+        ),
+        (
+            "wechat/getUserInfo",
+            Box::new(|s| {
+                s["request"]["properties"]["scope"] = json!({"type": "string"});
+            }),
+            "added",
+            "compatible",
+        ),
+        (
+            "wechat/getUserInfo",
+            Box::new(|s| {
+                s["request"]["properties"]["scope"] = json!({"type": "string"});
+                s["request"]["required"] = json!(["scope"]);
+            }),
+            "added, required",
+            "breaking",
+        ),
+        (
+            "wechat/getUserInfo",
+            Box::new(|s| {
+                s["request"]["required"] = json!(["lang"]);
+            }),
+            "became required",
+            "breaking",
+        ),
+        (
+            "wechat/getUserProfile",
+            Box::new(|s| {
+                s["request"]["required"] = json!([]);
+            }),
+            "became optional",
+            "breaking",
+        ),
+        (
+            "mpserverless/user.getInfo",
+            Box::new(|s| {
+                s["request"]["properties"]["authProvider"]["type"] = json!(["string", "null"]);
+            }),
+            "type changed from string to null|string",
+            "breaking",
+        ),
+        (
+            "wechat/getUserInfo",
+            Box::new(|s| {
+                s["request"]["properties"]["lang"]["enum"] = json!(["en", "zh_CN"]);
+                s["request"]["properties"]["lang"]["x-enum-names"]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("zh_TW");
+            }),
+            "enum value \"zh_TW\" removed",
+            "breaking",
+        ),
+        (
+            "wechat/getUserInfo",
+            Box::new(|s| {
+                s["request"]["properties"]["lang"]["enum"] = json!(["en", "zh_CN", "zh_TW", "ja"]);
+                s["request"]["properties"]["lang"]["x-enum-names"]["ja"] = json!("Ja");
+            }),
+            "enum value \"ja\" added",
+            "compatible",
+        ),
+        (
+            "douyin/getUserInfo",
+            Box::new(|s| {
+                s["success"]["properties"]["realNameAuthenticationStatus"]["anyOf"][0]["enum"] =
+                    json!(["certified", "uncertified", "pending"]);
+                s["success"]["properties"]["realNameAuthenticationStatus"]["anyOf"][0]["x-enum-names"]
+                    ["pending"] = json!("Pending");
+            }),
+            "enum value \"pending\" added",
+            "breaking",
+        ),
+        (
+            "wechat/getUserInfo",
+            Box::new(|s| {
+                s["request"]["properties"]["lang"]["default"] = json!("zh_CN");
+            }),
+            "default changed from \"en\" to \"zh_CN\"",
+            "compatible",
+        ),
+        (
+            "wechat/getUserProfile",
+            Box::new(|s| {
+                s["request"]["properties"]["desc"]["maxLength"] = json!(20);
+            }),
+            "validation rules changed",
+            "breaking",
+        ),
+        (
+            "wechat/getUserInfo",
+            Box::new(|s| {
+                s["x-since"] = json!("2.0.0");
+            }),
+            "minimum version raised from 1.0.0 to 2.0.0",
+            "breaking",
+        ),
+        (
+            "wechat/getUserProfile",
+            Box::new(|s| {
+                s["x-since"] = json!("2.9.0");
+            }),
+            "minimum version lowered from 2.10.4 to 2.9.0",
+            "compatible",
+        ),
+        (
+            "wechat/getUserInfo",
+            Box::new(|s| {
+                s["success"]["properties"]["cloudID"]["x-since"] = json!("2.8.0");
+            }),
+            "minimum version raised from 2.7.0 to 2.8.0",
+            "breaking",
+        ),
+        (
+            "wechat/getUserInfo",
+            Box::new(|s| {
+                s["request"]["properties"]["lang"]["x-since"] = json!("1.4.0");
+            }),
+            "minimum version 1.4.0 added",
+            "breaking",
+        ),
+        (
+            "wechat/getUserInfo",
+            Box::new(|s| {
+                s["x-call-style"] = json!("callback-or-promise");
+            }),
+            "call style changed from Callback to CallbackOrPromise",
+            "breaking",
+        ),
+        (
+            "wechat/getUserInfo",
+            Box::new(|s| {
+                s["success"]["properties"]
+                    .as_object_mut()
+                    .unwrap()
+                    .shift_remove("cloudID");
+            }),
+            "removed",
+            "breaking",
+        ),
+        (
+            "wechat/getUserInfo",
+            Box::new(|s| {
+                s["success"]["properties"]["errno"] = json!({"type": "integer"});
+            }),
+            "added",
+            "compatible",
+        ),
+        (
+            "wechat/getUserInfo",
+            Box::new(|s| {
+                s["success"]["properties"]["errno"] = json!({"type": "integer"});
+                s["success"]["required"] = json!(["userInfo", "rawData", "errMsg", "errno"]);
+            }),
+            "added",
+            "breaking",
+        ),
+        (
+            "wechat/getUserInfo",
+            Box::new(|s| {
+                s["success"]["required"] = json!(["userInfo", "errMsg"]);
+            }),
+            "became optional or conditional",
+            "breaking",
+        ),
+        (
+            "wechat/getUserInfo",
+            Box::new(|s| {
+                s["$defs"]["UserInfo"]["properties"]["city"]["type"] = json!("integer");
+            }),
+            "type changed from string to integer",
+            "breaking",
+        ),
+        (
+            "mpserverless/user.getInfo",
+            Box::new(|s| {
+                s["$defs"]["UserResult"]["properties"]["oAuthUserId"]["x-present-when"] =
+                    json!({"option": "authProvider", "equals": "wechat_openapi"});
+            }),
+            "presence condition changed",
+            "compatible",
+        ),
+        (
+            "wechat/getUserInfo",
+            Box::new(|s| {
+                s["x-contexts"]["plugin"]["supported"] = json!(false);
+                s["x-contexts"]["plugin"]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("since");
+            }),
+            "no longer supported",
+            "breaking",
+        ),
+        (
+            "wechat/getUserProfile",
+            Box::new(|s| {
+                s.as_object_mut().unwrap().remove("encrypted");
+                s.as_object_mut().unwrap().remove("x-credentials");
+            }),
+            "part removed",
+            "breaking",
+        ),
+    ];
+    for (name, edit, change, impact) in cases {
+        let found = one_change(name, edit);
+        assert_eq!(found["change"], change, "{found:#}");
+        assert_eq!(found["impact"], impact, "{found:#}");
+        assert!(!found["reason"].as_str().unwrap_or_default().is_empty());
+    }
+}
+
+#[test]
+fn diff_text_output_names_item_impact_and_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = bundled("wechat/getUserProfile");
+    let mut new = old.clone();
+    new["request"]["properties"]["desc"]["maxLength"] = json!(20);
+    new["request"]["properties"]["lang"]["default"] = json!("zh_CN");
+    let (o, n) = (
+        write(dir.path(), "old.json", &old),
+        write(dir.path(), "new.json", &new),
+    );
+    let out = run(&["diff", o.to_str().unwrap(), n.to_str().unwrap()]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stdout
+            .contains("breaking: option desc validation rules changed: `build()` may now reject"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("compatible: option lang default changed"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stderr.contains("2 change(s), 1 breaking"));
+}
+
+#[test]
+fn meta_schema_command_prints_the_committed_file() {
+    let out = run(&["meta-schema"]);
+    assert_eq!(out.code, 0);
+    assert_eq!(
+        out.stdout,
+        std::fs::read_to_string(root().join("schemas/meta.schema.json")).unwrap()
+    );
+}
+
+#[test]
+fn help_lists_exit_codes_and_examples() {
+    let out = run(&["--help"]);
+    assert_eq!(out.code, 0);
+    for needed in [
+        "check",
+        "expand",
+        "matrix",
+        "diff",
+        "meta-schema",
+        "Exit codes:",
+        "64  usage error",
+        "mpkit diff old/",
+    ] {
+        assert!(
+            out.stdout.contains(needed),
+            "--help lacks {needed}:\n{}",
+            out.stdout
+        );
+    }
+}
