@@ -14,7 +14,7 @@ const MAX_SEGMENTS: usize = 4;
 /// Versions compare numerically segment by segment, and a missing segment
 /// counts as `0`, exactly like the `compareVersion` helper in WeChat's
 /// documentation. So `1.11.0 > 1.9.9` and `2.7 == 2.7.0`; `Display` still
-/// shows the version as it was written.
+/// shows as many segments as were written (`2.7`), without leading zeros.
 ///
 /// ```
 /// use mpkit_runtime::Version;

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Compile-time cost of #[derive(MiniProgramApi)] against hand-written serde
+# structs of the same content. For each N (default 1 10 100) it generates two
+# scratch crates with N API modules each, builds their dependencies once, then
+# times incremental rebuilds of the crate itself (median of RUNS, default 3).
+#
+# usage: scripts/compile_time.sh [N ...]        (debug profile; PROFILE=release for release)
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+counts=("${@:-1 10 100}")
+read -r -a counts <<< "${counts[*]}"
+runs=${RUNS:-3}
+profile=${PROFILE:-dev}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export CARGO_TARGET_DIR="$work/target"
+
+apis=("wechat/getUserInfo" "wechat/getUserProfile" "douyin/getUserInfo" "douyin/getUserProfile" "mpserverless/user.getInfo")
+
+hand_module() {
+  # The types a developer writes by hand for one getUserInfo-like API:
+  # options with an enum, the success payload, the user info, the encrypted payload.
+  cat <<'RUST'
+    use serde::{Deserialize, Serialize};
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum Lang { #[serde(rename = "en")] En, #[serde(rename = "zh_CN")] ZhCn, #[serde(rename = "zh_TW")] ZhTw }
+    #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Options {
+        #[serde(skip_serializing_if = "Option::is_none")] pub with_credentials: Option<bool>,
+        #[serde(skip_serializing_if = "Option::is_none")] pub lang: Option<Lang>,
+    }
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct UserInfo {
+        pub nick_name: String, pub avatar_url: String, pub gender: Option<serde_json::Value>,
+        pub country: Option<String>, pub province: Option<String>, pub city: Option<String>, pub language: Option<String>,
+        #[serde(flatten)] pub extra: serde_json::Map<String, serde_json::Value>,
+    }
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Success {
+        pub user_info: UserInfo, pub raw_data: String, pub signature: Option<String>,
+        pub encrypted_data: Option<String>, pub iv: Option<String>,
+        #[serde(rename = "cloudID")] pub cloud_id: Option<String>, pub err_msg: String,
+        #[serde(flatten)] pub extra: serde_json::Map<String, serde_json::Value>,
+    }
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    pub struct Watermark { pub appid: String, pub timestamp: i64 }
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Encrypted {
+        pub open_id: String, pub union_id: Option<String>, pub nick_name: Option<String>, pub watermark: Watermark,
+        #[serde(flatten)] pub extra: serde_json::Map<String, serde_json::Value>,
+    }
+RUST
+}
+
+make_crate() { # kind n
+  local kind=$1 n=$2 dir="$work/$1-$2"
+  mkdir -p "$dir/src"
+  if [ "$kind" = derive ]; then
+    printf '[package]\nname = "scratch-%s-%s"\nversion = "0.0.0"\nedition = "2024"\n[dependencies]\nmpkit = { path = "%s" }\n[workspace]\n' "$kind" "$n" "$root" > "$dir/Cargo.toml"
+  else
+    printf '[package]\nname = "scratch-%s-%s"\nversion = "0.0.0"\nedition = "2024"\n[dependencies]\nserde = { version = "1", features = ["derive"] }\nserde_json = "1"\n[workspace]\n' "$kind" "$n" "$root" > "$dir/Cargo.toml"
+  fi
+  : > "$dir/src/lib.rs"
+  for ((i = 0; i < n; i++)); do
+    {
+      echo "pub mod m$i {"
+      if [ "$kind" = derive ]; then
+        echo "    #[derive(mpkit::MiniProgramApi)]"
+        echo "    #[mini_program(api = \"${apis[i % ${#apis[@]}]}\", min_version = \"2.10.4\")]"
+        echo "    pub struct Api;"
+      else
+        hand_module
+      fi
+      echo "}"
+    } >> "$dir/src/lib.rs"
+  done
+  echo "$dir"
+}
+
+seconds() { # dir -> median seconds of incremental rebuilds
+  local dir=$1 times=()
+  (cd "$dir" && cargo build -q --profile "$profile" >/dev/null 2>&1)
+  for ((r = 0; r < runs; r++)); do
+    touch "$dir/src/lib.rs"
+    local start end
+    start=$(date +%s.%N)
+    (cd "$dir" && cargo build -q --profile "$profile" >/dev/null 2>&1)
+    end=$(date +%s.%N)
+    times+=("$(echo "$end - $start" | bc)")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
+}
+
+echo "| N | derive (s) | hand-written (s) | ratio |"
+echo "|---:|---:|---:|---:|"
+for n in "${counts[@]}"; do
+  d=$(seconds "$(make_crate derive "$n")")
+  h=$(seconds "$(make_crate hand "$n")")
+  printf '| %s | %.2f | %.2f | %.2fx |\n' "$n" "$d" "$h" "$(echo "$d / $h" | bc -l)"
+done
