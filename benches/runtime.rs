@@ -2,7 +2,7 @@
 //! the same run: decoding, building options, verifying and decrypting, and
 //! versions. `BENCHMARKS.md` has the results and how to reproduce them.
 
-#![allow(missing_docs, clippy::unwrap_used)] // criterion's macros generate undocumented items
+#![allow(missing_docs, unreachable_pub, clippy::unwrap_used)] // a benchmark binary: criterion generates undocumented items
 
 use std::hint::black_box;
 
