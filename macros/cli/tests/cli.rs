@@ -286,7 +286,7 @@ fn diff_classifies_every_kind_of_change() {
                 s["request"]["properties"]
                     .as_object_mut()
                     .unwrap()
-                    .shift_remove("lang");
+                    .remove("lang");
             }),
             "removed",
             "breaking",
@@ -426,7 +426,7 @@ fn diff_classifies_every_kind_of_change() {
                 s["success"]["properties"]
                     .as_object_mut()
                     .unwrap()
-                    .shift_remove("cloudID");
+                    .remove("cloudID");
             }),
             "removed",
             "breaking",

@@ -130,7 +130,10 @@ pub fn parse_schema(text: &str, file: &Path) -> Result<LoadedSchema, LoadError> 
         return Err(fail(problems));
     }
 
-    let api: ApiSchema = match serde_path_to_error::deserialize(&document) {
+    // From the text, not the `Value`: `IndexMap` then keeps the members in
+    // document order without serde_json's `preserve_order`, which would
+    // otherwise spread to every crate built alongside.
+    let api: ApiSchema = match serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text)) {
         Ok(api) => api,
         Err(error) => {
             // The meta-schema admits almost nothing serde refuses; what is
