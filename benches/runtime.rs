@@ -133,6 +133,9 @@ fn decoding(c: &mut Criterion) {
     group.bench_function("emas/generated", |b| {
         b.iter(|| EmasGetUserInfo::decode(black_box(EMAS)).unwrap())
     });
+    group.bench_function("emas/generated-type-only", |b| {
+        b.iter(|| serde_json::from_str::<EmasGetUserInfoSuccess>(black_box(EMAS)).unwrap())
+    });
     group.bench_function("emas/hand-written", |b| {
         b.iter(|| serde_json::from_str::<hand::EmasSuccess>(black_box(EMAS)).unwrap())
     });
@@ -145,13 +148,30 @@ fn decoding(c: &mut Criterion) {
 fn options(c: &mut Criterion) {
     let host = Version::new(3, 4, 1);
     let mut group = c.benchmark_group("options");
-    group.bench_function("wechat getUserInfo build+gate+serialize", |b| {
+    let build = || {
+        WxGetUserInfo::options()
+            .with_credentials(black_box(true))
+            .lang(WxGetUserInfoLang::ZhCn)
+            .build()
+            .unwrap()
+    };
+    group.bench_function("wechat getUserInfo build+gate", |b| {
         b.iter(|| {
-            let options = WxGetUserInfo::options()
-                .with_credentials(black_box(true))
-                .lang(WxGetUserInfoLang::ZhCn)
-                .build()
-                .unwrap();
+            let options = build();
+            options.check_host(black_box(host)).unwrap();
+            options
+        });
+    });
+    group.bench_function("wechat getUserInfo build+gate+serialize to string", |b| {
+        b.iter(|| {
+            let options = build();
+            options.check_host(black_box(host)).unwrap();
+            serde_json::to_string(&options).unwrap()
+        });
+    });
+    group.bench_function("wechat getUserInfo build+gate+to_json (Value)", |b| {
+        b.iter(|| {
+            let options = build();
             options.check_host(black_box(host)).unwrap();
             options.to_json()
         });
@@ -185,6 +205,22 @@ fn crypto(c: &mut Criterion) {
         reply.signature.clone().unwrap(),
     );
     let mut group = c.benchmark_group("crypto");
+    group.bench_function("wechat verify", |b| {
+        b.iter(|| {
+            verify_signature(black_box(&reply.raw_data), black_box(&signature), &key).unwrap()
+        });
+    });
+    group.bench_function("wechat decrypt+decode", |b| {
+        b.iter(|| {
+            decrypt::<WxGetUserInfoEncryptedUserInfo>(
+                black_box(&encrypted),
+                black_box(&iv),
+                &key,
+                &credentials.appid,
+            )
+            .unwrap()
+        });
+    });
     group.bench_function("wechat verify+decrypt+decode", |b| {
         b.iter(|| {
             verify_signature(black_box(&reply.raw_data), black_box(&signature), &key).unwrap();

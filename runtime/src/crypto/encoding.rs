@@ -32,7 +32,12 @@ pub(crate) fn decode(what: &str, text: &str) -> Result<Vec<u8>, CryptoError> {
             )));
         }
     }
-    LENIENT.decode(strip_whitespace(text)).map_err(|error| {
+    let decoded = if text.bytes().any(|b| b.is_ascii_whitespace()) {
+        LENIENT.decode(strip_whitespace(text))
+    } else {
+        LENIENT.decode(text)
+    };
+    decoded.map_err(|error| {
         format(format!(
             "{what} is not valid base64 ({error}); pass the value exactly as the platform returned it"
         ))

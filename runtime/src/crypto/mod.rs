@@ -158,9 +158,12 @@ pub fn decrypt_with<T: DeserializeOwned>(
     let plain = decryptor
         .decrypt_padded::<Pkcs7>(&mut buffer)
         .map_err(|_| uniform())?;
-    let value: Value = serde_json::from_slice(plain).map_err(|_| uniform())?;
-    check_watermark(&value, check)?;
-    serde_path_to_error::deserialize(value).map_err(|error| {
+    // Two passes over the plaintext, neither building a `Value`: the
+    // watermark alone (skipping everything else), then the caller's type.
+    let marked: Marked = serde_json::from_slice(plain).map_err(|_| uniform())?;
+    check_watermark(marked.watermark, check)?;
+    let mut deserializer = serde_json::Deserializer::from_slice(plain);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         CryptoError::new(
             CryptoErrorKind::Decrypt,
             format!(
@@ -170,6 +173,13 @@ pub fn decrypt_with<T: DeserializeOwned>(
             ),
         )
     })
+}
+
+/// The decrypted JSON, read only for its watermark (a small `Value`, so a
+/// malformed watermark is still reported as a watermark problem).
+#[derive(serde::Deserialize)]
+struct Marked {
+    watermark: Option<Value>,
 }
 
 fn iv_bytes(iv: &str) -> Result<[u8; BLOCK], CryptoError> {
@@ -185,11 +195,9 @@ fn iv_bytes(iv: &str) -> Result<[u8; BLOCK], CryptoError> {
     })
 }
 
-fn check_watermark(value: &Value, check: &WatermarkCheck<'_>) -> Result<(), CryptoError> {
+fn check_watermark(mark: Option<Value>, check: &WatermarkCheck<'_>) -> Result<(), CryptoError> {
     let watermark = |message: String| CryptoError::new(CryptoErrorKind::Watermark, message);
-    let mark = value
-        .get("watermark")
-        .ok_or_else(|| watermark("the decrypted data has no watermark".to_owned()))?;
+    let mark = mark.ok_or_else(|| watermark("the decrypted data has no watermark".to_owned()))?;
     match mark.get("appid").and_then(Value::as_str) {
         Some(appid) if appid == check.appid => {}
         Some(appid) => {

@@ -133,21 +133,22 @@ pub fn parse_schema(text: &str, file: &Path) -> Result<LoadedSchema, LoadError> 
     // From the text, not the `Value`: `IndexMap` then keeps the members in
     // document order without serde_json's `preserve_order`, which would
     // otherwise spread to every crate built alongside.
-    let api: ApiSchema = match serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text)) {
-        Ok(api) => api,
-        Err(error) => {
-            // The meta-schema admits almost nothing serde refuses; what is
-            // left (a version segment over u32::MAX) is reported here.
-            let pointer = pointer_of(error.path());
-            problems.push(
-                &pointer,
-                Anchor::Value,
-                error.inner().to_string(),
-                Some("see schemas/meta.schema.json for what this keyword accepts".to_owned()),
-            );
-            return Err(fail(problems));
-        }
-    };
+    let api: ApiSchema =
+        match serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text)) {
+            Ok(api) => api,
+            Err(error) => {
+                // The meta-schema admits almost nothing serde refuses; what is
+                // left (a version segment over u32::MAX) is reported here.
+                let pointer = pointer_of(error.path());
+                problems.push(
+                    &pointer,
+                    Anchor::Value,
+                    error.inner().to_string(),
+                    Some("see schemas/meta.schema.json for what this keyword accepts".to_owned()),
+                );
+                return Err(fail(problems));
+            }
+        };
 
     checks::check(&api, &document, &mut problems);
     if !problems.is_empty() {
