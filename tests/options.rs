@@ -226,3 +226,39 @@ fn api_facts_come_from_the_schema() {
         ("wx", "getUserProfile")
     );
 }
+
+/// A user schema (tests/ui/schemas/gated.json) with pattern and range rules.
+#[derive(mpkit::MiniProgramApi)]
+#[mini_program(schema = "tests/ui/schemas/gated.json", min_version = "2.0.0")]
+pub struct ExGetUserInfo;
+
+#[test]
+fn pattern_and_range_rules_are_checked_all_at_once() {
+    let ok = ExGetUserInfo::options()
+        .handle("alice")
+        .count(10)
+        .ratio(1.5)
+        .build()
+        .unwrap();
+    assert_eq!(
+        ok.to_json(),
+        json!({ "handle": "alice", "count": 10, "ratio": 1.5 })
+    );
+    let error = ExGetUserInfo::options()
+        .handle("Alice_123")
+        .count(0)
+        .ratio(2.0)
+        .build()
+        .unwrap_err();
+    let shown: Vec<String> = error.violations().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown,
+        [
+            "`handle` must be at most 8 characters, got 9",
+            "`handle` must match the pattern \"^[a-z]+$\"",
+            "`count` must be at least 1, got 0",
+            "`ratio` must be at most 1.5, got 2",
+        ]
+    );
+    assert!(ExGetUserInfo::options().count(11).build().is_err());
+}

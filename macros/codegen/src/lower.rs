@@ -334,7 +334,15 @@ impl<'a> Lowerer<'a> {
             let mut rules = Vec::new();
             rules.extend(resolved.min_length.map(Rule::MinLength));
             rules.extend(resolved.max_length.map(Rule::MaxLength));
-            rules.extend(resolved.pattern.clone().map(Rule::Pattern));
+            if let Some(pattern) = &resolved.pattern {
+                // The same engine as the runtime's `Pattern`, so what compiles here matches there.
+                match regex_lite::Regex::new(pattern) {
+                    Ok(_) => rules.push(Rule::Pattern(pattern.clone())),
+                    Err(error) => self.errors.push(format!(
+                        "option `{json}`: `pattern` {pattern:?} does not compile: {error}"
+                    )),
+                }
+            }
             rules.extend(resolved.minimum.clone().map(Rule::Minimum));
             rules.extend(resolved.maximum.clone().map(Rule::Maximum));
             let since = node.since.or(resolved.since);
