@@ -7,7 +7,6 @@ use indexmap::IndexMap;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::matrix::resolve;
 use crate::spec::{ApiSchema, SchemaNode};
 
 /// Whether a change breaks code written against the old generated API.
@@ -132,8 +131,8 @@ pub fn diff(old: &ApiSchema, new: &ApiSchema) -> Vec<Change> {
     }
 
     // Options.
-    let old_request = resolve(old, &old.request);
-    let new_request = resolve(new, &new.request);
+    let old_request = old.resolve(&old.request);
+    let new_request = new.resolve(&new.request);
     for (name, old_option) in &old_request.properties {
         let item = format!("option {name}");
         let Some(new_option) = new_request.properties.get(name) else {
@@ -145,7 +144,7 @@ pub fn diff(old: &ApiSchema, new: &ApiSchema) -> Vec<Change> {
             );
             continue;
         };
-        let (o, n) = (resolve(old, old_option), resolve(new, new_option));
+        let (o, n) = (old.resolve(old_option), new.resolve(new_option));
         let (was, is) = (
             old_request.required.contains(name),
             new_request.required.contains(name),
@@ -231,12 +230,12 @@ pub fn diff(old: &ApiSchema, new: &ApiSchema) -> Vec<Change> {
     };
     fields.object(
         "field",
-        resolve(old, &old.success),
-        resolve(new, &new.success),
+        old.resolve(&old.success),
+        new.resolve(&new.success),
         0,
     );
     match (&old.encrypted, &new.encrypted) {
-        (Some(o), Some(n)) => fields.object("encrypted", resolve(old, o), resolve(new, n), 0),
+        (Some(o), Some(n)) => fields.object("encrypted", old.resolve(o), new.resolve(n), 0),
         (Some(_), None) => (fields.push)(
             "encrypted".into(),
             "part removed".into(),
@@ -284,7 +283,7 @@ impl Fields<'_, '_> {
                 );
                 continue;
             };
-            let (o, n) = (resolve(self.old, old_field), resolve(self.new, new_field));
+            let (o, n) = (self.old.resolve(old_field), self.new.resolve(new_field));
             let optional = |parent: &SchemaNode, field: &SchemaNode, resolved: &SchemaNode| {
                 !parent.required.contains(name)
                     || field.present_when.is_some()

@@ -278,19 +278,7 @@ impl<'a> Lowerer<'a> {
     }
 
     fn resolve(&self, node: &'a SchemaNode) -> &'a SchemaNode {
-        let mut node = node;
-        for _ in 0..16 {
-            match node
-                .reference
-                .as_deref()
-                .and_then(|r| r.strip_prefix("#/$defs/"))
-                .and_then(|n| self.api.defs.get(n))
-            {
-                Some(target) => node = target,
-                None => break,
-            }
-        }
-        node
+        self.api.resolve(node)
     }
 
     fn unique_name(&mut self, hint: &str) -> String {

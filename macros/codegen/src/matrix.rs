@@ -69,16 +69,16 @@ pub fn matrix(schemas: &[LoadedSchema]) -> Vec<MatrixRow> {
             .collect::<Vec<_>>()
             .join(", ");
         rows.push(head);
-        for (name, option) in &resolve(api, &api.request).properties {
+        for (name, option) in &api.resolve(&api.request).properties {
             let since = option
                 .since
-                .or(resolve(api, option).since)
+                .or(api.resolve(option).since)
                 .map(|v| v.to_string());
             rows.push(row(format!("option {name}"), since, String::new()));
         }
         fields(
             api,
-            resolve(api, &api.success),
+            api.resolve(&api.success),
             "",
             0,
             &mut |name, since, condition| {
@@ -98,7 +98,7 @@ fn fields(
     out: &mut dyn FnMut(String, Option<String>, String),
 ) {
     for (name, field) in &node.properties {
-        let resolved = resolve(api, field);
+        let resolved = api.resolve(field);
         let since = field.since.or(resolved.since);
         let condition = field
             .present_when
@@ -153,20 +153,4 @@ fn describe(condition: &Condition) -> String {
         Some(value) => format!("{} = {value}", condition.option),
         None => format!("{} is set", condition.option),
     }
-}
-
-pub(crate) fn resolve<'a>(api: &'a ApiSchema, node: &'a SchemaNode) -> &'a SchemaNode {
-    let mut node = node;
-    for _ in 0..16 {
-        match node
-            .reference
-            .as_deref()
-            .and_then(|r| r.strip_prefix("#/$defs/"))
-            .and_then(|n| api.defs.get(n))
-        {
-            Some(target) => node = target,
-            None => break,
-        }
-    }
-    node
 }

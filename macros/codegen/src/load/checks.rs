@@ -69,24 +69,12 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Follows `$ref`s to the node that holds the content.
-    fn resolve(&self, mut node: &'a SchemaNode) -> &'a SchemaNode {
-        // Bounded, so a cycle of references cannot loop forever; the cycle
-        // itself is reported by `reference`.
-        for _ in 0..16 {
-            match node.reference.as_deref().and_then(|r| self.definition(r)) {
-                Some(target) => node = target,
-                None => break,
-            }
-        }
-        node
+    fn resolve(&self, node: &'a SchemaNode) -> &'a SchemaNode {
+        self.api.resolve(node)
     }
 
     fn definition(&self, reference: &str) -> Option<&'a SchemaNode> {
-        let name = reference.strip_prefix("#/$defs/")?;
-        self.api
-            .defs
-            .get(&name.replace("~1", "/").replace("~0", "~"))
+        self.api.definition(reference)
     }
 
     fn object_part(&mut self, pointer: &str, node: &'a SchemaNode) {

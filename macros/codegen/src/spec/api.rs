@@ -109,6 +109,27 @@ impl ApiSchema {
     pub fn full_name(&self) -> String {
         format!("{}.{}", self.namespace, self.method)
     }
+
+    /// The definition `reference` (`#/$defs/<name>`) names, if it exists.
+    #[must_use]
+    pub fn definition(&self, reference: &str) -> Option<&SchemaNode> {
+        let name = reference.strip_prefix("#/$defs/")?;
+        self.defs.get(&name.replace("~1", "/").replace("~0", "~"))
+    }
+
+    /// `node` with its `$ref`s followed to the definition that holds the
+    /// content. Bounded, so a cycle of references cannot loop forever (the
+    /// loader reports references that do not resolve).
+    #[must_use]
+    pub fn resolve<'a>(&'a self, mut node: &'a SchemaNode) -> &'a SchemaNode {
+        for _ in 0..16 {
+            match node.reference.as_deref().and_then(|r| self.definition(r)) {
+                Some(target) => node = target,
+                None => break,
+            }
+        }
+        node
+    }
 }
 
 /// The success fields that carry signed and encrypted user data.
