@@ -10,7 +10,7 @@ use syn::{Data, DeriveInput, Fields, LitStr, Visibility};
 use crate::attr::{self, Errors, Source};
 use crate::bundled::{bundled_names, load_bundled};
 use crate::emit::{Context, emit};
-use crate::load::{LoadError, LoadedSchema, load_schema};
+use crate::load::{LoadError, LoadedSchema, load_schema, nearest};
 use crate::lower::{Settings, lower};
 
 /// Expands `#[derive(MiniProgramApi)]` on `input`. Never panics: every
@@ -113,14 +113,7 @@ fn bundled(name: &LitStr) -> syn::Result<LoadedSchema> {
         None => {
             let known: Vec<String> = bundled_names().into_iter().map(str::to_owned).collect();
             let wanted = name.value();
-            let mut near: Vec<&String> = known
-                .iter()
-                .filter(|candidate| {
-                    strsim::levenshtein(&wanted.to_lowercase(), &candidate.to_lowercase()) <= 4
-                })
-                .collect();
-            near.sort_by_key(|candidate| strsim::levenshtein(&wanted, candidate));
-            let help = match near.first() {
+            let help = match nearest(&wanted, &known) {
                 Some(nearest) => format!("did you mean \"{nearest}\"? "),
                 None => String::new(),
             };

@@ -9,7 +9,7 @@ use proc_macro2::Ident;
 use serde_json::{Number, Value};
 
 use crate::load::LoadedSchema;
-use crate::naming::{field_ident, type_name};
+use crate::naming::{enum_key, field_ident, type_name};
 use crate::spec::{ApiSchema, CallStyle, JsonType, OutcomeStyle, QuirkKind, SchemaNode};
 
 /// What the user asked for in the attribute, beyond the schema.
@@ -578,7 +578,7 @@ impl<'a> Lowerer<'a> {
             || (lenient
                 && strings
                     .iter()
-                    .all(|s| integers.iter().any(|i| key(i) == key(s))))
+                    .all(|s| integers.iter().any(|i| enum_key(i) == enum_key(s))))
         {
             (Repr::Integer, integers)
         } else {
@@ -590,7 +590,7 @@ impl<'a> Lowerer<'a> {
         let variants = kept
             .into_iter()
             .map(|value| {
-                let key = key(value);
+                let key = enum_key(value);
                 let name = node
                     .enum_names
                     .get(&key)
@@ -623,7 +623,7 @@ impl<'a> Lowerer<'a> {
             match (branch.type_list(), &branch.enum_values) {
                 ([JsonType::String], Some(values)) => {
                     for value in values {
-                        let key = key(value);
+                        let key = enum_key(value);
                         let name = branch
                             .enum_names
                             .get(&key)
@@ -655,14 +655,6 @@ impl<'a> Lowerer<'a> {
             cases,
         });
         Ty::Named(name)
-    }
-}
-
-/// How an enum value is keyed in `x-enum-names`.
-fn key(value: &Value) -> String {
-    match value {
-        Value::String(text) => text.clone(),
-        other => other.to_string(),
     }
 }
 

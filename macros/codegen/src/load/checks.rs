@@ -8,6 +8,7 @@ use serde_json::Value;
 use super::problems::Problems;
 use super::source::child;
 use super::structure::nearest;
+use crate::naming::{enum_key, is_snake_identifier, is_upper_camel_identifier, type_name};
 use crate::spec::{ApiSchema, Condition, JsonType, OutcomeStyle, QuirkKind, SchemaNode, Support};
 
 /// Which data part a node belongs to; some keywords only make sense in one.
@@ -410,7 +411,7 @@ impl<'a> Checker<'a> {
                 self.problems.value(
                     &here,
                     format!("enum value {key} has no Rust name in `x-enum-names`"),
-                    format!("add `\"{key}\": \"{}\"`", upper_camel(key)),
+                    format!("add `\"{key}\": \"{}\"`", type_name(key)),
                 );
             }
         }
@@ -430,7 +431,7 @@ impl<'a> Checker<'a> {
                     format!("`{name}` is not an UpperCamelCase Rust identifier"),
                     format!(
                         "use letters and digits starting with an uppercase letter, such as \"{}\"",
-                        upper_camel(key)
+                        type_name(key)
                     ),
                 );
             } else if seen.contains(&name.as_str()) {
@@ -516,56 +517,6 @@ fn type_names(types: &[JsonType]) -> String {
     format!("\"{}\"", names.join("\" or \""))
 }
 
-/// How an enum value is written as a key of `x-enum-names`.
-pub(crate) fn enum_key(value: &Value) -> String {
-    match value {
-        Value::String(text) => text.clone(),
-        other => other.to_string(),
-    }
-}
-
-/// A suggestion for the Rust name of an enum value (`zh_CN` → `ZhCn`).
-fn upper_camel(key: &str) -> String {
-    let mut name = String::new();
-    for word in key
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        let mut chars = word.chars();
-        if let Some(first) = chars.next() {
-            name.push(first.to_ascii_uppercase());
-            name.extend(chars.map(|c| c.to_ascii_lowercase()));
-        }
-    }
-    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
-        name.insert(0, 'V');
-    }
-    name
-}
-
-const KEYWORDS: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
-    "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
-    "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
-    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
-    "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
-];
-
-fn is_upper_camel_identifier(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_uppercase())
-        && name.chars().all(|c| c.is_ascii_alphanumeric())
-        && !KEYWORDS.contains(&name)
-}
-
-fn is_snake_identifier(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
-        && name != "_"
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        && !KEYWORDS.contains(&name)
-}
-
 fn is_calendar_date(text: &str) -> bool {
     let mut parts = text.splitn(3, '-').map(str::parse::<u32>);
     let (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) =
@@ -596,19 +547,5 @@ mod tests {
         assert!(!is_calendar_date("2021-13-01"));
         assert!(!is_calendar_date("2021-04-31"));
         assert!(!is_calendar_date("2021-04"));
-    }
-
-    #[test]
-    fn identifiers() {
-        assert!(is_upper_camel_identifier("ZhCn"));
-        assert!(!is_upper_camel_identifier("zhCn"));
-        assert!(!is_upper_camel_identifier("Zh_Cn"));
-        assert!(!is_upper_camel_identifier("Self"));
-        assert!(is_snake_identifier("with_credentials"));
-        assert!(!is_snake_identifier("type"));
-        assert!(!is_snake_identifier("withCredentials"));
-        assert_eq!(upper_camel("zh_CN"), "ZhCn");
-        assert_eq!(upper_camel("1"), "V1");
-        assert_eq!(upper_camel("alipay_openapi"), "AlipayOpenapi");
     }
 }

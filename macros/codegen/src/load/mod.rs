@@ -16,6 +16,7 @@ use serde_json::Value;
 
 pub use diagnostic::{Diagnostic, LoadError};
 pub use source::Position;
+pub(crate) use structure::nearest;
 
 use crate::spec::ApiSchema;
 use problems::Problems;
