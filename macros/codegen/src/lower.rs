@@ -435,7 +435,7 @@ impl<'a> Lowerer<'a> {
         if let Some(ty) = self.defs.get(name) {
             return ty.clone();
         }
-        let Some(def) = self.api.defs.get(name) else {
+        let Some(def) = self.api.definition(reference) else {
             self.errors
                 .push(format!("`$ref` \"{reference}\" does not resolve"));
             return Ty::Value;
