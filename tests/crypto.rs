@@ -5,13 +5,16 @@
 
 #![allow(clippy::panic, clippy::unwrap_used)] // a test fails by panicking
 
+#[path = "support/apis.rs"]
+mod apis;
 mod support;
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use apis::{TtGetUserInfo, TtGetUserInfoEncryptedUserInfo, WxGetUserInfo};
 use mpkit_runtime::crypto::{
-    CryptoError, CryptoErrorKind, SessionKey, WatermarkCheck, decrypt, decrypt_with,
-    verify_signature,
+    CryptoError, CryptoErrorKind, SessionKey, Watermark, WatermarkCheck, Watermarked, decrypt,
+    decrypt_watermarked_with, decrypt_with, verify_signature,
 };
 use serde_json::Value;
 use support::{read_json, root};
@@ -34,6 +37,14 @@ fn text<'a>(case: &'a Value, field: &str) -> &'a str {
 }
 
 fn run(case: &Value) -> Result<Option<Value>, CryptoError> {
+    run_with(case, decrypt_with::<Value>)
+}
+
+/// A vector's steps, decrypting with `open`.
+fn run_with<T>(
+    case: &Value,
+    open: impl Fn(&str, &str, &SessionKey, &WatermarkCheck<'_>) -> Result<T, CryptoError>,
+) -> Result<Option<T>, CryptoError> {
     let key = SessionKey::from_base64(text(case, "session_key"))?;
     let step = text(case, "step");
     if step == "signature" || step == "both" {
@@ -45,10 +56,33 @@ fn run(case: &Value) -> Result<Option<Value>, CryptoError> {
             let now = UNIX_EPOCH + Duration::from_secs(case["now"].as_u64().unwrap_or_default());
             check = check.max_age(Duration::from_secs(max_age)).now(now);
         }
-        return decrypt_with(text(case, "encrypted_data"), text(case, "iv"), &key, &check)
-            .map(Some);
+        return open(text(case, "encrypted_data"), text(case, "iv"), &key, &check).map(Some);
     }
     Ok(None)
+}
+
+/// Decrypted data of either platform, keeping its watermark (if any) and
+/// every other member.
+#[derive(Debug, PartialEq, serde::Deserialize)]
+struct Kept {
+    watermark: Option<Mark>,
+    #[serde(flatten)]
+    rest: serde_json::Map<String, Value>,
+}
+
+#[derive(Debug, PartialEq, serde::Deserialize)]
+struct Mark {
+    appid: String,
+    timestamp: i64,
+}
+
+impl Watermarked for Kept {
+    fn watermark(&self) -> Option<Watermark<'_>> {
+        self.watermark.as_ref().map(|mark| Watermark {
+            appid: &mark.appid,
+            timestamp: Some(mark.timestamp),
+        })
+    }
 }
 
 #[test]
@@ -161,4 +195,123 @@ fn age_is_measured_against_the_clock_by_default() {
         .unwrap();
     assert_eq!(error.kind(), CryptoErrorKind::Watermark);
     assert!(SystemTime::now() > UNIX_EPOCH + Duration::from_secs(1_700_086_400));
+}
+
+#[test]
+fn one_pass_decryption_agrees_with_two_passes_on_every_vector() {
+    let vectors = read_json(&root().join("tests/fixtures/crypto/vectors.json"));
+    for case in vectors["cases"].as_array().unwrap() {
+        let name = text(case, "name");
+        let two = run_with(case, decrypt_with::<Kept>);
+        let one = run_with(case, |e, i, k, c| {
+            decrypt_watermarked_with::<Kept>(e, i, k, c)
+        });
+        assert_eq!(one, two, "{name}");
+        if text(case, "expect") == "ok" && text(case, "step") != "signature" {
+            let kept = one.unwrap().unwrap();
+            assert_eq!(kept.watermark.unwrap().appid, text(case, "appid"), "{name}");
+        }
+    }
+}
+
+#[test]
+fn one_pass_decryption_reports_shape_errors_with_their_path() {
+    // A plaintext whose watermark is fine but whose `openId` is a number:
+    // the one-pass decode fails, and the error names the member, as the
+    // two-pass one does.
+    let key = SessionKey::from_base64("K34VFiiu0qar9xWICc9PPA==").unwrap();
+    // Sixteen bytes of 7, and the same in base64.
+    let (iv, iv_base64) = ([7u8; 16], "BwcHBwcHBwcHBwcHBwcHBw==");
+    let plaintext = br#"{"openId":42,"nickName":"n","avatarUrl":"a","watermark":{"appid":"wx1","timestamp":1}}"#;
+    let encrypted = mpkit_runtime::crypto::encrypt(plaintext, &iv, &key);
+    let iv = iv_base64;
+    let check = WatermarkCheck::appid("wx1");
+    let one =
+        decrypt_watermarked_with::<TtGetUserInfoEncryptedUserInfo>(&encrypted, iv, &key, &check)
+            .unwrap_err();
+    let two =
+        decrypt_with::<TtGetUserInfoEncryptedUserInfo>(&encrypted, iv, &key, &check).unwrap_err();
+    assert_eq!(one, two);
+    assert_eq!(one.kind(), CryptoErrorKind::Decrypt);
+    assert!(one.to_string().contains("at `openId`"), "{one}");
+    // The watermark is checked before the shape: another app's data is a
+    // watermark error even when its shape is wrong too.
+    let other_app = WatermarkCheck::appid("wx2");
+    let error = decrypt_watermarked_with::<TtGetUserInfoEncryptedUserInfo>(
+        &encrypted, iv, &key, &other_app,
+    )
+    .unwrap_err();
+    assert_eq!(error.kind(), CryptoErrorKind::Watermark);
+}
+
+#[test]
+fn generated_types_verify_and_decrypt_their_own_credentials() {
+    for platform in ["wechat", "douyin"] {
+        let credentials = read_json(&root().join(format!(
+            "tests/fixtures/crypto/credentials-{platform}-getUserInfo.json"
+        )));
+        let payload = std::fs::read_to_string(
+            root()
+                .join("tests/fixtures")
+                .join(text(&credentials, "payload")),
+        )
+        .unwrap();
+        let key = SessionKey::from_base64(text(&credentials, "session_key")).unwrap();
+        let appid = text(&credentials, "appid");
+        let expected = read_json(&root().join(format!(
+            "tests/fixtures/{platform}/getUserInfo/encrypted.json"
+        )));
+        let (open_id, mark_appid, timestamp) = if platform == "wechat" {
+            let reply = WxGetUserInfo::decode(&payload).unwrap();
+            reply.verify(&key).unwrap();
+            let secret = reply.decrypt(&key, appid).unwrap();
+            let mark = secret.watermark().unwrap();
+            (
+                secret.open_id.clone(),
+                mark.appid.to_owned(),
+                mark.timestamp,
+            )
+        } else {
+            let reply = TtGetUserInfo::decode(&payload).unwrap();
+            reply.verify(&key).unwrap();
+            let secret = reply.decrypt(&key, appid).unwrap();
+            let mark = secret.watermark().unwrap();
+            (
+                secret.open_id.clone(),
+                mark.appid.to_owned(),
+                mark.timestamp,
+            )
+        };
+        assert_eq!(open_id, expected["openId"], "{platform}");
+        assert_eq!(mark_appid, appid, "{platform}");
+        assert_eq!(
+            timestamp,
+            expected["watermark"]["timestamp"].as_i64(),
+            "{platform}"
+        );
+    }
+}
+
+#[test]
+fn generated_decrypt_checks_the_app_and_the_age() {
+    let credentials =
+        read_json(&root().join("tests/fixtures/crypto/credentials-wechat-getUserInfo.json"));
+    let payload = std::fs::read_to_string(
+        root()
+            .join("tests/fixtures")
+            .join(text(&credentials, "payload")),
+    )
+    .unwrap();
+    let reply = WxGetUserInfo::decode(&payload).unwrap();
+    let key = SessionKey::from_base64(text(&credentials, "session_key")).unwrap();
+    let error = reply.decrypt(&key, "wx0000000000000000").unwrap_err();
+    assert_eq!(error.kind(), CryptoErrorKind::Watermark);
+    assert!(
+        error.to_string().contains("`wx0000000000000000`"),
+        "{error}"
+    );
+    let stale = WatermarkCheck::appid(text(&credentials, "appid")).max_age(Duration::from_secs(60));
+    let error = reply.decrypt_with(&key, &stale).unwrap_err();
+    assert_eq!(error.kind(), CryptoErrorKind::Watermark);
+    assert!(error.to_string().contains("s ago"), "{error}");
 }

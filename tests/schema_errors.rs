@@ -429,3 +429,61 @@ fn unreadable_file_is_a_read_error() {
         other => panic!("expected a read error, got {other:?}"),
     }
 }
+
+#[test]
+fn credentials_need_a_watermark_with_a_string_appid() {
+    // No watermark member at all: the decrypted part is blamed.
+    let text = edit(
+        "\"watermark\": { \"$ref\": \"#/$defs/Watermark\" }",
+        "\"unionId\": { \"type\": \"string\" }",
+    );
+    let text = text.replacen(
+        "\"required\": [\"openId\", \"watermark\"]",
+        "\"required\": [\"openId\"]",
+        1,
+    );
+    let found = diagnostics(&text);
+    let d = found
+        .iter()
+        .find(|d| d.message.contains("no `watermark` member"))
+        .unwrap_or_else(|| panic!("no watermark diagnostic in:\n{}", render(&found)));
+    assert_eq!(d.pointer, "/$defs/EncryptedUserInfo");
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap_or_default()
+            .contains("`appid` (a string)")
+    );
+
+    // An appid that is not a string: the definition's member is blamed.
+    let text = edit(
+        "\"appid\": { \"title\": \"The app the data was issued to.\", \"description\": \"敏感数据归属 appId\", \"type\": \"string\" }",
+        "\"appid\": { \"title\": \"The app the data was issued to.\", \"description\": \"敏感数据归属 appId\", \"type\": \"integer\" }",
+    );
+    let d = assert_one(
+        &text,
+        position_of(&text, "{ \"title\": \"The app the data was issued to.\"", 0),
+        "`watermark.appid` must be a string",
+        "`appid` (a string)",
+    );
+    assert_eq!(d.pointer, "/$defs/Watermark/properties/appid");
+}
+
+#[test]
+fn watermark_timestamp_must_be_a_plain_integer() {
+    let text = edit(
+        "\"description\": \"敏感数据获取的时间戳,开发者可以用于数据时效性校验\",\n          \"type\": \"integer\"",
+        "\"description\": \"敏感数据获取的时间戳,开发者可以用于数据时效性校验\",\n          \"type\": \"string\"",
+    );
+    let d = assert_one(
+        &text,
+        position_of(
+            &text,
+            "{\n          \"title\": \"When the data was issued",
+            0,
+        ),
+        "`watermark.timestamp` must be a plain integer",
+        "`timestamp` (an integer)",
+    );
+    assert_eq!(d.pointer, "/$defs/Watermark/properties/timestamp");
+}

@@ -272,6 +272,7 @@ pub fn decode_value<S: DeserializeOwned>(info: &ApiInfo, value: Value) -> Result
 ///
 /// # Errors
 /// As [`MiniProgramApi::decode`].
+#[inline]
 pub fn decode_str<S: Response>(info: &ApiInfo, text: &str) -> Result<S, CallError> {
     if let Ok(success) = serde_json::from_str::<S>(text) {
         let confirmed = match (success.discriminant(), info.outcome) {

@@ -31,6 +31,8 @@ mod lenient;
 mod pattern;
 #[cfg(feature = "testing")]
 mod replay;
+#[cfg(feature = "std")]
+mod unknown;
 
 #[cfg(feature = "std")]
 pub use api::{
@@ -51,3 +53,5 @@ pub use lenient::NumberOrString;
 pub use pattern::Pattern;
 #[cfg(feature = "testing")]
 pub use replay::{RecordedCall, ReplayHost};
+#[cfg(feature = "std")]
+pub use unknown::UnknownMembers;

@@ -35,6 +35,18 @@ pub(crate) enum Ty {
     List(Box<Ty>),
     /// A number some hosts send as a decimal string.
     NumberOrString(Box<Ty>),
+    /// An optional nested object, kept behind a pointer (see `structure`).
+    Boxed(Box<Ty>),
+}
+
+impl Ty {
+    /// The type a `Boxed` holds, or the type itself.
+    pub(crate) fn unboxed(&self) -> &Ty {
+        match self {
+            Ty::Boxed(inner) => inner,
+            other => other,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -136,6 +148,17 @@ pub(crate) struct Credentials {
     pub iv: (Ident, bool),
 }
 
+/// Where a decrypted-data type keeps its watermark, for its `Watermarked` impl.
+#[derive(Debug, Clone)]
+pub(crate) struct WatermarkFields {
+    /// The decrypted-data struct.
+    pub owner: String,
+    /// Its `watermark` field, and whether it is optional.
+    pub field: (Ident, bool),
+    pub appid: (Ident, bool),
+    pub timestamp: Option<(Ident, bool)>,
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct Api {
     pub platform: String,
@@ -161,6 +184,7 @@ pub(crate) struct Api {
     /// The success field holding the discriminant, and whether it is optional.
     pub discriminant: (Ident, bool),
     pub credentials: Option<Credentials>,
+    pub watermark: Option<WatermarkFields>,
     pub doc: Vec<String>,
 }
 
@@ -203,6 +227,10 @@ pub(crate) fn lower(
         encrypted_data: lowerer.field_of(&success, &c.encrypted_data),
         iv: lowerer.field_of(&success, &c.iv),
     });
+    let watermark = match (&credentials, &encrypted) {
+        (Some(_), Some(encrypted)) => lowerer.watermark(encrypted),
+        _ => None,
+    };
     if !lowerer.errors.is_empty() {
         return Err(lowerer.errors);
     }
@@ -227,6 +255,7 @@ pub(crate) fn lower(
         encrypted,
         discriminant,
         credentials,
+        watermark,
         doc: docs(Some(&api.title), Some(&api.description)),
     })
 }
@@ -384,6 +413,56 @@ impl<'a> Lowerer<'a> {
         (field_ident(json, None), true)
     }
 
+    fn is_struct(&self, wanted: &str) -> bool {
+        self.types
+            .iter()
+            .any(|def| matches!(def, TypeDef::Struct { name, .. } if name == wanted))
+    }
+
+    fn struct_field(&self, owner: &str, json: &str) -> Option<&Field> {
+        self.types.iter().find_map(|def| match def {
+            TypeDef::Struct { name, fields, .. } if name == owner => {
+                fields.iter().find(|f| f.json == json)
+            }
+            _ => None,
+        })
+    }
+
+    /// The watermark's place in the decrypted-data type; the semantic checks
+    /// have made sure it is there, so a miss is an error, not a silent skip.
+    fn watermark(&mut self, encrypted: &Ty) -> Option<WatermarkFields> {
+        let found = (|| {
+            let Ty::Named(owner) = encrypted else {
+                return None;
+            };
+            let field = self.struct_field(owner, "watermark")?;
+            let Ty::Named(mark) = field.ty.unboxed() else {
+                return None;
+            };
+            let appid = self
+                .struct_field(mark, "appid")
+                .filter(|f| f.ty == Ty::String)?;
+            let timestamp = match self.struct_field(mark, "timestamp") {
+                None => None,
+                Some(f) if f.ty == Ty::Int => Some((f.ident.clone(), f.optional)),
+                Some(_) => return None,
+            };
+            Some(WatermarkFields {
+                owner: owner.clone(),
+                field: (field.ident.clone(), field.optional),
+                appid: (appid.ident.clone(), appid.optional),
+                timestamp,
+            })
+        })();
+        if found.is_none() {
+            self.errors.push(
+                "the decrypted data needs `watermark.appid` (a string) and, if given, `watermark.timestamp` (an integer)"
+                    .to_owned(),
+            );
+        }
+        found
+    }
+
     fn node(&mut self, node: &'a SchemaNode, hint: &str) -> Ty {
         if let Some(reference) = &node.reference {
             return self.definition(reference);
@@ -497,6 +576,15 @@ impl<'a> Lowerer<'a> {
                 doc.push(String::new());
                 doc.push(format!("Quirk: {}", quirk.description));
             }
+            // An optional nested object is boxed: a payload without it then
+            // costs a null pointer, not the object's whole size, and the
+            // parent stays small enough to move cheaply while decoding.
+            let ty = match ty {
+                Ty::Named(name) if optional && self.is_struct(&name) => {
+                    Ty::Boxed(Box::new(Ty::Named(name)))
+                }
+                ty => ty,
+            };
             fields.push(Field {
                 json: json.clone(),
                 ident: field_ident(json, member.rust_name.as_deref()),
@@ -528,7 +616,7 @@ impl<'a> Lowerer<'a> {
             let Some(nested) = fields.iter().find(|f| &f.json == nested_json) else {
                 continue;
             };
-            let Ty::Named(nested_type) = &nested.ty else {
+            let Ty::Named(nested_type) = nested.ty.unboxed() else {
                 continue;
             };
             let inner: Vec<Field> = self

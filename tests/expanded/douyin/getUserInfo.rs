@@ -106,6 +106,20 @@ impl TtGetUserInfoSuccess {
         TtGetUserInfoEncryptedUserInfo,
         ::mpkit::crypto::CryptoError,
     > {
+        self.decrypt_with(key, &::mpkit::crypto::WatermarkCheck::appid(appid))
+    }
+    /// Decrypts the encrypted data of this `tt.getUserInfo` response and checks its watermark as `check` says (app id, and age if set).
+    ///
+    /// # Errors
+    /// As `crypto::decrypt_with`.
+    pub fn decrypt_with(
+        &self,
+        key: &::mpkit::crypto::SessionKey,
+        check: &::mpkit::crypto::WatermarkCheck<'_>,
+    ) -> ::std::result::Result<
+        TtGetUserInfoEncryptedUserInfo,
+        ::mpkit::crypto::CryptoError,
+    > {
         let encrypted_data: &str = self
             .encrypted_data
             .as_deref()
@@ -116,7 +130,16 @@ impl TtGetUserInfoSuccess {
             .iv
             .as_deref()
             .ok_or_else(|| ::mpkit::crypto::CryptoError::missing_field("iv"))?;
-        ::mpkit::crypto::decrypt(encrypted_data, iv, key, appid)
+        ::mpkit::crypto::decrypt_watermarked_with(encrypted_data, iv, key, check)
+    }
+}
+impl ::mpkit::crypto::Watermarked for TtGetUserInfoEncryptedUserInfo {
+    fn watermark(&self) -> ::std::option::Option<::mpkit::crypto::Watermark<'_>> {
+        let mark = &self.watermark;
+        ::std::option::Option::Some(::mpkit::crypto::Watermark {
+            appid: &mark.appid,
+            timestamp: ::std::option::Option::Some(mark.timestamp),
+        })
     }
 }
 /// Options of `tt.getUserInfo`, checked by [`TtGetUserInfoOptionsBuilder::build`].
@@ -321,10 +344,7 @@ pub struct TtGetUserInfoSuccess {
     pub err_msg: ::std::string::String,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
-    pub extra: ::mpkit::__private::serde_json::Map<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Value,
-    >,
+    pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
@@ -341,10 +361,19 @@ const _: () = {
                 Member4,
                 Member5,
                 Member6,
-                Other(::std::string::String),
+                Other,
             }
-            struct MemberVisitor;
-            impl _serde::de::Visitor<'_> for MemberVisitor {
+            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
+                type Value = Member;
+                fn deserialize<D: _serde::Deserializer<'de>>(
+                    self,
+                    deserializer: D,
+                ) -> ::std::result::Result<Member, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
                 type Value = Member;
                 fn expecting(
                     &self,
@@ -366,17 +395,11 @@ const _: () = {
                             "realNameAuthenticationStatus" => Member::Member5,
                             "errMsg" => Member::Member6,
                             other => {
-                                Member::Other(::std::borrow::ToOwned::to_owned(other))
+                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                Member::Other
                             }
                         },
                     )
-                }
-            }
-            impl<'de> _serde::Deserialize<'de> for Member {
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<Self, D::Error> {
-                    deserializer.deserialize_identifier(MemberVisitor)
                 }
             }
             struct Visitor;
@@ -401,9 +424,10 @@ const _: () = {
                         TtGetUserInfoRealNameAuthenticationStatus,
                     > = ::std::option::Option::None;
                     let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut extra = ::mpkit::__private::serde_json::Map::new();
+                    let mut extra = ::mpkit::UnknownMembers::new();
+                    let mut unknown = ::std::string::String::new();
                     while let ::std::option::Option::Some(member) = map
-                        .next_key::<Member>()?
+                        .next_key_seed(MemberSeed(&mut unknown))?
                     {
                         match member {
                             Member::Member0 => {
@@ -464,8 +488,9 @@ const _: () = {
                                 }
                                 member_6 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other(member) => {
-                                extra.insert(member, map.next_value()?);
+                            Member::Other => {
+                                extra
+                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
                             }
                         }
                     }
@@ -560,10 +585,7 @@ pub struct TtGetUserInfoUserInfo {
     pub language: ::std::option::Option<::std::string::String>,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
-    pub extra: ::mpkit::__private::serde_json::Map<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Value,
-    >,
+    pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
@@ -580,10 +602,19 @@ const _: () = {
                 Member4,
                 Member5,
                 Member6,
-                Other(::std::string::String),
+                Other,
             }
-            struct MemberVisitor;
-            impl _serde::de::Visitor<'_> for MemberVisitor {
+            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
+                type Value = Member;
+                fn deserialize<D: _serde::Deserializer<'de>>(
+                    self,
+                    deserializer: D,
+                ) -> ::std::result::Result<Member, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
                 type Value = Member;
                 fn expecting(
                     &self,
@@ -605,17 +636,11 @@ const _: () = {
                             "country" => Member::Member5,
                             "language" => Member::Member6,
                             other => {
-                                Member::Other(::std::borrow::ToOwned::to_owned(other))
+                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                Member::Other
                             }
                         },
                     )
-                }
-            }
-            impl<'de> _serde::Deserialize<'de> for Member {
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<Self, D::Error> {
-                    deserializer.deserialize_identifier(MemberVisitor)
                 }
             }
             struct Visitor;
@@ -640,9 +665,10 @@ const _: () = {
                     let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut extra = ::mpkit::__private::serde_json::Map::new();
+                    let mut extra = ::mpkit::UnknownMembers::new();
+                    let mut unknown = ::std::string::String::new();
                     while let ::std::option::Option::Some(member) = map
-                        .next_key::<Member>()?
+                        .next_key_seed(MemberSeed(&mut unknown))?
                     {
                         match member {
                             Member::Member0 => {
@@ -701,8 +727,9 @@ const _: () = {
                                 }
                                 member_6 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other(member) => {
-                                extra.insert(member, map.next_value()?);
+                            Member::Other => {
+                                extra
+                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
                             }
                         }
                     }
@@ -966,10 +993,7 @@ pub struct TtGetUserInfoFailure {
     pub err_no: ::std::option::Option<i64>,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
-    pub extra: ::mpkit::__private::serde_json::Map<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Value,
-    >,
+    pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
@@ -981,10 +1005,19 @@ const _: () = {
             enum Member {
                 Member0,
                 Member1,
-                Other(::std::string::String),
+                Other,
             }
-            struct MemberVisitor;
-            impl _serde::de::Visitor<'_> for MemberVisitor {
+            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
+                type Value = Member;
+                fn deserialize<D: _serde::Deserializer<'de>>(
+                    self,
+                    deserializer: D,
+                ) -> ::std::result::Result<Member, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
                 type Value = Member;
                 fn expecting(
                     &self,
@@ -1001,17 +1034,11 @@ const _: () = {
                             "errMsg" => Member::Member0,
                             "errNo" => Member::Member1,
                             other => {
-                                Member::Other(::std::borrow::ToOwned::to_owned(other))
+                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                Member::Other
                             }
                         },
                     )
-                }
-            }
-            impl<'de> _serde::Deserialize<'de> for Member {
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<Self, D::Error> {
-                    deserializer.deserialize_identifier(MemberVisitor)
                 }
             }
             struct Visitor;
@@ -1029,9 +1056,10 @@ const _: () = {
                 ) -> ::std::result::Result<TtGetUserInfoFailure, A::Error> {
                     let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_1: ::std::option::Option<i64> = ::std::option::Option::None;
-                    let mut extra = ::mpkit::__private::serde_json::Map::new();
+                    let mut extra = ::mpkit::UnknownMembers::new();
+                    let mut unknown = ::std::string::String::new();
                     while let ::std::option::Option::Some(member) = map
-                        .next_key::<Member>()?
+                        .next_key_seed(MemberSeed(&mut unknown))?
                     {
                         match member {
                             Member::Member0 => {
@@ -1050,8 +1078,9 @@ const _: () = {
                                 }
                                 member_1 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other(member) => {
-                                extra.insert(member, map.next_value()?);
+                            Member::Other => {
+                                extra
+                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
                             }
                         }
                     }
@@ -1124,10 +1153,7 @@ pub struct TtGetUserInfoEncryptedUserInfo {
     pub watermark: TtGetUserInfoWatermark,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
-    pub extra: ::mpkit::__private::serde_json::Map<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Value,
-    >,
+    pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
@@ -1145,10 +1171,19 @@ const _: () = {
                 Member5,
                 Member6,
                 Member7,
-                Other(::std::string::String),
+                Other,
             }
-            struct MemberVisitor;
-            impl _serde::de::Visitor<'_> for MemberVisitor {
+            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
+                type Value = Member;
+                fn deserialize<D: _serde::Deserializer<'de>>(
+                    self,
+                    deserializer: D,
+                ) -> ::std::result::Result<Member, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
                 type Value = Member;
                 fn expecting(
                     &self,
@@ -1171,17 +1206,11 @@ const _: () = {
                             "openId" => Member::Member6,
                             "watermark" => Member::Member7,
                             other => {
-                                Member::Other(::std::borrow::ToOwned::to_owned(other))
+                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                Member::Other
                             }
                         },
                     )
-                }
-            }
-            impl<'de> _serde::Deserialize<'de> for Member {
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<Self, D::Error> {
-                    deserializer.deserialize_identifier(MemberVisitor)
                 }
             }
             struct Visitor;
@@ -1207,9 +1236,10 @@ const _: () = {
                     let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_7: ::std::option::Option<TtGetUserInfoWatermark> = ::std::option::Option::None;
-                    let mut extra = ::mpkit::__private::serde_json::Map::new();
+                    let mut extra = ::mpkit::UnknownMembers::new();
+                    let mut unknown = ::std::string::String::new();
                     while let ::std::option::Option::Some(member) = map
-                        .next_key::<Member>()?
+                        .next_key_seed(MemberSeed(&mut unknown))?
                     {
                         match member {
                             Member::Member0 => {
@@ -1276,8 +1306,9 @@ const _: () = {
                                 }
                                 member_7 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other(member) => {
-                                extra.insert(member, map.next_value()?);
+                            Member::Other => {
+                                extra
+                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
                             }
                         }
                     }
@@ -1349,10 +1380,7 @@ pub struct TtGetUserInfoWatermark {
     pub timestamp: i64,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
-    pub extra: ::mpkit::__private::serde_json::Map<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Value,
-    >,
+    pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
@@ -1364,10 +1392,19 @@ const _: () = {
             enum Member {
                 Member0,
                 Member1,
-                Other(::std::string::String),
+                Other,
             }
-            struct MemberVisitor;
-            impl _serde::de::Visitor<'_> for MemberVisitor {
+            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
+                type Value = Member;
+                fn deserialize<D: _serde::Deserializer<'de>>(
+                    self,
+                    deserializer: D,
+                ) -> ::std::result::Result<Member, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
                 type Value = Member;
                 fn expecting(
                     &self,
@@ -1384,17 +1421,11 @@ const _: () = {
                             "appid" => Member::Member0,
                             "timestamp" => Member::Member1,
                             other => {
-                                Member::Other(::std::borrow::ToOwned::to_owned(other))
+                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                Member::Other
                             }
                         },
                     )
-                }
-            }
-            impl<'de> _serde::Deserialize<'de> for Member {
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<Self, D::Error> {
-                    deserializer.deserialize_identifier(MemberVisitor)
                 }
             }
             struct Visitor;
@@ -1412,9 +1443,10 @@ const _: () = {
                 ) -> ::std::result::Result<TtGetUserInfoWatermark, A::Error> {
                     let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_1: ::std::option::Option<i64> = ::std::option::Option::None;
-                    let mut extra = ::mpkit::__private::serde_json::Map::new();
+                    let mut extra = ::mpkit::UnknownMembers::new();
+                    let mut unknown = ::std::string::String::new();
                     while let ::std::option::Option::Some(member) = map
-                        .next_key::<Member>()?
+                        .next_key_seed(MemberSeed(&mut unknown))?
                     {
                         match member {
                             Member::Member0 => {
@@ -1433,8 +1465,9 @@ const _: () = {
                                 }
                                 member_1 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other(member) => {
-                                extra.insert(member, map.next_value()?);
+                            Member::Other => {
+                                extra
+                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
                             }
                         }
                     }

@@ -105,6 +105,20 @@ impl TtGetUserProfileSuccess {
         TtGetUserProfileEncryptedUserInfo,
         ::mpkit::crypto::CryptoError,
     > {
+        self.decrypt_with(key, &::mpkit::crypto::WatermarkCheck::appid(appid))
+    }
+    /// Decrypts the encrypted data of this `tt.getUserProfile` response and checks its watermark as `check` says (app id, and age if set).
+    ///
+    /// # Errors
+    /// As `crypto::decrypt_with`.
+    pub fn decrypt_with(
+        &self,
+        key: &::mpkit::crypto::SessionKey,
+        check: &::mpkit::crypto::WatermarkCheck<'_>,
+    ) -> ::std::result::Result<
+        TtGetUserProfileEncryptedUserInfo,
+        ::mpkit::crypto::CryptoError,
+    > {
         let encrypted_data: &str = self
             .encrypted_data
             .as_deref()
@@ -115,7 +129,16 @@ impl TtGetUserProfileSuccess {
             .iv
             .as_deref()
             .ok_or_else(|| ::mpkit::crypto::CryptoError::missing_field("iv"))?;
-        ::mpkit::crypto::decrypt(encrypted_data, iv, key, appid)
+        ::mpkit::crypto::decrypt_watermarked_with(encrypted_data, iv, key, check)
+    }
+}
+impl ::mpkit::crypto::Watermarked for TtGetUserProfileEncryptedUserInfo {
+    fn watermark(&self) -> ::std::option::Option<::mpkit::crypto::Watermark<'_>> {
+        let mark = &self.watermark;
+        ::std::option::Option::Some(::mpkit::crypto::Watermark {
+            appid: &mark.appid,
+            timestamp: ::std::option::Option::Some(mark.timestamp),
+        })
     }
 }
 /// Options of `tt.getUserProfile`, checked by [`TtGetUserProfileOptionsBuilder::build`].
@@ -237,10 +260,7 @@ pub struct TtGetUserProfileSuccess {
     pub err_msg: ::std::string::String,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
-    pub extra: ::mpkit::__private::serde_json::Map<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Value,
-    >,
+    pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
@@ -256,10 +276,19 @@ const _: () = {
                 Member3,
                 Member4,
                 Member5,
-                Other(::std::string::String),
+                Other,
             }
-            struct MemberVisitor;
-            impl _serde::de::Visitor<'_> for MemberVisitor {
+            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
+                type Value = Member;
+                fn deserialize<D: _serde::Deserializer<'de>>(
+                    self,
+                    deserializer: D,
+                ) -> ::std::result::Result<Member, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
                 type Value = Member;
                 fn expecting(
                     &self,
@@ -280,17 +309,11 @@ const _: () = {
                             "iv" => Member::Member4,
                             "errMsg" => Member::Member5,
                             other => {
-                                Member::Other(::std::borrow::ToOwned::to_owned(other))
+                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                Member::Other
                             }
                         },
                     )
-                }
-            }
-            impl<'de> _serde::Deserialize<'de> for Member {
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<Self, D::Error> {
-                    deserializer.deserialize_identifier(MemberVisitor)
                 }
             }
             struct Visitor;
@@ -312,9 +335,10 @@ const _: () = {
                     let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut extra = ::mpkit::__private::serde_json::Map::new();
+                    let mut extra = ::mpkit::UnknownMembers::new();
+                    let mut unknown = ::std::string::String::new();
                     while let ::std::option::Option::Some(member) = map
-                        .next_key::<Member>()?
+                        .next_key_seed(MemberSeed(&mut unknown))?
                     {
                         match member {
                             Member::Member0 => {
@@ -365,8 +389,9 @@ const _: () = {
                                 }
                                 member_5 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other(member) => {
-                                extra.insert(member, map.next_value()?);
+                            Member::Other => {
+                                extra
+                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
                             }
                         }
                     }
@@ -456,10 +481,7 @@ pub struct TtGetUserProfileUserInfo {
     pub language: ::std::option::Option<::std::string::String>,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
-    pub extra: ::mpkit::__private::serde_json::Map<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Value,
-    >,
+    pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
@@ -476,10 +498,19 @@ const _: () = {
                 Member4,
                 Member5,
                 Member6,
-                Other(::std::string::String),
+                Other,
             }
-            struct MemberVisitor;
-            impl _serde::de::Visitor<'_> for MemberVisitor {
+            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
+                type Value = Member;
+                fn deserialize<D: _serde::Deserializer<'de>>(
+                    self,
+                    deserializer: D,
+                ) -> ::std::result::Result<Member, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
                 type Value = Member;
                 fn expecting(
                     &self,
@@ -501,17 +532,11 @@ const _: () = {
                             "country" => Member::Member5,
                             "language" => Member::Member6,
                             other => {
-                                Member::Other(::std::borrow::ToOwned::to_owned(other))
+                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                Member::Other
                             }
                         },
                     )
-                }
-            }
-            impl<'de> _serde::Deserialize<'de> for Member {
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<Self, D::Error> {
-                    deserializer.deserialize_identifier(MemberVisitor)
                 }
             }
             struct Visitor;
@@ -536,9 +561,10 @@ const _: () = {
                     let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut extra = ::mpkit::__private::serde_json::Map::new();
+                    let mut extra = ::mpkit::UnknownMembers::new();
+                    let mut unknown = ::std::string::String::new();
                     while let ::std::option::Option::Some(member) = map
-                        .next_key::<Member>()?
+                        .next_key_seed(MemberSeed(&mut unknown))?
                     {
                         match member {
                             Member::Member0 => {
@@ -597,8 +623,9 @@ const _: () = {
                                 }
                                 member_6 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other(member) => {
-                                extra.insert(member, map.next_value()?);
+                            Member::Other => {
+                                extra
+                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
                             }
                         }
                     }
@@ -753,10 +780,7 @@ pub struct TtGetUserProfileFailure {
     pub err_no: ::std::option::Option<i64>,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
-    pub extra: ::mpkit::__private::serde_json::Map<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Value,
-    >,
+    pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
@@ -768,10 +792,19 @@ const _: () = {
             enum Member {
                 Member0,
                 Member1,
-                Other(::std::string::String),
+                Other,
             }
-            struct MemberVisitor;
-            impl _serde::de::Visitor<'_> for MemberVisitor {
+            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
+                type Value = Member;
+                fn deserialize<D: _serde::Deserializer<'de>>(
+                    self,
+                    deserializer: D,
+                ) -> ::std::result::Result<Member, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
                 type Value = Member;
                 fn expecting(
                     &self,
@@ -788,17 +821,11 @@ const _: () = {
                             "errMsg" => Member::Member0,
                             "errNo" => Member::Member1,
                             other => {
-                                Member::Other(::std::borrow::ToOwned::to_owned(other))
+                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                Member::Other
                             }
                         },
                     )
-                }
-            }
-            impl<'de> _serde::Deserialize<'de> for Member {
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<Self, D::Error> {
-                    deserializer.deserialize_identifier(MemberVisitor)
                 }
             }
             struct Visitor;
@@ -816,9 +843,10 @@ const _: () = {
                 ) -> ::std::result::Result<TtGetUserProfileFailure, A::Error> {
                     let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_1: ::std::option::Option<i64> = ::std::option::Option::None;
-                    let mut extra = ::mpkit::__private::serde_json::Map::new();
+                    let mut extra = ::mpkit::UnknownMembers::new();
+                    let mut unknown = ::std::string::String::new();
                     while let ::std::option::Option::Some(member) = map
-                        .next_key::<Member>()?
+                        .next_key_seed(MemberSeed(&mut unknown))?
                     {
                         match member {
                             Member::Member0 => {
@@ -837,8 +865,9 @@ const _: () = {
                                 }
                                 member_1 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other(member) => {
-                                extra.insert(member, map.next_value()?);
+                            Member::Other => {
+                                extra
+                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
                             }
                         }
                     }
@@ -911,10 +940,7 @@ pub struct TtGetUserProfileEncryptedUserInfo {
     pub watermark: TtGetUserProfileWatermark,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
-    pub extra: ::mpkit::__private::serde_json::Map<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Value,
-    >,
+    pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
@@ -932,10 +958,19 @@ const _: () = {
                 Member5,
                 Member6,
                 Member7,
-                Other(::std::string::String),
+                Other,
             }
-            struct MemberVisitor;
-            impl _serde::de::Visitor<'_> for MemberVisitor {
+            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
+                type Value = Member;
+                fn deserialize<D: _serde::Deserializer<'de>>(
+                    self,
+                    deserializer: D,
+                ) -> ::std::result::Result<Member, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
                 type Value = Member;
                 fn expecting(
                     &self,
@@ -958,17 +993,11 @@ const _: () = {
                             "openId" => Member::Member6,
                             "watermark" => Member::Member7,
                             other => {
-                                Member::Other(::std::borrow::ToOwned::to_owned(other))
+                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                Member::Other
                             }
                         },
                     )
-                }
-            }
-            impl<'de> _serde::Deserialize<'de> for Member {
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<Self, D::Error> {
-                    deserializer.deserialize_identifier(MemberVisitor)
                 }
             }
             struct Visitor;
@@ -994,9 +1023,10 @@ const _: () = {
                     let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_7: ::std::option::Option<TtGetUserProfileWatermark> = ::std::option::Option::None;
-                    let mut extra = ::mpkit::__private::serde_json::Map::new();
+                    let mut extra = ::mpkit::UnknownMembers::new();
+                    let mut unknown = ::std::string::String::new();
                     while let ::std::option::Option::Some(member) = map
-                        .next_key::<Member>()?
+                        .next_key_seed(MemberSeed(&mut unknown))?
                     {
                         match member {
                             Member::Member0 => {
@@ -1063,8 +1093,9 @@ const _: () = {
                                 }
                                 member_7 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other(member) => {
-                                extra.insert(member, map.next_value()?);
+                            Member::Other => {
+                                extra
+                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
                             }
                         }
                     }
@@ -1136,10 +1167,7 @@ pub struct TtGetUserProfileWatermark {
     pub timestamp: i64,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
-    pub extra: ::mpkit::__private::serde_json::Map<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Value,
-    >,
+    pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
@@ -1151,10 +1179,19 @@ const _: () = {
             enum Member {
                 Member0,
                 Member1,
-                Other(::std::string::String),
+                Other,
             }
-            struct MemberVisitor;
-            impl _serde::de::Visitor<'_> for MemberVisitor {
+            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
+                type Value = Member;
+                fn deserialize<D: _serde::Deserializer<'de>>(
+                    self,
+                    deserializer: D,
+                ) -> ::std::result::Result<Member, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
                 type Value = Member;
                 fn expecting(
                     &self,
@@ -1171,17 +1208,11 @@ const _: () = {
                             "appid" => Member::Member0,
                             "timestamp" => Member::Member1,
                             other => {
-                                Member::Other(::std::borrow::ToOwned::to_owned(other))
+                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                Member::Other
                             }
                         },
                     )
-                }
-            }
-            impl<'de> _serde::Deserialize<'de> for Member {
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<Self, D::Error> {
-                    deserializer.deserialize_identifier(MemberVisitor)
                 }
             }
             struct Visitor;
@@ -1199,9 +1230,10 @@ const _: () = {
                 ) -> ::std::result::Result<TtGetUserProfileWatermark, A::Error> {
                     let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_1: ::std::option::Option<i64> = ::std::option::Option::None;
-                    let mut extra = ::mpkit::__private::serde_json::Map::new();
+                    let mut extra = ::mpkit::UnknownMembers::new();
+                    let mut unknown = ::std::string::String::new();
                     while let ::std::option::Option::Some(member) = map
-                        .next_key::<Member>()?
+                        .next_key_seed(MemberSeed(&mut unknown))?
                     {
                         match member {
                             Member::Member0 => {
@@ -1220,8 +1252,9 @@ const _: () = {
                                 }
                                 member_1 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other(member) => {
-                                extra.insert(member, map.next_value()?);
+                            Member::Other => {
+                                extra
+                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
                             }
                         }
                     }

@@ -254,10 +254,7 @@ pub struct MpserverlessUserGetInfoSuccess {
     pub result: MpserverlessUserGetInfoUserResult,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
-    pub extra: ::mpkit::__private::serde_json::Map<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Value,
-    >,
+    pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
@@ -269,10 +266,19 @@ const _: () = {
             enum Member {
                 Member0,
                 Member1,
-                Other(::std::string::String),
+                Other,
             }
-            struct MemberVisitor;
-            impl _serde::de::Visitor<'_> for MemberVisitor {
+            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
+                type Value = Member;
+                fn deserialize<D: _serde::Deserializer<'de>>(
+                    self,
+                    deserializer: D,
+                ) -> ::std::result::Result<Member, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
                 type Value = Member;
                 fn expecting(
                     &self,
@@ -289,17 +295,11 @@ const _: () = {
                             "success" => Member::Member0,
                             "result" => Member::Member1,
                             other => {
-                                Member::Other(::std::borrow::ToOwned::to_owned(other))
+                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                Member::Other
                             }
                         },
                     )
-                }
-            }
-            impl<'de> _serde::Deserialize<'de> for Member {
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<Self, D::Error> {
-                    deserializer.deserialize_identifier(MemberVisitor)
                 }
             }
             struct Visitor;
@@ -319,9 +319,10 @@ const _: () = {
                     let mut member_1: ::std::option::Option<
                         MpserverlessUserGetInfoUserResult,
                     > = ::std::option::Option::None;
-                    let mut extra = ::mpkit::__private::serde_json::Map::new();
+                    let mut extra = ::mpkit::UnknownMembers::new();
+                    let mut unknown = ::std::string::String::new();
                     while let ::std::option::Option::Some(member) = map
-                        .next_key::<Member>()?
+                        .next_key_seed(MemberSeed(&mut unknown))?
                     {
                         match member {
                             Member::Member0 => {
@@ -340,8 +341,9 @@ const _: () = {
                                 }
                                 member_1 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other(member) => {
-                                extra.insert(member, map.next_value()?);
+                            Member::Other => {
+                                extra
+                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
                             }
                         }
                     }
@@ -394,13 +396,10 @@ pub struct MpserverlessUserGetInfoUserResult {
     /// The user's ids, as some clients nest them under result.user.
     ///
     /// 部分客户端把用户标识放在 result.user 下
-    pub user: ::std::option::Option<MpserverlessUserGetInfoUserIds>,
+    pub user: ::std::option::Option<::std::boxed::Box<MpserverlessUserGetInfoUserIds>>,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
-    pub extra: ::mpkit::__private::serde_json::Map<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Value,
-    >,
+    pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
@@ -414,10 +413,19 @@ const _: () = {
                 Member1,
                 Member2,
                 Member3,
-                Other(::std::string::String),
+                Other,
             }
-            struct MemberVisitor;
-            impl _serde::de::Visitor<'_> for MemberVisitor {
+            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
+                type Value = Member;
+                fn deserialize<D: _serde::Deserializer<'de>>(
+                    self,
+                    deserializer: D,
+                ) -> ::std::result::Result<Member, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
                 type Value = Member;
                 fn expecting(
                     &self,
@@ -436,17 +444,11 @@ const _: () = {
                             "oAuthUserId" => Member::Member2,
                             "user" => Member::Member3,
                             other => {
-                                Member::Other(::std::borrow::ToOwned::to_owned(other))
+                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                Member::Other
                             }
                         },
                     )
-                }
-            }
-            impl<'de> _serde::Deserialize<'de> for Member {
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<Self, D::Error> {
-                    deserializer.deserialize_identifier(MemberVisitor)
                 }
             }
             struct Visitor;
@@ -466,11 +468,12 @@ const _: () = {
                     let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_3: ::std::option::Option<
-                        MpserverlessUserGetInfoUserIds,
+                        ::std::boxed::Box<MpserverlessUserGetInfoUserIds>,
                     > = ::std::option::Option::None;
-                    let mut extra = ::mpkit::__private::serde_json::Map::new();
+                    let mut extra = ::mpkit::UnknownMembers::new();
+                    let mut unknown = ::std::string::String::new();
                     while let ::std::option::Option::Some(member) = map
-                        .next_key::<Member>()?
+                        .next_key_seed(MemberSeed(&mut unknown))?
                     {
                         match member {
                             Member::Member0 => {
@@ -505,8 +508,9 @@ const _: () = {
                                 }
                                 member_3 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other(member) => {
-                                extra.insert(member, map.next_value()?);
+                            Member::Other => {
+                                extra
+                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
                             }
                         }
                     }
@@ -599,10 +603,7 @@ pub struct MpserverlessUserGetInfoUserIds {
     pub oauth_user_id: ::std::option::Option<::std::string::String>,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
-    pub extra: ::mpkit::__private::serde_json::Map<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Value,
-    >,
+    pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
@@ -615,10 +616,19 @@ const _: () = {
                 Member0,
                 Member1,
                 Member2,
-                Other(::std::string::String),
+                Other,
             }
-            struct MemberVisitor;
-            impl _serde::de::Visitor<'_> for MemberVisitor {
+            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
+                type Value = Member;
+                fn deserialize<D: _serde::Deserializer<'de>>(
+                    self,
+                    deserializer: D,
+                ) -> ::std::result::Result<Member, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
                 type Value = Member;
                 fn expecting(
                     &self,
@@ -636,17 +646,11 @@ const _: () = {
                             "userId" => Member::Member1,
                             "oAuthUserId" => Member::Member2,
                             other => {
-                                Member::Other(::std::borrow::ToOwned::to_owned(other))
+                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                Member::Other
                             }
                         },
                     )
-                }
-            }
-            impl<'de> _serde::Deserialize<'de> for Member {
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<Self, D::Error> {
-                    deserializer.deserialize_identifier(MemberVisitor)
                 }
             }
             struct Visitor;
@@ -665,9 +669,10 @@ const _: () = {
                     let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut extra = ::mpkit::__private::serde_json::Map::new();
+                    let mut extra = ::mpkit::UnknownMembers::new();
+                    let mut unknown = ::std::string::String::new();
                     while let ::std::option::Option::Some(member) = map
-                        .next_key::<Member>()?
+                        .next_key_seed(MemberSeed(&mut unknown))?
                     {
                         match member {
                             Member::Member0 => {
@@ -694,8 +699,9 @@ const _: () = {
                                 }
                                 member_2 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other(member) => {
-                                extra.insert(member, map.next_value()?);
+                            Member::Other => {
+                                extra
+                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
                             }
                         }
                     }
@@ -739,10 +745,7 @@ pub struct MpserverlessUserGetInfoFailure {
     pub success: bool,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
-    pub extra: ::mpkit::__private::serde_json::Map<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Value,
-    >,
+    pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
@@ -753,10 +756,19 @@ const _: () = {
         ) -> ::std::result::Result<Self, D::Error> {
             enum Member {
                 Member0,
-                Other(::std::string::String),
+                Other,
             }
-            struct MemberVisitor;
-            impl _serde::de::Visitor<'_> for MemberVisitor {
+            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
+                type Value = Member;
+                fn deserialize<D: _serde::Deserializer<'de>>(
+                    self,
+                    deserializer: D,
+                ) -> ::std::result::Result<Member, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
                 type Value = Member;
                 fn expecting(
                     &self,
@@ -772,17 +784,11 @@ const _: () = {
                         match name {
                             "success" => Member::Member0,
                             other => {
-                                Member::Other(::std::borrow::ToOwned::to_owned(other))
+                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                Member::Other
                             }
                         },
                     )
-                }
-            }
-            impl<'de> _serde::Deserialize<'de> for Member {
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<Self, D::Error> {
-                    deserializer.deserialize_identifier(MemberVisitor)
                 }
             }
             struct Visitor;
@@ -799,9 +805,10 @@ const _: () = {
                     mut map: A,
                 ) -> ::std::result::Result<MpserverlessUserGetInfoFailure, A::Error> {
                     let mut member_0: ::std::option::Option<bool> = ::std::option::Option::None;
-                    let mut extra = ::mpkit::__private::serde_json::Map::new();
+                    let mut extra = ::mpkit::UnknownMembers::new();
+                    let mut unknown = ::std::string::String::new();
                     while let ::std::option::Option::Some(member) = map
-                        .next_key::<Member>()?
+                        .next_key_seed(MemberSeed(&mut unknown))?
                     {
                         match member {
                             Member::Member0 => {
@@ -812,8 +819,9 @@ const _: () = {
                                 }
                                 member_0 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other(member) => {
-                                extra.insert(member, map.next_value()?);
+                            Member::Other => {
+                                extra
+                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
                             }
                         }
                     }

@@ -106,6 +106,20 @@ impl WxGetUserInfoSuccess {
         WxGetUserInfoEncryptedUserInfo,
         ::mpkit::crypto::CryptoError,
     > {
+        self.decrypt_with(key, &::mpkit::crypto::WatermarkCheck::appid(appid))
+    }
+    /// Decrypts the encrypted data of this `wx.getUserInfo` response and checks its watermark as `check` says (app id, and age if set).
+    ///
+    /// # Errors
+    /// As `crypto::decrypt_with`.
+    pub fn decrypt_with(
+        &self,
+        key: &::mpkit::crypto::SessionKey,
+        check: &::mpkit::crypto::WatermarkCheck<'_>,
+    ) -> ::std::result::Result<
+        WxGetUserInfoEncryptedUserInfo,
+        ::mpkit::crypto::CryptoError,
+    > {
         let encrypted_data: &str = self
             .encrypted_data
             .as_deref()
@@ -116,7 +130,16 @@ impl WxGetUserInfoSuccess {
             .iv
             .as_deref()
             .ok_or_else(|| ::mpkit::crypto::CryptoError::missing_field("iv"))?;
-        ::mpkit::crypto::decrypt(encrypted_data, iv, key, appid)
+        ::mpkit::crypto::decrypt_watermarked_with(encrypted_data, iv, key, check)
+    }
+}
+impl ::mpkit::crypto::Watermarked for WxGetUserInfoEncryptedUserInfo {
+    fn watermark(&self) -> ::std::option::Option<::mpkit::crypto::Watermark<'_>> {
+        let mark = &self.watermark;
+        ::std::option::Option::Some(::mpkit::crypto::Watermark {
+            appid: &mark.appid,
+            timestamp: ::std::option::Option::Some(mark.timestamp),
+        })
     }
 }
 /// Options of `wx.getUserInfo`, checked by [`WxGetUserInfoOptionsBuilder::build`].
@@ -336,10 +359,7 @@ pub struct WxGetUserInfoSuccess {
     pub err_msg: ::std::string::String,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
-    pub extra: ::mpkit::__private::serde_json::Map<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Value,
-    >,
+    pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
@@ -356,10 +376,19 @@ const _: () = {
                 Member4,
                 Member5,
                 Member6,
-                Other(::std::string::String),
+                Other,
             }
-            struct MemberVisitor;
-            impl _serde::de::Visitor<'_> for MemberVisitor {
+            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
+                type Value = Member;
+                fn deserialize<D: _serde::Deserializer<'de>>(
+                    self,
+                    deserializer: D,
+                ) -> ::std::result::Result<Member, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
                 type Value = Member;
                 fn expecting(
                     &self,
@@ -381,17 +410,11 @@ const _: () = {
                             "cloudID" => Member::Member5,
                             "errMsg" => Member::Member6,
                             other => {
-                                Member::Other(::std::borrow::ToOwned::to_owned(other))
+                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                Member::Other
                             }
                         },
                     )
-                }
-            }
-            impl<'de> _serde::Deserialize<'de> for Member {
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<Self, D::Error> {
-                    deserializer.deserialize_identifier(MemberVisitor)
                 }
             }
             struct Visitor;
@@ -414,9 +437,10 @@ const _: () = {
                     let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut extra = ::mpkit::__private::serde_json::Map::new();
+                    let mut extra = ::mpkit::UnknownMembers::new();
+                    let mut unknown = ::std::string::String::new();
                     while let ::std::option::Option::Some(member) = map
-                        .next_key::<Member>()?
+                        .next_key_seed(MemberSeed(&mut unknown))?
                     {
                         match member {
                             Member::Member0 => {
@@ -475,8 +499,9 @@ const _: () = {
                                 }
                                 member_6 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other(member) => {
-                                extra.insert(member, map.next_value()?);
+                            Member::Other => {
+                                extra
+                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
                             }
                         }
                     }
@@ -577,10 +602,7 @@ pub struct WxGetUserInfoUserInfo {
     pub language: ::std::option::Option<::std::string::String>,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
-    pub extra: ::mpkit::__private::serde_json::Map<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Value,
-    >,
+    pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
@@ -597,10 +619,19 @@ const _: () = {
                 Member4,
                 Member5,
                 Member6,
-                Other(::std::string::String),
+                Other,
             }
-            struct MemberVisitor;
-            impl _serde::de::Visitor<'_> for MemberVisitor {
+            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
+                type Value = Member;
+                fn deserialize<D: _serde::Deserializer<'de>>(
+                    self,
+                    deserializer: D,
+                ) -> ::std::result::Result<Member, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
                 type Value = Member;
                 fn expecting(
                     &self,
@@ -622,17 +653,11 @@ const _: () = {
                             "city" => Member::Member5,
                             "language" => Member::Member6,
                             other => {
-                                Member::Other(::std::borrow::ToOwned::to_owned(other))
+                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                Member::Other
                             }
                         },
                     )
-                }
-            }
-            impl<'de> _serde::Deserialize<'de> for Member {
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<Self, D::Error> {
-                    deserializer.deserialize_identifier(MemberVisitor)
                 }
             }
             struct Visitor;
@@ -657,9 +682,10 @@ const _: () = {
                     let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut extra = ::mpkit::__private::serde_json::Map::new();
+                    let mut extra = ::mpkit::UnknownMembers::new();
+                    let mut unknown = ::std::string::String::new();
                     while let ::std::option::Option::Some(member) = map
-                        .next_key::<Member>()?
+                        .next_key_seed(MemberSeed(&mut unknown))?
                     {
                         match member {
                             Member::Member0 => {
@@ -718,8 +744,9 @@ const _: () = {
                                 }
                                 member_6 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other(member) => {
-                                extra.insert(member, map.next_value()?);
+                            Member::Other => {
+                                extra
+                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
                             }
                         }
                     }
@@ -872,10 +899,7 @@ pub struct WxGetUserInfoFailure {
     pub errno: ::std::option::Option<i64>,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
-    pub extra: ::mpkit::__private::serde_json::Map<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Value,
-    >,
+    pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
@@ -887,10 +911,19 @@ const _: () = {
             enum Member {
                 Member0,
                 Member1,
-                Other(::std::string::String),
+                Other,
             }
-            struct MemberVisitor;
-            impl _serde::de::Visitor<'_> for MemberVisitor {
+            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
+                type Value = Member;
+                fn deserialize<D: _serde::Deserializer<'de>>(
+                    self,
+                    deserializer: D,
+                ) -> ::std::result::Result<Member, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
                 type Value = Member;
                 fn expecting(
                     &self,
@@ -907,17 +940,11 @@ const _: () = {
                             "errMsg" => Member::Member0,
                             "errno" => Member::Member1,
                             other => {
-                                Member::Other(::std::borrow::ToOwned::to_owned(other))
+                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                Member::Other
                             }
                         },
                     )
-                }
-            }
-            impl<'de> _serde::Deserialize<'de> for Member {
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<Self, D::Error> {
-                    deserializer.deserialize_identifier(MemberVisitor)
                 }
             }
             struct Visitor;
@@ -935,9 +962,10 @@ const _: () = {
                 ) -> ::std::result::Result<WxGetUserInfoFailure, A::Error> {
                     let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_1: ::std::option::Option<i64> = ::std::option::Option::None;
-                    let mut extra = ::mpkit::__private::serde_json::Map::new();
+                    let mut extra = ::mpkit::UnknownMembers::new();
+                    let mut unknown = ::std::string::String::new();
                     while let ::std::option::Option::Some(member) = map
-                        .next_key::<Member>()?
+                        .next_key_seed(MemberSeed(&mut unknown))?
                     {
                         match member {
                             Member::Member0 => {
@@ -956,8 +984,9 @@ const _: () = {
                                 }
                                 member_1 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other(member) => {
-                                extra.insert(member, map.next_value()?);
+                            Member::Other => {
+                                extra
+                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
                             }
                         }
                     }
@@ -1034,10 +1063,7 @@ pub struct WxGetUserInfoEncryptedUserInfo {
     pub watermark: WxGetUserInfoWatermark,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
-    pub extra: ::mpkit::__private::serde_json::Map<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Value,
-    >,
+    pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
@@ -1056,10 +1082,19 @@ const _: () = {
                 Member6,
                 Member7,
                 Member8,
-                Other(::std::string::String),
+                Other,
             }
-            struct MemberVisitor;
-            impl _serde::de::Visitor<'_> for MemberVisitor {
+            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
+                type Value = Member;
+                fn deserialize<D: _serde::Deserializer<'de>>(
+                    self,
+                    deserializer: D,
+                ) -> ::std::result::Result<Member, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
                 type Value = Member;
                 fn expecting(
                     &self,
@@ -1083,17 +1118,11 @@ const _: () = {
                             "unionId" => Member::Member7,
                             "watermark" => Member::Member8,
                             other => {
-                                Member::Other(::std::borrow::ToOwned::to_owned(other))
+                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                Member::Other
                             }
                         },
                     )
-                }
-            }
-            impl<'de> _serde::Deserialize<'de> for Member {
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<Self, D::Error> {
-                    deserializer.deserialize_identifier(MemberVisitor)
                 }
             }
             struct Visitor;
@@ -1120,9 +1149,10 @@ const _: () = {
                     let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_8: ::std::option::Option<WxGetUserInfoWatermark> = ::std::option::Option::None;
-                    let mut extra = ::mpkit::__private::serde_json::Map::new();
+                    let mut extra = ::mpkit::UnknownMembers::new();
+                    let mut unknown = ::std::string::String::new();
                     while let ::std::option::Option::Some(member) = map
-                        .next_key::<Member>()?
+                        .next_key_seed(MemberSeed(&mut unknown))?
                     {
                         match member {
                             Member::Member0 => {
@@ -1197,8 +1227,9 @@ const _: () = {
                                 }
                                 member_8 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other(member) => {
-                                extra.insert(member, map.next_value()?);
+                            Member::Other => {
+                                extra
+                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
                             }
                         }
                     }
@@ -1274,10 +1305,7 @@ pub struct WxGetUserInfoWatermark {
     pub timestamp: i64,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
-    pub extra: ::mpkit::__private::serde_json::Map<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Value,
-    >,
+    pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
@@ -1289,10 +1317,19 @@ const _: () = {
             enum Member {
                 Member0,
                 Member1,
-                Other(::std::string::String),
+                Other,
             }
-            struct MemberVisitor;
-            impl _serde::de::Visitor<'_> for MemberVisitor {
+            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
+                type Value = Member;
+                fn deserialize<D: _serde::Deserializer<'de>>(
+                    self,
+                    deserializer: D,
+                ) -> ::std::result::Result<Member, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
                 type Value = Member;
                 fn expecting(
                     &self,
@@ -1309,17 +1346,11 @@ const _: () = {
                             "appid" => Member::Member0,
                             "timestamp" => Member::Member1,
                             other => {
-                                Member::Other(::std::borrow::ToOwned::to_owned(other))
+                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                Member::Other
                             }
                         },
                     )
-                }
-            }
-            impl<'de> _serde::Deserialize<'de> for Member {
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<Self, D::Error> {
-                    deserializer.deserialize_identifier(MemberVisitor)
                 }
             }
             struct Visitor;
@@ -1337,9 +1368,10 @@ const _: () = {
                 ) -> ::std::result::Result<WxGetUserInfoWatermark, A::Error> {
                     let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_1: ::std::option::Option<i64> = ::std::option::Option::None;
-                    let mut extra = ::mpkit::__private::serde_json::Map::new();
+                    let mut extra = ::mpkit::UnknownMembers::new();
+                    let mut unknown = ::std::string::String::new();
                     while let ::std::option::Option::Some(member) = map
-                        .next_key::<Member>()?
+                        .next_key_seed(MemberSeed(&mut unknown))?
                     {
                         match member {
                             Member::Member0 => {
@@ -1358,8 +1390,9 @@ const _: () = {
                                 }
                                 member_1 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other(member) => {
-                                extra.insert(member, map.next_value()?);
+                            Member::Other => {
+                                extra
+                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
                             }
                         }
                     }

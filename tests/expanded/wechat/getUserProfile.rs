@@ -111,6 +111,20 @@ impl WxGetUserProfileSuccess {
         WxGetUserProfileEncryptedProfile,
         ::mpkit::crypto::CryptoError,
     > {
+        self.decrypt_with(key, &::mpkit::crypto::WatermarkCheck::appid(appid))
+    }
+    /// Decrypts the encrypted data of this `wx.getUserProfile` response and checks its watermark as `check` says (app id, and age if set).
+    ///
+    /// # Errors
+    /// As `crypto::decrypt_with`.
+    pub fn decrypt_with(
+        &self,
+        key: &::mpkit::crypto::SessionKey,
+        check: &::mpkit::crypto::WatermarkCheck<'_>,
+    ) -> ::std::result::Result<
+        WxGetUserProfileEncryptedProfile,
+        ::mpkit::crypto::CryptoError,
+    > {
         let encrypted_data: &str = self
             .encrypted_data
             .as_deref()
@@ -121,7 +135,16 @@ impl WxGetUserProfileSuccess {
             .iv
             .as_deref()
             .ok_or_else(|| ::mpkit::crypto::CryptoError::missing_field("iv"))?;
-        ::mpkit::crypto::decrypt(encrypted_data, iv, key, appid)
+        ::mpkit::crypto::decrypt_watermarked_with(encrypted_data, iv, key, check)
+    }
+}
+impl ::mpkit::crypto::Watermarked for WxGetUserProfileEncryptedProfile {
+    fn watermark(&self) -> ::std::option::Option<::mpkit::crypto::Watermark<'_>> {
+        let mark = &self.watermark;
+        ::std::option::Option::Some(::mpkit::crypto::Watermark {
+            appid: &mark.appid,
+            timestamp: ::std::option::Option::Some(mark.timestamp),
+        })
     }
 }
 /// Options of `wx.getUserProfile`, checked by [`WxGetUserProfileOptionsBuilder::build`].
@@ -368,10 +391,7 @@ pub struct WxGetUserProfileSuccess {
     pub err_msg: ::std::string::String,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
-    pub extra: ::mpkit::__private::serde_json::Map<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Value,
-    >,
+    pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
@@ -388,10 +408,19 @@ const _: () = {
                 Member4,
                 Member5,
                 Member6,
-                Other(::std::string::String),
+                Other,
             }
-            struct MemberVisitor;
-            impl _serde::de::Visitor<'_> for MemberVisitor {
+            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
+                type Value = Member;
+                fn deserialize<D: _serde::Deserializer<'de>>(
+                    self,
+                    deserializer: D,
+                ) -> ::std::result::Result<Member, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
                 type Value = Member;
                 fn expecting(
                     &self,
@@ -413,17 +442,11 @@ const _: () = {
                             "cloudID" => Member::Member5,
                             "errMsg" => Member::Member6,
                             other => {
-                                Member::Other(::std::borrow::ToOwned::to_owned(other))
+                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                Member::Other
                             }
                         },
                     )
-                }
-            }
-            impl<'de> _serde::Deserialize<'de> for Member {
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<Self, D::Error> {
-                    deserializer.deserialize_identifier(MemberVisitor)
                 }
             }
             struct Visitor;
@@ -446,9 +469,10 @@ const _: () = {
                     let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut extra = ::mpkit::__private::serde_json::Map::new();
+                    let mut extra = ::mpkit::UnknownMembers::new();
+                    let mut unknown = ::std::string::String::new();
                     while let ::std::option::Option::Some(member) = map
-                        .next_key::<Member>()?
+                        .next_key_seed(MemberSeed(&mut unknown))?
                     {
                         match member {
                             Member::Member0 => {
@@ -507,8 +531,9 @@ const _: () = {
                                 }
                                 member_6 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other(member) => {
-                                extra.insert(member, map.next_value()?);
+                            Member::Other => {
+                                extra
+                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
                             }
                         }
                     }
@@ -597,10 +622,7 @@ pub struct WxGetUserProfileUserInfo {
     pub language: ::std::option::Option<::std::string::String>,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
-    pub extra: ::mpkit::__private::serde_json::Map<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Value,
-    >,
+    pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
@@ -617,10 +639,19 @@ const _: () = {
                 Member4,
                 Member5,
                 Member6,
-                Other(::std::string::String),
+                Other,
             }
-            struct MemberVisitor;
-            impl _serde::de::Visitor<'_> for MemberVisitor {
+            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
+                type Value = Member;
+                fn deserialize<D: _serde::Deserializer<'de>>(
+                    self,
+                    deserializer: D,
+                ) -> ::std::result::Result<Member, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
                 type Value = Member;
                 fn expecting(
                     &self,
@@ -642,17 +673,11 @@ const _: () = {
                             "city" => Member::Member5,
                             "language" => Member::Member6,
                             other => {
-                                Member::Other(::std::borrow::ToOwned::to_owned(other))
+                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                Member::Other
                             }
                         },
                     )
-                }
-            }
-            impl<'de> _serde::Deserialize<'de> for Member {
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<Self, D::Error> {
-                    deserializer.deserialize_identifier(MemberVisitor)
                 }
             }
             struct Visitor;
@@ -677,9 +702,10 @@ const _: () = {
                     let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut extra = ::mpkit::__private::serde_json::Map::new();
+                    let mut extra = ::mpkit::UnknownMembers::new();
+                    let mut unknown = ::std::string::String::new();
                     while let ::std::option::Option::Some(member) = map
-                        .next_key::<Member>()?
+                        .next_key_seed(MemberSeed(&mut unknown))?
                     {
                         match member {
                             Member::Member0 => {
@@ -738,8 +764,9 @@ const _: () = {
                                 }
                                 member_6 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other(member) => {
-                                extra.insert(member, map.next_value()?);
+                            Member::Other => {
+                                extra
+                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
                             }
                         }
                     }
@@ -894,10 +921,7 @@ pub struct WxGetUserProfileFailure {
     pub errno: ::std::option::Option<i64>,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
-    pub extra: ::mpkit::__private::serde_json::Map<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Value,
-    >,
+    pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
@@ -909,10 +933,19 @@ const _: () = {
             enum Member {
                 Member0,
                 Member1,
-                Other(::std::string::String),
+                Other,
             }
-            struct MemberVisitor;
-            impl _serde::de::Visitor<'_> for MemberVisitor {
+            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
+                type Value = Member;
+                fn deserialize<D: _serde::Deserializer<'de>>(
+                    self,
+                    deserializer: D,
+                ) -> ::std::result::Result<Member, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
                 type Value = Member;
                 fn expecting(
                     &self,
@@ -929,17 +962,11 @@ const _: () = {
                             "errMsg" => Member::Member0,
                             "errno" => Member::Member1,
                             other => {
-                                Member::Other(::std::borrow::ToOwned::to_owned(other))
+                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                Member::Other
                             }
                         },
                     )
-                }
-            }
-            impl<'de> _serde::Deserialize<'de> for Member {
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<Self, D::Error> {
-                    deserializer.deserialize_identifier(MemberVisitor)
                 }
             }
             struct Visitor;
@@ -957,9 +984,10 @@ const _: () = {
                 ) -> ::std::result::Result<WxGetUserProfileFailure, A::Error> {
                     let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_1: ::std::option::Option<i64> = ::std::option::Option::None;
-                    let mut extra = ::mpkit::__private::serde_json::Map::new();
+                    let mut extra = ::mpkit::UnknownMembers::new();
+                    let mut unknown = ::std::string::String::new();
                     while let ::std::option::Option::Some(member) = map
-                        .next_key::<Member>()?
+                        .next_key_seed(MemberSeed(&mut unknown))?
                     {
                         match member {
                             Member::Member0 => {
@@ -978,8 +1006,9 @@ const _: () = {
                                 }
                                 member_1 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other(member) => {
-                                extra.insert(member, map.next_value()?);
+                            Member::Other => {
+                                extra
+                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
                             }
                         }
                     }
@@ -1048,10 +1077,7 @@ pub struct WxGetUserProfileEncryptedProfile {
     pub watermark: WxGetUserProfileWatermark,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
-    pub extra: ::mpkit::__private::serde_json::Map<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Value,
-    >,
+    pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
@@ -1068,10 +1094,19 @@ const _: () = {
                 Member4,
                 Member5,
                 Member6,
-                Other(::std::string::String),
+                Other,
             }
-            struct MemberVisitor;
-            impl _serde::de::Visitor<'_> for MemberVisitor {
+            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
+                type Value = Member;
+                fn deserialize<D: _serde::Deserializer<'de>>(
+                    self,
+                    deserializer: D,
+                ) -> ::std::result::Result<Member, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
                 type Value = Member;
                 fn expecting(
                     &self,
@@ -1093,17 +1128,11 @@ const _: () = {
                             "avatarUrl" => Member::Member5,
                             "watermark" => Member::Member6,
                             other => {
-                                Member::Other(::std::borrow::ToOwned::to_owned(other))
+                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                Member::Other
                             }
                         },
                     )
-                }
-            }
-            impl<'de> _serde::Deserialize<'de> for Member {
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<Self, D::Error> {
-                    deserializer.deserialize_identifier(MemberVisitor)
                 }
             }
             struct Visitor;
@@ -1128,9 +1157,10 @@ const _: () = {
                     let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_6: ::std::option::Option<WxGetUserProfileWatermark> = ::std::option::Option::None;
-                    let mut extra = ::mpkit::__private::serde_json::Map::new();
+                    let mut extra = ::mpkit::UnknownMembers::new();
+                    let mut unknown = ::std::string::String::new();
                     while let ::std::option::Option::Some(member) = map
-                        .next_key::<Member>()?
+                        .next_key_seed(MemberSeed(&mut unknown))?
                     {
                         match member {
                             Member::Member0 => {
@@ -1189,8 +1219,9 @@ const _: () = {
                                 }
                                 member_6 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other(member) => {
-                                extra.insert(member, map.next_value()?);
+                            Member::Other => {
+                                extra
+                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
                             }
                         }
                     }
@@ -1259,10 +1290,7 @@ pub struct WxGetUserProfileWatermark {
     pub timestamp: i64,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
-    pub extra: ::mpkit::__private::serde_json::Map<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Value,
-    >,
+    pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
@@ -1274,10 +1302,19 @@ const _: () = {
             enum Member {
                 Member0,
                 Member1,
-                Other(::std::string::String),
+                Other,
             }
-            struct MemberVisitor;
-            impl _serde::de::Visitor<'_> for MemberVisitor {
+            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
+                type Value = Member;
+                fn deserialize<D: _serde::Deserializer<'de>>(
+                    self,
+                    deserializer: D,
+                ) -> ::std::result::Result<Member, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
                 type Value = Member;
                 fn expecting(
                     &self,
@@ -1294,17 +1331,11 @@ const _: () = {
                             "appid" => Member::Member0,
                             "timestamp" => Member::Member1,
                             other => {
-                                Member::Other(::std::borrow::ToOwned::to_owned(other))
+                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                Member::Other
                             }
                         },
                     )
-                }
-            }
-            impl<'de> _serde::Deserialize<'de> for Member {
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<Self, D::Error> {
-                    deserializer.deserialize_identifier(MemberVisitor)
                 }
             }
             struct Visitor;
@@ -1322,9 +1353,10 @@ const _: () = {
                 ) -> ::std::result::Result<WxGetUserProfileWatermark, A::Error> {
                     let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_1: ::std::option::Option<i64> = ::std::option::Option::None;
-                    let mut extra = ::mpkit::__private::serde_json::Map::new();
+                    let mut extra = ::mpkit::UnknownMembers::new();
+                    let mut unknown = ::std::string::String::new();
                     while let ::std::option::Option::Some(member) = map
-                        .next_key::<Member>()?
+                        .next_key_seed(MemberSeed(&mut unknown))?
                     {
                         match member {
                             Member::Member0 => {
@@ -1343,8 +1375,9 @@ const _: () = {
                                 }
                                 member_1 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other(member) => {
-                                extra.insert(member, map.next_value()?);
+                            Member::Other => {
+                                extra
+                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
                             }
                         }
                     }

@@ -6,6 +6,7 @@ use quote::quote;
 
 use super::options::{builder_ident, required_parameters};
 use super::{Context, doc, proof, proof_text, ty, version};
+use crate::lower::WatermarkFields;
 use crate::naming::ident;
 use crate::spec::{CallStyle, OutcomeStyle};
 
@@ -220,6 +221,17 @@ fn credentials(cx: &Context<'_>, success: &syn::Ident) -> TokenStream {
     let decrypt_doc = format!(
         " Decrypts the encrypted data of this `{full_name}` response and checks that its watermark names `appid`."
     );
+    let decrypt_with_doc = format!(
+        " Decrypts the encrypted data of this `{full_name}` response and checks its watermark as `check` says (app id, and age if set)."
+    );
+    // A type that keeps its watermark is decoded in one pass.
+    let (decrypt_with, watermarked) = match &cx.api.watermark {
+        Some(mark) => (
+            quote!(#krate::crypto::decrypt_watermarked_with),
+            watermarked(cx, mark),
+        ),
+        None => (quote!(#krate::crypto::decrypt_with), quote!()),
+    };
     quote! {
         impl #success {
             #[doc = #verify_doc]
@@ -238,9 +250,53 @@ fn credentials(cx: &Context<'_>, success: &syn::Ident) -> TokenStream {
             /// # Errors
             /// As `crypto::decrypt`.
             pub fn decrypt(&self, key: &#krate::crypto::SessionKey, appid: &str) -> ::std::result::Result<#encrypted, #krate::crypto::CryptoError> {
+                self.decrypt_with(key, &#krate::crypto::WatermarkCheck::appid(appid))
+            }
+
+            #[doc = #decrypt_with_doc]
+            ///
+            /// # Errors
+            /// As `crypto::decrypt_with`.
+            pub fn decrypt_with(&self, key: &#krate::crypto::SessionKey, check: &#krate::crypto::WatermarkCheck<'_>) -> ::std::result::Result<#encrypted, #krate::crypto::CryptoError> {
                 #read_encrypted
                 #read_iv
-                #krate::crypto::decrypt(#encrypted_data, #iv, key, appid)
+                #decrypt_with(#encrypted_data, #iv, key, check)
+            }
+        }
+
+        #watermarked
+    }
+}
+
+/// `Watermarked` for the decrypted-data type: where its watermark is.
+fn watermarked(cx: &Context<'_>, mark: &WatermarkFields) -> TokenStream {
+    let krate = cx.krate;
+    let owner = ident(&mark.owner);
+    let (field, field_optional) = &mark.field;
+    let read_mark = if *field_optional {
+        quote!(let mark = self.#field.as_ref()?;)
+    } else {
+        quote!(let mark = &self.#field;)
+    };
+    let (appid, appid_optional) = &mark.appid;
+    let appid = if *appid_optional {
+        quote!(mark.#appid.as_deref()?)
+    } else {
+        quote!(&mark.#appid)
+    };
+    let timestamp = match &mark.timestamp {
+        Some((timestamp, true)) => quote!(mark.#timestamp),
+        Some((timestamp, false)) => quote!(::std::option::Option::Some(mark.#timestamp)),
+        None => quote!(::std::option::Option::None),
+    };
+    quote! {
+        impl #krate::crypto::Watermarked for #owner {
+            fn watermark(&self) -> ::std::option::Option<#krate::crypto::Watermark<'_>> {
+                #read_mark
+                ::std::option::Option::Some(#krate::crypto::Watermark {
+                    appid: #appid,
+                    timestamp: #timestamp,
+                })
             }
         }
     }

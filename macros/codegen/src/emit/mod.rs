@@ -70,6 +70,10 @@ pub(crate) fn ty(cx: &Context<'_>, ty: &Ty) -> TokenStream {
             let inner = self::ty(cx, inner);
             quote!(#krate::NumberOrString<#inner>)
         }
+        Ty::Boxed(inner) => {
+            let inner = self::ty(cx, inner);
+            quote!(::std::boxed::Box<#inner>)
+        }
     }
 }
 

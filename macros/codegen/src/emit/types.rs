@@ -82,7 +82,7 @@ fn structure(
     let vis = cx.vis;
     let lines = doc(lines);
     let extra = extra_ident(fields);
-    let map_ty = quote!(#krate::__private::serde_json::Map<::std::string::String, #krate::__private::serde_json::Value>);
+    let unknown_ty = quote!(#krate::UnknownMembers);
     let declarations = fields.iter().map(|field| {
         let field_doc = doc(&field.doc);
         let ident = &field.ident;
@@ -98,7 +98,7 @@ fn structure(
         quote! {
             /// Members the schema does not describe, kept as received so that
             /// decoding and encoding again loses nothing.
-            pub #extra: #map_ty,
+            pub #extra: #unknown_ty,
         }
     });
 
@@ -127,12 +127,16 @@ fn structure(
         }
     });
     let unknown = if keeps_unknown {
-        quote! { Member::Other(member) => { #extra.insert(member, map.next_value()?); } }
+        quote! {
+            Member::Other => {
+                #extra.insert(::std::mem::take(&mut unknown), map.next_value()?);
+            }
+        }
     } else {
         quote! {
-            Member::Other(member) => {
+            Member::Other => {
                 return ::std::result::Result::Err(_serde::de::Error::custom(::std::format!(
-                    "unknown member `{member}`, expected one of {}", #known
+                    "unknown member `{unknown}`, expected one of {}", #known
                 )));
             }
         }
@@ -146,8 +150,7 @@ fn structure(
             quote! { #ident: #slot.ok_or_else(|| _serde::de::Error::missing_field(#json))?, }
         }
     });
-    let extra_init =
-        keeps_unknown.then(|| quote!(let mut #extra = #krate::__private::serde_json::Map::new();));
+    let extra_init = keeps_unknown.then(|| quote!(let mut #extra = #krate::UnknownMembers::new();));
     let extra_build = keeps_unknown.then(|| quote!(#extra,));
     let writes = fields.iter().map(|field| {
         let ident = &field.ident;
@@ -187,10 +190,19 @@ fn structure(
                 fn deserialize<D: _serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                     enum Member {
                         #(#tags,)*
-                        Other(::std::string::String),
+                        Other,
                     }
-                    struct MemberVisitor;
-                    impl _serde::de::Visitor<'_> for MemberVisitor {
+                    // Reads a member name. An unknown name is left in the
+                    // borrowed string, so that the common case hands back
+                    // one byte rather than a `String`.
+                    struct MemberSeed<'a>(&'a mut ::std::string::String);
+                    impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
+                        type Value = Member;
+                        fn deserialize<D: _serde::Deserializer<'de>>(self, deserializer: D) -> ::std::result::Result<Member, D::Error> {
+                            deserializer.deserialize_identifier(self)
+                        }
+                    }
+                    impl _serde::de::Visitor<'_> for MemberSeed<'_> {
                         type Value = Member;
                         fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                             f.write_str("a member name")
@@ -198,13 +210,11 @@ fn structure(
                         fn visit_str<E: _serde::de::Error>(self, name: &str) -> ::std::result::Result<Member, E> {
                             ::std::result::Result::Ok(match name {
                                 #(#jsons => Member::#tags,)*
-                                other => Member::Other(::std::borrow::ToOwned::to_owned(other)),
+                                other => {
+                                    ::std::borrow::ToOwned::clone_into(other, self.0);
+                                    Member::Other
+                                }
                             })
-                        }
-                    }
-                    impl<'de> _serde::Deserialize<'de> for Member {
-                        fn deserialize<D: _serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                            deserializer.deserialize_identifier(MemberVisitor)
                         }
                     }
                     struct Visitor;
@@ -216,7 +226,8 @@ fn structure(
                         fn visit_map<A: _serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
                             #(let mut #slots: ::std::option::Option<#slot_types> = ::std::option::Option::None;)*
                             #extra_init
-                            while let ::std::option::Option::Some(member) = map.next_key::<Member>()? {
+                            let mut unknown = ::std::string::String::new();
+                            while let ::std::option::Option::Some(member) = map.next_key_seed(MemberSeed(&mut unknown))? {
                                 match member {
                                     #(#reads)*
                                     #unknown

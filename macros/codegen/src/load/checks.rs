@@ -227,12 +227,55 @@ impl<'a> Checker<'a> {
                 Some(_) => {}
             }
         }
-        if self.api.encrypted.is_none() {
-            self.problems.key(
+        match &self.api.encrypted {
+            None => self.problems.key(
                 "/x-credentials",
                 "`x-credentials` needs an `encrypted` part describing the decrypted data",
                 "add `encrypted` with the JSON schema of the decrypted `encryptedData`",
+            ),
+            Some(encrypted) => self.watermark(encrypted),
+        }
+    }
+
+    /// Decryption checks the watermark's app id (and, when asked, its age),
+    /// so the decrypted data must describe them in the shape it reads.
+    fn watermark(&mut self, encrypted: &'a SchemaNode) {
+        let hint = "describe `watermark` as an object with `appid` (a string) and `timestamp` (an integer), as the platforms send it";
+        let at = definition_pointer("/encrypted", encrypted);
+        let Some(member) = self.resolve(encrypted).properties.get("watermark") else {
+            self.problems.value(
+                &at,
+                "the decrypted data has no `watermark` member, which decryption checks",
+                hint,
             );
+            return;
+        };
+        let mark_at = definition_pointer(&format!("{at}/properties/watermark"), member);
+        let mark = self.resolve(member);
+        match mark.properties.get("appid") {
+            Some(appid) if self.resolve(appid).type_list() == [JsonType::String] => {}
+            found => self.problems.value(
+                &found.map_or(mark_at.clone(), |node| {
+                    definition_pointer(&format!("{mark_at}/properties/appid"), node)
+                }),
+                "the decrypted data's `watermark.appid` must be a string: decryption compares it with your app id",
+                hint,
+            ),
+        }
+        if let Some(node) = mark.properties.get("timestamp") {
+            let resolved = self.resolve(node);
+            if resolved.type_list() != [JsonType::Integer]
+                || resolved
+                    .quirks
+                    .iter()
+                    .any(|q| q.kind == QuirkKind::NumberAsString)
+            {
+                self.problems.value(
+                    &definition_pointer(&format!("{mark_at}/properties/timestamp"), node),
+                    "the decrypted data's `watermark.timestamp` must be a plain integer (Unix seconds) for the age check",
+                    hint,
+                );
+            }
         }
     }
 
@@ -533,6 +576,15 @@ fn is_calendar_date(text: &str) -> bool {
         _ => return false,
     };
     (1..=days).contains(&day)
+}
+
+/// Where a node's content is written: the definition its `$ref` points at
+/// in this file, or `here`.
+fn definition_pointer(here: &str, node: &SchemaNode) -> String {
+    match node.reference.as_deref().and_then(|r| r.strip_prefix('#')) {
+        Some(pointer) => pointer.to_owned(),
+        None => here.to_owned(),
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,309 @@
+//! Decryption of `encryptedData`: AES-128-CBC with PKCS#7 padding, then the
+//! JSON inside, whose watermark must name the caller's app.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use aes::Aes128;
+use cbc::cipher::block_padding::Pkcs7;
+use cbc::cipher::{BlockModeDecrypt, KeyIvInit};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use zeroize::Zeroizing;
+
+use super::encoding;
+use super::error::{CryptoError, CryptoErrorKind};
+use super::key::SessionKey;
+
+const BLOCK: usize = 16;
+
+/// What the watermark inside decrypted data must satisfy.
+#[derive(Debug, Clone)]
+pub struct WatermarkCheck<'a> {
+    appid: &'a str,
+    max_age: Option<Duration>,
+    now: Option<SystemTime>,
+}
+
+impl<'a> WatermarkCheck<'a> {
+    /// The data must have been issued to `appid`.
+    #[must_use]
+    pub fn appid(appid: &'a str) -> Self {
+        WatermarkCheck {
+            appid,
+            max_age: None,
+            now: None,
+        }
+    }
+
+    /// The watermark's timestamp must be at most `max_age` old.
+    #[must_use]
+    pub fn max_age(mut self, max_age: Duration) -> Self {
+        self.max_age = Some(max_age);
+        self
+    }
+
+    /// Measures the age against `now` instead of the system clock.
+    #[must_use]
+    pub fn now(mut self, now: SystemTime) -> Self {
+        self.now = Some(now);
+        self
+    }
+}
+
+/// The watermark of decrypted data: which app it was issued to, and when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Watermark<'a> {
+    /// The app id the data was issued to.
+    pub appid: &'a str,
+    /// When it was issued, in Unix seconds, if the data says.
+    pub timestamp: Option<i64>,
+}
+
+/// A type for decrypted data that keeps its watermark, so that
+/// [`decrypt_watermarked`] reads the plaintext once: it decodes the type and
+/// checks the watermark the type holds. Generated `Encrypted` types implement
+/// it; implement it for your own type to get the same.
+///
+/// ```
+/// use mpkit_runtime::crypto::{Watermark, Watermarked};
+///
+/// #[derive(serde::Deserialize)]
+/// struct Mark { appid: String, timestamp: i64 }
+///
+/// #[derive(serde::Deserialize)]
+/// #[serde(rename_all = "camelCase")]
+/// struct Phone { phone_number: String, watermark: Mark }
+///
+/// impl Watermarked for Phone {
+///     fn watermark(&self) -> Option<Watermark<'_>> {
+///         Some(Watermark { appid: &self.watermark.appid, timestamp: Some(self.watermark.timestamp) })
+///     }
+/// }
+/// ```
+pub trait Watermarked: DeserializeOwned {
+    /// The decoded watermark; `None` when the data carries none.
+    fn watermark(&self) -> Option<Watermark<'_>>;
+}
+
+/// Decrypts `encrypted_data` and decodes its JSON into `T`, after checking
+/// that its watermark names `appid`.
+///
+/// This reads the plaintext twice, the watermark first; for a type that
+/// keeps its watermark, [`decrypt_watermarked`] reads it once.
+///
+/// # Errors
+/// [`CryptoErrorKind::Format`] for malformed inputs, [`CryptoErrorKind::Decrypt`]
+/// when decryption fails for any reason, [`CryptoErrorKind::Watermark`] when
+/// the data was issued to another app.
+pub fn decrypt<T: DeserializeOwned>(
+    encrypted_data: &str,
+    iv: &str,
+    key: &SessionKey,
+    appid: &str,
+) -> Result<T, CryptoError> {
+    decrypt_with(encrypted_data, iv, key, &WatermarkCheck::appid(appid))
+}
+
+/// [`decrypt`], with a watermark check that may also limit the data's age.
+///
+/// # Errors
+/// As [`decrypt`]; an outdated watermark is [`CryptoErrorKind::Watermark`].
+pub fn decrypt_with<T: DeserializeOwned>(
+    encrypted_data: &str,
+    iv: &str,
+    key: &SessionKey,
+    check: &WatermarkCheck<'_>,
+) -> Result<T, CryptoError> {
+    let plaintext = Plaintext::open(encrypted_data, iv, key)?;
+    plaintext.decode_checked(check)
+}
+
+/// [`decrypt`] for a type that keeps its watermark: one pass over the
+/// plaintext instead of two. Errors are the same as [`decrypt`]'s.
+///
+/// # Errors
+/// As [`decrypt`].
+pub fn decrypt_watermarked<T: Watermarked>(
+    encrypted_data: &str,
+    iv: &str,
+    key: &SessionKey,
+    appid: &str,
+) -> Result<T, CryptoError> {
+    decrypt_watermarked_with(encrypted_data, iv, key, &WatermarkCheck::appid(appid))
+}
+
+/// [`decrypt_with`] for a type that keeps its watermark.
+///
+/// # Errors
+/// As [`decrypt_with`].
+pub fn decrypt_watermarked_with<T: Watermarked>(
+    encrypted_data: &str,
+    iv: &str,
+    key: &SessionKey,
+    check: &WatermarkCheck<'_>,
+) -> Result<T, CryptoError> {
+    let plaintext = Plaintext::open(encrypted_data, iv, key)?;
+    let text = plaintext.text()?;
+    match serde_json::from_str::<T>(text) {
+        Ok(value) => {
+            let mark = value
+                .watermark()
+                .ok_or_else(|| watermark_error("the decrypted data has no watermark"))?;
+            check_watermark(mark, check)?;
+            Ok(value)
+        }
+        // The slow path finds the first problem in the order `decrypt`
+        // reports it (the watermark before the shape), so both functions
+        // fail alike on the same data.
+        Err(_) => plaintext.decode_checked(check),
+    }
+}
+
+/// The decrypted bytes, zeroed when dropped.
+struct Plaintext {
+    bytes: Zeroizing<Vec<u8>>,
+}
+
+impl Plaintext {
+    fn open(encrypted_data: &str, iv: &str, key: &SessionKey) -> Result<Self, CryptoError> {
+        let iv = iv_bytes(iv)?;
+        let mut bytes = Zeroizing::new(encoding::decode("encryptedData", encrypted_data)?);
+        if bytes.is_empty() || bytes.len() % BLOCK != 0 {
+            return Err(CryptoError::new(
+                CryptoErrorKind::Format,
+                format!(
+                    "encryptedData is {} bytes, not a whole number of 16-byte AES blocks: it was truncated or is not AES-CBC output",
+                    bytes.len()
+                ),
+            ));
+        }
+        let decryptor = cbc::Decryptor::<Aes128>::new(key.bytes().into(), (&iv).into());
+        let len = decryptor
+            .decrypt_padded::<Pkcs7>(&mut bytes)
+            .map_err(|_| undecryptable())?
+            .len();
+        bytes.truncate(len);
+        Ok(Plaintext { bytes })
+    }
+
+    /// The plaintext as text, checked for UTF-8 once so that the JSON
+    /// passes need not check every string again.
+    fn text(&self) -> Result<&str, CryptoError> {
+        std::str::from_utf8(&self.bytes).map_err(|_| undecryptable())
+    }
+
+    /// The watermark first (skipping everything else), then the caller's type.
+    fn decode_checked<T: DeserializeOwned>(
+        &self,
+        check: &WatermarkCheck<'_>,
+    ) -> Result<T, CryptoError> {
+        let text = self.text()?;
+        let marked: Marked = serde_json::from_str(text).map_err(|_| undecryptable())?;
+        check_watermark(marked.watermark()?, check)?;
+        serde_json::from_str(text).map_err(|_| shape_error::<T>(text))
+    }
+}
+
+/// Every decryption failure is the same error, whatever its cause: telling
+/// bad padding from bad JSON would make a padding oracle.
+fn undecryptable() -> CryptoError {
+    CryptoError::new(
+        CryptoErrorKind::Decrypt,
+        "encryptedData could not be decrypted with this session key and iv: the key is stale \
+         (the user logged in again), the iv belongs to another payload, or the data was altered",
+    )
+}
+
+/// Decodes `text` again, tracking the path, to say where it does not fit `T`.
+/// Only failures pay for the tracking.
+fn shape_error<T: DeserializeOwned>(text: &str) -> CryptoError {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let message = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+        Err(error) => format!(
+            "the decrypted data does not have the expected shape at `{}`: {}",
+            error.path(),
+            error.inner()
+        ),
+        // Cannot happen for a deterministic `Deserialize`; still an error,
+        // never a silent success.
+        Ok(_) => "the decrypted data does not have the expected shape".to_owned(),
+    };
+    CryptoError::new(CryptoErrorKind::Decrypt, message)
+}
+
+/// The decrypted JSON, read only for its watermark (a small `Value`, so a
+/// malformed watermark is still reported as a watermark problem).
+#[derive(serde::Deserialize)]
+struct Marked {
+    watermark: Option<Value>,
+}
+
+impl Marked {
+    fn watermark(&self) -> Result<Watermark<'_>, CryptoError> {
+        let mark = self
+            .watermark
+            .as_ref()
+            .ok_or_else(|| watermark_error("the decrypted data has no watermark"))?;
+        let appid = mark
+            .get("appid")
+            .and_then(Value::as_str)
+            .ok_or_else(|| watermark_error("the watermark has no appid"))?;
+        Ok(Watermark {
+            appid,
+            timestamp: mark.get("timestamp").and_then(Value::as_i64),
+        })
+    }
+}
+
+fn iv_bytes(iv: &str) -> Result<[u8; BLOCK], CryptoError> {
+    let decoded = encoding::decode("iv", iv)?;
+    decoded.as_slice().try_into().map_err(|_| {
+        CryptoError::new(
+            CryptoErrorKind::Format,
+            format!(
+                "iv decodes to {} bytes, not 16; pass the `iv` field of the same payload",
+                decoded.len()
+            ),
+        )
+    })
+}
+
+fn watermark_error(message: impl Into<String>) -> CryptoError {
+    CryptoError::new(CryptoErrorKind::Watermark, message)
+}
+
+fn check_watermark(mark: Watermark<'_>, check: &WatermarkCheck<'_>) -> Result<(), CryptoError> {
+    if mark.appid != check.appid {
+        return Err(watermark_error(format!(
+            "the data was issued to app `{}`, not `{}`: it was replayed from another app, or the appid is misconfigured",
+            mark.appid, check.appid
+        )));
+    }
+    if let Some(max_age) = check.max_age {
+        let issued = mark
+            .timestamp
+            .ok_or_else(|| watermark_error("the watermark has no numeric timestamp"))?;
+        let now = check.now.unwrap_or_else(SystemTime::now);
+        let now_secs = now
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+        let age = u64::try_from(now_secs.saturating_sub(issued)).unwrap_or(0);
+        if age > max_age.as_secs() {
+            return Err(watermark_error(format!(
+                "the data was issued {age} s ago, more than the allowed {} s: ask the client for fresh data",
+                max_age.as_secs()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Encrypts `plaintext` the way the platforms do, returning base64 text.
+/// For tests and examples that need realistic `encryptedData`.
+#[cfg(feature = "testing")]
+#[must_use]
+pub fn encrypt(plaintext: &[u8], iv: &[u8; 16], key: &SessionKey) -> String {
+    use cbc::cipher::BlockModeEncrypt;
+    let encryptor = cbc::Encryptor::<Aes128>::new(key.bytes().into(), iv.into());
+    encoding::encode(&encryptor.encrypt_padded_vec::<Pkcs7>(plaintext))
+}
