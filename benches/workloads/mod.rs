@@ -1,0 +1,294 @@
+//! The measured workloads, shared by the two bench binaries: `runtime`
+//! (criterion, wall-clock time) and `instructions` (callgrind, instruction
+//! counts). Each workload is one operation on fixed input; its baseline, where
+//! it has one, is the same operation written by hand and sits beside it.
+
+use std::hint::black_box;
+use std::sync::LazyLock;
+
+use mpkit::crypto::{SessionKey, decrypt};
+use mpkit::{MiniProgramApi, Version};
+use serde::Deserialize;
+
+#[derive(MiniProgramApi)]
+#[mini_program(api = "wechat/getUserInfo", min_version = "2.10.4")]
+pub struct WxGetUserInfo;
+
+#[derive(MiniProgramApi)]
+#[mini_program(api = "douyin/getUserInfo", min_version = "1.0.0")]
+pub struct TtGetUserInfo;
+
+#[derive(MiniProgramApi)]
+#[mini_program(api = "mpserverless/user.getInfo")]
+pub struct EmasGetUserInfo;
+
+#[derive(MiniProgramApi)]
+#[mini_program(api = "wechat/getUserProfile", min_version = "2.10.4")]
+pub struct WxGetUserProfile;
+
+const WECHAT: &str =
+    include_str!("../../tests/fixtures/wechat/getUserInfo/success-with-credentials.json");
+const DOUYIN: &str =
+    include_str!("../../tests/fixtures/douyin/getUserInfo/success-realname-string.json");
+const EMAS: &str =
+    include_str!("../../tests/fixtures/mpserverless/user.getInfo/success-flat-oauth.json");
+const CREDENTIALS: &str =
+    include_str!("../../tests/fixtures/crypto/credentials-wechat-getUserInfo.json");
+
+/// What a careful developer writes by hand for the same payloads: the
+/// members the documentation names, nothing kept beyond them.
+mod hand {
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    #[allow(dead_code)]
+    pub struct UserInfo {
+        pub nick_name: String,
+        pub avatar_url: String,
+        pub gender: Option<u8>,
+        pub country: Option<String>,
+        pub province: Option<String>,
+        pub city: Option<String>,
+        pub language: Option<String>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    #[allow(dead_code)]
+    pub struct WxSuccess {
+        pub user_info: UserInfo,
+        pub raw_data: String,
+        pub signature: Option<String>,
+        pub encrypted_data: Option<String>,
+        pub iv: Option<String>,
+        #[serde(rename = "cloudID")]
+        pub cloud_id: Option<String>,
+        pub err_msg: String,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    #[allow(dead_code)]
+    pub struct TtUserInfo {
+        pub avatar_url: String,
+        pub nick_name: String,
+        pub gender: Option<serde_json::Value>,
+        pub city: Option<String>,
+        pub province: Option<String>,
+        pub country: Option<String>,
+        pub language: Option<String>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    #[allow(dead_code)]
+    pub struct TtSuccess {
+        pub user_info: TtUserInfo,
+        pub raw_data: String,
+        pub signature: Option<String>,
+        pub encrypted_data: Option<String>,
+        pub iv: Option<String>,
+        pub real_name_authentication_status: Option<serde_json::Value>,
+        pub err_msg: String,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    #[allow(dead_code)]
+    pub struct EmasResult {
+        pub space_id: Option<String>,
+        pub user_id: Option<String>,
+        pub o_auth_user_id: Option<String>,
+    }
+
+    #[derive(Deserialize)]
+    #[allow(dead_code)]
+    pub struct EmasSuccess {
+        pub success: bool,
+        pub result: EmasResult,
+    }
+}
+
+/// One measured operation.
+pub struct Workload {
+    /// The criterion group: `decode`, `options`, `crypto` or `version`.
+    pub group: &'static str,
+    /// The name within the group; a baseline's name ends in its kind.
+    pub name: &'static str,
+    /// The operation, run once per call.
+    pub run: fn(),
+}
+
+macro_rules! workload {
+    ($group:literal, $name:literal, $body:expr) => {
+        Workload {
+            group: $group,
+            name: $name,
+            run: || {
+                black_box($body);
+            },
+        }
+    };
+}
+
+/// Everything both bench binaries measure, in report order.
+pub fn all() -> Vec<Workload> {
+    vec![
+        workload!(
+            "decode",
+            "wechat/generated",
+            WxGetUserInfo::decode(black_box(WECHAT)).unwrap()
+        ),
+        workload!(
+            "decode",
+            "wechat/hand-written",
+            serde_json::from_str::<hand::WxSuccess>(black_box(WECHAT)).unwrap()
+        ),
+        workload!(
+            "decode",
+            "wechat/value",
+            serde_json::from_str::<serde_json::Value>(black_box(WECHAT)).unwrap()
+        ),
+        workload!(
+            "decode",
+            "douyin/generated",
+            TtGetUserInfo::decode(black_box(DOUYIN)).unwrap()
+        ),
+        workload!(
+            "decode",
+            "douyin/hand-written",
+            serde_json::from_str::<hand::TtSuccess>(black_box(DOUYIN)).unwrap()
+        ),
+        workload!(
+            "decode",
+            "douyin/value",
+            serde_json::from_str::<serde_json::Value>(black_box(DOUYIN)).unwrap()
+        ),
+        workload!(
+            "decode",
+            "emas/generated",
+            EmasGetUserInfo::decode(black_box(EMAS)).unwrap()
+        ),
+        workload!(
+            "decode",
+            "emas/generated-type-only",
+            serde_json::from_str::<EmasGetUserInfoSuccess>(black_box(EMAS)).unwrap()
+        ),
+        workload!(
+            "decode",
+            "emas/hand-written",
+            serde_json::from_str::<hand::EmasSuccess>(black_box(EMAS)).unwrap()
+        ),
+        workload!(
+            "decode",
+            "emas/value",
+            serde_json::from_str::<serde_json::Value>(black_box(EMAS)).unwrap()
+        ),
+        workload!("options", "wechat getUserInfo build+gate", {
+            let options = wx_options();
+            options.check_host(black_box(HOST)).unwrap();
+            options
+        }),
+        workload!(
+            "options",
+            "wechat getUserInfo build+gate+serialize to string",
+            {
+                let options = wx_options();
+                options.check_host(black_box(HOST)).unwrap();
+                serde_json::to_string(&options).unwrap()
+            }
+        ),
+        workload!(
+            "options",
+            "wechat getUserInfo build+gate+to_json (Value)",
+            {
+                let options = wx_options();
+                options.check_host(black_box(HOST)).unwrap();
+                options.to_json()
+            }
+        ),
+        workload!("options", "wechat getUserProfile build+validate+gate", {
+            let options = WxGetUserProfile::options(black_box("用于完善会员资料"))
+                .lang(WxGetUserProfileLang::ZhCn)
+                .build()
+                .unwrap();
+            options.check_host(black_box(HOST)).unwrap();
+            options
+        }),
+        workload!("crypto", "wechat verify", {
+            let sealed = &*SEALED;
+            black_box(&sealed.reply).verify(&sealed.key).unwrap()
+        }),
+        workload!("crypto", "wechat decrypt+decode", {
+            let sealed = &*SEALED;
+            black_box(&sealed.reply)
+                .decrypt(&sealed.key, &sealed.appid)
+                .unwrap()
+        }),
+        workload!("crypto", "wechat decrypt+decode (any type, two passes)", {
+            let sealed = &*SEALED;
+            decrypt::<WxGetUserInfoEncryptedUserInfo>(
+                black_box(&sealed.encrypted),
+                black_box(&sealed.iv),
+                &sealed.key,
+                &sealed.appid,
+            )
+            .unwrap()
+        }),
+        workload!("crypto", "wechat verify+decrypt+decode", {
+            let sealed = &*SEALED;
+            let reply = black_box(&sealed.reply);
+            reply.verify(&sealed.key).unwrap();
+            reply.decrypt(&sealed.key, &sealed.appid).unwrap()
+        }),
+        workload!(
+            "version",
+            "parse",
+            Version::parse(black_box("2.10.4")).unwrap()
+        ),
+        workload!(
+            "version",
+            "compare",
+            black_box(Version::new(2, 10, 4)) > black_box(Version::new(2, 9, 9))
+        ),
+    ]
+}
+
+const HOST: Version = Version::new(3, 4, 1);
+
+fn wx_options() -> WxGetUserInfoOptions {
+    WxGetUserInfo::options()
+        .with_credentials(black_box(true))
+        .lang(WxGetUserInfoLang::ZhCn)
+        .build()
+        .unwrap()
+}
+
+/// A WeChat response with its credentials, and the server's side of them.
+pub struct Sealed {
+    reply: WxGetUserInfoSuccess,
+    encrypted: String,
+    iv: String,
+    key: SessionKey,
+    appid: String,
+}
+
+#[derive(Deserialize)]
+struct Credentials {
+    session_key: String,
+    appid: String,
+}
+
+/// Set up once, before measuring: the fixture's ~400 bytes of ciphertext.
+pub static SEALED: LazyLock<Sealed> = LazyLock::new(|| {
+    let credentials: Credentials = serde_json::from_str(CREDENTIALS).unwrap();
+    let reply = WxGetUserInfo::decode(WECHAT).unwrap();
+    Sealed {
+        encrypted: reply.encrypted_data.clone().unwrap(),
+        iv: reply.iv.clone().unwrap(),
+        reply,
+        key: SessionKey::from_base64(&credentials.session_key).unwrap(),
+        appid: credentials.appid,
+    }
+});
