@@ -40,6 +40,36 @@ fn to_json_is_exactly_what_was_set_under_platform_names() {
 }
 
 #[test]
+fn json_text_is_serde_json_text_byte_for_byte() {
+    let wx = WxGetUserInfo::options()
+        .with_credentials(false)
+        .lang(WxGetUserInfoLang::ZhTw)
+        .build()
+        .unwrap();
+    assert_eq!(
+        wx.to_json_string().unwrap(),
+        r#"{"withCredentials":false,"lang":"zh_TW"}"#
+    );
+    let empty = WxGetUserInfo::options().build().unwrap();
+    assert_eq!(empty.to_json_string().unwrap(), "{}");
+    let emas = EmasGetUserInfo::options()
+        .auth_provider(EmasGetUserInfoAuthProvider::Dingtalk)
+        .build()
+        .unwrap();
+    let tt = TtGetUserInfo::options()
+        .with_real_name_authentication_info(true)
+        .build()
+        .unwrap();
+    for (text, serde_text) in [
+        (wx.to_json_string(), serde_json::to_string(&wx)),
+        (emas.to_json_string(), serde_json::to_string(&emas)),
+        (tt.to_json_string(), serde_json::to_string(&tt)),
+    ] {
+        assert_eq!(text.unwrap(), serde_text.unwrap());
+    }
+}
+
+#[test]
 fn getters_apply_the_documented_defaults() {
     let options = WxGetUserInfo::options().build().unwrap();
     assert_eq!(options.lang(), WxGetUserInfoLang::En);
@@ -94,6 +124,26 @@ fn required_option_is_a_constructor_argument_and_its_rules_are_checked() {
             .build()
             .is_ok()
     );
+    // Around the byte-length shortcut: the rules count characters whatever
+    // the mix of one- and multi-byte text.
+    for (desc, ok) in [
+        ("a".repeat(30), true),
+        ("a".repeat(31), false),
+        ("我".to_owned(), true),
+        ("ab".to_owned(), true),
+        (format!("{}é", "a".repeat(29)), true),
+        (format!("{}é", "a".repeat(30)), false),
+        ("😀".repeat(30), true),
+        ("😀".repeat(31), false),
+    ] {
+        let built = WxGetUserProfile::options(proof, desc.clone()).build();
+        assert_eq!(
+            built.is_ok(),
+            ok,
+            "{desc:?} ({} characters)",
+            desc.chars().count()
+        );
+    }
     let empty = WxGetUserProfile::options(proof, "").build().unwrap_err();
     assert!(
         empty

@@ -127,6 +127,21 @@ proptest! {
     }
 
     #[test]
+    fn options_text_is_what_serde_json_writes(desc in "\\PC{1,30}|[\"\\\\\u{0}-\u{1f}\u{7f}\u{2028}]{1,30}", lang in 0usize..4) {
+        // Any description the rules accept, including quotes, backslashes
+        // and control characters, and every language or none.
+        let proof = mpkit::AtLeast::<2, 10, 4>::check(Version::new(2, 10, 4)).unwrap();
+        let mut builder = WxGetUserProfile::options(proof, desc);
+        if let Some(lang) = [WxGetUserProfileLang::En, WxGetUserProfileLang::ZhCn, WxGetUserProfileLang::ZhTw].get(lang) {
+            builder = builder.lang(*lang);
+        }
+        let options = builder.build().unwrap();
+        let text = options.to_json_string().unwrap();
+        prop_assert_eq!(&text, &serde_json::to_string(&options).unwrap());
+        prop_assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), options.to_json());
+    }
+
+    #[test]
     fn decryption_of_arbitrary_ciphertext_never_panics(cipher in prop::collection::vec(any::<u8>(), 0..80), iv in any::<[u8; 16]>()) {
         let key = SessionKey::from_bytes([3; 16]);
         let result = decrypt::<Value>(&base64_of(&cipher), &base64_of(&iv), &key, "wx1");

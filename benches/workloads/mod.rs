@@ -199,6 +199,11 @@ pub fn all() -> Vec<Workload> {
                 serde_json::to_string(&options).unwrap()
             }
         ),
+        workload!("options", "wechat getUserInfo build+gate+to_json_string", {
+            let options = wx_options();
+            options.check_host(black_box(HOST)).unwrap();
+            options.to_json_string().unwrap()
+        }),
         workload!(
             "options",
             "wechat getUserInfo build+gate+to_json (Value)",
@@ -216,6 +221,34 @@ pub fn all() -> Vec<Workload> {
             options.check_host(black_box(HOST)).unwrap();
             options
         }),
+        workload!(
+            "options",
+            "wechat getUserProfile build+validate+gate+to_json_string",
+            {
+                let options = WxGetUserProfile::options(black_box("用于完善会员资料"))
+                    .lang(WxGetUserProfileLang::ZhCn)
+                    .build()
+                    .unwrap();
+                options.check_host(black_box(HOST)).unwrap();
+                options.to_json_string().unwrap()
+            }
+        ),
+        workload!(
+            "options",
+            "wechat getUserProfile build+validate+gate+write_json (reused buffer)",
+            {
+                let options = WxGetUserProfile::options(black_box("用于完善会员资料"))
+                    .lang(WxGetUserProfileLang::ZhCn)
+                    .build()
+                    .unwrap();
+                options.check_host(black_box(HOST)).unwrap();
+                BUFFER.with_borrow_mut(|buffer| {
+                    buffer.clear();
+                    options.write_json(buffer).unwrap();
+                    buffer.len()
+                })
+            }
+        ),
         workload!("crypto", "wechat verify", {
             let sealed = &*SEALED;
             black_box(&sealed.reply).verify(&sealed.key).unwrap()
@@ -256,6 +289,11 @@ pub fn all() -> Vec<Workload> {
 }
 
 const HOST: Version = Version::new(3, 4, 1);
+
+thread_local! {
+    /// The buffer a caller reuses across calls to `write_json`.
+    static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
 
 fn wx_options() -> WxGetUserInfoOptions {
     WxGetUserInfo::options()

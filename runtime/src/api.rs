@@ -110,6 +110,27 @@ pub trait ApiOptions: Serialize {
     /// Every option that is set and has a minimum base-library version.
     fn requirements(&self) -> Vec<Requirement>;
 
+    /// Appends the options object as JSON text to `out`; generated options
+    /// write it without re-escaping the names and values their schema fixes.
+    /// Reusing `out` across calls saves an allocation per call.
+    ///
+    /// # Errors
+    /// When a value fails to serialize.
+    fn write_json(&self, out: &mut String) -> Result<(), serde_json::Error> {
+        out.push_str(&serde_json::to_string(self)?);
+        Ok(())
+    }
+
+    /// The options object as JSON text.
+    ///
+    /// # Errors
+    /// As [`ApiOptions::write_json`].
+    fn to_json_string(&self) -> Result<String, serde_json::Error> {
+        let mut out = String::new();
+        self.write_json(&mut out)?;
+        Ok(out)
+    }
+
     /// The options object exactly as the platform expects it.
     fn to_json(&self) -> Value {
         // Generated options serialize only strings, booleans, numbers and
@@ -143,6 +164,10 @@ pub fn check_support(
     requirements: Vec<Requirement>,
     host: Version,
 ) -> Result<(), CallError> {
+    // The common answer, yes, allocates nothing.
+    if info.is_supported(&host) && requirements.iter().all(|r| host >= r.since) {
+        return Ok(());
+    }
     let mut too_new = Vec::new();
     if let Some(since) = info.since.filter(|since| host < *since) {
         too_new.push(Requirement {

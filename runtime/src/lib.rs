@@ -28,6 +28,8 @@ mod host;
 #[cfg(feature = "std")]
 mod lenient;
 #[cfg(feature = "std")]
+mod object_text;
+#[cfg(feature = "std")]
 mod pattern;
 #[cfg(feature = "testing")]
 mod replay;
@@ -49,6 +51,9 @@ pub use gate::{AtLeast, VersionTooOld};
 pub use host::{Host, HostReply, Invocation, call};
 #[cfg(feature = "std")]
 pub use lenient::NumberOrString;
+#[doc(hidden)]
+#[cfg(feature = "std")]
+pub use object_text::ObjectText;
 #[cfg(feature = "std")]
 pub use pattern::Pattern;
 #[cfg(feature = "testing")]

@@ -93,6 +93,32 @@ impl MpserverlessUserGetInfoOptions {
     pub fn to_json(&self) -> ::mpkit::__private::serde_json::Value {
         ::mpkit::ApiOptions::to_json(self)
     }
+    /// The options object as JSON text, exactly what
+    /// `serde_json::to_string` gives, written without re-escaping
+    /// the member names and enum values the schema fixes.
+    ///
+    /// # Errors
+    /// Only if serializing a value fails, which strings, numbers and
+    /// enums never do.
+    pub fn to_json_string(
+        &self,
+    ) -> ::std::result::Result<
+        ::std::string::String,
+        ::mpkit::__private::serde_json::Error,
+    > {
+        ::mpkit::ApiOptions::to_json_string(self)
+    }
+    /// [`Self::to_json_string`], appended to `out`: reusing one
+    /// buffer across calls saves an allocation per call.
+    ///
+    /// # Errors
+    /// As [`Self::to_json_string`].
+    pub fn write_json(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), ::mpkit::__private::serde_json::Error> {
+        ::mpkit::ApiOptions::write_json(self, out)
+    }
     /// Checks these options against a host's base library: the error
     /// names the API and every set option too new for it.
     ///
@@ -112,6 +138,36 @@ impl MpserverlessUserGetInfoOptions {
 impl ::mpkit::ApiOptions for MpserverlessUserGetInfoOptions {
     fn requirements(&self) -> ::std::vec::Vec<::mpkit::Requirement> {
         ::std::vec::Vec::new()
+    }
+    fn write_json(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), ::mpkit::__private::serde_json::Error> {
+        let mut text = ::mpkit::__private::ObjectText::new(out);
+        if let ::std::option::Option::Some(value) = &self.auth_provider {
+            text.key("\"authProvider\":");
+            text.raw(
+                match value {
+                    MpserverlessUserGetInfoAuthProvider::Alipay => "\"alipay_openapi\"",
+                    MpserverlessUserGetInfoAuthProvider::Wechat => "\"wechat_openapi\"",
+                    MpserverlessUserGetInfoAuthProvider::Dingtalk => {
+                        "\"dingtalk_openapi\""
+                    }
+                },
+            );
+        }
+        text.finish();
+        ::std::result::Result::Ok(())
+    }
+    fn to_json_string(
+        &self,
+    ) -> ::std::result::Result<
+        ::std::string::String,
+        ::mpkit::__private::serde_json::Error,
+    > {
+        let mut out = ::std::string::String::with_capacity(36usize);
+        ::mpkit::ApiOptions::write_json(self, &mut out)?;
+        ::std::result::Result::Ok(out)
     }
 }
 const _: () = {

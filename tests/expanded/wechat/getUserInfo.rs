@@ -172,6 +172,32 @@ impl WxGetUserInfoOptions {
     pub fn to_json(&self) -> ::mpkit::__private::serde_json::Value {
         ::mpkit::ApiOptions::to_json(self)
     }
+    /// The options object as JSON text, exactly what
+    /// `serde_json::to_string` gives, written without re-escaping
+    /// the member names and enum values the schema fixes.
+    ///
+    /// # Errors
+    /// Only if serializing a value fails, which strings, numbers and
+    /// enums never do.
+    pub fn to_json_string(
+        &self,
+    ) -> ::std::result::Result<
+        ::std::string::String,
+        ::mpkit::__private::serde_json::Error,
+    > {
+        ::mpkit::ApiOptions::to_json_string(self)
+    }
+    /// [`Self::to_json_string`], appended to `out`: reusing one
+    /// buffer across calls saves an allocation per call.
+    ///
+    /// # Errors
+    /// As [`Self::to_json_string`].
+    pub fn write_json(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), ::mpkit::__private::serde_json::Error> {
+        ::mpkit::ApiOptions::write_json(self, out)
+    }
     /// Checks these options against a host's base library: the error
     /// names the API and every set option too new for it.
     ///
@@ -191,6 +217,38 @@ impl WxGetUserInfoOptions {
 impl ::mpkit::ApiOptions for WxGetUserInfoOptions {
     fn requirements(&self) -> ::std::vec::Vec<::mpkit::Requirement> {
         ::std::vec::Vec::new()
+    }
+    fn write_json(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), ::mpkit::__private::serde_json::Error> {
+        let mut text = ::mpkit::__private::ObjectText::new(out);
+        if let ::std::option::Option::Some(value) = &self.with_credentials {
+            text.key("\"withCredentials\":");
+            text.raw(if *value { "true" } else { "false" });
+        }
+        if let ::std::option::Option::Some(value) = &self.lang {
+            text.key("\"lang\":");
+            text.raw(
+                match value {
+                    WxGetUserInfoLang::En => "\"en\"",
+                    WxGetUserInfoLang::ZhCn => "\"zh_CN\"",
+                    WxGetUserInfoLang::ZhTw => "\"zh_TW\"",
+                },
+            );
+        }
+        text.finish();
+        ::std::result::Result::Ok(())
+    }
+    fn to_json_string(
+        &self,
+    ) -> ::std::result::Result<
+        ::std::string::String,
+        ::mpkit::__private::serde_json::Error,
+    > {
+        let mut out = ::std::string::String::with_capacity(41usize);
+        ::mpkit::ApiOptions::write_json(self, &mut out)?;
+        ::std::result::Result::Ok(out)
     }
 }
 const _: () = {

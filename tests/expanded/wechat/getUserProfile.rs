@@ -177,6 +177,32 @@ impl WxGetUserProfileOptions {
     pub fn to_json(&self) -> ::mpkit::__private::serde_json::Value {
         ::mpkit::ApiOptions::to_json(self)
     }
+    /// The options object as JSON text, exactly what
+    /// `serde_json::to_string` gives, written without re-escaping
+    /// the member names and enum values the schema fixes.
+    ///
+    /// # Errors
+    /// Only if serializing a value fails, which strings, numbers and
+    /// enums never do.
+    pub fn to_json_string(
+        &self,
+    ) -> ::std::result::Result<
+        ::std::string::String,
+        ::mpkit::__private::serde_json::Error,
+    > {
+        ::mpkit::ApiOptions::to_json_string(self)
+    }
+    /// [`Self::to_json_string`], appended to `out`: reusing one
+    /// buffer across calls saves an allocation per call.
+    ///
+    /// # Errors
+    /// As [`Self::to_json_string`].
+    pub fn write_json(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), ::mpkit::__private::serde_json::Error> {
+        ::mpkit::ApiOptions::write_json(self, out)
+    }
     /// Checks these options against a host's base library: the error
     /// names the API and every set option too new for it.
     ///
@@ -196,6 +222,39 @@ impl WxGetUserProfileOptions {
 impl ::mpkit::ApiOptions for WxGetUserProfileOptions {
     fn requirements(&self) -> ::std::vec::Vec<::mpkit::Requirement> {
         ::std::vec::Vec::new()
+    }
+    fn write_json(
+        &self,
+        out: &mut ::std::string::String,
+    ) -> ::std::result::Result<(), ::mpkit::__private::serde_json::Error> {
+        let mut text = ::mpkit::__private::ObjectText::new(out);
+        if let ::std::option::Option::Some(value) = &self.lang {
+            text.key("\"lang\":");
+            text.raw(
+                match value {
+                    WxGetUserProfileLang::En => "\"en\"",
+                    WxGetUserProfileLang::ZhCn => "\"zh_CN\"",
+                    WxGetUserProfileLang::ZhTw => "\"zh_TW\"",
+                },
+            );
+        }
+        {
+            let value = &self.desc;
+            text.key("\"desc\":");
+            text.string(value);
+        }
+        text.finish();
+        ::std::result::Result::Ok(())
+    }
+    fn to_json_string(
+        &self,
+    ) -> ::std::result::Result<
+        ::std::string::String,
+        ::mpkit::__private::serde_json::Error,
+    > {
+        let mut out = ::std::string::String::with_capacity(57usize);
+        ::mpkit::ApiOptions::write_json(self, &mut out)?;
+        ::std::result::Result::Ok(out)
     }
 }
 const _: () = {
@@ -243,32 +302,30 @@ impl WxGetUserProfileOptionsBuilder {
         let mut errors = ::mpkit::BuildError::collect("wx.getUserProfile");
         {
             let value = &self.desc;
-            let length = value.chars().count();
-            if length < 1usize {
-                errors
-                    .push(
-                        ::mpkit::BuildError::invalid_field(
-                            "desc",
-                            ::std::format!(
-                                "must be at least 1 characters, got {}", length
+            if !(value.len() >= 4usize && value.len() <= 30usize) {
+                let length = value.chars().count();
+                if length < 1usize {
+                    errors
+                        .push(
+                            ::mpkit::BuildError::invalid_field(
+                                "desc",
+                                ::std::format!(
+                                    "must be at least 1 characters, got {}", length
+                                ),
                             ),
-                        ),
-                    );
-            }
-        }
-        {
-            let value = &self.desc;
-            let length = value.chars().count();
-            if length > 30usize {
-                errors
-                    .push(
-                        ::mpkit::BuildError::invalid_field(
-                            "desc",
-                            ::std::format!(
-                                "must be at most 30 characters, got {}", length
+                        );
+                }
+                if length > 30usize {
+                    errors
+                        .push(
+                            ::mpkit::BuildError::invalid_field(
+                                "desc",
+                                ::std::format!(
+                                    "must be at most 30 characters, got {}", length
+                                ),
                             ),
-                        ),
-                    );
+                        );
+                }
             }
         }
         errors

@@ -54,7 +54,7 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
         .map(|option| setter(cx, option));
     let checks: Vec<TokenStream> = all
         .iter()
-        .flat_map(|option| rule_checks(cx, option))
+        .filter_map(|option| rule_checks(cx, option))
         .collect();
     let build_body = if checks.is_empty() {
         quote!(::std::result::Result::Ok(#options { #(#idents: self.#idents,)* }))
@@ -78,6 +78,7 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
             }
         }
     });
+    let (text_capacity, text_writes) = text_writes(cx);
     let requirements = all.iter().filter_map(|option| {
         let since = version(cx, option.since?);
         let ident = &option.ident;
@@ -125,6 +126,26 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
                 #krate::ApiOptions::to_json(self)
             }
 
+            /// The options object as JSON text, exactly what
+            /// `serde_json::to_string` gives, written without re-escaping
+            /// the member names and enum values the schema fixes.
+            ///
+            /// # Errors
+            /// Only if serializing a value fails, which strings, numbers and
+            /// enums never do.
+            pub fn to_json_string(&self) -> ::std::result::Result<::std::string::String, #krate::__private::serde_json::Error> {
+                #krate::ApiOptions::to_json_string(self)
+            }
+
+            /// [`Self::to_json_string`], appended to `out`: reusing one
+            /// buffer across calls saves an allocation per call.
+            ///
+            /// # Errors
+            /// As [`Self::to_json_string`].
+            pub fn write_json(&self, out: &mut ::std::string::String) -> ::std::result::Result<(), #krate::__private::serde_json::Error> {
+                #krate::ApiOptions::write_json(self, out)
+            }
+
             /// Checks these options against a host's base library: the error
             /// names the API and every set option too new for it.
             ///
@@ -142,6 +163,19 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
         impl #krate::ApiOptions for #options {
             fn requirements(&self) -> ::std::vec::Vec<#krate::Requirement> {
                 #requirements_body
+            }
+
+            fn write_json(&self, out: &mut ::std::string::String) -> ::std::result::Result<(), #krate::__private::serde_json::Error> {
+                let mut text = #krate::__private::ObjectText::new(out);
+                #(#text_writes)*
+                text.finish();
+                ::std::result::Result::Ok(())
+            }
+
+            fn to_json_string(&self) -> ::std::result::Result<::std::string::String, #krate::__private::serde_json::Error> {
+                let mut out = ::std::string::String::with_capacity(#text_capacity);
+                #krate::ApiOptions::write_json(self, &mut out)?;
+                ::std::result::Result::Ok(out)
             }
         }
 
@@ -178,6 +212,75 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
             }
         }
     }
+}
+
+/// The statements of `to_json_string`, one member per option that is set,
+/// and a capacity that fits them unless strings are long. Names and enum
+/// values are escaped here, once, by `serde_json`.
+fn text_writes(cx: &Context<'_>) -> (usize, Vec<TokenStream>) {
+    let mut capacity = 2;
+    let writes = cx
+        .api
+        .options
+        .iter()
+        .map(|option| {
+            let field = &option.ident;
+            let key = format!("{}:", Value::String(option.json.clone()));
+            let (write, size) = match &option.ty {
+                Ty::Bool => (quote!(text.raw(if *value { "true" } else { "false" });), 5),
+                Ty::Named(name) => match enum_literals(cx, name) {
+                    Some(arms) => {
+                        let size = arms
+                            .iter()
+                            .map(|(_, literal)| literal.len())
+                            .max()
+                            .unwrap_or(0);
+                        let enum_ident = ident(name);
+                        let arms = arms
+                            .iter()
+                            .map(|(variant, literal)| quote!(#enum_ident::#variant => #literal,));
+                        (quote!(text.raw(match value { #(#arms)* });), size)
+                    }
+                    None => (quote!(text.value(value)?;), 32),
+                },
+                Ty::String => (quote!(text.string(value);), 32),
+                _ => (quote!(text.value(value)?;), 32),
+            };
+            capacity += key.len() + size + 1;
+            let member = quote! {
+                text.key(#key);
+                #write
+            };
+            if option.required {
+                quote! { { let value = &self.#field; #member } }
+            } else {
+                quote! {
+                    if let ::std::option::Option::Some(value) = &self.#field {
+                        #member
+                    }
+                }
+            }
+        })
+        .collect();
+    (capacity, writes)
+}
+
+/// Each variant of enum `name` with its value as JSON text, or `None` when
+/// `name` is not an enum.
+fn enum_literals(cx: &Context<'_>, name: &str) -> Option<Vec<(syn::Ident, String)>> {
+    cx.api.types.iter().find_map(|def| match def {
+        TypeDef::Enum {
+            name: found,
+            variants,
+            ..
+        } if found == name => Some(
+            variants
+                .iter()
+                .map(|variant| (variant.ident.clone(), variant.value.to_string()))
+                .collect(),
+        ),
+        _ => None,
+    })
 }
 
 /// The parameters `options()` takes for the required options, and the
@@ -301,69 +404,109 @@ fn default_literal(cx: &Context<'_>, option: &OptionSpec, default: &Value) -> Op
     }
 }
 
-fn rule_checks(cx: &Context<'_>, option: &OptionSpec) -> Vec<TokenStream> {
+/// The checks of one option's rules, in one block: the value is read, and
+/// its length in characters counted, once.
+fn rule_checks(cx: &Context<'_>, option: &OptionSpec) -> Option<TokenStream> {
     let krate = cx.krate;
     let ident = &option.ident;
     let json = &option.json;
-    option
+    if option.rules.is_empty() {
+        return None;
+    }
+    let is_length = |rule: &Rule| matches!(rule, Rule::MinLength(_) | Rule::MaxLength(_));
+    let min = option.rules.iter().find_map(|rule| match rule {
+        Rule::MinLength(min) => Some(*min as usize),
+        _ => None,
+    });
+    let max = option.rules.iter().find_map(|rule| match rule {
+        Rule::MaxLength(max) => Some(*max as usize),
+        _ => None,
+    });
+    let test = |rule: &Rule| match rule {
+        Rule::MinLength(min) => {
+            let min = *min as usize;
+            let reason = format!("must be at least {min} characters, got {{}}");
+            quote! {
+                if length < #min {
+                    errors.push(#krate::BuildError::invalid_field(#json, ::std::format!(#reason, length)));
+                }
+            }
+        }
+        Rule::MaxLength(max) => {
+            let max = *max as usize;
+            let reason = format!("must be at most {max} characters, got {{}}");
+            quote! {
+                if length > #max {
+                    errors.push(#krate::BuildError::invalid_field(#json, ::std::format!(#reason, length)));
+                }
+            }
+        }
+        Rule::Pattern(pattern) => {
+            let reason = format!("must match the pattern {pattern:?}");
+            quote! {
+                static PATTERN: #krate::Pattern = #krate::Pattern::new(#pattern);
+                if !PATTERN.is_match(value) {
+                    errors.push(#krate::BuildError::invalid_field(#json, #reason));
+                }
+            }
+        }
+        Rule::Minimum(min) | Rule::Maximum(min) => {
+            let below = matches!(rule, Rule::Minimum(_));
+            let (bound, word) = match option.ty {
+                Ty::Int => (min.as_i64().map(|i| quote!(#i)), ""),
+                _ => (min.as_f64().map(|f| quote!(#f)), ""),
+            };
+            let Some(bound) = bound else { return quote!() };
+            let comparison = if below {
+                quote!(*value < #bound)
+            } else {
+                quote!(*value > #bound)
+            };
+            let reason = if below {
+                format!("must be at least {min}{word}, got {{}}")
+            } else {
+                format!("must be at most {min}{word}, got {{}}")
+            };
+            quote! {
+                if #comparison {
+                    errors.push(#krate::BuildError::invalid_field(#json, ::std::format!(#reason, value)));
+                }
+            }
+        }
+    };
+    let length_tests: Vec<TokenStream> = option
         .rules
         .iter()
-        .map(|rule| {
-            let test = match rule {
-                Rule::MinLength(min) => {
-                    let min = *min as usize;
-                    let reason = format!("must be at least {min} characters, got {{}}");
-                    quote! {
-                        let length = value.chars().count();
-                        if length < #min {
-                            errors.push(#krate::BuildError::invalid_field(#json, ::std::format!(#reason, length)));
-                        }
-                    }
-                }
-                Rule::MaxLength(max) => {
-                    let max = *max as usize;
-                    let reason = format!("must be at most {max} characters, got {{}}");
-                    quote! {
-                        let length = value.chars().count();
-                        if length > #max {
-                            errors.push(#krate::BuildError::invalid_field(#json, ::std::format!(#reason, length)));
-                        }
-                    }
-                }
-                Rule::Pattern(pattern) => {
-                    let reason = format!("must match the pattern {pattern:?}");
-                    quote! {
-                        static PATTERN: #krate::Pattern = #krate::Pattern::new(#pattern);
-                        if !PATTERN.is_match(value) {
-                            errors.push(#krate::BuildError::invalid_field(#json, #reason));
-                        }
-                    }
-                }
-                Rule::Minimum(min) | Rule::Maximum(min) => {
-                    let below = matches!(rule, Rule::Minimum(_));
-                    let (bound, word) = match option.ty {
-                        Ty::Int => (min.as_i64().map(|i| quote!(#i)), ""),
-                        _ => (min.as_f64().map(|f| quote!(#f)), ""),
-                    };
-                    let Some(bound) = bound else { return quote!() };
-                    let comparison = if below { quote!(*value < #bound) } else { quote!(*value > #bound) };
-                    let reason = if below {
-                        format!("must be at least {min}{word}, got {{}}")
-                    } else {
-                        format!("must be at most {min}{word}, got {{}}")
-                    };
-                    quote! {
-                        if #comparison {
-                            errors.push(#krate::BuildError::invalid_field(#json, ::std::format!(#reason, value)));
-                        }
-                    }
-                }
-            };
-            if option.required {
-                quote! { { let value = &self.#ident; #test } }
-            } else {
-                quote! { if let ::std::option::Option::Some(value) = &self.#ident { #test } }
+        .filter(|r| is_length(r))
+        .map(test)
+        .collect();
+    let other_tests: Vec<TokenStream> = option
+        .rules
+        .iter()
+        .filter(|r| !is_length(r))
+        .map(test)
+        .collect();
+    // n bytes of UTF-8 hold n/4 to n characters: the characters are counted
+    // only when the byte length cannot decide the rules.
+    let length_checks = (!length_tests.is_empty()).then(|| {
+        let at_least = min.map(|min| min.saturating_mul(4));
+        let decided = match (at_least, max) {
+            (Some(at_least), Some(max)) => quote!(value.len() >= #at_least && value.len() <= #max),
+            (Some(at_least), None) => quote!(value.len() >= #at_least),
+            (None, Some(max)) => quote!(value.len() <= #max),
+            (None, None) => quote!(false),
+        };
+        quote! {
+            if !(#decided) {
+                let length = value.chars().count();
+                #(#length_tests)*
             }
-        })
-        .collect()
+        }
+    });
+    let checks = quote!(#length_checks #(#other_tests)*);
+    Some(if option.required {
+        quote! { { let value = &self.#ident; #checks } }
+    } else {
+        quote! { if let ::std::option::Option::Some(value) = &self.#ident { #checks } }
+    })
 }
