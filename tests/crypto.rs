@@ -261,26 +261,21 @@ fn generated_types_verify_and_decrypt_their_own_credentials() {
         let expected = read_json(&root().join(format!(
             "tests/fixtures/{platform}/getUserInfo/encrypted.json"
         )));
+        // What the decrypted data says: its openId and its watermark.
+        fn seen<T: Watermarked>(secret: &T, open_id: &str) -> (String, String, Option<i64>) {
+            let mark = secret.watermark().unwrap();
+            (open_id.to_owned(), mark.appid.to_owned(), mark.timestamp)
+        }
         let (open_id, mark_appid, timestamp) = if platform == "wechat" {
             let reply = WxGetUserInfo::decode(&payload).unwrap();
             reply.verify(&key).unwrap();
             let secret = reply.decrypt(&key, appid).unwrap();
-            let mark = secret.watermark().unwrap();
-            (
-                secret.open_id.clone(),
-                mark.appid.to_owned(),
-                mark.timestamp,
-            )
+            seen(&secret, &secret.open_id)
         } else {
             let reply = TtGetUserInfo::decode(&payload).unwrap();
             reply.verify(&key).unwrap();
             let secret = reply.decrypt(&key, appid).unwrap();
-            let mark = secret.watermark().unwrap();
-            (
-                secret.open_id.clone(),
-                mark.appid.to_owned(),
-                mark.timestamp,
-            )
+            seen(&secret, &secret.open_id)
         };
         assert_eq!(open_id, expected["openId"], "{platform}");
         assert_eq!(mark_appid, appid, "{platform}");

@@ -10,7 +10,7 @@ mod apis;
 use std::path::Path;
 
 use apis::*;
-use mpkit::crypto::{SessionKey, decrypt, verify_signature};
+use mpkit::crypto::{SessionKey, decrypt, decrypt_watermarked, verify_signature};
 use mpkit::{ErrMsg, Version};
 use mpkit_runtime::crypto::{encrypt, sign};
 use proptest::prelude::*;
@@ -86,6 +86,30 @@ proptest! {
         let iv_text = base64_of(&iv);
         let decrypted: Value = decrypt(&encrypted, &iv_text, &key, "wx1").unwrap();
         prop_assert_eq!(decrypted, plaintext);
+    }
+
+    #[test]
+    fn one_pass_and_two_pass_decryption_agree(
+        members in prop::collection::btree_map(prop_oneof![Just("openId".to_owned()), Just("nickName".to_owned()), "\\PC{0,6}"], json_value(), 0..4),
+        watermark in prop_oneof![Just(None), json_value().prop_map(Some), Just(Some(json!({ "appid": "wx1", "timestamp": 1 })))],
+        open_id in prop_oneof![Just(None), "\\PC{0,8}".prop_map(|s| Some(json!(s)))],
+    ) {
+        // Plaintexts near and far from the decrypted type's shape: both
+        // paths must give the same value or the same error.
+        let mut plaintext: serde_json::Map<String, Value> = members.into_iter().collect();
+        if let Some(mark) = watermark {
+            plaintext.insert("watermark".to_owned(), mark);
+        }
+        if let Some(open_id) = open_id {
+            plaintext.insert("openId".to_owned(), open_id);
+        }
+        let key = SessionKey::from_bytes([9; 16]);
+        let iv = [5u8; 16];
+        let encrypted = encrypt(Value::Object(plaintext).to_string().as_bytes(), &iv, &key);
+        let iv_text = base64_of(&iv);
+        let one = decrypt_watermarked::<WxGetUserInfoEncryptedUserInfo>(&encrypted, &iv_text, &key, "wx1");
+        let two = decrypt::<WxGetUserInfoEncryptedUserInfo>(&encrypted, &iv_text, &key, "wx1");
+        prop_assert_eq!(one, two);
     }
 
     #[test]
