@@ -19,41 +19,11 @@ mod workloads;
 use std::collections::BTreeMap;
 use std::process::{Command, ExitCode};
 
-use workloads::Workload;
+use workloads::{RATIO_TARGETS, Workload};
 
 /// Repetitions per measured run: enough that the per-repetition count is
 /// stable to well under one instruction, few enough for seconds per workload.
 const REPETITIONS: u64 = 2_000;
-
-/// A pair held to a ratio: `measured` must cost at most `ratio` times `baseline`.
-pub struct RatioTarget {
-    /// The workload under test (`group/name`).
-    pub measured: &'static str,
-    /// The baseline workload (`group/name`).
-    pub baseline: &'static str,
-    /// The largest allowed cost ratio.
-    pub ratio: f64,
-}
-
-/// The decoding target: generated decoders within 1.05x of the
-/// hand-written structs.
-pub const RATIO_TARGETS: &[RatioTarget] = &[
-    RatioTarget {
-        measured: "decode/wechat/generated",
-        baseline: "decode/wechat/hand-written",
-        ratio: 1.05,
-    },
-    RatioTarget {
-        measured: "decode/douyin/generated",
-        baseline: "decode/douyin/hand-written",
-        ratio: 1.05,
-    },
-    RatioTarget {
-        measured: "decode/emas/generated",
-        baseline: "decode/emas/hand-written",
-        ratio: 1.05,
-    },
-];
 
 fn id(workload: &Workload) -> String {
     format!("{}/{}", workload.group, workload.name)

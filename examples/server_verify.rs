@@ -10,7 +10,7 @@
 use std::time::Duration;
 
 use mpkit::MiniProgramApi;
-use mpkit::crypto::{CryptoErrorKind, SessionKey, WatermarkCheck, decrypt_with};
+use mpkit::crypto::{CryptoErrorKind, SessionKey, WatermarkCheck};
 
 /// `wx.getUserInfo`, as the client called it.
 #[derive(MiniProgramApi)]
@@ -64,13 +64,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // 5. Data older than five minutes is refused when the server asks for freshness.
     let check = WatermarkCheck::appid(APPID).max_age(Duration::from_secs(300));
-    let stale = decrypt_with::<serde_json::Value>(
-        reply.encrypted_data.as_deref().unwrap_or_default(),
-        reply.iv.as_deref().unwrap_or_default(),
-        &key,
-        &check,
-    );
-    if let Err(error) = stale {
+    if let Err(error) = reply.decrypt_with(&key, &check) {
         println!("freshness check: {error}");
     }
     Ok(())

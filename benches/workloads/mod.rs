@@ -120,6 +120,38 @@ pub struct Workload {
     pub run: fn(),
 }
 
+/// A pair held to a ratio: `measured` must cost at most `ratio` times `baseline`.
+#[allow(dead_code)] // read by the `instructions` and `paired` benches, not by criterion's
+pub struct RatioTarget {
+    /// The workload under test (`group/name`).
+    pub measured: &'static str,
+    /// The baseline workload (`group/name`).
+    pub baseline: &'static str,
+    /// The largest allowed cost ratio.
+    pub ratio: f64,
+}
+
+/// The decoding target: generated decoders within 1.05x of the
+/// hand-written structs.
+#[allow(dead_code)]
+pub const RATIO_TARGETS: &[RatioTarget] = &[
+    RatioTarget {
+        measured: "decode/wechat/generated",
+        baseline: "decode/wechat/hand-written",
+        ratio: 1.05,
+    },
+    RatioTarget {
+        measured: "decode/douyin/generated",
+        baseline: "decode/douyin/hand-written",
+        ratio: 1.05,
+    },
+    RatioTarget {
+        measured: "decode/emas/generated",
+        baseline: "decode/emas/hand-written",
+        ratio: 1.05,
+    },
+];
+
 macro_rules! workload {
     ($group:literal, $name:literal, $body:expr) => {
         Workload {

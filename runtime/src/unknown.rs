@@ -51,6 +51,24 @@ impl UnknownMembers {
     }
 }
 
+impl UnknownMembers {
+    /// Reads the value of the member just named `name` from `map` and keeps
+    /// it. For generated decoders: out of line and cold, so that the decoder
+    /// of the members the schema names stays small enough to inline.
+    #[doc(hidden)]
+    #[cold]
+    #[inline(never)]
+    pub fn keep_next<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        name: &mut String,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        let value = map.next_value()?;
+        self.insert(std::mem::take(name), value);
+        Ok(())
+    }
+}
+
 impl Deref for UnknownMembers {
     type Target = Map<String, Value>;
 

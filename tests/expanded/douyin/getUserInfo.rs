@@ -542,10 +542,7 @@ const _: () = {
                                 }
                                 member_6 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other => {
-                                extra
-                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
-                            }
+                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(TtGetUserInfoSuccess {
@@ -781,10 +778,7 @@ const _: () = {
                                 }
                                 member_6 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other => {
-                                extra
-                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
-                            }
+                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(TtGetUserInfoUserInfo {
@@ -1132,10 +1126,7 @@ const _: () = {
                                 }
                                 member_1 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other => {
-                                extra
-                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
-                            }
+                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(TtGetUserInfoFailure {
@@ -1360,10 +1351,7 @@ const _: () = {
                                 }
                                 member_7 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other => {
-                                extra
-                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
-                            }
+                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(TtGetUserInfoEncryptedUserInfo {
@@ -1519,10 +1507,7 @@ const _: () = {
                                 }
                                 member_1 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other => {
-                                extra
-                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
-                            }
+                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(TtGetUserInfoWatermark {

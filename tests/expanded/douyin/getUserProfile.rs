@@ -437,10 +437,7 @@ const _: () = {
                                 }
                                 member_5 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other => {
-                                extra
-                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
-                            }
+                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(TtGetUserProfileSuccess {
@@ -671,10 +668,7 @@ const _: () = {
                                 }
                                 member_6 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other => {
-                                extra
-                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
-                            }
+                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(TtGetUserProfileUserInfo {
@@ -913,10 +907,7 @@ const _: () = {
                                 }
                                 member_1 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other => {
-                                extra
-                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
-                            }
+                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(TtGetUserProfileFailure {
@@ -1141,10 +1132,7 @@ const _: () = {
                                 }
                                 member_7 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other => {
-                                extra
-                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
-                            }
+                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(TtGetUserProfileEncryptedUserInfo {
@@ -1300,10 +1288,7 @@ const _: () = {
                                 }
                                 member_1 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other => {
-                                extra
-                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
-                            }
+                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(TtGetUserProfileWatermark {

@@ -397,10 +397,7 @@ const _: () = {
                                 }
                                 member_1 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other => {
-                                extra
-                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
-                            }
+                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(MpserverlessUserGetInfoSuccess {
@@ -564,10 +561,7 @@ const _: () = {
                                 }
                                 member_3 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other => {
-                                extra
-                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
-                            }
+                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(MpserverlessUserGetInfoUserResult {
@@ -755,10 +749,7 @@ const _: () = {
                                 }
                                 member_2 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other => {
-                                extra
-                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
-                            }
+                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(MpserverlessUserGetInfoUserIds {
@@ -875,10 +866,7 @@ const _: () = {
                                 }
                                 member_0 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other => {
-                                extra
-                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
-                            }
+                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(MpserverlessUserGetInfoFailure {

@@ -557,10 +557,7 @@ const _: () = {
                                 }
                                 member_6 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other => {
-                                extra
-                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
-                            }
+                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(WxGetUserInfoSuccess {
@@ -802,10 +799,7 @@ const _: () = {
                                 }
                                 member_6 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other => {
-                                extra
-                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
-                            }
+                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(WxGetUserInfoUserInfo {
@@ -1042,10 +1036,7 @@ const _: () = {
                                 }
                                 member_1 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other => {
-                                extra
-                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
-                            }
+                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(WxGetUserInfoFailure {
@@ -1285,10 +1276,7 @@ const _: () = {
                                 }
                                 member_8 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other => {
-                                extra
-                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
-                            }
+                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(WxGetUserInfoEncryptedUserInfo {
@@ -1448,10 +1436,7 @@ const _: () = {
                                 }
                                 member_1 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other => {
-                                extra
-                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
-                            }
+                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(WxGetUserInfoWatermark {

@@ -588,10 +588,7 @@ const _: () = {
                                 }
                                 member_6 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other => {
-                                extra
-                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
-                            }
+                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(WxGetUserProfileSuccess {
@@ -821,10 +818,7 @@ const _: () = {
                                 }
                                 member_6 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other => {
-                                extra
-                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
-                            }
+                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(WxGetUserProfileUserInfo {
@@ -1063,10 +1057,7 @@ const _: () = {
                                 }
                                 member_1 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other => {
-                                extra
-                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
-                            }
+                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(WxGetUserProfileFailure {
@@ -1276,10 +1267,7 @@ const _: () = {
                                 }
                                 member_6 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other => {
-                                extra
-                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
-                            }
+                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(WxGetUserProfileEncryptedProfile {
@@ -1432,10 +1420,7 @@ const _: () = {
                                 }
                                 member_1 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Other => {
-                                extra
-                                    .insert(::std::mem::take(&mut unknown), map.next_value()?);
-                            }
+                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(WxGetUserProfileWatermark {

@@ -128,9 +128,7 @@ fn structure(
     });
     let unknown = if keeps_unknown {
         quote! {
-            Member::Other => {
-                #extra.insert(::std::mem::take(&mut unknown), map.next_value()?);
-            }
+            Member::Other => #extra.keep_next(&mut unknown, &mut map)?,
         }
     } else {
         quote! {
