@@ -73,7 +73,7 @@ fn measure_all(filter: Option<&str>) -> ExitCode {
         return ExitCode::FAILURE;
     };
     let mut counts = BTreeMap::new();
-    println!("{:<74} {:>12}", "workload", "instructions");
+    println!("{:<78} {:>12}", "workload", "instructions");
     for workload in workloads::all() {
         let id = id(&workload);
         if filter.is_some_and(|f| !id.contains(f)) {
@@ -88,7 +88,7 @@ fn measure_all(filter: Option<&str>) -> ExitCode {
         };
         #[allow(clippy::cast_precision_loss)] // counts are far below 2^52
         let per_op = many.saturating_sub(zero) as f64 / REPETITIONS as f64;
-        println!("{id:<74} {per_op:>12.1}");
+        println!("{id:<78} {per_op:>12.1}");
         counts.insert(id, per_op);
     }
     let mut missed = 0;
