@@ -33,8 +33,8 @@ fn main() {
             .unwrap_or_else(|| unreachable!("RATIO_TARGETS names workload {id}"))
     };
     println!(
-        "{:<52} {:>8} {:>8} {:>8} {:>10}",
-        "generated / hand-written", "q1", "median", "q3", "target"
+        "{:<60} {:>8} {:>8} {:>8} {:>10}",
+        "measured / baseline", "q1", "median", "q3", "target"
     );
     for target in RATIO_TARGETS {
         let (measured, baseline) = (find(target.measured), find(target.baseline));
@@ -63,12 +63,18 @@ fn main() {
         };
         let median = quantile(0.5);
         println!(
-            "{:<52} {:>7.3}x {:>7.3}x {:>7.3}x {:>9}",
-            target.measured.trim_start_matches("decode/"),
+            "{:<60} {:>7.3}x {:>7.3}x {:>7.3}x {:>10}",
+            format!(
+                "{} / {}",
+                target.measured.trim_start_matches("decode/"),
+                target.baseline.trim_start_matches("decode/")
+            ),
             quantile(0.25),
             median,
             quantile(0.75),
-            format!("<= {:.2}x", target.ratio),
+            target
+                .ratio
+                .map_or_else(|| "-".to_owned(), |limit| format!("<= {limit:.2}x")),
         );
     }
 }

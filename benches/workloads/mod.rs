@@ -108,6 +108,26 @@ mod hand {
         pub success: bool,
         pub result: EmasResult,
     }
+
+    /// Not a target baseline: the same struct also accepting the ids under
+    /// `result.user`, as the schema documents some clients send them. It
+    /// shows what that fourth member costs hand-written code.
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    #[allow(dead_code)]
+    pub struct EmasResultWithAlias {
+        pub space_id: Option<String>,
+        pub user_id: Option<String>,
+        pub o_auth_user_id: Option<String>,
+        pub user: Option<Box<EmasResult>>,
+    }
+
+    #[derive(Deserialize)]
+    #[allow(dead_code)]
+    pub struct EmasSuccessWithAlias {
+        pub success: bool,
+        pub result: EmasResultWithAlias,
+    }
 }
 
 /// One measured operation.
@@ -127,28 +147,35 @@ pub struct RatioTarget {
     pub measured: &'static str,
     /// The baseline workload (`group/name`).
     pub baseline: &'static str,
-    /// The largest allowed cost ratio.
-    pub ratio: f64,
+    /// The largest allowed cost ratio; `None` for a comparison that is
+    /// shown but holds no target.
+    pub ratio: Option<f64>,
 }
 
-/// The decoding target: generated decoders within 1.05x of the
-/// hand-written structs.
+/// The decoding target, generated decoders within 1.05x of the hand-written
+/// structs; and, shown without a target, EMAS against a hand-written struct
+/// that also accepts the `result.user` nesting the schema documents.
 #[allow(dead_code)]
 pub const RATIO_TARGETS: &[RatioTarget] = &[
     RatioTarget {
         measured: "decode/wechat/generated",
         baseline: "decode/wechat/hand-written",
-        ratio: 1.05,
+        ratio: Some(1.05),
     },
     RatioTarget {
         measured: "decode/douyin/generated",
         baseline: "decode/douyin/hand-written",
-        ratio: 1.05,
+        ratio: Some(1.05),
     },
     RatioTarget {
         measured: "decode/emas/generated",
         baseline: "decode/emas/hand-written",
-        ratio: 1.05,
+        ratio: Some(1.05),
+    },
+    RatioTarget {
+        measured: "decode/emas/generated",
+        baseline: "decode/emas/hand-written-with-alias",
+        ratio: None,
     },
 ];
 
@@ -211,6 +238,11 @@ pub fn all() -> Vec<Workload> {
             "decode",
             "emas/hand-written",
             serde_json::from_str::<hand::EmasSuccess>(black_box(EMAS)).unwrap()
+        ),
+        workload!(
+            "decode",
+            "emas/hand-written-with-alias",
+            serde_json::from_str::<hand::EmasSuccessWithAlias>(black_box(EMAS)).unwrap()
         ),
         workload!(
             "decode",
