@@ -29,7 +29,7 @@ pub enum HostReply {
 }
 
 /// The JavaScript side: a mini-program runtime (through wasm-bindgen, a
-/// WebView bridge, ...) or, in tests, [`ReplayHost`](crate::ReplayHost).
+/// WebView bridge, ...) or, in tests, `ReplayHost` (feature `testing`).
 pub trait Host {
     /// The host's base-library version (`wx.getSystemInfoSync().SDKVersion`).
     fn version(&self) -> Version;

@@ -4,7 +4,7 @@
 //! - [`load_schema`]: reads a schema file and checks it, reporting every
 //!   problem with file, line and column.
 //! - [`meta_schema`]: the JSON Schema of the format, generated from [`spec`].
-//! - [`derive`] and [`expand`]: the code generator behind
+//! - [`derive`](fn@derive) and [`expand`]: the code generator behind
 //!   `#[derive(MiniProgramApi)]` and `mpkit expand`.
 //!
 //! `mpkit-derive` and the `mpkit` CLI are thin fronts over this crate, which
