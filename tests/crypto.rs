@@ -310,3 +310,29 @@ fn generated_decrypt_checks_the_app_and_the_age() {
     assert_eq!(error.kind(), CryptoErrorKind::Watermark);
     assert!(error.to_string().contains("s ago"), "{error}");
 }
+
+#[test]
+fn generated_methods_say_when_the_platform_sends_missing_credentials() {
+    // A reply to a call without `withCredentials`: the schema's
+    // `x-present-when` is what the error cites, under the payload's own names.
+    let payload = std::fs::read_to_string(
+        root().join("tests/fixtures/wechat/getUserInfo/success-basic.json"),
+    )
+    .unwrap();
+    let reply = WxGetUserInfo::decode(&payload).unwrap();
+    let key = SessionKey::from_bytes([1; 16]);
+    let error = reply.verify(&key).unwrap_err();
+    assert_eq!(error.kind(), CryptoErrorKind::Format);
+    assert_eq!(
+        error.to_string(),
+        "the response has no `signature`: the platform sends it only when the option \
+         `withCredentials` is `true`; set that in the call's options"
+    );
+    let error = reply.decrypt(&key, "wx1").unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("the response has no `encryptedData`: "),
+        "{error}"
+    );
+}

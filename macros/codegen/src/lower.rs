@@ -55,6 +55,8 @@ pub(crate) struct Field {
     pub ident: Ident,
     pub ty: Ty,
     pub optional: bool,
+    /// When the platform sends it, from `x-present-when` ("the option `x` is `true`").
+    pub present_when: Option<String>,
     pub doc: Vec<String>,
 }
 
@@ -142,10 +144,10 @@ pub(crate) struct OptionSpec {
 
 #[derive(Debug, Clone)]
 pub(crate) struct Credentials {
-    pub raw_data: (Ident, bool),
-    pub signature: (Ident, bool),
-    pub encrypted_data: (Ident, bool),
-    pub iv: (Ident, bool),
+    pub raw_data: Field,
+    pub signature: Field,
+    pub encrypted_data: Field,
+    pub iv: Field,
 }
 
 /// Where a decrypted-data type keeps its watermark, for its `Watermarked` impl.
@@ -153,10 +155,10 @@ pub(crate) struct Credentials {
 pub(crate) struct WatermarkFields {
     /// The decrypted-data struct.
     pub owner: String,
-    /// Its `watermark` field, and whether it is optional.
-    pub field: (Ident, bool),
-    pub appid: (Ident, bool),
-    pub timestamp: Option<(Ident, bool)>,
+    /// Its `watermark` field.
+    pub field: Field,
+    pub appid: Field,
+    pub timestamp: Option<Field>,
 }
 
 #[derive(Debug, Clone)]
@@ -181,8 +183,8 @@ pub(crate) struct Api {
     pub success: String,
     pub failure: Option<String>,
     pub encrypted: Option<Ty>,
-    /// The success field holding the discriminant, and whether it is optional.
-    pub discriminant: (Ident, bool),
+    /// The success field holding the discriminant.
+    pub discriminant: Field,
     pub credentials: Option<Credentials>,
     pub watermark: Option<WatermarkFields>,
     pub doc: Vec<String>,
@@ -397,20 +399,21 @@ impl<'a> Lowerer<'a> {
         name
     }
 
-    /// The Rust ident of success field `json`, and whether it is optional.
-    fn field_of(&mut self, success: &str, json: &str) -> (Ident, bool) {
-        for def in &self.types {
-            if let TypeDef::Struct { name, fields, .. } = def {
-                if name == success {
-                    if let Some(field) = fields.iter().find(|f| f.json == json) {
-                        return (field.ident.clone(), field.optional);
-                    }
-                }
-            }
+    /// Success field `json`; an error when the success part lacks it.
+    fn field_of(&mut self, success: &str, json: &str) -> Field {
+        if let Some(field) = self.struct_field(success, json) {
+            return field.clone();
         }
         self.errors
             .push(format!("the success part has no field `{json}`"));
-        (field_ident(json, None), true)
+        Field {
+            json: json.to_owned(),
+            ident: field_ident(json, None),
+            ty: Ty::Value,
+            optional: true,
+            present_when: None,
+            doc: Vec::new(),
+        }
     }
 
     fn is_struct(&self, wanted: &str) -> bool {
@@ -444,13 +447,13 @@ impl<'a> Lowerer<'a> {
                 .filter(|f| f.ty == Ty::String)?;
             let timestamp = match self.struct_field(mark, "timestamp") {
                 None => None,
-                Some(f) if f.ty == Ty::Int => Some((f.ident.clone(), f.optional)),
+                Some(f) if f.ty == Ty::Int => Some(f.clone()),
                 Some(_) => return None,
             };
             Some(WatermarkFields {
                 owner: owner.clone(),
-                field: (field.ident.clone(), field.optional),
-                appid: (appid.ident.clone(), appid.optional),
+                field: field.clone(),
+                appid: appid.clone(),
                 timestamp,
             })
         })();
@@ -547,19 +550,14 @@ impl<'a> Lowerer<'a> {
                 .or(resolved.present_when.as_ref());
             let newer = since.is_some_and(|s| s > self.floor);
             let optional = !node.required.contains(json) || conditional.is_some() || newer;
+            let present_when = conditional.map(|condition| match &condition.equals {
+                Some(value) => format!("the option `{}` is `{value}`", condition.option),
+                None => format!("the option `{}` is set", condition.option),
+            });
             let mut doc = node_docs(member, resolved);
-            if let Some(condition) = conditional {
+            if let Some(when) = &present_when {
                 doc.push(String::new());
-                doc.push(match &condition.equals {
-                    Some(value) => format!(
-                        "Present only when the option `{}` is `{value}`.",
-                        condition.option
-                    ),
-                    None => format!(
-                        "Present only when the option `{}` is set.",
-                        condition.option
-                    ),
-                });
+                doc.push(format!("Present only when {when}."));
             }
             if let Some(since) = since {
                 doc.push(String::new());
@@ -590,6 +588,7 @@ impl<'a> Lowerer<'a> {
                 ident: field_ident(json, member.rust_name.as_deref()),
                 ty,
                 optional,
+                present_when,
                 doc,
             });
         }

@@ -34,16 +34,26 @@ impl CryptoError {
         }
     }
 
-    /// A response without one of the credential fields, which platforms send
-    /// only when the call asked for them (`withCredentials: true`).
+    /// A response without credential field `field`. `sent_when` says when the
+    /// platform sends it, as the API's schema states (`x-present-when`):
+    /// usually only when the call asked for credentials.
+    ///
+    /// ```
+    /// use mpkit_runtime::crypto::{CryptoError, CryptoErrorKind};
+    ///
+    /// let error = CryptoError::missing_field("encryptedData", Some("the option `withCredentials` is `true`"));
+    /// assert_eq!(error.kind(), CryptoErrorKind::Format);
+    /// assert!(error.to_string().contains("only when the option `withCredentials` is `true`"));
+    /// ```
     #[must_use]
-    pub fn missing_field(field: &str) -> Self {
-        CryptoError::new(
-            CryptoErrorKind::Format,
-            format!(
-                "the response has no `{field}`: the platform sends it only when the call asks for credentials (e.g. `withCredentials: true`)"
+    pub fn missing_field(field: &str, sent_when: Option<&str>) -> Self {
+        let message = match sent_when {
+            Some(when) => format!(
+                "the response has no `{field}`: the platform sends it only when {when}; set that in the call's options"
             ),
-        )
+            None => format!("the response has no `{field}`, which this step needs"),
+        };
+        CryptoError::new(CryptoErrorKind::Format, message)
     }
 
     /// Which step refused the data.

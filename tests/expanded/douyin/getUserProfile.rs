@@ -86,11 +86,17 @@ impl TtGetUserProfileSuccess {
         let raw_data: &str = self
             .raw_data
             .as_deref()
-            .ok_or_else(|| ::mpkit::crypto::CryptoError::missing_field("rawData"))?;
+            .ok_or_else(|| ::mpkit::crypto::CryptoError::missing_field(
+                "rawData",
+                ::std::option::Option::None,
+            ))?;
         let signature: &str = self
             .signature
             .as_deref()
-            .ok_or_else(|| ::mpkit::crypto::CryptoError::missing_field("signature"))?;
+            .ok_or_else(|| ::mpkit::crypto::CryptoError::missing_field(
+                "signature",
+                ::std::option::Option::None,
+            ))?;
         ::mpkit::crypto::verify_signature(raw_data, signature, key)
     }
     /// Decrypts the encrypted data of this `tt.getUserProfile` response and checks that its watermark names `appid`.
@@ -124,11 +130,15 @@ impl TtGetUserProfileSuccess {
             .as_deref()
             .ok_or_else(|| ::mpkit::crypto::CryptoError::missing_field(
                 "encryptedData",
+                ::std::option::Option::None,
             ))?;
         let iv: &str = self
             .iv
             .as_deref()
-            .ok_or_else(|| ::mpkit::crypto::CryptoError::missing_field("iv"))?;
+            .ok_or_else(|| ::mpkit::crypto::CryptoError::missing_field(
+                "iv",
+                ::std::option::Option::None,
+            ))?;
         ::mpkit::crypto::decrypt_watermarked_with(encrypted_data, iv, key, check)
     }
 }

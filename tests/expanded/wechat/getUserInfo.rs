@@ -91,7 +91,10 @@ impl WxGetUserInfoSuccess {
         let signature: &str = self
             .signature
             .as_deref()
-            .ok_or_else(|| ::mpkit::crypto::CryptoError::missing_field("signature"))?;
+            .ok_or_else(|| ::mpkit::crypto::CryptoError::missing_field(
+                "signature",
+                ::std::option::Option::Some("the option `withCredentials` is `true`"),
+            ))?;
         ::mpkit::crypto::verify_signature(raw_data, signature, key)
     }
     /// Decrypts the encrypted data of this `wx.getUserInfo` response and checks that its watermark names `appid`.
@@ -125,11 +128,15 @@ impl WxGetUserInfoSuccess {
             .as_deref()
             .ok_or_else(|| ::mpkit::crypto::CryptoError::missing_field(
                 "encryptedData",
+                ::std::option::Option::Some("the option `withCredentials` is `true`"),
             ))?;
         let iv: &str = self
             .iv
             .as_deref()
-            .ok_or_else(|| ::mpkit::crypto::CryptoError::missing_field("iv"))?;
+            .ok_or_else(|| ::mpkit::crypto::CryptoError::missing_field(
+                "iv",
+                ::std::option::Option::Some("the option `withCredentials` is `true`"),
+            ))?;
         ::mpkit::crypto::decrypt_watermarked_with(encrypted_data, iv, key, check)
     }
 }

@@ -96,7 +96,10 @@ impl WxGetUserProfileSuccess {
         let signature: &str = self
             .signature
             .as_deref()
-            .ok_or_else(|| ::mpkit::crypto::CryptoError::missing_field("signature"))?;
+            .ok_or_else(|| ::mpkit::crypto::CryptoError::missing_field(
+                "signature",
+                ::std::option::Option::None,
+            ))?;
         ::mpkit::crypto::verify_signature(raw_data, signature, key)
     }
     /// Decrypts the encrypted data of this `wx.getUserProfile` response and checks that its watermark names `appid`.
@@ -130,11 +133,15 @@ impl WxGetUserProfileSuccess {
             .as_deref()
             .ok_or_else(|| ::mpkit::crypto::CryptoError::missing_field(
                 "encryptedData",
+                ::std::option::Option::None,
             ))?;
         let iv: &str = self
             .iv
             .as_deref()
-            .ok_or_else(|| ::mpkit::crypto::CryptoError::missing_field("iv"))?;
+            .ok_or_else(|| ::mpkit::crypto::CryptoError::missing_field(
+                "iv",
+                ::std::option::Option::None,
+            ))?;
         ::mpkit::crypto::decrypt_watermarked_with(encrypted_data, iv, key, check)
     }
 }

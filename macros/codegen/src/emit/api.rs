@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::options::{builder_ident, required_parameters};
 use super::{Context, doc, proof, proof_text, ty, version};
-use crate::lower::WatermarkFields;
+use crate::lower::{Field, WatermarkFields};
 use crate::naming::ident;
 use crate::spec::{CallStyle, OutcomeStyle};
 
@@ -57,7 +57,7 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
         }
         OutcomeStyle::SuccessFlag => quote!(#krate::Outcome::SuccessFlag { field: #field }),
     };
-    let (discriminant, optional) = &api.discriminant;
+    let (discriminant, optional) = (&api.discriminant.ident, api.discriminant.optional);
     let discriminant_kind = match api.outcome {
         OutcomeStyle::ErrMsg => quote!(#krate::Discriminant::Text),
         OutcomeStyle::SuccessFlag => quote!(#krate::Discriminant::Flag),
@@ -197,23 +197,31 @@ fn credentials(cx: &Context<'_>, success: &syn::Ident) -> TokenStream {
         return quote!();
     };
     let encrypted = ty(cx, encrypted);
-    let read = |(field, optional): &(syn::Ident, bool), json: &str| {
-        if *optional {
+    // A credential field the platform may leave out is read with an error
+    // that names it as the payload does, and says when the platform sends it.
+    let read = |field: &Field| {
+        let ident = &field.ident;
+        if field.optional {
+            let json = &field.json;
+            let sent_when = match &field.present_when {
+                Some(when) => quote!(::std::option::Option::Some(#when)),
+                None => quote!(::std::option::Option::None),
+            };
             quote! {
-                let #field: &str = self.#field.as_deref().ok_or_else(|| #krate::crypto::CryptoError::missing_field(#json))?;
+                let #ident: &str = self.#ident.as_deref().ok_or_else(|| #krate::crypto::CryptoError::missing_field(#json, #sent_when))?;
             }
         } else {
-            quote!(let #field: &str = &self.#field;)
+            quote!(let #ident: &str = &self.#ident;)
         }
     };
-    let raw = &credentials.raw_data.0;
-    let signature = &credentials.signature.0;
-    let encrypted_data = &credentials.encrypted_data.0;
-    let iv = &credentials.iv.0;
-    let read_raw = read(&credentials.raw_data, "rawData");
-    let read_signature = read(&credentials.signature, "signature");
-    let read_encrypted = read(&credentials.encrypted_data, "encryptedData");
-    let read_iv = read(&credentials.iv, "iv");
+    let raw = &credentials.raw_data.ident;
+    let signature = &credentials.signature.ident;
+    let encrypted_data = &credentials.encrypted_data.ident;
+    let iv = &credentials.iv.ident;
+    let read_raw = read(&credentials.raw_data);
+    let read_signature = read(&credentials.signature);
+    let read_encrypted = read(&credentials.encrypted_data);
+    let read_iv = read(&credentials.iv);
     let full_name = &cx.api.full_name;
     let verify_doc = format!(
         " Checks that the signature of this `{full_name}` response covers its raw data, under the user's session key."
@@ -272,21 +280,27 @@ fn credentials(cx: &Context<'_>, success: &syn::Ident) -> TokenStream {
 fn watermarked(cx: &Context<'_>, mark: &WatermarkFields) -> TokenStream {
     let krate = cx.krate;
     let owner = ident(&mark.owner);
-    let (field, field_optional) = &mark.field;
-    let read_mark = if *field_optional {
+    let field = &mark.field.ident;
+    let read_mark = if mark.field.optional {
         quote!(let mark = self.#field.as_ref()?;)
     } else {
         quote!(let mark = &self.#field;)
     };
-    let (appid, appid_optional) = &mark.appid;
-    let appid = if *appid_optional {
-        quote!(mark.#appid.as_deref()?)
+    let appid_ident = &mark.appid.ident;
+    let appid = if mark.appid.optional {
+        quote!(mark.#appid_ident.as_deref()?)
     } else {
-        quote!(&mark.#appid)
+        quote!(&mark.#appid_ident)
     };
     let timestamp = match &mark.timestamp {
-        Some((timestamp, true)) => quote!(mark.#timestamp),
-        Some((timestamp, false)) => quote!(::std::option::Option::Some(mark.#timestamp)),
+        Some(timestamp) if timestamp.optional => {
+            let timestamp = &timestamp.ident;
+            quote!(mark.#timestamp)
+        }
+        Some(timestamp) => {
+            let timestamp = &timestamp.ident;
+            quote!(::std::option::Option::Some(mark.#timestamp))
+        }
         None => quote!(::std::option::Option::None),
     };
     quote! {
