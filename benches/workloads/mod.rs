@@ -249,63 +249,37 @@ pub fn all() -> Vec<Workload> {
             "emas/value",
             serde_json::from_str::<serde_json::Value>(black_box(EMAS)).unwrap()
         ),
-        workload!("options", "wechat getUserInfo build+gate", {
-            let options = wx_options();
-            options.check_host(black_box(HOST)).unwrap();
-            options
-        }),
+        workload!("options", "wechat getUserInfo build+gate", wx_options()),
         workload!(
             "options",
             "wechat getUserInfo build+gate+serialize to string",
-            {
-                let options = wx_options();
-                options.check_host(black_box(HOST)).unwrap();
-                serde_json::to_string(&options).unwrap()
-            }
+            serde_json::to_string(&wx_options()).unwrap()
         ),
-        workload!("options", "wechat getUserInfo build+gate+to_json_string", {
-            let options = wx_options();
-            options.check_host(black_box(HOST)).unwrap();
-            options.to_json_string().unwrap()
-        }),
+        workload!(
+            "options",
+            "wechat getUserInfo build+gate+to_json_string",
+            wx_options().to_json_string().unwrap()
+        ),
         workload!(
             "options",
             "wechat getUserInfo build+gate+to_json (Value)",
-            {
-                let options = wx_options();
-                options.check_host(black_box(HOST)).unwrap();
-                options.to_json()
-            }
+            wx_options().to_json()
         ),
-        workload!("options", "wechat getUserProfile build+validate+gate", {
-            let options = WxGetUserProfile::options(black_box("用于完善会员资料"))
-                .lang(WxGetUserProfileLang::ZhCn)
-                .build()
-                .unwrap();
-            options.check_host(black_box(HOST)).unwrap();
-            options
-        }),
+        workload!(
+            "options",
+            "wechat getUserProfile build+validate+gate",
+            wx_profile_options()
+        ),
         workload!(
             "options",
             "wechat getUserProfile build+validate+gate+to_json_string",
-            {
-                let options = WxGetUserProfile::options(black_box("用于完善会员资料"))
-                    .lang(WxGetUserProfileLang::ZhCn)
-                    .build()
-                    .unwrap();
-                options.check_host(black_box(HOST)).unwrap();
-                options.to_json_string().unwrap()
-            }
+            wx_profile_options().to_json_string().unwrap()
         ),
         workload!(
             "options",
             "wechat getUserProfile build+validate+gate+write_json (reused buffer)",
             {
-                let options = WxGetUserProfile::options(black_box("用于完善会员资料"))
-                    .lang(WxGetUserProfileLang::ZhCn)
-                    .build()
-                    .unwrap();
-                options.check_host(black_box(HOST)).unwrap();
+                let options = wx_profile_options();
                 BUFFER.with_borrow_mut(|buffer| {
                     buffer.clear();
                     options.write_json(buffer).unwrap();
@@ -359,12 +333,26 @@ thread_local! {
     static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
+/// `wx.getUserInfo` options built (two options) and gated for [`HOST`].
 fn wx_options() -> WxGetUserInfoOptions {
-    WxGetUserInfo::options()
+    let options = WxGetUserInfo::options()
         .with_credentials(black_box(true))
         .lang(WxGetUserInfoLang::ZhCn)
         .build()
-        .unwrap()
+        .unwrap();
+    options.check_host(black_box(HOST)).unwrap();
+    options
+}
+
+/// `wx.getUserProfile` options built with a description (its length rules
+/// checked) and gated for [`HOST`].
+fn wx_profile_options() -> WxGetUserProfileOptions {
+    let options = WxGetUserProfile::options(black_box("用于完善会员资料"))
+        .lang(WxGetUserProfileLang::ZhCn)
+        .build()
+        .unwrap();
+    options.check_host(black_box(HOST)).unwrap();
+    options
 }
 
 /// A WeChat response with its credentials, and the server's side of them.
