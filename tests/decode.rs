@@ -254,6 +254,40 @@ fn emas_ids_flat_and_nested() {
     );
 }
 
+/// A duplicated member is refused, not merged: the slower path through a
+/// `serde_json::Value` (taken when the one-pass decoder refuses a text)
+/// would keep only the last value.
+#[test]
+fn duplicated_members_are_refused_not_merged() {
+    let cases = [
+        (
+            WxGetUserInfo::decode(
+                r#"{"errMsg":"getUserInfo:ok","userInfo":{"nickName":"a","avatarUrl":"b"},"rawData":"{}","rawData":"{\"x\":1}"}"#,
+            )
+            .map(drop),
+            "",
+            "duplicate field `rawData`",
+        ),
+        (
+            EmasGetUserInfo::decode(
+                r#"{"success":true,"result":{"spaceId":"s","userId":"u","userId":"v"}}"#,
+            )
+            .map(drop),
+            "result",
+            "duplicate field `userId`",
+        ),
+    ];
+    for (decoded, expected_path, expected_reason) in cases {
+        match decoded {
+            Err(CallError::Decode { path, reason, .. }) => {
+                assert_eq!(path, expected_path);
+                assert!(reason.contains(expected_reason), "{reason}");
+            }
+            other => panic!("expected a decode error, got {other:?}"),
+        }
+    }
+}
+
 #[test]
 fn emas_failure_is_the_success_flag() {
     match decode_error::<EmasGetUserInfo>("mpserverless/user.getInfo/fail-not-authorized.json") {

@@ -283,11 +283,9 @@ fn failure(info: &ApiInfo, detail: String, payload: Value) -> CallError {
 pub fn decode_value<S: DeserializeOwned>(info: &ApiInfo, value: Value) -> Result<S, CallError> {
     match verdict(info, &value)? {
         Verdict::Failure { detail } => Err(failure(info, detail, value)),
-        Verdict::Success => serde_path_to_error::deserialize(value).map_err(|error| {
-            let path = error.path().to_string();
-            let path = if path == "." { String::new() } else { path };
-            decode_error(info, path, error.into_inner().to_string())
-        }),
+        Verdict::Success => {
+            serde_path_to_error::deserialize(value).map_err(|error| located_error(info, error))
+        }
     }
 }
 
@@ -295,22 +293,31 @@ pub fn decode_value<S: DeserializeOwned>(info: &ApiInfo, value: Value) -> Result
 /// straight from the text, as a hand-written serde type would be; only a
 /// payload that is not a success takes the slower path through a `Value`.
 ///
+/// A text the one-pass decoder refuses is never a success, even when its
+/// `Value` would decode: parsing into a `Value` keeps only the last of two
+/// members with the same name, so a duplicated member would otherwise pass
+/// with one of its values silently dropped.
+///
 /// # Errors
 /// As [`MiniProgramApi::decode`].
 #[inline]
 pub fn decode_str<S: Response>(info: &ApiInfo, text: &str) -> Result<S, CallError> {
-    if let Ok(success) = serde_json::from_str::<S>(text) {
-        let confirmed = match (success.discriminant(), info.outcome) {
-            (Some(Discriminant::Text(text)), Outcome::ErrMsg { api, .. }) => {
-                matches!(ErrMsg::parse(text, api), Ok(ErrMsg::Ok))
+    let refused = match serde_json::from_str::<S>(text) {
+        Ok(success) => {
+            let confirmed = match (success.discriminant(), info.outcome) {
+                (Some(Discriminant::Text(text)), Outcome::ErrMsg { api, .. }) => {
+                    matches!(ErrMsg::parse(text, api), Ok(ErrMsg::Ok))
+                }
+                (Some(Discriminant::Flag(flag)), Outcome::SuccessFlag { .. }) => flag,
+                _ => false,
+            };
+            if confirmed {
+                return Ok(success);
             }
-            (Some(Discriminant::Flag(flag)), Outcome::SuccessFlag { .. }) => flag,
-            _ => false,
-        };
-        if confirmed {
-            return Ok(success);
+            false
         }
-    }
+        Err(_) => true,
+    };
     let value: Value = serde_json::from_str(text).map_err(|error| {
         decode_error(
             info,
@@ -322,7 +329,35 @@ pub fn decode_str<S: Response>(info: &ApiInfo, text: &str) -> Result<S, CallErro
             ),
         )
     })?;
-    decode_value(info, value)
+    match decode_value(info, value) {
+        Ok(_) if refused => Err(text_error::<S>(info, text)),
+        decoded => decoded,
+    }
+}
+
+/// A decode error at the path where deserializing stopped.
+fn located_error(
+    info: &ApiInfo,
+    error: serde_path_to_error::Error<serde_json::Error>,
+) -> CallError {
+    let path = error.path().to_string();
+    let path = if path == "." { String::new() } else { path };
+    decode_error(info, path, error.into_inner().to_string())
+}
+
+/// Why the one-pass decoder refuses `text`, with the JSON path it stopped at.
+#[cold]
+fn text_error<S: DeserializeOwned>(info: &ApiInfo, text: &str) -> CallError {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    match serde_path_to_error::deserialize::<_, S>(&mut deserializer) {
+        Err(error) => located_error(info, error),
+        // Decoding is deterministic: the first pass refused this text.
+        Ok(_) => decode_error(
+            info,
+            "",
+            "refused when read as text but accepted as a JSON value",
+        ),
+    }
 }
 
 fn kind_of(value: &Value) -> &'static str {
