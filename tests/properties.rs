@@ -122,6 +122,24 @@ proptest! {
         }
     }
 
+    /// The fast check agrees with the full parse, including on messages
+    /// built to be near the exact `"<api>:ok"` form.
+    #[test]
+    fn errmsg_is_ok_agrees_with_parse(
+        api in "[a-zA-Z:]{0,12}",
+        status in prop_oneof![Just("ok".to_owned()), Just(" ok".to_owned()), "[a-z: ]{0,6}"],
+        separator in prop_oneof![Just(":"), Just(" :"), Just(""), Just("::")],
+        text in "\\PC{0,20}",
+    ) {
+        for message in [format!("{api}{separator}{status}"), text.clone()] {
+            prop_assert_eq!(
+                ErrMsg::is_ok(&message, &api),
+                matches!(ErrMsg::parse(&message, &api), Ok(ErrMsg::Ok)),
+                "{:?} for {:?}", message, api
+            );
+        }
+    }
+
     #[test]
     fn parsers_never_panic_on_arbitrary_text(input in "\\PC{0,80}", bytes in prop::collection::vec(any::<u8>(), 0..96)) {
         let lossy = String::from_utf8_lossy(&bytes).into_owned();

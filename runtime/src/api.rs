@@ -306,7 +306,7 @@ pub fn decode_str<S: Response>(info: &ApiInfo, text: &str) -> Result<S, CallErro
         Ok(success) => {
             let confirmed = match (success.discriminant(), info.outcome) {
                 (Some(Discriminant::Text(text)), Outcome::ErrMsg { api, .. }) => {
-                    matches!(ErrMsg::parse(text, api), Ok(ErrMsg::Ok))
+                    ErrMsg::is_ok(text, api)
                 }
                 (Some(Discriminant::Flag(flag)), Outcome::SuccessFlag { .. }) => flag,
                 _ => false,

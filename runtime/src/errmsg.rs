@@ -62,6 +62,29 @@ impl<'a> ErrMsg<'a> {
         }
         Err(error(ErrMsgProblem::UnknownStatus))
     }
+
+    /// Whether `message` reports that the call to `api` succeeded: the same
+    /// answer as `matches!(ErrMsg::parse(message, api), Ok(ErrMsg::Ok))`,
+    /// without the general parse for the exact `"<api>:ok"` the platforms
+    /// send, which decoding every success checks.
+    ///
+    /// ```
+    /// use mpkit_runtime::ErrMsg;
+    ///
+    /// assert!(ErrMsg::is_ok("getUserInfo:ok", "getUserInfo"));
+    /// assert!(ErrMsg::is_ok("getUserInfo: ok", "getUserInfo"));
+    /// assert!(!ErrMsg::is_ok("getUserInfo:fail auth deny", "getUserInfo"));
+    /// ```
+    #[must_use]
+    pub fn is_ok(message: &str, api: &str) -> bool {
+        // `api` must not hold the separator itself: `parse` splits at the
+        // first one.
+        let exact = message.len() == api.len() + 3
+            && message.ends_with(":ok")
+            && message.starts_with(api)
+            && !api.bytes().any(|byte| byte == b':');
+        exact || matches!(ErrMsg::parse(message, api), Ok(ErrMsg::Ok))
+    }
 }
 
 /// An `errMsg` that does not follow the `"<api>:ok"` / `"<api>:fail ..."` convention.
