@@ -254,6 +254,33 @@ fn emas_ids_flat_and_nested() {
     );
 }
 
+/// The `result.user` alias is read out of line with the unknown members
+/// (for speed); it must still be refused twice, and unknown members beside it
+/// must still be kept, in either order.
+#[test]
+fn emas_nested_alias_beside_unknown_members() {
+    for text in [
+        r#"{"success":true,"result":{"user":{"spaceId":"s","userId":"u"},"tenant":7}}"#,
+        r#"{"success":true,"result":{"tenant":7,"user":{"spaceId":"s","userId":"u"}}}"#,
+    ] {
+        let decoded = EmasGetUserInfo::decode(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert_eq!(decoded.result.user_id().map(String::as_str), Some("u"));
+        assert_eq!(decoded.result.extra.get("tenant"), Some(&json!(7)));
+        assert_eq!(
+            serde_json::to_value(&decoded).unwrap(),
+            serde_json::from_str::<Value>(text).unwrap()
+        );
+    }
+    let twice = r#"{"success":true,"result":{"user":{"spaceId":"s","userId":"u"},"user":{"spaceId":"t","userId":"v"}}}"#;
+    match EmasGetUserInfo::decode(twice) {
+        Err(CallError::Decode { path, reason, .. }) => {
+            assert_eq!(path, "result");
+            assert!(reason.contains("duplicate field `user`"), "{reason}");
+        }
+        other => panic!("expected a decode error, got {other:?}"),
+    }
+}
+
 /// A duplicated member is refused, not merged: the slower path through a
 /// `serde_json::Value` (taken when the one-pass decoder refuses a text)
 /// would keep only the last value.
@@ -285,6 +312,30 @@ fn duplicated_members_are_refused_not_merged() {
             }
             other => panic!("expected a decode error, got {other:?}"),
         }
+    }
+}
+
+/// A user schema (tests/ui/schemas/strict-alias.json) whose aliased object
+/// refuses unknown members.
+#[derive(MiniProgramApi)]
+#[mini_program(schema = "tests/ui/schemas/strict-alias.json")]
+pub struct ExGetId;
+
+#[test]
+fn strict_object_with_nested_alias_names_the_unknown_member() {
+    let flat = ExGetId::decode(r#"{"success":true,"result":{"id":"a"}}"#).unwrap();
+    assert_eq!(flat.result.id().map(String::as_str), Some("a"));
+    let nested = ExGetId::decode(r#"{"success":true,"result":{"user":{"id":"b"}}}"#).unwrap();
+    assert_eq!(nested.result.id().map(String::as_str), Some("b"));
+    match ExGetId::decode(r#"{"success":true,"result":{"user":{"id":"b"},"ids":[]}}"#) {
+        Err(CallError::Decode { path, reason, .. }) => {
+            assert_eq!(path, "result");
+            assert!(
+                reason.contains("unknown member `ids`, expected one of `id`, `user`"),
+                "{reason}"
+            );
+        }
+        other => panic!("expected a decode error, got {other:?}"),
     }
 }
 

@@ -33,6 +33,17 @@ pub struct UnknownMembers(Option<Box<Map<String, Value>>>);
 static EMPTY: LazyLock<Map<String, Value>> = LazyLock::new(Map::new);
 
 impl UnknownMembers {
+    /// Copies a member name the decoder does not know into `buffer`, where
+    /// the decoder's member loop picks it up. For generated decoders: out of
+    /// line and cold, so that the match over the names the schema gives
+    /// needs no allocation path and stays as small as serde_derive's.
+    #[doc(hidden)]
+    #[cold]
+    #[inline(never)]
+    pub fn remember_name(name: &str, buffer: &mut String) {
+        name.clone_into(buffer);
+    }
+
     /// No members; allocates nothing.
     #[must_use]
     pub const fn new() -> Self {

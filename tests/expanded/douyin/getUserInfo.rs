@@ -427,6 +427,7 @@ const _: () = {
             struct MemberSeed<'a>(&'a mut ::std::string::String);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
+                #[inline]
                 fn deserialize<D: _serde::Deserializer<'de>>(
                     self,
                     deserializer: D,
@@ -456,7 +457,7 @@ const _: () = {
                             "realNameAuthenticationStatus" => Member::Member5,
                             "errMsg" => Member::Member6,
                             other => {
-                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, self.0);
                                 Member::Other
                             }
                         },
@@ -472,6 +473,7 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object TtGetUserInfoSuccess")
                 }
+                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -665,6 +667,7 @@ const _: () = {
             struct MemberSeed<'a>(&'a mut ::std::string::String);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
+                #[inline]
                 fn deserialize<D: _serde::Deserializer<'de>>(
                     self,
                     deserializer: D,
@@ -694,7 +697,7 @@ const _: () = {
                             "country" => Member::Member5,
                             "language" => Member::Member6,
                             other => {
-                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, self.0);
                                 Member::Other
                             }
                         },
@@ -710,6 +713,7 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object TtGetUserInfoUserInfo")
                 }
+                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -1065,6 +1069,7 @@ const _: () = {
             struct MemberSeed<'a>(&'a mut ::std::string::String);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
+                #[inline]
                 fn deserialize<D: _serde::Deserializer<'de>>(
                     self,
                     deserializer: D,
@@ -1089,7 +1094,7 @@ const _: () = {
                             "errMsg" => Member::Member0,
                             "errNo" => Member::Member1,
                             other => {
-                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, self.0);
                                 Member::Other
                             }
                         },
@@ -1105,6 +1110,7 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object TtGetUserInfoFailure")
                 }
+                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -1228,6 +1234,7 @@ const _: () = {
             struct MemberSeed<'a>(&'a mut ::std::string::String);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
+                #[inline]
                 fn deserialize<D: _serde::Deserializer<'de>>(
                     self,
                     deserializer: D,
@@ -1258,7 +1265,7 @@ const _: () = {
                             "openId" => Member::Member6,
                             "watermark" => Member::Member7,
                             other => {
-                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, self.0);
                                 Member::Other
                             }
                         },
@@ -1274,6 +1281,7 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object TtGetUserInfoEncryptedUserInfo")
                 }
+                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -1446,6 +1454,7 @@ const _: () = {
             struct MemberSeed<'a>(&'a mut ::std::string::String);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
+                #[inline]
                 fn deserialize<D: _serde::Deserializer<'de>>(
                     self,
                     deserializer: D,
@@ -1470,7 +1479,7 @@ const _: () = {
                             "appid" => Member::Member0,
                             "timestamp" => Member::Member1,
                             other => {
-                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, self.0);
                                 Member::Other
                             }
                         },
@@ -1486,6 +1495,7 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object TtGetUserInfoWatermark")
                 }
+                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,

@@ -339,6 +339,7 @@ const _: () = {
             struct MemberSeed<'a>(&'a mut ::std::string::String);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
+                #[inline]
                 fn deserialize<D: _serde::Deserializer<'de>>(
                     self,
                     deserializer: D,
@@ -367,7 +368,7 @@ const _: () = {
                             "iv" => Member::Member4,
                             "errMsg" => Member::Member5,
                             other => {
-                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, self.0);
                                 Member::Other
                             }
                         },
@@ -383,6 +384,7 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object TtGetUserProfileSuccess")
                 }
+                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -558,6 +560,7 @@ const _: () = {
             struct MemberSeed<'a>(&'a mut ::std::string::String);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
+                #[inline]
                 fn deserialize<D: _serde::Deserializer<'de>>(
                     self,
                     deserializer: D,
@@ -587,7 +590,7 @@ const _: () = {
                             "country" => Member::Member5,
                             "language" => Member::Member6,
                             other => {
-                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, self.0);
                                 Member::Other
                             }
                         },
@@ -603,6 +606,7 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object TtGetUserProfileUserInfo")
                 }
+                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -849,6 +853,7 @@ const _: () = {
             struct MemberSeed<'a>(&'a mut ::std::string::String);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
+                #[inline]
                 fn deserialize<D: _serde::Deserializer<'de>>(
                     self,
                     deserializer: D,
@@ -873,7 +878,7 @@ const _: () = {
                             "errMsg" => Member::Member0,
                             "errNo" => Member::Member1,
                             other => {
-                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, self.0);
                                 Member::Other
                             }
                         },
@@ -889,6 +894,7 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object TtGetUserProfileFailure")
                 }
+                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -1012,6 +1018,7 @@ const _: () = {
             struct MemberSeed<'a>(&'a mut ::std::string::String);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
+                #[inline]
                 fn deserialize<D: _serde::Deserializer<'de>>(
                     self,
                     deserializer: D,
@@ -1042,7 +1049,7 @@ const _: () = {
                             "openId" => Member::Member6,
                             "watermark" => Member::Member7,
                             other => {
-                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, self.0);
                                 Member::Other
                             }
                         },
@@ -1058,6 +1065,7 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object TtGetUserProfileEncryptedUserInfo")
                 }
+                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -1230,6 +1238,7 @@ const _: () = {
             struct MemberSeed<'a>(&'a mut ::std::string::String);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
+                #[inline]
                 fn deserialize<D: _serde::Deserializer<'de>>(
                     self,
                     deserializer: D,
@@ -1254,7 +1263,7 @@ const _: () = {
                             "appid" => Member::Member0,
                             "timestamp" => Member::Member1,
                             other => {
-                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, self.0);
                                 Member::Other
                             }
                         },
@@ -1270,6 +1279,7 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object TtGetUserProfileWatermark")
                 }
+                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,

@@ -327,6 +327,7 @@ const _: () = {
             struct MemberSeed<'a>(&'a mut ::std::string::String);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
+                #[inline]
                 fn deserialize<D: _serde::Deserializer<'de>>(
                     self,
                     deserializer: D,
@@ -351,7 +352,7 @@ const _: () = {
                             "success" => Member::Member0,
                             "result" => Member::Member1,
                             other => {
-                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, self.0);
                                 Member::Other
                             }
                         },
@@ -367,6 +368,7 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object MpserverlessUserGetInfoSuccess")
                 }
+                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -465,12 +467,12 @@ const _: () = {
                 Member0,
                 Member1,
                 Member2,
-                Member3,
                 Other,
             }
             struct MemberSeed<'a>(&'a mut ::std::string::String);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
+                #[inline]
                 fn deserialize<D: _serde::Deserializer<'de>>(
                     self,
                     deserializer: D,
@@ -495,14 +497,39 @@ const _: () = {
                             "spaceId" => Member::Member0,
                             "userId" => Member::Member1,
                             "oAuthUserId" => Member::Member2,
-                            "user" => Member::Member3,
                             other => {
-                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, self.0);
                                 Member::Other
                             }
                         },
                     )
                 }
+            }
+            /// Reads the value of a member outside the documented
+            /// shape, named by `unknown`: a quirk's member, or one the
+            /// schema does not describe.
+            #[cold]
+            #[inline(never)]
+            fn read_other<'de, A: _serde::de::MapAccess<'de>>(
+                map: &mut A,
+                member_3: &mut ::std::option::Option<
+                    ::std::boxed::Box<MpserverlessUserGetInfoUserIds>,
+                >,
+                extra: &mut ::mpkit::UnknownMembers,
+                unknown: &mut ::std::string::String,
+            ) -> ::std::result::Result<(), A::Error> {
+                match unknown.as_str() {
+                    "user" => {
+                        if member_3.is_some() {
+                            return ::std::result::Result::Err(
+                                _serde::de::Error::duplicate_field("user"),
+                            );
+                        }
+                        *member_3 = ::std::option::Option::Some(map.next_value()?);
+                    }
+                    _ => extra.keep_next(unknown, map)?,
+                }
+                ::std::result::Result::Ok(())
             }
             struct Visitor;
             impl<'de> _serde::de::Visitor<'de> for Visitor {
@@ -513,6 +540,7 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object MpserverlessUserGetInfoUserResult")
                 }
+                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -553,15 +581,14 @@ const _: () = {
                                 }
                                 member_2 = ::std::option::Option::Some(map.next_value()?);
                             }
-                            Member::Member3 => {
-                                if member_3.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("user"),
-                                    );
-                                }
-                                member_3 = ::std::option::Option::Some(map.next_value()?);
+                            Member::Other => {
+                                read_other(
+                                    &mut map,
+                                    &mut member_3,
+                                    &mut extra,
+                                    &mut unknown,
+                                )?
                             }
-                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(MpserverlessUserGetInfoUserResult {
@@ -671,6 +698,7 @@ const _: () = {
             struct MemberSeed<'a>(&'a mut ::std::string::String);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
+                #[inline]
                 fn deserialize<D: _serde::Deserializer<'de>>(
                     self,
                     deserializer: D,
@@ -696,7 +724,7 @@ const _: () = {
                             "userId" => Member::Member1,
                             "oAuthUserId" => Member::Member2,
                             other => {
-                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, self.0);
                                 Member::Other
                             }
                         },
@@ -712,6 +740,7 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object MpserverlessUserGetInfoUserIds")
                 }
+                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -808,6 +837,7 @@ const _: () = {
             struct MemberSeed<'a>(&'a mut ::std::string::String);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
+                #[inline]
                 fn deserialize<D: _serde::Deserializer<'de>>(
                     self,
                     deserializer: D,
@@ -831,7 +861,7 @@ const _: () = {
                         match name {
                             "success" => Member::Member0,
                             other => {
-                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, self.0);
                                 Member::Other
                             }
                         },
@@ -847,6 +877,7 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object MpserverlessUserGetInfoFailure")
                 }
+                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,

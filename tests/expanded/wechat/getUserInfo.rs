@@ -446,6 +446,7 @@ const _: () = {
             struct MemberSeed<'a>(&'a mut ::std::string::String);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
+                #[inline]
                 fn deserialize<D: _serde::Deserializer<'de>>(
                     self,
                     deserializer: D,
@@ -475,7 +476,7 @@ const _: () = {
                             "cloudID" => Member::Member5,
                             "errMsg" => Member::Member6,
                             other => {
-                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, self.0);
                                 Member::Other
                             }
                         },
@@ -491,6 +492,7 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object WxGetUserInfoSuccess")
                 }
+                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -686,6 +688,7 @@ const _: () = {
             struct MemberSeed<'a>(&'a mut ::std::string::String);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
+                #[inline]
                 fn deserialize<D: _serde::Deserializer<'de>>(
                     self,
                     deserializer: D,
@@ -715,7 +718,7 @@ const _: () = {
                             "city" => Member::Member5,
                             "language" => Member::Member6,
                             other => {
-                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, self.0);
                                 Member::Other
                             }
                         },
@@ -731,6 +734,7 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object WxGetUserInfoUserInfo")
                 }
+                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -975,6 +979,7 @@ const _: () = {
             struct MemberSeed<'a>(&'a mut ::std::string::String);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
+                #[inline]
                 fn deserialize<D: _serde::Deserializer<'de>>(
                     self,
                     deserializer: D,
@@ -999,7 +1004,7 @@ const _: () = {
                             "errMsg" => Member::Member0,
                             "errno" => Member::Member1,
                             other => {
-                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, self.0);
                                 Member::Other
                             }
                         },
@@ -1015,6 +1020,7 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object WxGetUserInfoFailure")
                 }
+                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -1143,6 +1149,7 @@ const _: () = {
             struct MemberSeed<'a>(&'a mut ::std::string::String);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
+                #[inline]
                 fn deserialize<D: _serde::Deserializer<'de>>(
                     self,
                     deserializer: D,
@@ -1174,7 +1181,7 @@ const _: () = {
                             "unionId" => Member::Member7,
                             "watermark" => Member::Member8,
                             other => {
-                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, self.0);
                                 Member::Other
                             }
                         },
@@ -1190,6 +1197,7 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object WxGetUserInfoEncryptedUserInfo")
                 }
+                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -1375,6 +1383,7 @@ const _: () = {
             struct MemberSeed<'a>(&'a mut ::std::string::String);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
+                #[inline]
                 fn deserialize<D: _serde::Deserializer<'de>>(
                     self,
                     deserializer: D,
@@ -1399,7 +1408,7 @@ const _: () = {
                             "appid" => Member::Member0,
                             "timestamp" => Member::Member1,
                             other => {
-                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, self.0);
                                 Member::Other
                             }
                         },
@@ -1415,6 +1424,7 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object WxGetUserInfoWatermark")
                 }
+                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,

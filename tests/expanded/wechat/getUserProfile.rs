@@ -477,6 +477,7 @@ const _: () = {
             struct MemberSeed<'a>(&'a mut ::std::string::String);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
+                #[inline]
                 fn deserialize<D: _serde::Deserializer<'de>>(
                     self,
                     deserializer: D,
@@ -506,7 +507,7 @@ const _: () = {
                             "cloudID" => Member::Member5,
                             "errMsg" => Member::Member6,
                             other => {
-                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, self.0);
                                 Member::Other
                             }
                         },
@@ -522,6 +523,7 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object WxGetUserProfileSuccess")
                 }
+                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -705,6 +707,7 @@ const _: () = {
             struct MemberSeed<'a>(&'a mut ::std::string::String);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
+                #[inline]
                 fn deserialize<D: _serde::Deserializer<'de>>(
                     self,
                     deserializer: D,
@@ -734,7 +737,7 @@ const _: () = {
                             "city" => Member::Member5,
                             "language" => Member::Member6,
                             other => {
-                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, self.0);
                                 Member::Other
                             }
                         },
@@ -750,6 +753,7 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object WxGetUserProfileUserInfo")
                 }
+                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -996,6 +1000,7 @@ const _: () = {
             struct MemberSeed<'a>(&'a mut ::std::string::String);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
+                #[inline]
                 fn deserialize<D: _serde::Deserializer<'de>>(
                     self,
                     deserializer: D,
@@ -1020,7 +1025,7 @@ const _: () = {
                             "errMsg" => Member::Member0,
                             "errno" => Member::Member1,
                             other => {
-                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, self.0);
                                 Member::Other
                             }
                         },
@@ -1036,6 +1041,7 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object WxGetUserProfileFailure")
                 }
+                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -1154,6 +1160,7 @@ const _: () = {
             struct MemberSeed<'a>(&'a mut ::std::string::String);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
+                #[inline]
                 fn deserialize<D: _serde::Deserializer<'de>>(
                     self,
                     deserializer: D,
@@ -1183,7 +1190,7 @@ const _: () = {
                             "avatarUrl" => Member::Member5,
                             "watermark" => Member::Member6,
                             other => {
-                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, self.0);
                                 Member::Other
                             }
                         },
@@ -1199,6 +1206,7 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object WxGetUserProfileEncryptedProfile")
                 }
+                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -1359,6 +1367,7 @@ const _: () = {
             struct MemberSeed<'a>(&'a mut ::std::string::String);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
+                #[inline]
                 fn deserialize<D: _serde::Deserializer<'de>>(
                     self,
                     deserializer: D,
@@ -1383,7 +1392,7 @@ const _: () = {
                             "appid" => Member::Member0,
                             "timestamp" => Member::Member1,
                             other => {
-                                ::std::borrow::ToOwned::clone_into(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, self.0);
                                 Member::Other
                             }
                         },
@@ -1399,6 +1408,7 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object WxGetUserProfileWatermark")
                 }
+                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,

@@ -18,7 +18,8 @@ pub(super) fn emit(cx: &Context<'_>, def: &TypeDef) -> TokenStream {
             aliases,
         } => {
             let name = ident(name);
-            let definition = structure(cx, &name, lines, fields, *keeps_unknown);
+            let rare: Vec<&syn::Ident> = aliases.iter().map(|alias| &alias.nested).collect();
+            let definition = structure(cx, &name, lines, fields, *keeps_unknown, &rare);
             let accessors = aliases.iter().map(|alias| {
                 let field = &alias.field;
                 let nested = &alias.nested;
@@ -71,12 +72,26 @@ fn extra_ident(fields: &[Field]) -> syn::Ident {
     ident(&name)
 }
 
+/// Emits a struct and its serde impls. `rare` names the fields that hold a
+/// quirk's other shape (the object a `nested-alias` nests the members in):
+/// their names are matched, and their values read, out of line with the
+/// unknown members, so that decoding the documented shape branches over the
+/// documented members only.
+///
+/// The decoder has serde_derive's shape where it counts: the member loop and
+/// the name match are `#[inline]`, so they fold into the format's map reader,
+/// and what they hold is kept to the documented members; copying an unknown
+/// name, reading a quirk's member and keeping an unknown value are cold
+/// calls. One more arm in the loop's `match` (a fourth named member) is
+/// enough for LLVM to dispatch through a jump table, which measured several
+/// percent slower on the EMAS payload (BENCHMARKS.md).
 fn structure(
     cx: &Context<'_>,
     name: &syn::Ident,
     lines: &[String],
     fields: &[Field],
     keeps_unknown: bool,
+    rare: &[&syn::Ident],
 ) -> TokenStream {
     let krate = cx.krate;
     let vis = cx.vis;
@@ -102,46 +117,93 @@ fn structure(
         }
     });
 
-    let tags: Vec<syn::Ident> = (0..fields.len())
-        .map(|i| format_ident!("Member{}", i))
-        .collect();
-    let slots: Vec<syn::Ident> = (0..fields.len())
-        .map(|i| format_ident!("member_{}", i))
-        .collect();
-    let jsons: Vec<&str> = fields.iter().map(|f| f.json.as_str()).collect();
-    let known = jsons
+    let members: Vec<Member<'_>> = fields
         .iter()
-        .map(|j| format!("`{j}`"))
+        .enumerate()
+        .map(|(i, field)| Member {
+            field,
+            tag: format_ident!("Member{}", i),
+            slot: format_ident!("member_{}", i),
+            slot_ty: ty(cx, &field.ty),
+            rare: rare.contains(&&field.ident),
+        })
+        .collect();
+    let (rare, common): (Vec<&Member<'_>>, Vec<&Member<'_>>) =
+        members.iter().partition(|member| member.rare);
+    let known = fields
+        .iter()
+        .map(|f| format!("`{}`", f.json))
         .collect::<Vec<_>>()
         .join(", ");
-    let slot_types = fields.iter().map(|f| ty(cx, &f.ty));
-    let reads = fields.iter().zip(&tags).zip(&slots).map(|((field, tag), slot)| {
-        let json = &field.json;
-        quote! {
-            Member::#tag => {
-                if #slot.is_some() {
-                    return ::std::result::Result::Err(_serde::de::Error::duplicate_field(#json));
-                }
-                #slot = ::std::option::Option::Some(map.next_value()?);
-            }
-        }
+    let slots = members.iter().map(|m| &m.slot);
+    let slot_types = members.iter().map(|m| &m.slot_ty);
+    let common_tags: Vec<&syn::Ident> = common.iter().map(|m| &m.tag).collect();
+    let common_jsons = common.iter().map(|m| m.field.json.as_str());
+    let common_reads = common.iter().map(|member| {
+        let read = member.duplicate_check();
+        let (tag, slot) = (&member.tag, &member.slot);
+        quote! { Member::#tag => { #read #slot = ::std::option::Option::Some(map.next_value()?); } }
     });
-    let unknown = if keeps_unknown {
-        quote! {
-            Member::Other => #extra.keep_next(&mut unknown, &mut map)?,
-        }
-    } else {
-        quote! {
-            Member::Other => {
+    // The body of the match arm for a member the schema does not name, whose
+    // name is in the local `unknown` (`unknown_mut` borrows it mutably).
+    let keep_unknown = |map: TokenStream, unknown_mut: TokenStream| {
+        if keeps_unknown {
+            quote!(#extra.keep_next(#unknown_mut, #map)?)
+        } else {
+            quote! {{
                 return ::std::result::Result::Err(_serde::de::Error::custom(::std::format!(
                     "unknown member `{unknown}`, expected one of {}", #known
                 )));
-            }
+            }}
         }
     };
-    let builds = fields.iter().zip(&slots).map(|(field, slot)| {
+    // The arm of the member loop for a name outside the documented shape,
+    // left in `unknown`: a quirk's member or an unknown one.
+    let (other_arm, out_of_line) = if rare.is_empty() {
+        let keep = keep_unknown(quote!(&mut map), quote!(&mut unknown));
+        (quote!(#keep), quote!())
+    } else {
+        let rare_jsons = rare.iter().map(|m| m.field.json.as_str());
+        let rare_slots: Vec<&syn::Ident> = rare.iter().map(|m| &m.slot).collect();
+        let rare_slot_types = rare.iter().map(|m| {
+            let slot_ty = &m.slot_ty;
+            quote!(&mut ::std::option::Option<#slot_ty>)
+        });
+        let rare_reads = rare.iter().zip(rare_jsons).map(|(member, json)| {
+            let read = member.duplicate_check();
+            let slot = &member.slot;
+            quote! { #json => { #read *#slot = ::std::option::Option::Some(map.next_value()?); } }
+        });
+        let keep = keep_unknown(quote!(map), quote!(unknown));
+        let extra_param = keeps_unknown.then(|| quote!(#extra: &mut #unknown_ty,));
+        let extra_arg = keeps_unknown.then(|| quote!(&mut #extra,));
+        (
+            quote!(read_other(&mut map, #(&mut #rare_slots,)* #extra_arg &mut unknown)?),
+            quote! {
+                /// Reads the value of a member outside the documented
+                /// shape, named by `unknown`: a quirk's member, or one the
+                /// schema does not describe.
+                #[cold]
+                #[inline(never)]
+                fn read_other<'de, A: _serde::de::MapAccess<'de>>(
+                    map: &mut A,
+                    #(#rare_slots: #rare_slot_types,)*
+                    #extra_param
+                    unknown: &mut ::std::string::String,
+                ) -> ::std::result::Result<(), A::Error> {
+                    match unknown.as_str() {
+                        #(#rare_reads)*
+                        _ => #keep,
+                    }
+                    ::std::result::Result::Ok(())
+                }
+            },
+        )
+    };
+    let builds = fields.iter().zip(&members).map(|(field, member)| {
         let ident = &field.ident;
         let json = &field.json;
+        let slot = &member.slot;
         if field.optional {
             quote! { #ident: #slot, }
         } else {
@@ -187,7 +249,7 @@ fn structure(
             impl<'de> _serde::Deserialize<'de> for #name {
                 fn deserialize<D: _serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                     enum Member {
-                        #(#tags,)*
+                        #(#common_tags,)*
                         Other,
                     }
                     // Reads a member name. An unknown name is left in the
@@ -196,6 +258,7 @@ fn structure(
                     struct MemberSeed<'a>(&'a mut ::std::string::String);
                     impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                         type Value = Member;
+                        #[inline]
                         fn deserialize<D: _serde::Deserializer<'de>>(self, deserializer: D) -> ::std::result::Result<Member, D::Error> {
                             deserializer.deserialize_identifier(self)
                         }
@@ -207,28 +270,30 @@ fn structure(
                         }
                         fn visit_str<E: _serde::de::Error>(self, name: &str) -> ::std::result::Result<Member, E> {
                             ::std::result::Result::Ok(match name {
-                                #(#jsons => Member::#tags,)*
+                                #(#common_jsons => Member::#common_tags,)*
                                 other => {
-                                    ::std::borrow::ToOwned::clone_into(other, self.0);
+                                    #unknown_ty::remember_name(other, self.0);
                                     Member::Other
                                 }
                             })
                         }
                     }
+                    #out_of_line
                     struct Visitor;
                     impl<'de> _serde::de::Visitor<'de> for Visitor {
                         type Value = #name;
                         fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                             f.write_str(#expecting)
                         }
+                        #[inline]
                         fn visit_map<A: _serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
                             #(let mut #slots: ::std::option::Option<#slot_types> = ::std::option::Option::None;)*
                             #extra_init
                             let mut unknown = ::std::string::String::new();
                             while let ::std::option::Option::Some(member) = map.next_key_seed(MemberSeed(&mut unknown))? {
                                 match member {
-                                    #(#reads)*
-                                    #unknown
+                                    #(#common_reads)*
+                                    Member::Other => #other_arm,
                                 }
                             }
                             ::std::result::Result::Ok(#name {
@@ -250,6 +315,30 @@ fn structure(
                 }
             }
         };
+    }
+}
+
+/// One field of a struct as its decoder sees it.
+struct Member<'a> {
+    field: &'a Field,
+    /// Its variant in the decoder's tag enum.
+    tag: syn::Ident,
+    /// The local that holds its value until the object ends.
+    slot: syn::Ident,
+    slot_ty: TokenStream,
+    /// Read out of line: see [`structure`].
+    rare: bool,
+}
+
+impl Member<'_> {
+    /// Refuses a second member of the same name before its value is read.
+    fn duplicate_check(&self) -> TokenStream {
+        let (slot, json) = (&self.slot, &self.field.json);
+        quote! {
+            if #slot.is_some() {
+                return ::std::result::Result::Err(_serde::de::Error::duplicate_field(#json));
+            }
+        }
     }
 }
 
