@@ -473,7 +473,6 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object TtGetUserInfoSuccess")
                 }
-                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -713,7 +712,6 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object TtGetUserInfoUserInfo")
                 }
-                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -1281,7 +1279,6 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object TtGetUserInfoEncryptedUserInfo")
                 }
-                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,

@@ -384,7 +384,6 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object TtGetUserProfileSuccess")
                 }
-                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -606,7 +605,6 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object TtGetUserProfileUserInfo")
                 }
-                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -1065,7 +1063,6 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object TtGetUserProfileEncryptedUserInfo")
                 }
-                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,

@@ -492,7 +492,6 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object WxGetUserInfoSuccess")
                 }
-                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -734,7 +733,6 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object WxGetUserInfoUserInfo")
                 }
-                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -1197,7 +1195,6 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object WxGetUserInfoEncryptedUserInfo")
                 }
-                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,

@@ -523,7 +523,6 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object WxGetUserProfileSuccess")
                 }
-                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -753,7 +752,6 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object WxGetUserProfileUserInfo")
                 }
-                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -1206,7 +1204,6 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object WxGetUserProfileEncryptedProfile")
                 }
-                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,

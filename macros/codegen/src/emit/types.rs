@@ -72,15 +72,23 @@ fn extra_ident(fields: &[Field]) -> syn::Ident {
     ident(&name)
 }
 
+/// The most documented members a struct's member loop may have and still be
+/// marked `#[inline]`. Measured with callgrind (BENCHMARKS.md): folding the
+/// loop into serde_json's map reader saves 5 % on the EMAS objects (two and
+/// three members) and costs 1–2.5 % on WeChat's and Douyin's (seven to nine
+/// members, whose many live slots the merged function then spills).
+const INLINE_LOOP_MAX_MEMBERS: usize = 4;
+
 /// Emits a struct and its serde impls. `rare` names the fields that hold a
 /// quirk's other shape (the object a `nested-alias` nests the members in):
 /// their names are matched, and their values read, out of line with the
 /// unknown members, so that decoding the documented shape branches over the
 /// documented members only.
 ///
-/// The decoder has serde_derive's shape where it counts: the member loop and
-/// the name match are `#[inline]`, so they fold into the format's map reader,
-/// and what they hold is kept to the documented members; copying an unknown
+/// The decoder has serde_derive's shape where it counts: the name match is
+/// `#[inline]`, and so is the member loop of a small struct (see
+/// [`INLINE_LOOP_MAX_MEMBERS`]), so they fold into the format's map reader;
+/// what they hold is kept to the documented members: copying an unknown
 /// name, reading a quirk's member and keeping an unknown value are cold
 /// calls. One more arm in the loop's `match` (a fourth named member) is
 /// enough for LLVM to dispatch through a jump table, which measured several
@@ -233,6 +241,7 @@ fn structure(
         }
     });
     let expecting = format!("the object {name}");
+    let inline_loop = (common.len() <= INLINE_LOOP_MAX_MEMBERS).then(|| quote!(#[inline]));
 
     quote! {
         #lines
@@ -285,7 +294,7 @@ fn structure(
                         fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                             f.write_str(#expecting)
                         }
-                        #[inline]
+                        #inline_loop
                         fn visit_map<A: _serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
                             #(let mut #slots: ::std::option::Option<#slot_types> = ::std::option::Option::None;)*
                             #extra_init
