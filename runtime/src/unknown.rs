@@ -1,6 +1,7 @@
 //! [`UnknownMembers`]: the members of a payload that its schema does not
 //! describe, kept so that decoding and encoding again loses nothing.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::{Deref, DerefMut};
 use std::sync::LazyLock;
@@ -33,15 +34,25 @@ pub struct UnknownMembers(Option<Box<Map<String, Value>>>);
 static EMPTY: LazyLock<Map<String, Value>> = LazyLock::new(Map::new);
 
 impl UnknownMembers {
-    /// Copies a member name the decoder does not know into `buffer`, where
-    /// the decoder's member loop picks it up. For generated decoders: out of
-    /// line and cold, so that the match over the names the schema gives
-    /// needs no allocation path and stays as small as serde_derive's.
+    /// Puts a member name the decoder's name match did not take into
+    /// `buffer`, where the decoder's member loop picks it up: one of the
+    /// `quirks` names the decoder reads out of line (borrowed, so reading
+    /// them allocates nothing), or an unknown name (owned, to be kept). For
+    /// generated decoders: out of line and cold, so that the match over the
+    /// names the schema documents has no allocation path and stays as small
+    /// as serde_derive's.
     #[doc(hidden)]
     #[cold]
     #[inline(never)]
-    pub fn remember_name(name: &str, buffer: &mut String) {
-        name.clone_into(buffer);
+    pub fn remember_name(
+        name: &str,
+        quirks: &'static [&'static str],
+        buffer: &mut Cow<'static, str>,
+    ) {
+        *buffer = match quirks.iter().find(|quirk| **quirk == name) {
+            Some(quirk) => Cow::Borrowed(quirk),
+            None => Cow::Owned(name.to_owned()),
+        };
     }
 
     /// No members; allocates nothing.
@@ -71,11 +82,11 @@ impl UnknownMembers {
     #[inline(never)]
     pub fn keep_next<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
-        name: &mut String,
+        name: &mut Cow<'static, str>,
         map: &mut A,
     ) -> Result<(), A::Error> {
         let value = map.next_value()?;
-        self.insert(std::mem::take(name), value);
+        self.insert(std::mem::take(name).into_owned(), value);
         Ok(())
     }
 }
@@ -184,6 +195,17 @@ mod tests {
         extended.extend(std::iter::empty());
         assert!(extended.0.is_none());
         assert!(UnknownMembers::from(Map::new()).0.is_none());
+    }
+
+    #[test]
+    fn quirk_names_are_borrowed_and_unknown_names_owned() {
+        let mut buffer = Cow::Borrowed("");
+        UnknownMembers::remember_name("user", &["profile", "user"], &mut buffer);
+        assert!(matches!(buffer, Cow::Borrowed("user")));
+        UnknownMembers::remember_name("users", &["profile", "user"], &mut buffer);
+        assert!(matches!(&buffer, Cow::Owned(name) if name == "users"));
+        UnknownMembers::remember_name("user", &[], &mut buffer);
+        assert!(matches!(&buffer, Cow::Owned(name) if name == "user"));
     }
 
     #[test]

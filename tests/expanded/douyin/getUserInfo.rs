@@ -424,7 +424,7 @@ const _: () = {
                 Member6,
                 Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
                 #[inline]
@@ -457,7 +457,7 @@ const _: () = {
                             "realNameAuthenticationStatus" => Member::Member5,
                             "errMsg" => Member::Member6,
                             other => {
-                                ::mpkit::UnknownMembers::remember_name(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
                                 Member::Other
                             }
                         },
@@ -487,7 +487,7 @@ const _: () = {
                     > = ::std::option::Option::None;
                     let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::string::String::new();
+                    let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
                         .next_key_seed(MemberSeed(&mut unknown))?
                     {
@@ -663,7 +663,7 @@ const _: () = {
                 Member6,
                 Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
                 #[inline]
@@ -696,7 +696,7 @@ const _: () = {
                             "country" => Member::Member5,
                             "language" => Member::Member6,
                             other => {
-                                ::mpkit::UnknownMembers::remember_name(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
                                 Member::Other
                             }
                         },
@@ -726,7 +726,7 @@ const _: () = {
                     let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::string::String::new();
+                    let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
                         .next_key_seed(MemberSeed(&mut unknown))?
                     {
@@ -1064,7 +1064,7 @@ const _: () = {
                 Member1,
                 Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
                 #[inline]
@@ -1092,7 +1092,7 @@ const _: () = {
                             "errMsg" => Member::Member0,
                             "errNo" => Member::Member1,
                             other => {
-                                ::mpkit::UnknownMembers::remember_name(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
                                 Member::Other
                             }
                         },
@@ -1116,7 +1116,7 @@ const _: () = {
                     let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_1: ::std::option::Option<i64> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::string::String::new();
+                    let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
                         .next_key_seed(MemberSeed(&mut unknown))?
                     {
@@ -1229,7 +1229,7 @@ const _: () = {
                 Member7,
                 Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
                 #[inline]
@@ -1263,7 +1263,7 @@ const _: () = {
                             "openId" => Member::Member6,
                             "watermark" => Member::Member7,
                             other => {
-                                ::mpkit::UnknownMembers::remember_name(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
                                 Member::Other
                             }
                         },
@@ -1294,7 +1294,7 @@ const _: () = {
                     let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_7: ::std::option::Option<TtGetUserInfoWatermark> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::string::String::new();
+                    let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
                         .next_key_seed(MemberSeed(&mut unknown))?
                     {
@@ -1448,7 +1448,7 @@ const _: () = {
                 Member1,
                 Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
                 #[inline]
@@ -1476,7 +1476,7 @@ const _: () = {
                             "appid" => Member::Member0,
                             "timestamp" => Member::Member1,
                             other => {
-                                ::mpkit::UnknownMembers::remember_name(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
                                 Member::Other
                             }
                         },
@@ -1500,7 +1500,7 @@ const _: () = {
                     let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_1: ::std::option::Option<i64> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::string::String::new();
+                    let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
                         .next_key_seed(MemberSeed(&mut unknown))?
                     {

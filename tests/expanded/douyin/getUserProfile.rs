@@ -336,7 +336,7 @@ const _: () = {
                 Member5,
                 Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
                 #[inline]
@@ -368,7 +368,7 @@ const _: () = {
                             "iv" => Member::Member4,
                             "errMsg" => Member::Member5,
                             other => {
-                                ::mpkit::UnknownMembers::remember_name(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
                                 Member::Other
                             }
                         },
@@ -395,7 +395,7 @@ const _: () = {
                     let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::string::String::new();
+                    let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
                         .next_key_seed(MemberSeed(&mut unknown))?
                     {
@@ -556,7 +556,7 @@ const _: () = {
                 Member6,
                 Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
                 #[inline]
@@ -589,7 +589,7 @@ const _: () = {
                             "country" => Member::Member5,
                             "language" => Member::Member6,
                             other => {
-                                ::mpkit::UnknownMembers::remember_name(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
                                 Member::Other
                             }
                         },
@@ -619,7 +619,7 @@ const _: () = {
                     let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::string::String::new();
+                    let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
                         .next_key_seed(MemberSeed(&mut unknown))?
                     {
@@ -848,7 +848,7 @@ const _: () = {
                 Member1,
                 Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
                 #[inline]
@@ -876,7 +876,7 @@ const _: () = {
                             "errMsg" => Member::Member0,
                             "errNo" => Member::Member1,
                             other => {
-                                ::mpkit::UnknownMembers::remember_name(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
                                 Member::Other
                             }
                         },
@@ -900,7 +900,7 @@ const _: () = {
                     let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_1: ::std::option::Option<i64> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::string::String::new();
+                    let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
                         .next_key_seed(MemberSeed(&mut unknown))?
                     {
@@ -1013,7 +1013,7 @@ const _: () = {
                 Member7,
                 Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
                 #[inline]
@@ -1047,7 +1047,7 @@ const _: () = {
                             "openId" => Member::Member6,
                             "watermark" => Member::Member7,
                             other => {
-                                ::mpkit::UnknownMembers::remember_name(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
                                 Member::Other
                             }
                         },
@@ -1078,7 +1078,7 @@ const _: () = {
                     let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_7: ::std::option::Option<TtGetUserProfileWatermark> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::string::String::new();
+                    let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
                         .next_key_seed(MemberSeed(&mut unknown))?
                     {
@@ -1232,7 +1232,7 @@ const _: () = {
                 Member1,
                 Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
                 #[inline]
@@ -1260,7 +1260,7 @@ const _: () = {
                             "appid" => Member::Member0,
                             "timestamp" => Member::Member1,
                             other => {
-                                ::mpkit::UnknownMembers::remember_name(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
                                 Member::Other
                             }
                         },
@@ -1284,7 +1284,7 @@ const _: () = {
                     let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_1: ::std::option::Option<i64> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::string::String::new();
+                    let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
                         .next_key_seed(MemberSeed(&mut unknown))?
                     {

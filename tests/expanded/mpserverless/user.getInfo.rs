@@ -324,7 +324,7 @@ const _: () = {
                 Member1,
                 Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
                 #[inline]
@@ -352,7 +352,7 @@ const _: () = {
                             "success" => Member::Member0,
                             "result" => Member::Member1,
                             other => {
-                                ::mpkit::UnknownMembers::remember_name(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
                                 Member::Other
                             }
                         },
@@ -378,7 +378,7 @@ const _: () = {
                         MpserverlessUserGetInfoUserResult,
                     > = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::string::String::new();
+                    let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
                         .next_key_seed(MemberSeed(&mut unknown))?
                     {
@@ -469,7 +469,7 @@ const _: () = {
                 Member2,
                 Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
                 #[inline]
@@ -498,7 +498,11 @@ const _: () = {
                             "userId" => Member::Member1,
                             "oAuthUserId" => Member::Member2,
                             other => {
-                                ::mpkit::UnknownMembers::remember_name(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(
+                                    other,
+                                    &["user"],
+                                    self.0,
+                                );
                                 Member::Other
                             }
                         },
@@ -516,9 +520,9 @@ const _: () = {
                     ::std::boxed::Box<MpserverlessUserGetInfoUserIds>,
                 >,
                 extra: &mut ::mpkit::UnknownMembers,
-                unknown: &mut ::std::string::String,
+                unknown: &mut ::std::borrow::Cow<'static, str>,
             ) -> ::std::result::Result<(), A::Error> {
-                match unknown.as_str() {
+                match &**unknown {
                     "user" => {
                         if member_3.is_some() {
                             return ::std::result::Result::Err(
@@ -552,7 +556,7 @@ const _: () = {
                         ::std::boxed::Box<MpserverlessUserGetInfoUserIds>,
                     > = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::string::String::new();
+                    let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
                         .next_key_seed(MemberSeed(&mut unknown))?
                     {
@@ -695,7 +699,7 @@ const _: () = {
                 Member2,
                 Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
                 #[inline]
@@ -724,7 +728,7 @@ const _: () = {
                             "userId" => Member::Member1,
                             "oAuthUserId" => Member::Member2,
                             other => {
-                                ::mpkit::UnknownMembers::remember_name(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
                                 Member::Other
                             }
                         },
@@ -749,7 +753,7 @@ const _: () = {
                     let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::string::String::new();
+                    let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
                         .next_key_seed(MemberSeed(&mut unknown))?
                     {
@@ -834,7 +838,7 @@ const _: () = {
                 Member0,
                 Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
                 #[inline]
@@ -861,7 +865,7 @@ const _: () = {
                         match name {
                             "success" => Member::Member0,
                             other => {
-                                ::mpkit::UnknownMembers::remember_name(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
                                 Member::Other
                             }
                         },
@@ -884,7 +888,7 @@ const _: () = {
                 ) -> ::std::result::Result<MpserverlessUserGetInfoFailure, A::Error> {
                     let mut member_0: ::std::option::Option<bool> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::string::String::new();
+                    let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
                         .next_key_seed(MemberSeed(&mut unknown))?
                     {

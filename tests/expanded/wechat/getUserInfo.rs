@@ -443,7 +443,7 @@ const _: () = {
                 Member6,
                 Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
                 #[inline]
@@ -476,7 +476,7 @@ const _: () = {
                             "cloudID" => Member::Member5,
                             "errMsg" => Member::Member6,
                             other => {
-                                ::mpkit::UnknownMembers::remember_name(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
                                 Member::Other
                             }
                         },
@@ -504,7 +504,7 @@ const _: () = {
                     let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::string::String::new();
+                    let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
                         .next_key_seed(MemberSeed(&mut unknown))?
                     {
@@ -684,7 +684,7 @@ const _: () = {
                 Member6,
                 Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
                 #[inline]
@@ -717,7 +717,7 @@ const _: () = {
                             "city" => Member::Member5,
                             "language" => Member::Member6,
                             other => {
-                                ::mpkit::UnknownMembers::remember_name(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
                                 Member::Other
                             }
                         },
@@ -747,7 +747,7 @@ const _: () = {
                     let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::string::String::new();
+                    let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
                         .next_key_seed(MemberSeed(&mut unknown))?
                     {
@@ -974,7 +974,7 @@ const _: () = {
                 Member1,
                 Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
                 #[inline]
@@ -1002,7 +1002,7 @@ const _: () = {
                             "errMsg" => Member::Member0,
                             "errno" => Member::Member1,
                             other => {
-                                ::mpkit::UnknownMembers::remember_name(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
                                 Member::Other
                             }
                         },
@@ -1026,7 +1026,7 @@ const _: () = {
                     let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_1: ::std::option::Option<i64> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::string::String::new();
+                    let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
                         .next_key_seed(MemberSeed(&mut unknown))?
                     {
@@ -1144,7 +1144,7 @@ const _: () = {
                 Member8,
                 Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
                 #[inline]
@@ -1179,7 +1179,7 @@ const _: () = {
                             "unionId" => Member::Member7,
                             "watermark" => Member::Member8,
                             other => {
-                                ::mpkit::UnknownMembers::remember_name(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
                                 Member::Other
                             }
                         },
@@ -1211,7 +1211,7 @@ const _: () = {
                     let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_8: ::std::option::Option<WxGetUserInfoWatermark> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::string::String::new();
+                    let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
                         .next_key_seed(MemberSeed(&mut unknown))?
                     {
@@ -1377,7 +1377,7 @@ const _: () = {
                 Member1,
                 Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
                 #[inline]
@@ -1405,7 +1405,7 @@ const _: () = {
                             "appid" => Member::Member0,
                             "timestamp" => Member::Member1,
                             other => {
-                                ::mpkit::UnknownMembers::remember_name(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
                                 Member::Other
                             }
                         },
@@ -1429,7 +1429,7 @@ const _: () = {
                     let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_1: ::std::option::Option<i64> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::string::String::new();
+                    let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
                         .next_key_seed(MemberSeed(&mut unknown))?
                     {

@@ -474,7 +474,7 @@ const _: () = {
                 Member6,
                 Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
                 #[inline]
@@ -507,7 +507,7 @@ const _: () = {
                             "cloudID" => Member::Member5,
                             "errMsg" => Member::Member6,
                             other => {
-                                ::mpkit::UnknownMembers::remember_name(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
                                 Member::Other
                             }
                         },
@@ -535,7 +535,7 @@ const _: () = {
                     let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::string::String::new();
+                    let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
                         .next_key_seed(MemberSeed(&mut unknown))?
                     {
@@ -703,7 +703,7 @@ const _: () = {
                 Member6,
                 Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
                 #[inline]
@@ -736,7 +736,7 @@ const _: () = {
                             "city" => Member::Member5,
                             "language" => Member::Member6,
                             other => {
-                                ::mpkit::UnknownMembers::remember_name(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
                                 Member::Other
                             }
                         },
@@ -766,7 +766,7 @@ const _: () = {
                     let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::string::String::new();
+                    let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
                         .next_key_seed(MemberSeed(&mut unknown))?
                     {
@@ -995,7 +995,7 @@ const _: () = {
                 Member1,
                 Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
                 #[inline]
@@ -1023,7 +1023,7 @@ const _: () = {
                             "errMsg" => Member::Member0,
                             "errno" => Member::Member1,
                             other => {
-                                ::mpkit::UnknownMembers::remember_name(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
                                 Member::Other
                             }
                         },
@@ -1047,7 +1047,7 @@ const _: () = {
                     let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_1: ::std::option::Option<i64> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::string::String::new();
+                    let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
                         .next_key_seed(MemberSeed(&mut unknown))?
                     {
@@ -1155,7 +1155,7 @@ const _: () = {
                 Member6,
                 Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
                 #[inline]
@@ -1188,7 +1188,7 @@ const _: () = {
                             "avatarUrl" => Member::Member5,
                             "watermark" => Member::Member6,
                             other => {
-                                ::mpkit::UnknownMembers::remember_name(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
                                 Member::Other
                             }
                         },
@@ -1218,7 +1218,7 @@ const _: () = {
                     let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_6: ::std::option::Option<WxGetUserProfileWatermark> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::string::String::new();
+                    let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
                         .next_key_seed(MemberSeed(&mut unknown))?
                     {
@@ -1361,7 +1361,7 @@ const _: () = {
                 Member1,
                 Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::string::String);
+            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
             impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                 type Value = Member;
                 #[inline]
@@ -1389,7 +1389,7 @@ const _: () = {
                             "appid" => Member::Member0,
                             "timestamp" => Member::Member1,
                             other => {
-                                ::mpkit::UnknownMembers::remember_name(other, self.0);
+                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
                                 Member::Other
                             }
                         },
@@ -1413,7 +1413,7 @@ const _: () = {
                     let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                     let mut member_1: ::std::option::Option<i64> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::string::String::new();
+                    let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
                         .next_key_seed(MemberSeed(&mut unknown))?
                     {

@@ -76,7 +76,7 @@ fn extra_ident(fields: &[Field]) -> syn::Ident {
 /// marked `#[inline]`. Measured with callgrind (BENCHMARKS.md): folding the
 /// loop into serde_json's map reader saves 5 % on the EMAS objects (two and
 /// three members) and costs 1–2.5 % on WeChat's and Douyin's (seven to nine
-/// members, whose many live slots the merged function then spills).
+/// members); the bundled schemas have nothing in between to measure.
 const INLINE_LOOP_MAX_MEMBERS: usize = 4;
 
 /// Emits a struct and its serde impls. `rare` names the fields that hold a
@@ -88,9 +88,9 @@ const INLINE_LOOP_MAX_MEMBERS: usize = 4;
 /// The decoder has serde_derive's shape where it counts: the name match is
 /// `#[inline]`, and so is the member loop of a small struct (see
 /// [`INLINE_LOOP_MAX_MEMBERS`]), so they fold into the format's map reader;
-/// what they hold is kept to the documented members: copying an unknown
-/// name, reading a quirk's member and keeping an unknown value are cold
-/// calls. One more arm in the loop's `match` (a fourth named member) is
+/// what they hold is kept to the documented members: naming a member
+/// outside them (a quirk's name is borrowed, an unknown one copied), reading
+/// a quirk's member and keeping an unknown value are cold calls. One more arm in the loop's `match` (a fourth named member) is
 /// enough for LLVM to dispatch through a jump table, which measured several
 /// percent slower on the EMAS payload (BENCHMARKS.md).
 fn structure(
@@ -146,6 +146,7 @@ fn structure(
     let slots = members.iter().map(|m| &m.slot);
     let slot_types = members.iter().map(|m| &m.slot_ty);
     let common_tags: Vec<&syn::Ident> = common.iter().map(|m| &m.tag).collect();
+    let rare_names: Vec<&str> = rare.iter().map(|m| m.field.json.as_str()).collect();
     let common_jsons = common.iter().map(|m| m.field.json.as_str());
     let common_reads = common.iter().map(|member| {
         let read = member.duplicate_check();
@@ -171,13 +172,12 @@ fn structure(
         let keep = keep_unknown(quote!(&mut map), quote!(&mut unknown));
         (quote!(#keep), quote!())
     } else {
-        let rare_jsons = rare.iter().map(|m| m.field.json.as_str());
         let rare_slots: Vec<&syn::Ident> = rare.iter().map(|m| &m.slot).collect();
         let rare_slot_types = rare.iter().map(|m| {
             let slot_ty = &m.slot_ty;
             quote!(&mut ::std::option::Option<#slot_ty>)
         });
-        let rare_reads = rare.iter().zip(rare_jsons).map(|(member, json)| {
+        let rare_reads = rare.iter().zip(&rare_names).map(|(member, json)| {
             let read = member.duplicate_check();
             let slot = &member.slot;
             quote! { #json => { #read *#slot = ::std::option::Option::Some(map.next_value()?); } }
@@ -197,9 +197,9 @@ fn structure(
                     map: &mut A,
                     #(#rare_slots: #rare_slot_types,)*
                     #extra_param
-                    unknown: &mut ::std::string::String,
+                        unknown: &mut ::std::borrow::Cow<'static, str>,
                 ) -> ::std::result::Result<(), A::Error> {
-                    match unknown.as_str() {
+                    match &**unknown {
                         #(#rare_reads)*
                         _ => #keep,
                     }
@@ -264,7 +264,7 @@ fn structure(
                     // Reads a member name. An unknown name is left in the
                     // borrowed string, so that the common case hands back
                     // one byte rather than a `String`.
-                    struct MemberSeed<'a>(&'a mut ::std::string::String);
+                    struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
                     impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
                         type Value = Member;
                         #[inline]
@@ -281,7 +281,7 @@ fn structure(
                             ::std::result::Result::Ok(match name {
                                 #(#common_jsons => Member::#common_tags,)*
                                 other => {
-                                    #unknown_ty::remember_name(other, self.0);
+                                    #unknown_ty::remember_name(other, &[#(#rare_names),*], self.0);
                                     Member::Other
                                 }
                             })
@@ -298,7 +298,7 @@ fn structure(
                         fn visit_map<A: _serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
                             #(let mut #slots: ::std::option::Option<#slot_types> = ::std::option::Option::None;)*
                             #extra_init
-                            let mut unknown = ::std::string::String::new();
+                            let mut unknown = ::std::borrow::Cow::Borrowed("");
                             while let ::std::option::Option::Some(member) = map.next_key_seed(MemberSeed(&mut unknown))? {
                                 match member {
                                     #(#common_reads)*
