@@ -126,7 +126,7 @@ proptest! {
     /// built to be near the exact `"<api>:ok"` form.
     #[test]
     fn errmsg_is_ok_agrees_with_parse(
-        api in "[a-zA-Z:]{0,12}",
+        api in "[a-zA-Z: \t\u{3000}]{0,12}",
         status in prop_oneof![Just("ok".to_owned()), Just(" ok".to_owned()), "[a-z: ]{0,6}"],
         separator in prop_oneof![Just(":"), Just(" :"), Just(""), Just("::")],
         text in "\\PC{0,20}",

@@ -77,12 +77,14 @@ impl<'a> ErrMsg<'a> {
     /// ```
     #[must_use]
     pub fn is_ok(message: &str, api: &str) -> bool {
-        // `api` must not hold the separator itself: `parse` splits at the
-        // first one.
+        // `parse` splits at the first separator and trims the name before
+        // comparing, so an `api` holding a separator or surrounding
+        // whitespace never matches there and must not here.
         let exact = message.len() == api.len() + 3
             && message.ends_with(":ok")
             && message.starts_with(api)
-            && !api.bytes().any(|byte| byte == b':');
+            && !api.bytes().any(|byte| byte == b':')
+            && api.trim().len() == api.len();
         exact || matches!(ErrMsg::parse(message, api), Ok(ErrMsg::Ok))
     }
 }
@@ -160,6 +162,25 @@ mod tests {
             })
         );
         assert_eq!(ErrMsg::parse("getUserInfo:cancel", api), Ok(ErrMsg::Cancel));
+    }
+
+    /// Found by the `errmsg` fuzz target: an API name with surrounding
+    /// whitespace never matches in `parse` (it trims the message's name), so
+    /// the fast check must not accept it either; likewise a separator.
+    #[test]
+    fn is_ok_refuses_what_parse_refuses() {
+        for (message, api) in [
+            ("   \u{1f}\0:ok", "   \u{1f}\0"),
+            (" getUserInfo:ok", " getUserInfo"),
+            ("getUserInfo :ok", "getUserInfo "),
+            ("get:UserInfo:ok", "get:UserInfo"),
+        ] {
+            assert!(ErrMsg::parse(message, api).is_err(), "{message:?}");
+            assert!(!ErrMsg::is_ok(message, api), "{message:?}");
+        }
+        assert!(ErrMsg::is_ok("getUserInfo:ok", "getUserInfo"));
+        assert!(ErrMsg::is_ok("getUserInfo :ok", "getUserInfo"));
+        assert!(!ErrMsg::is_ok("getUserInfo:okay", "getUserInfo"));
     }
 
     #[test]
