@@ -313,6 +313,16 @@ fn duplicated_members_are_refused_not_merged() {
             other => panic!("expected a decode error, got {other:?}"),
         }
     }
+    // A member the schema does not describe keeps its last value, as
+    // `JSON.parse` does, on both paths.
+    let text = r#"{"success":true,"result":{"spaceId":"s","userId":"u","tenant":1,"tenant":2}}"#;
+    let value: Value = serde_json::from_str(text).unwrap();
+    for decoded in [
+        EmasGetUserInfo::decode(text).unwrap(),
+        EmasGetUserInfo::decode_value(value).unwrap(),
+    ] {
+        assert_eq!(decoded.result.extra.get("tenant"), Some(&json!(2)));
+    }
 }
 
 /// A user schema (tests/ui/schemas/strict-alias.json) whose aliased object
