@@ -90,9 +90,10 @@ const INLINE_LOOP_MAX_MEMBERS: usize = 4;
 /// [`INLINE_LOOP_MAX_MEMBERS`]), so they fold into the format's map reader;
 /// what they hold is kept to the documented members: naming a member
 /// outside them (a quirk's name is borrowed, an unknown one copied), reading
-/// a quirk's member and keeping an unknown value are cold calls. One more arm in the loop's `match` (a fourth named member) is
-/// enough for LLVM to dispatch through a jump table, which measured several
-/// percent slower on the EMAS payload (BENCHMARKS.md).
+/// a quirk's member and keeping an unknown value are cold calls. One more
+/// arm in the loop's `match` (a fourth named member) is enough for LLVM to
+/// dispatch through a jump table, which measured several percent slower on
+/// the EMAS payload (BENCHMARKS.md).
 fn structure(
     cx: &Context<'_>,
     name: &syn::Ident,
