@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use crate::errmsg::ErrMsg;
 use crate::error::{CallError, Requirement};
+use crate::refusal::Refusal;
 use crate::version::Version;
 
 /// How an API is invoked on the JavaScript side.
@@ -283,9 +284,8 @@ fn failure(info: &ApiInfo, detail: String, payload: Value) -> CallError {
 pub fn decode_value<S: DeserializeOwned>(info: &ApiInfo, value: Value) -> Result<S, CallError> {
     match verdict(info, &value)? {
         Verdict::Failure { detail } => Err(failure(info, detail, value)),
-        Verdict::Success => {
-            serde_path_to_error::deserialize(value).map_err(|error| located_error(info, error))
-        }
+        Verdict::Success => Refusal::decode_value(value)
+            .map_err(|refusal| decode_error(info, refusal.path, refusal.reason)),
     }
 }
 
@@ -335,24 +335,13 @@ pub fn decode_str<S: Response>(info: &ApiInfo, text: &str) -> Result<S, CallErro
     }
 }
 
-/// A decode error at the path where deserializing stopped.
-fn located_error(
-    info: &ApiInfo,
-    error: serde_path_to_error::Error<serde_json::Error>,
-) -> CallError {
-    let path = error.path().to_string();
-    let path = if path == "." { String::new() } else { path };
-    decode_error(info, path, error.into_inner().to_string())
-}
-
 /// Why the one-pass decoder refuses `text`, with the JSON path it stopped at.
 #[cold]
 fn text_error<S: DeserializeOwned>(info: &ApiInfo, text: &str) -> CallError {
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, S>(&mut deserializer) {
-        Err(error) => located_error(info, error),
+    match Refusal::of_text::<S>(text) {
+        Some(refusal) => decode_error(info, refusal.path, refusal.reason),
         // Decoding is deterministic: the first pass refused this text.
-        Ok(_) => decode_error(
+        None => decode_error(
             info,
             "",
             "refused when read as text but accepted as a JSON value",

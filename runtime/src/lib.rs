@@ -31,6 +31,8 @@ mod lenient;
 mod object_text;
 #[cfg(feature = "std")]
 mod pattern;
+#[cfg(feature = "std")]
+mod refusal;
 #[cfg(feature = "testing")]
 mod replay;
 #[cfg(feature = "std")]

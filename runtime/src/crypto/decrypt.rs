@@ -13,6 +13,7 @@ use zeroize::Zeroizing;
 use super::encoding;
 use super::error::{CryptoError, CryptoErrorKind};
 use super::key::SessionKey;
+use crate::refusal::Refusal;
 
 const BLOCK: usize = 16;
 
@@ -214,19 +215,20 @@ fn undecryptable() -> CryptoError {
     )
 }
 
-/// Decodes `text` again, tracking the path, to say where it does not fit `T`.
-/// Only failures pay for the tracking.
+/// Says where `text` does not fit `T`. Only failures pay for the tracking.
 fn shape_error<T: DeserializeOwned>(text: &str) -> CryptoError {
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let message = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
-        Err(error) => format!(
+    let message = match Refusal::of_text::<T>(text) {
+        Some(refusal) if refusal.path.is_empty() => format!(
+            "the decrypted data does not have the expected shape: {}",
+            refusal.reason
+        ),
+        Some(refusal) => format!(
             "the decrypted data does not have the expected shape at `{}`: {}",
-            error.path(),
-            error.inner()
+            refusal.path, refusal.reason
         ),
         // Cannot happen for a deterministic `Deserialize`; still an error,
         // never a silent success.
-        Ok(_) => "the decrypted data does not have the expected shape".to_owned(),
+        None => "the decrypted data does not have the expected shape".to_owned(),
     };
     CryptoError::new(CryptoErrorKind::Decrypt, message)
 }

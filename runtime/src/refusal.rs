@@ -1,0 +1,64 @@
+//! [`Refusal`]: where and why JSON does not decode as a type. Decoders work
+//! it out only after a plain decode has failed, so that successes never pay
+//! for tracking the path.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// Why a JSON input does not decode as some type, and where.
+pub(crate) struct Refusal {
+    /// The JSON path of the offending value (`userInfo.gender`); empty for
+    /// the input as a whole.
+    pub(crate) path: String,
+    /// What is wrong there, as serde says it.
+    pub(crate) reason: String,
+}
+
+impl Refusal {
+    /// Decodes `value` as `T`, tracking the path only to report a failure.
+    pub(crate) fn decode_value<T: DeserializeOwned>(value: Value) -> Result<T, Refusal> {
+        serde_path_to_error::deserialize(value).map_err(Refusal::from)
+    }
+
+    /// Decodes `text` as `T` again, tracking the path: for explaining why a
+    /// plain decode of the same text failed. `None` when it decodes.
+    pub(crate) fn of_text<T: DeserializeOwned>(text: &str) -> Option<Refusal> {
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize::<_, T>(&mut deserializer)
+            .err()
+            .map(Refusal::from)
+    }
+}
+
+impl From<serde_path_to_error::Error<serde_json::Error>> for Refusal {
+    fn from(error: serde_path_to_error::Error<serde_json::Error>) -> Self {
+        let path = error.path().to_string();
+        Refusal {
+            path: if path == "." { String::new() } else { path },
+            reason: error.into_inner().to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)] // read only by the decoder under test
+    struct User {
+        gender: u8,
+    }
+
+    #[test]
+    fn names_the_path_and_the_reason() {
+        let nested = Refusal::of_text::<Vec<User>>(r#"[{"gender":1},{"gender":"x"}]"#);
+        let nested = nested.map(|r| (r.path, r.reason.contains("invalid type")));
+        assert_eq!(nested, Some(("[1].gender".to_owned(), true)));
+        let whole = Refusal::of_text::<User>("[]").map(|r| r.path);
+        assert_eq!(whole, Some(String::new()));
+        assert!(Refusal::of_text::<User>(r#"{"gender":2}"#).is_none());
+        let from_value = Refusal::decode_value::<User>(serde_json::json!({"gender": -1}));
+        assert_eq!(from_value.err().map(|r| r.path), Some("gender".to_owned()));
+    }
+}
