@@ -215,14 +215,14 @@ fn one_pass_decryption_agrees_with_two_passes_on_every_vector() {
 }
 
 #[test]
-fn one_pass_decryption_reports_shape_errors_with_their_path() {
+fn shape_errors_name_nothing_inside_the_plaintext() {
     // A plaintext whose watermark is fine but whose `openId` is a number:
-    // the one-pass decode fails, and the error names the member, as the
-    // two-pass one does.
+    // both paths refuse it with the one decryption message, which names
+    // neither the member nor its value.
     let key = SessionKey::from_base64("K34VFiiu0qar9xWICc9PPA==").unwrap();
     // Sixteen bytes of 7, and the same in base64.
     let (iv, iv_base64) = ([7u8; 16], "BwcHBwcHBwcHBwcHBwcHBw==");
-    let plaintext = br#"{"openId":42,"nickName":"n","avatarUrl":"a","watermark":{"appid":"wx1","timestamp":1}}"#;
+    let plaintext = br#"{"openId":4217,"nickName":"n","avatarUrl":"a","watermark":{"appid":"wx1","timestamp":1}}"#;
     let encrypted = mpkit_runtime::crypto::encrypt(plaintext, &iv, &key);
     let iv = iv_base64;
     let check = WatermarkCheck::appid("wx1");
@@ -233,7 +233,8 @@ fn one_pass_decryption_reports_shape_errors_with_their_path() {
         decrypt_with::<TtGetUserInfoEncryptedUserInfo>(&encrypted, iv, &key, &check).unwrap_err();
     assert_eq!(one, two);
     assert_eq!(one.kind(), CryptoErrorKind::Decrypt);
-    assert!(one.to_string().contains("at `openId`"), "{one}");
+    assert_eq!(one.to_string(), undecryptable_message());
+    assert!(!format!("{one:?}").contains("4217"), "{one:?}");
     // The watermark is checked before the shape: another app's data is a
     // watermark error even when its shape is wrong too.
     let other_app = WatermarkCheck::appid("wx2");
@@ -308,7 +309,10 @@ fn generated_decrypt_checks_the_app_and_the_age() {
     let stale = WatermarkCheck::appid(text(&credentials, "appid")).max_age(Duration::from_secs(60));
     let error = reply.decrypt_with(&key, &stale).unwrap_err();
     assert_eq!(error.kind(), CryptoErrorKind::Watermark);
-    assert!(error.to_string().contains("s ago"), "{error}");
+    assert_eq!(
+        error.to_string(),
+        "the data was issued more than the allowed 60 s ago: ask the client for fresh data"
+    );
 }
 
 #[test]
@@ -335,4 +339,235 @@ fn generated_methods_say_when_the_platform_sends_missing_credentials() {
             .starts_with("the response has no `encryptedData`: "),
         "{error}"
     );
+}
+
+/// The message every decryption failure past the input checks has: that of
+/// the wrong-key vector.
+fn undecryptable_message() -> String {
+    let vectors = read_json(&root().join("tests/fixtures/crypto/vectors.json"));
+    let case = vectors["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|case| case["name"] == "wrong session key")
+        .unwrap();
+    let error = run(case).unwrap_err();
+    assert_eq!(error.kind(), CryptoErrorKind::Decrypt);
+    error.to_string()
+}
+
+/// The WeChat fixture with credentials: its session key, app id and payload.
+fn wechat_credentials() -> (SessionKey, String, apis::WxGetUserInfoSuccess) {
+    let credentials =
+        read_json(&root().join("tests/fixtures/crypto/credentials-wechat-getUserInfo.json"));
+    let payload = std::fs::read_to_string(
+        root()
+            .join("tests/fixtures")
+            .join(text(&credentials, "payload")),
+    )
+    .unwrap();
+    let key = SessionKey::from_base64(text(&credentials, "session_key")).unwrap();
+    let appid = text(&credentials, "appid").to_owned();
+    (key, appid, WxGetUserInfo::decode(&payload).unwrap())
+}
+
+/// `iv` with `mask` XORed into it, in base64: what flipping bits of the
+/// public iv does to the first plaintext block.
+fn flipped_iv(iv: &str, mask: &[u8]) -> String {
+    use base64::Engine;
+    let engine = base64::engine::general_purpose::STANDARD;
+    let mut bytes = engine.decode(iv).unwrap();
+    for (byte, flip) in bytes.iter_mut().zip(mask) {
+        *byte ^= flip;
+    }
+    engine.encode(bytes)
+}
+
+/// The mask that turns `from` into `to` at `offset` of the first block.
+fn rewrite(offset: usize, from: &[u8], to: &[u8]) -> [u8; 16] {
+    let mut mask = [0u8; 16];
+    for (i, (a, b)) in from.iter().zip(to).enumerate() {
+        mask[offset + i] = a ^ b;
+    }
+    mask
+}
+
+/// Every string and number of the fixture's decrypted data that could give
+/// the user away, longer than three characters.
+fn secrets_of_the_wechat_fixture() -> Vec<String> {
+    let plaintext = read_json(&root().join("tests/fixtures/wechat/getUserInfo/encrypted.json"));
+    let mut found = Vec::new();
+    let mut stack = vec![&plaintext];
+    while let Some(value) = stack.pop() {
+        match value {
+            Value::Object(map) => stack.extend(map.values()),
+            Value::String(text) if text.chars().count() > 3 => found.push(text.clone()),
+            Value::Number(number) => found.push(number.to_string()),
+            _ => {}
+        }
+    }
+    // Pieces, too: a message could quote a value cut short.
+    let pieces: Vec<String> = found
+        .iter()
+        .filter(|text| text.len() > 8)
+        .flat_map(|text| {
+            let chars: Vec<char> = text.chars().collect();
+            chars
+                .windows(6)
+                .map(|w| w.iter().collect::<String>())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    found.extend(pieces);
+    found.retain(|text| text.len() > 3 && text != "wx4f4bc4dec97d474b");
+    found
+}
+
+fn assert_names_no_secret(error: &CryptoError, secrets: &[String], context: &str) {
+    for shown in [error.to_string(), format!("{error:?}")] {
+        for secret in secrets {
+            assert!(
+                !shown.contains(secret.as_str()),
+                "{context}: the error shows `{secret}`: {shown}"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_iv_flip_that_breaks_the_shape_shows_no_plaintext() {
+    // `{"openId":"` becomes `{"gender":"`: the openId is now a gender,
+    // which the typed decoders refuse. Before, the refusal quoted the value,
+    // the user's openId, in `Display` and `Debug`.
+    let (key, appid, reply) = wechat_credentials();
+    let (data, iv) = (
+        reply.encrypted_data.as_deref().unwrap(),
+        reply.iv.as_deref().unwrap(),
+    );
+    let iv = flipped_iv(iv, &rewrite(1, b"\"openId\"", b"\"gender\""));
+    let mut tampered = reply.clone();
+    tampered.iv = Some(iv.clone());
+    let secrets = secrets_of_the_wechat_fixture();
+    let expected = undecryptable_message();
+    let errors = [
+        (
+            "generated decrypt",
+            tampered.decrypt(&key, &appid).unwrap_err(),
+        ),
+        (
+            "crypto::decrypt",
+            decrypt::<apis::WxGetUserInfoEncryptedUserInfo>(data, &iv, &key, &appid).unwrap_err(),
+        ),
+        (
+            "crypto::decrypt_watermarked",
+            mpkit_runtime::crypto::decrypt_watermarked::<apis::WxGetUserInfoEncryptedUserInfo>(
+                data, &iv, &key, &appid,
+            )
+            .unwrap_err(),
+        ),
+    ];
+    for (path, error) in errors {
+        assert_eq!(error.kind(), CryptoErrorKind::Decrypt, "{path}");
+        assert_eq!(error.to_string(), expected, "{path}");
+        assert_names_no_secret(&error, &secrets, path);
+    }
+}
+
+#[test]
+fn a_tampered_iv_rewrites_the_open_id_unnoticed() {
+    // What the crypto module's docs warn of: `encryptedData` is not
+    // authenticated, and the iv controls the first block, which holds the
+    // openId's first characters. The tampered payload decrypts, watermark
+    // and all, into another openId. If this ever fails, the docs are wrong.
+    let (key, appid, reply) = wechat_credentials();
+    let mut tampered = reply.clone();
+    tampered.iv = Some(flipped_iv(
+        reply.iv.as_deref().unwrap(),
+        &rewrite(11, b"oGZUI", b"xHack"),
+    ));
+    let genuine = reply.decrypt(&key, &appid).unwrap();
+    let forged = tampered.decrypt(&key, &appid).unwrap();
+    assert_eq!(genuine.open_id, "oGZUI0egBJY1zhBYw2KhdUfwVJJE");
+    assert_eq!(forged.open_id, "xHack0egBJY1zhBYw2KhdUfwVJJE");
+    assert_eq!(forged.watermark, genuine.watermark);
+}
+
+/// Masks for the iv: random bits, or a rewrite of the first member's name
+/// (`"openId":"`) into another member's, which keeps the JSON valid and
+/// gives the openId's value to a member of another type.
+fn iv_masks() -> impl proptest::strategy::Strategy<Value = [u8; 16]> {
+    use proptest::strategy::Strategy;
+    let renamed = proptest::sample::select(vec!["gender", "city", "country", "openId", "x"])
+        .prop_map(|name| {
+            // Same length as `"openId":"`, padded with JSON whitespace.
+            let text = format!("{:<9}\"", format!("\"{name}\":"));
+            rewrite(1, b"\"openId\":\"", &text.as_bytes()[..10])
+        });
+    proptest::prop_oneof![proptest::array::uniform16(proptest::num::u8::ANY), renamed]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+    /// Whatever bits of the iv are flipped, decryption either succeeds or
+    /// fails with the one message, on every path, and shows no plaintext.
+    #[test]
+    fn no_iv_flip_puts_plaintext_in_an_error(mask in iv_masks()) {
+        let (key, appid, reply) = wechat_credentials();
+        let iv = flipped_iv(reply.iv.as_deref().unwrap(), &mask);
+        let data = reply.encrypted_data.as_deref().unwrap();
+        let secrets = secrets_of_the_wechat_fixture();
+        let expected = undecryptable_message();
+        let mut tampered = reply.clone();
+        tampered.iv = Some(iv.clone());
+        let outcomes = [
+            tampered.decrypt(&key, &appid).err(),
+            decrypt::<apis::WxGetUserInfoEncryptedUserInfo>(data, &iv, &key, &appid).err(),
+            decrypt::<Value>(data, &iv, &key, &appid).err(),
+            decrypt::<Kept>(data, &iv, &key, &appid).err(),
+        ];
+        for error in outcomes.iter().flatten() {
+            proptest::prop_assert_eq!(error.kind(), CryptoErrorKind::Decrypt);
+            proptest::prop_assert_eq!(error.to_string(), expected.clone());
+            assert_names_no_secret(error, &secrets, "iv flip");
+        }
+    }
+
+    /// A session key that is not base64 gets a message that depends on what
+    /// is wrong with it, never on which character it is or where.
+    #[test]
+    fn session_key_errors_quote_no_key_material(
+        position in 0usize..22,
+        bad in proptest::sample::select(vec!['/', '-', '_', '*', '"', '\\', '%', '~', '!', '.', 'é']),
+        seed in proptest::array::uniform16(proptest::num::u8::ANY),
+    ) {
+        use base64::Engine;
+        let key = base64::engine::general_purpose::STANDARD.encode(seed);
+        let mut chars: Vec<char> = key.chars().collect();
+        // `/` is base64: put it where it makes the last symbol invalid
+        // instead, so that every case is an error.
+        let (position, bad) = if bad == '/' { (21, '/') } else { (position, bad) };
+        chars[position] = bad;
+        let broken: String = chars.into_iter().collect();
+        let Err(error) = SessionKey::from_base64(&broken) else {
+            // Only `/` in the last place can still decode (when its low bits
+            // happen to be unused); nothing to check then.
+            return Ok(());
+        };
+        proptest::prop_assert_eq!(error.kind(), CryptoErrorKind::Format);
+        let message = error.to_string();
+        let reference = SessionKey::from_base64(if bad == '/' {
+            "AAAAAAAAAAAAAAAAAAAAA/=="
+        } else {
+            "*AAAAAAAAAAAAAAAAAAAAA=="
+        })
+        .err()
+        .map(|e| e.to_string());
+        proptest::prop_assert_eq!(Some(message.clone()), reference);
+        proptest::prop_assert!(!message.contains("offset"), "{}", message);
+        for window in broken.as_bytes().windows(6) {
+            let window = String::from_utf8_lossy(window);
+            proptest::prop_assert!(!message.contains(window.as_ref()), "{} in {}", window, message);
+        }
+    }
 }

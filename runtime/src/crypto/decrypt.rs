@@ -1,5 +1,12 @@
 //! Decryption of `encryptedData`: AES-128-CBC with PKCS#7 padding, then the
 //! JSON inside, whose watermark must name the caller's app.
+//!
+//! Every failure once the inputs are well-formed (wrong key, bad padding,
+//! text that is not UTF-8 or not JSON, JSON of the wrong shape, a watermark
+//! member missing) is the one [`CryptoErrorKind::Decrypt`] error with one
+//! message. The plaintext is the user's data, and CBC lets whoever holds a
+//! payload rewrite its first block through the `iv`: an error that quoted a
+//! value or a position inside the plaintext would hand that data to them.
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -13,7 +20,6 @@ use zeroize::Zeroizing;
 use super::encoding;
 use super::error::{CryptoError, CryptoErrorKind};
 use super::key::SessionKey;
-use crate::refusal::Refusal;
 
 const BLOCK: usize = 16;
 
@@ -92,10 +98,16 @@ pub trait Watermarked: DeserializeOwned {
 /// This reads the plaintext twice, the watermark first; for a type that
 /// keeps its watermark, [`decrypt_watermarked`] reads it once.
 ///
+/// `encryptedData` is not authenticated (see [the module docs](super)): a
+/// success proves the data decrypts under `key` into JSON of type `T` with
+/// a watermark naming `appid`, not that every byte is what the platform sent.
+///
 /// # Errors
-/// [`CryptoErrorKind::Format`] for malformed inputs, [`CryptoErrorKind::Decrypt`]
-/// when decryption fails for any reason, [`CryptoErrorKind::Watermark`] when
-/// the data was issued to another app.
+/// [`CryptoErrorKind::Format`] for malformed inputs; [`CryptoErrorKind::Decrypt`]
+/// when decryption fails for any reason, including a plaintext that does not
+/// decode as `T` or has no watermark (one message for all, naming nothing
+/// inside the plaintext); [`CryptoErrorKind::Watermark`] when the data was
+/// issued to another app.
 pub fn decrypt<T: DeserializeOwned>(
     encrypted_data: &str,
     iv: &str,
@@ -147,10 +159,7 @@ pub fn decrypt_watermarked_with<T: Watermarked>(
     let text = plaintext.text()?;
     match serde_json::from_str::<T>(text) {
         Ok(value) => {
-            let mark = value
-                .watermark()
-                .ok_or_else(|| watermark_error("the decrypted data has no watermark"))?;
-            check_watermark(mark, check)?;
+            check_watermark(value.watermark().ok_or_else(undecryptable)?, check)?;
             Ok(value)
         }
         // The slow path finds the first problem in the order `decrypt`
@@ -200,37 +209,22 @@ impl Plaintext {
     ) -> Result<T, CryptoError> {
         let text = self.text()?;
         let marked: Marked = serde_json::from_str(text).map_err(|_| undecryptable())?;
-        check_watermark(marked.watermark()?, check)?;
-        serde_json::from_str(text).map_err(|_| shape_error::<T>(text))
+        check_watermark(marked.watermark().ok_or_else(undecryptable)?, check)?;
+        // serde's errors quote the values they refuse: never pass them on.
+        serde_json::from_str(text).map_err(|_| undecryptable())
     }
 }
 
-/// Every decryption failure is the same error, whatever its cause: telling
-/// bad padding from bad JSON would make a padding oracle.
-fn undecryptable() -> CryptoError {
-    CryptoError::new(
-        CryptoErrorKind::Decrypt,
-        "encryptedData could not be decrypted with this session key and iv: the key is stale \
-         (the user logged in again), the iv belongs to another payload, or the data was altered",
-    )
-}
+/// The one message of every decryption failure, whatever its cause. Telling
+/// bad padding from bad JSON would make a padding oracle, and naming what
+/// does not fit would quote the user's data.
+pub(crate) const UNDECRYPTABLE: &str = "encryptedData could not be decrypted into the expected data with this session key and iv: \
+     the key is stale (the user logged in again), the iv belongs to another payload, the data was altered, \
+     or the decrypted data does not match the API's schema (to see which, decrypt into `serde_json::Value` \
+     where it is safe to look at the user's data)";
 
-/// Says where `text` does not fit `T`. Only failures pay for the tracking.
-fn shape_error<T: DeserializeOwned>(text: &str) -> CryptoError {
-    let message = match Refusal::of_text::<T>(text) {
-        Some(refusal) if refusal.path.is_empty() => format!(
-            "the decrypted data does not have the expected shape: {}",
-            refusal.reason
-        ),
-        Some(refusal) => format!(
-            "the decrypted data does not have the expected shape at `{}`: {}",
-            refusal.path, refusal.reason
-        ),
-        // Cannot happen for a deterministic `Deserialize`; still an error,
-        // never a silent success.
-        None => "the decrypted data does not have the expected shape".to_owned(),
-    };
-    CryptoError::new(CryptoErrorKind::Decrypt, message)
+fn undecryptable() -> CryptoError {
+    CryptoError::new(CryptoErrorKind::Decrypt, UNDECRYPTABLE)
 }
 
 /// The decrypted JSON, read only for its watermark (a small `Value`, so a
@@ -241,17 +235,11 @@ struct Marked {
 }
 
 impl Marked {
-    fn watermark(&self) -> Result<Watermark<'_>, CryptoError> {
-        let mark = self
-            .watermark
-            .as_ref()
-            .ok_or_else(|| watermark_error("the decrypted data has no watermark"))?;
-        let appid = mark
-            .get("appid")
-            .and_then(Value::as_str)
-            .ok_or_else(|| watermark_error("the watermark has no appid"))?;
-        Ok(Watermark {
-            appid,
+    /// The watermark, when the data has one with a string `appid`.
+    fn watermark(&self) -> Option<Watermark<'_>> {
+        let mark = self.watermark.as_ref()?;
+        Some(Watermark {
+            appid: mark.get("appid").and_then(Value::as_str)?,
             timestamp: mark.get("timestamp").and_then(Value::as_i64),
         })
     }
@@ -274,6 +262,8 @@ fn watermark_error(message: impl Into<String>) -> CryptoError {
     CryptoError::new(CryptoErrorKind::Watermark, message)
 }
 
+/// Checks the watermark. Its messages name the two app ids and the allowed
+/// age, never the watermark's timestamp: nothing else of the plaintext.
 fn check_watermark(mark: Watermark<'_>, check: &WatermarkCheck<'_>) -> Result<(), CryptoError> {
     if mark.appid != check.appid {
         return Err(watermark_error(format!(
@@ -282,9 +272,8 @@ fn check_watermark(mark: Watermark<'_>, check: &WatermarkCheck<'_>) -> Result<()
         )));
     }
     if let Some(max_age) = check.max_age {
-        let issued = mark
-            .timestamp
-            .ok_or_else(|| watermark_error("the watermark has no numeric timestamp"))?;
+        // A watermark without a timestamp is a missing member, like any other.
+        let issued = mark.timestamp.ok_or_else(undecryptable)?;
         let now = check.now.unwrap_or_else(SystemTime::now);
         let now_secs = now
             .duration_since(UNIX_EPOCH)
@@ -292,7 +281,7 @@ fn check_watermark(mark: Watermark<'_>, check: &WatermarkCheck<'_>) -> Result<()
         let age = u64::try_from(now_secs.saturating_sub(issued)).unwrap_or(0);
         if age > max_age.as_secs() {
             return Err(watermark_error(format!(
-                "the data was issued {age} s ago, more than the allowed {} s: ask the client for fresh data",
+                "the data was issued more than the allowed {} s ago: ask the client for fresh data",
                 max_age.as_secs()
             )));
         }

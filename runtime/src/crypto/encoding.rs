@@ -1,5 +1,8 @@
 //! Base64 as the platforms send it: standard alphabet, padding optional,
 //! whitespace tolerated, and the `+`-became-space transport bug named.
+//!
+//! Errors say what is wrong without echoing a character or an offset of the
+//! text: one of these texts is the session key.
 
 use base64::Engine;
 use base64::alphabet::STANDARD;
@@ -45,9 +48,28 @@ pub(crate) fn decode(what: &str, text: &str) -> Result<Vec<u8>, CryptoError> {
     };
     decoded.map_err(|error| {
         format(format!(
-            "{what} is not valid base64 ({error}); pass the value exactly as the platform returned it"
+            "{what} is not valid base64: {}; pass the value exactly as the platform returned it",
+            problem(&error)
         ))
     })
+}
+
+/// What is wrong with a text that does not decode, in words that quote none
+/// of it (base64's own messages name the offending symbol and its offset).
+fn problem(error: &base64::DecodeError) -> &'static str {
+    match error {
+        base64::DecodeError::InvalidByte(..) => {
+            "it contains a character outside the standard base64 alphabet \
+             (the URL-safe `-` and `_`, quotes and escapes are not base64)"
+        }
+        base64::DecodeError::InvalidLength(_) => {
+            "its length is not that of any base64 text: it was truncated or has extra characters"
+        }
+        base64::DecodeError::InvalidLastSymbol { .. } => {
+            "its last character has bits that no encoder sets: it was truncated or altered"
+        }
+        base64::DecodeError::InvalidPadding => "its `=` padding is wrong",
+    }
 }
 
 fn strip_whitespace(text: &str) -> String {

@@ -9,6 +9,37 @@
 //!   [`decrypt`] decodes into any type; [`decrypt_watermarked`] into a type
 //!   that keeps the watermark (every generated `Encrypted` type), in one pass.
 //!
+//! # What a successful decryption proves, and what it does not
+//!
+//! `encryptedData` is **not authenticated**: AES-CBC has no MAC, and the
+//! platforms add none. The `iv` travels beside the data, and in CBC the iv
+//! is XORed into the first 16 bytes of the plaintext, so whoever holds a
+//! genuine payload (the user's own client, or anyone on the way) can change
+//! those bytes at will by changing the iv, without the session key. In the
+//! platforms' JSON those bytes are `{"openId":"` and the openId's first
+//! characters: a tampered iv can make a payload decrypt, with its watermark
+//! intact, into **another openId** (a test, `a_tampered_iv_rewrites_the_open_id_unnoticed`,
+//! shows it). Later blocks can be altered too, at the price of garbling the
+//! block before them, which then must still read as JSON by chance.
+//!
+//! The watermark check proves that the data was encrypted for your app id
+//! under this session key, and (with a maximum age) roughly when: it stops
+//! replays from another app and stale payloads. It does not prove that the
+//! data was not altered, and the signature does not help either: it covers
+//! `rawData`, not `encryptedData`.
+//!
+//! So take the user's identity (openId, unionId) from your own server's
+//! code-to-session exchange (`code2Session` / `jscode2session`), which
+//! returns them beside the session key over TLS, and treat what
+//! `encryptedData` says as the client's claim: compare its openId with the
+//! one from the exchange if you use it at all.
+//!
+//! Errors never show the plaintext: every failure after the input checks
+//! (wrong key, bad padding, text that is not UTF-8 or JSON, data of the
+//! wrong shape, a missing watermark member) is one [`CryptoErrorKind::Decrypt`]
+//! error with one message, and a watermark error names only the two app ids.
+//! Nor do they show the session key, or any character or offset of it.
+//!
 //! ```
 //! use mpkit_runtime::crypto::{decrypt, verify_signature, CryptoErrorKind, SessionKey};
 //!
