@@ -45,8 +45,8 @@
 pub use mpkit_derive::MiniProgramApi;
 pub use mpkit_runtime::{
     ApiInfo, ApiOptions, AtLeast, BuildError, CallError, CallStyle, Discriminant, ErrMsg,
-    ErrMsgError, Host, HostReply, Invocation, MiniProgramApi, NumberOrString, Outcome, Pattern,
-    Problem, Requirement, Response, UnknownMembers, Version, VersionError, VersionTooOld,
+    ErrMsgError, Host, HostReply, Invocation, MAX_DEPTH, MiniProgramApi, NumberOrString, Outcome,
+    Pattern, Problem, Requirement, Response, UnknownMembers, Version, VersionError, VersionTooOld,
     Violation, call, check_support, crypto, decode_str, decode_value,
 };
 #[cfg(feature = "testing")]

@@ -474,3 +474,61 @@ fn decrypted_payload_decodes_into_the_generated_type() {
     // `language` is not in the schema's encrypted part; it is kept.
     assert_eq!(encrypted.extra.get("language"), Some(&json!("zh_CN")));
 }
+
+/// A WeChat success whose unknown member `deep` nests `levels` arrays, as
+/// text and as a value built without the text's limit.
+fn deep_payload(levels: usize) -> (String, Value) {
+    let text = format!(
+        r#"{{"errMsg":"getUserInfo:ok","rawData":"{{}}","userInfo":{{"nickName":"n","avatarUrl":"a","gender":0,"country":"","province":"","city":"","language":"en"}},"deep":{}{}}}"#,
+        "[".repeat(levels),
+        "]".repeat(levels)
+    );
+    let mut deep = Value::Array(Vec::new());
+    for _ in 1..levels {
+        deep = Value::Array(vec![deep]);
+    }
+    let mut value: Value = serde_json::from_str(
+        &text
+            .replace(&"[".repeat(levels), "[")
+            .replace(&"]".repeat(levels), "]"),
+    )
+    .unwrap();
+    value["deep"] = deep;
+    (text, value)
+}
+
+#[test]
+fn depth_limit_is_the_same_on_both_paths() {
+    // The payload's object is level 1 and `deep`'s outer array level 2.
+    let fits = mpkit::MAX_DEPTH - 1;
+    let (text, value) = deep_payload(fits);
+    let from_text = WxGetUserInfo::decode(&text).unwrap();
+    let from_value = WxGetUserInfo::decode_value(value).unwrap();
+
+    assert_eq!(from_text, from_value);
+
+    let (text, value) = deep_payload(fits + 1);
+    let from_text = WxGetUserInfo::decode(&text).unwrap_err();
+    let from_value = WxGetUserInfo::decode_value(value).unwrap_err();
+    assert_eq!(from_text.to_string(), from_value.to_string());
+    assert!(
+        from_text
+            .to_string()
+            .contains(&format!("nested deeper than {} levels", mpkit::MAX_DEPTH)),
+        "{from_text}"
+    );
+}
+
+#[test]
+fn values_far_too_deep_are_refused_without_overflowing_the_stack() {
+    // Before the limit, 2,000 levels decoded through `decode_value` and
+    // 3,000 overflowed the stack; dropping such a value recurses as well.
+    for levels in [2_000, 3_000, 200_000] {
+        let (_, value) = deep_payload(levels);
+        let error = WxGetUserInfo::decode_value(value).unwrap_err();
+        assert!(
+            matches!(error, CallError::Decode { .. }),
+            "{levels}: {error}"
+        );
+    }
+}

@@ -4,6 +4,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use crate::depth;
 use crate::errmsg::ErrMsg;
 use crate::error::{CallError, Requirement};
 use crate::refusal::Refusal;
@@ -279,9 +280,16 @@ fn failure(info: &ApiInfo, detail: String, payload: Value) -> CallError {
 /// Decodes a response value: dispatches on the discriminant, then decodes a
 /// success into `S` (errors carry the JSON path) or reports the failure.
 ///
+/// A value nested deeper than [`MAX_DEPTH`](crate::MAX_DEPTH) is refused as
+/// its text would be, and dropped without recursing.
+///
 /// # Errors
 /// As [`MiniProgramApi::decode`].
 pub fn decode_value<S: DeserializeOwned>(info: &ApiInfo, value: Value) -> Result<S, CallError> {
+    if depth::exceeds_limit(&value) {
+        depth::drop_flat(value);
+        return Err(too_deep(info));
+    }
     match verdict(info, &value)? {
         Verdict::Failure { detail } => Err(failure(info, detail, value)),
         Verdict::Success => Refusal::decode_value(value)
@@ -319,6 +327,9 @@ pub fn decode_str<S: Response>(info: &ApiInfo, text: &str) -> Result<S, CallErro
         Err(_) => true,
     };
     let value: Value = serde_json::from_str(text).map_err(|error| {
+        if depth::is_recursion_limit(&error) {
+            return too_deep(info);
+        }
         decode_error(
             info,
             "",
@@ -333,6 +344,11 @@ pub fn decode_str<S: Response>(info: &ApiInfo, text: &str) -> Result<S, CallErro
         Ok(_) if refused => Err(text_error::<S>(info, text)),
         decoded => decoded,
     }
+}
+
+#[cold]
+fn too_deep(info: &ApiInfo) -> CallError {
+    decode_error(info, "", depth::too_deep_reason())
 }
 
 /// Why the one-pass decoder refuses `text`, with the JSON path it stopped at.

@@ -18,6 +18,8 @@ mod api;
 #[cfg(feature = "std")]
 pub mod crypto;
 #[cfg(feature = "std")]
+mod depth;
+#[cfg(feature = "std")]
 mod errmsg;
 #[cfg(feature = "std")]
 mod error;
@@ -43,6 +45,8 @@ pub use api::{
     ApiInfo, ApiOptions, CallStyle, Discriminant, MiniProgramApi, Outcome, Response, check_support,
     decode_str, decode_value,
 };
+#[cfg(feature = "std")]
+pub use depth::MAX_DEPTH;
 #[cfg(feature = "std")]
 pub use errmsg::{ErrMsg, ErrMsgError};
 #[cfg(feature = "std")]
