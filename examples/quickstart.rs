@@ -85,7 +85,7 @@ fn wechat_get_user_info() -> Result<(), Box<dyn std::error::Error>> {
     );
     println!(
         "   unknown members kept: {:?}",
-        reply.user_info.extra.keys().collect::<Vec<_>>()
+        reply.user_info.extra.names().collect::<Vec<_>>()
     );
 
     let anonymous = WxGetUserInfo::decode(include_str!(

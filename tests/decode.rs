@@ -141,7 +141,7 @@ fn gender_sent_as_a_string_keeps_its_form() {
     assert_eq!(gender.value().code(), 2);
     assert!(gender.sent_as_string());
     // An unknown member of userInfo is kept too.
-    assert_eq!(reply.user_info.extra.get("is_demote"), Some(&json!(true)));
+    assert_eq!(reply.user_info.extra.value("is_demote"), Some(json!(true)));
     let encoded = serde_json::to_value(&reply.user_info).unwrap();
     assert_eq!(encoded["gender"], json!("2"));
 }
@@ -265,7 +265,7 @@ fn emas_nested_alias_beside_unknown_members() {
     ] {
         let decoded = EmasGetUserInfo::decode(text).unwrap_or_else(|e| panic!("{text}: {e}"));
         assert_eq!(decoded.result.user_id().map(String::as_str), Some("u"));
-        assert_eq!(decoded.result.extra.get("tenant"), Some(&json!(7)));
+        assert_eq!(decoded.result.extra.value("tenant"), Some(json!(7)));
         assert_eq!(
             serde_json::to_value(&decoded).unwrap(),
             serde_json::from_str::<Value>(text).unwrap()
@@ -321,7 +321,7 @@ fn duplicated_members_are_refused_not_merged() {
         EmasGetUserInfo::decode(text).unwrap(),
         EmasGetUserInfo::decode_value(value).unwrap(),
     ] {
-        assert_eq!(decoded.result.extra.get("tenant"), Some(&json!(2)));
+        assert_eq!(decoded.result.extra.value("tenant"), Some(json!(2)));
     }
 }
 
@@ -472,7 +472,7 @@ fn decrypted_payload_decodes_into_the_generated_type() {
     assert_eq!(encrypted.watermark.appid, "wx4f4bc4dec97d474b");
     assert_eq!(encrypted.watermark.timestamp, 1477314187);
     // `language` is not in the schema's encrypted part; it is kept.
-    assert_eq!(encrypted.extra.get("language"), Some(&json!("zh_CN")));
+    assert_eq!(encrypted.extra.value("language"), Some(json!("zh_CN")));
 }
 
 /// A WeChat success whose unknown member `deep` nests `levels` arrays, as
@@ -531,4 +531,41 @@ fn values_far_too_deep_are_refused_without_overflowing_the_stack() {
             "{levels}: {error}"
         );
     }
+}
+
+#[test]
+fn unknown_members_keep_their_order_and_exact_numbers() {
+    // Before, unknown members came back sorted, and numbers no f64 holds
+    // were rounded: 12345678901234567890123 became 1.2345678901234568e22
+    // and 1.5e-400 became 0.0.
+    let text = r#"{"errMsg":"getUserInfo:ok","zeta":1,"rawData":"{}","big":12345678901234567890123,"userInfo":{"nickName":"n","tiny":1.5e-400,"avatarUrl":"a","is_demote":true,"neg":-0},"alpha":[1.0,2E3]}"#;
+    let reply = WxGetUserInfo::decode(text).unwrap();
+    assert_eq!(
+        reply.extra.names().collect::<Vec<_>>(),
+        ["zeta", "big", "alpha"]
+    );
+    assert_eq!(
+        reply.extra.get("big").map(|raw| raw.get()),
+        Some("12345678901234567890123")
+    );
+    let again = serde_json::to_string(&reply).unwrap();
+    for kept in [
+        r#""zeta":1,"big":12345678901234567890123,"alpha":[1.0,2E3]"#,
+        r#""tiny":1.5e-400,"is_demote":true,"neg":-0"#,
+    ] {
+        assert!(again.contains(kept), "{kept} not in {again}");
+    }
+    // Decoding what was encoded gives the same again.
+    assert_eq!(WxGetUserInfo::decode(&again).unwrap(), reply);
+}
+
+#[test]
+fn serde_jsons_reserved_member_name_is_refused_not_reinterpreted() {
+    // With serde_json's `raw_value` feature, parsing this into a `Value`
+    // gives the object inside the string: a failure the text never states.
+    let text =
+        r#"{"$serde_json::private::RawValue":"{\"errMsg\":\"getUserInfo:fail auth deny\"}"}"#;
+    let error = WxGetUserInfo::decode(text).unwrap_err();
+    assert!(matches!(error, CallError::Decode { .. }), "{error}");
+    assert!(error.to_string().contains("serde_json reserves"), "{error}");
 }

@@ -311,6 +311,11 @@ pub fn decode_value<S: DeserializeOwned>(info: &ApiInfo, value: Value) -> Result
 #[inline]
 pub fn decode_str<S: Response>(info: &ApiInfo, text: &str) -> Result<S, CallError> {
     let refused = match serde_json::from_str::<S>(text) {
+        // Members kept as raw text were skipped past serde_json's depth
+        // limit: measure the whole text, as the `Value` path does.
+        Ok(_) if depth::take_kept_raw() && depth::text_exceeds_limit(text) => {
+            return Err(too_deep(info));
+        }
         Ok(success) => {
             let confirmed = match (success.discriminant(), info.outcome) {
                 (Some(Discriminant::Text(text)), Outcome::ErrMsg { api, .. }) => {
@@ -326,6 +331,19 @@ pub fn decode_str<S: Response>(info: &ApiInfo, text: &str) -> Result<S, CallErro
         }
         Err(_) => true,
     };
+    // With serde_json's `raw_value` on (see `UnknownMembers`), a member named
+    // with serde_json's private token turns its object into another value
+    // when parsed into a `Value`: refuse it rather than read something the
+    // text does not say. Only texts that are not a success come here.
+    if text.contains(RAW_VALUE_TOKEN) {
+        return Err(decode_error(
+            info,
+            "",
+            format!(
+                "the payload names a member `{RAW_VALUE_TOKEN}`, which serde_json reserves; no platform sends it"
+            ),
+        ));
+    }
     let value: Value = serde_json::from_str(text).map_err(|error| {
         if depth::is_recursion_limit(&error) {
             return too_deep(info);
@@ -345,6 +363,9 @@ pub fn decode_str<S: Response>(info: &ApiInfo, text: &str) -> Result<S, CallErro
         decoded => decoded,
     }
 }
+
+/// The member name serde_json's `raw_value` feature reserves.
+const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
 
 #[cold]
 fn too_deep(info: &ApiInfo) -> CallError {

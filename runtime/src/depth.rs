@@ -7,8 +7,59 @@
 //! (a few thousand levels overflow the stack) and so does dropping it. The
 //! decoders measure a `Value` first, iteratively, and refuse what text
 //! decoding would refuse, with the same error.
+//!
+//! One part of a text escapes serde_json's limit: members kept as raw text
+//! ([`UnknownMembers`](crate::UnknownMembers)) are skipped iteratively, at
+//! any depth. Keeping one raises a flag, and a text decoded with the flag
+//! raised is measured whole, so both paths refuse the same payloads.
+
+use std::cell::Cell;
 
 use serde_json::Value;
+
+thread_local! {
+    /// Whether a member was kept as raw text since the flag was last taken.
+    static KEPT_RAW: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Notes that a member was kept as raw text, unmeasured.
+pub(crate) fn note_kept_raw() {
+    KEPT_RAW.with(|kept| kept.set(true));
+}
+
+/// Whether a member was kept as raw text since the last call; clears it.
+pub(crate) fn take_kept_raw() -> bool {
+    KEPT_RAW.with(|kept| kept.replace(false))
+}
+
+/// Whether the JSON `text` nests arrays and objects deeper than
+/// [`MAX_DEPTH`]. Iterative; structural characters are ASCII, so bytes do.
+pub(crate) fn text_exceeds_limit(text: &str) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for byte in text.bytes() {
+        if in_string {
+            match (escaped, byte) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
 
 /// The deepest nesting of arrays and objects a payload may have, the root
 /// counting as 1: what serde_json's recursion limit allows in text.
@@ -95,6 +146,11 @@ mod tests {
         assert!(exceeds_limit(&nested(MAX_DEPTH + 1)));
         let other = serde_json::from_str::<Value>("[1,]").err();
         assert!(other.as_ref().is_some_and(|e| !is_recursion_limit(e)));
+        assert!(!text_exceeds_limit(&nested_text(MAX_DEPTH)));
+        assert!(text_exceeds_limit(&nested_text(MAX_DEPTH + 1)));
+        // Brackets inside strings, escaped quotes included, do not count.
+        let quoted = format!(r#"["\"{}"]"#, "[".repeat(MAX_DEPTH + 1));
+        assert!(!text_exceeds_limit(&quoted));
     }
 
     #[test]

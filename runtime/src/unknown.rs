@@ -1,22 +1,32 @@
 //! [`UnknownMembers`]: the members of a payload that its schema does not
-//! describe, kept so that decoding and encoding again loses nothing.
+//! describe, kept as received (order and exact text) so that decoding and
+//! encoding again loses nothing.
 
 use std::borrow::Cow;
 use std::fmt;
-use std::ops::{Deref, DerefMut};
-use std::sync::LazyLock;
 
+use indexmap::IndexMap;
+use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
+
+type Members = IndexMap<String, Box<RawValue>>;
 
 /// The members of a JSON object that its schema does not describe, in a
 /// generated type's `extra` field.
 ///
-/// It reads as a [`serde_json::Map`] (through `Deref`) and costs one pointer
-/// and nothing else while empty, which is what nearly every payload is:
-/// the map is allocated when the first unknown member arrives. That keeps
-/// generated types as small and as cheap to decode and drop as hand-written
-/// ones that throw unknown members away.
+/// Each member keeps its place among the others and its value's JSON text
+/// as received (insignificant whitespace aside), so a number no `f64`
+/// holds, like `12345678901234567890123` or `1.5e-400`, is encoded again
+/// digit for digit. A member given twice keeps its first place and its last
+/// value, as `JSON.parse` does. [`get`](Self::get) gives a member's text,
+/// [`value`](Self::value) parses it.
+///
+/// It costs one pointer and nothing else while empty, which is what nearly
+/// every payload is: storage is allocated when the first unknown member
+/// arrives. That keeps generated types as small and as cheap to decode and
+/// drop as hand-written ones that throw unknown members away.
 ///
 /// ```
 /// use mpkit_runtime::UnknownMembers;
@@ -25,13 +35,94 @@ use serde_json::{Map, Value};
 /// let mut extra = UnknownMembers::new();
 /// assert!(extra.is_empty());
 /// extra.insert("is_demote".to_owned(), json!(true));
-/// assert_eq!(extra.get("is_demote"), Some(&json!(true)));
-/// assert_eq!(extra.len(), 1);
+/// assert_eq!(extra.value("is_demote"), Some(json!(true)));
+///
+/// let kept: UnknownMembers = serde_json::from_str(r#"{"b": 12345678901234567890123, "a": 1}"#)?;
+/// assert_eq!(serde_json::to_string(&kept)?, r#"{"b":12345678901234567890123,"a":1}"#);
+/// assert_eq!(kept.names().collect::<Vec<_>>(), ["b", "a"]);
+/// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Default)]
-pub struct UnknownMembers(Option<Box<Map<String, Value>>>);
+pub struct UnknownMembers(Option<Box<Members>>);
 
-static EMPTY: LazyLock<Map<String, Value>> = LazyLock::new(Map::new);
+impl UnknownMembers {
+    /// No members; allocates nothing.
+    #[must_use]
+    pub const fn new() -> Self {
+        UnknownMembers(None)
+    }
+
+    /// How many members there are.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.0.as_ref().map_or(0, |members| members.len())
+    }
+
+    /// Whether there are none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The JSON text of member `name`, as received.
+    #[must_use]
+    pub fn get(&self, name: &str) -> Option<&RawValue> {
+        self.0.as_ref()?.get(name).map(AsRef::as_ref)
+    }
+
+    /// Member `name`, parsed. Numbers beyond what a [`Value`] holds exactly
+    /// are rounded here; [`get`](Self::get) has their exact text. `None`
+    /// when there is no such member, or when its text nests deeper than
+    /// serde_json parses, which mpkit's decoders never let in.
+    #[must_use]
+    pub fn value(&self, name: &str) -> Option<Value> {
+        self.get(name).and_then(parse)
+    }
+
+    /// Whether member `name` is there.
+    #[must_use]
+    pub fn contains(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    /// The member names, in the order they arrived.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.iter().map(|(name, _)| name)
+    }
+
+    /// The members and their JSON text, in the order they arrived.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &RawValue)> {
+        self.0
+            .iter()
+            .flat_map(|members| members.iter())
+            .map(|(name, raw)| (name.as_str(), raw.as_ref()))
+    }
+
+    /// Adds member `name` with `value`, after the others; a member of that
+    /// name keeps its place and takes the new value.
+    pub fn insert(&mut self, name: String, value: Value) {
+        self.insert_raw(name, to_raw(&value));
+    }
+
+    /// Adds member `name` with the JSON text `raw`, as [`insert`](Self::insert).
+    pub fn insert_raw(&mut self, name: String, raw: Box<RawValue>) {
+        self.0.get_or_insert_with(Box::default).insert(name, raw);
+    }
+
+    /// Removes member `name`, keeping the others in order.
+    pub fn remove(&mut self, name: &str) -> Option<Box<RawValue>> {
+        self.0.as_mut()?.shift_remove(name)
+    }
+
+    /// The members as a [`serde_json::Map`]: parsed, and in the map's order
+    /// (sorted, unless serde_json's `preserve_order` is on).
+    #[must_use]
+    pub fn to_map(&self) -> Map<String, Value> {
+        self.iter()
+            .filter_map(|(name, raw)| Some((name.to_owned(), parse(raw)?)))
+            .collect()
+    }
+}
 
 impl UnknownMembers {
     /// Puts a member name the decoder's name match did not take into
@@ -55,124 +146,150 @@ impl UnknownMembers {
         };
     }
 
-    /// No members; allocates nothing.
-    #[must_use]
-    pub const fn new() -> Self {
-        UnknownMembers(None)
-    }
-
-    /// Adds a member, returning the value it replaces.
-    pub fn insert(&mut self, name: String, value: Value) -> Option<Value> {
-        self.deref_mut().insert(name, value)
-    }
-
-    /// The members as a plain map.
-    #[must_use]
-    pub fn into_map(self) -> Map<String, Value> {
-        self.0.map_or_else(Map::new, |map| *map)
-    }
-}
-
-impl UnknownMembers {
     /// Reads the value of the member just named `name` from `map` and keeps
     /// it. For generated decoders: out of line and cold, so that the decoder
     /// of the members the schema names stays small enough to inline.
     #[doc(hidden)]
     #[cold]
     #[inline(never)]
-    pub fn keep_next<'de, A: serde::de::MapAccess<'de>>(
+    pub fn keep_next<'de, A: MapAccess<'de>>(
         &mut self,
         name: &mut Cow<'static, str>,
         map: &mut A,
     ) -> Result<(), A::Error> {
-        let value = map.next_value()?;
-        self.insert(std::mem::take(name).into_owned(), value);
+        let raw: Box<RawValue> = map.next_value()?;
+        crate::depth::note_kept_raw();
+        self.insert_raw(std::mem::take(name).into_owned(), compact(raw));
         Ok(())
     }
 }
 
-impl Deref for UnknownMembers {
-    type Target = Map<String, Value>;
+fn parse(raw: &RawValue) -> Option<Value> {
+    // The text came from a JSON parser or serializer: it parses.
+    serde_json::from_str(raw.get()).ok()
+}
 
-    fn deref(&self) -> &Map<String, Value> {
-        self.0.as_deref().unwrap_or(&EMPTY)
+fn to_raw(value: &Value) -> Box<RawValue> {
+    // A `Value` always serializes (its keys are strings), and its text is JSON.
+    serde_json::value::to_raw_value(value).unwrap_or_else(|_| RawValue::NULL.to_owned())
+}
+
+/// `raw` without whitespace outside strings, so that a member reads the same
+/// whether the payload was pretty-printed or not. Numbers, strings and
+/// order are untouched.
+fn compact(raw: Box<RawValue>) -> Box<RawValue> {
+    let text = raw.get();
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t'))
+    {
+        return raw;
+    }
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in text.chars() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if !matches!(c, ' ' | '\n' | '\r' | '\t') {
+            in_string = c == '"';
+            out.push(c);
+        }
+    }
+    // Removing insignificant whitespace from JSON leaves JSON; should that
+    // ever fail, the text as received is kept.
+    match RawValue::from_string(out) {
+        Ok(compacted) => compacted,
+        Err(_) => raw,
     }
 }
 
-impl DerefMut for UnknownMembers {
-    /// Allocates the map on first use.
-    fn deref_mut(&mut self) -> &mut Map<String, Value> {
-        self.0.get_or_insert_with(Box::default)
-    }
-}
-
+/// Equal when the same names have equal values as JSON, in any order: a
+/// payload decoded from text equals the one decoded from its `Value`.
 impl PartialEq for UnknownMembers {
     fn eq(&self, other: &Self) -> bool {
-        **self == **other
+        self.len() == other.len()
+            && self.iter().all(|(name, raw)| {
+                other
+                    .get(name)
+                    .is_some_and(|theirs| parse(raw) == parse(theirs))
+            })
     }
 }
 
 impl fmt::Debug for UnknownMembers {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&**self, f)
+        f.debug_map()
+            .entries(self.iter().map(|(name, raw)| (name, raw.get())))
+            .finish()
     }
 }
 
 impl From<Map<String, Value>> for UnknownMembers {
     fn from(map: Map<String, Value>) -> Self {
-        UnknownMembers((!map.is_empty()).then(|| Box::new(map)))
-    }
-}
-
-impl From<UnknownMembers> for Map<String, Value> {
-    fn from(members: UnknownMembers) -> Self {
-        members.into_map()
+        map.into_iter().collect()
     }
 }
 
 impl FromIterator<(String, Value)> for UnknownMembers {
     fn from_iter<I: IntoIterator<Item = (String, Value)>>(members: I) -> Self {
-        Map::from_iter(members).into()
+        let mut out = UnknownMembers::new();
+        out.extend(members);
+        out
     }
 }
 
 impl Extend<(String, Value)> for UnknownMembers {
     fn extend<I: IntoIterator<Item = (String, Value)>>(&mut self, members: I) {
-        let mut members = members.into_iter().peekable();
         // Extending by nothing must not allocate.
-        if members.peek().is_some() {
-            self.deref_mut().extend(members);
+        for (name, value) in members {
+            self.insert(name, value);
         }
     }
 }
 
 impl<'a> IntoIterator for &'a UnknownMembers {
-    type Item = (&'a String, &'a Value);
-    type IntoIter = serde_json::map::Iter<'a>;
+    type Item = (&'a str, &'a RawValue);
+    type IntoIter = Box<dyn Iterator<Item = (&'a str, &'a RawValue)> + 'a>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.deref().iter()
-    }
-}
-
-impl IntoIterator for UnknownMembers {
-    type Item = (String, Value);
-    type IntoIter = serde_json::map::IntoIter;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.into_map().into_iter()
+        Box::new(self.iter())
     }
 }
 
 impl Serialize for UnknownMembers {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        (**self).serialize(serializer)
+        serializer.collect_map(self.iter())
     }
 }
 
 impl<'de> Deserialize<'de> for UnknownMembers {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Map::deserialize(deserializer).map(UnknownMembers::from)
+        deserializer.deserialize_map(MembersVisitor)
+    }
+}
+
+struct MembersVisitor;
+
+impl<'de> Visitor<'de> for MembersVisitor {
+    type Value = UnknownMembers;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<UnknownMembers, A::Error> {
+        let mut members = UnknownMembers::new();
+        while let Some(name) = map.next_key::<String>()? {
+            let mut name = Cow::Owned(name);
+            members.keep_next(&mut name, &mut map)?;
+        }
+        Ok(members)
     }
 }
 
@@ -183,12 +300,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn empty_allocates_nothing_and_equals_an_allocated_empty_map() {
+    fn empty_allocates_nothing_and_equals_an_emptied_one() {
         let none = UnknownMembers::new();
         assert!(none.0.is_none());
         let mut emptied = UnknownMembers::new();
         emptied.insert("a".to_owned(), json!(1));
-        emptied.remove("a");
+        assert!(emptied.remove("a").is_some());
         assert!(emptied.0.is_some());
         assert_eq!(none, emptied);
         let mut extended = UnknownMembers::new();
@@ -209,23 +326,51 @@ mod tests {
     }
 
     #[test]
-    fn reads_writes_and_round_trips_as_a_map() {
-        let members: UnknownMembers = [("b".to_owned(), json!([1])), ("a".to_owned(), json!(null))]
-            .into_iter()
-            .collect();
-        assert_eq!(members.len(), 2);
-        assert_eq!(members.get("a"), Some(&Value::Null));
-        let names: Vec<&String> = (&members).into_iter().map(|(name, _)| name).collect();
-        assert_eq!(names, ["a", "b"]);
-        let text = serde_json::to_string(&members).unwrap_or_default();
-        assert_eq!(text, r#"{"a":null,"b":[1]}"#);
-        let back: UnknownMembers = serde_json::from_str(&text).unwrap_or_default();
-        assert_eq!(back, members);
+    fn order_and_number_text_survive_a_round_trip() {
+        let text = r#"{"z":1,"big":12345678901234567890123,"tiny":1.5e-400,"a":[1.0, -0, 1E2],"s":"a b\" c"}"#;
+        let members: UnknownMembers = serde_json::from_str(text).unwrap_or_default();
         assert_eq!(
-            format!("{members:?}"),
-            r#"{"a": Null, "b": Array [Number(1)]}"#
+            members.names().collect::<Vec<_>>(),
+            ["z", "big", "tiny", "a", "s"]
         );
-        let map: Map<String, Value> = members.into();
-        assert_eq!(map.len(), 2);
+        assert_eq!(
+            serde_json::to_string(&members).ok().as_deref(),
+            Some(
+                r#"{"z":1,"big":12345678901234567890123,"tiny":1.5e-400,"a":[1.0,-0,1E2],"s":"a b\" c"}"#
+            )
+        );
+        assert_eq!(members.get("tiny").map(RawValue::get), Some("1.5e-400"));
+        assert_eq!(members.value("s"), Some(json!("a b\" c")));
+    }
+
+    #[test]
+    fn a_member_given_twice_keeps_its_place_and_last_value() {
+        let members: UnknownMembers =
+            serde_json::from_str(r#"{"a":1,"b":2,"a":3}"#).unwrap_or_default();
+        assert_eq!(
+            serde_json::to_string(&members).ok().as_deref(),
+            Some(r#"{"a":3,"b":2}"#)
+        );
+    }
+
+    #[test]
+    fn equality_is_json_equality_in_any_order() {
+        let pretty: UnknownMembers =
+            serde_json::from_str("{\"b\": [1, 2],\n \"a\": {\"x\": 1e2}}").unwrap_or_default();
+        let value: UnknownMembers = [
+            ("a".to_owned(), json!({"x": 100.0})),
+            ("b".to_owned(), json!([1, 2])),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(pretty, value);
+        assert_eq!(
+            format!("{pretty:?}"),
+            r#"{"b": "[1,2]", "a": "{\"x\":1e2}"}"#
+        );
+        let mut other = value.clone();
+        other.insert("b".to_owned(), json!([2, 1]));
+        assert_ne!(pretty, other);
+        assert_eq!(value.to_map().len(), 2);
     }
 }
