@@ -95,7 +95,7 @@ pub trait MiniProgramApi {
     /// [`CallError::Failure`] when the payload reports a failure,
     /// [`CallError::Decode`] when it is not what the schema describes.
     fn decode(text: &str) -> Result<Self::Success, CallError> {
-        decode_str::<Self::Success>(&Self::INFO, text)
+        decode_str::<Self::Success, Self::Failure>(&Self::INFO, text)
     }
 
     /// Decodes a response payload given as a JSON value.
@@ -103,7 +103,7 @@ pub trait MiniProgramApi {
     /// # Errors
     /// As [`MiniProgramApi::decode`].
     fn decode_value(value: Value) -> Result<Self::Success, CallError> {
-        decode_value::<Self::Success>(&Self::INFO, value)
+        decode_value::<Self::Success, Self::Failure>(&Self::INFO, value)
     }
 }
 
@@ -278,20 +278,35 @@ fn failure(info: &ApiInfo, detail: String, payload: Value) -> CallError {
 }
 
 /// Decodes a response value: dispatches on the discriminant, then decodes a
-/// success into `S` (errors carry the JSON path) or reports the failure.
+/// success into `S` (errors carry the JSON path) or reports the failure,
+/// once it has checked that the failure payload decodes as `F` (a payload
+/// the API's `fail` schema refuses is a decode error, not a failure).
 ///
 /// A value nested deeper than [`MAX_DEPTH`](crate::MAX_DEPTH) is refused as
 /// its text would be, and dropped without recursing.
 ///
 /// # Errors
 /// As [`MiniProgramApi::decode`].
-pub fn decode_value<S: DeserializeOwned>(info: &ApiInfo, value: Value) -> Result<S, CallError> {
+pub fn decode_value<S: DeserializeOwned, F: DeserializeOwned>(
+    info: &ApiInfo,
+    value: Value,
+) -> Result<S, CallError> {
     if depth::exceeds_limit(&value) {
         depth::drop_flat(value);
         return Err(too_deep(info));
     }
     match verdict(info, &value)? {
-        Verdict::Failure { detail } => Err(failure(info, detail, value)),
+        Verdict::Failure { detail } => match Refusal::check_value::<F>(&value) {
+            Ok(()) => Err(failure(info, detail, value)),
+            Err(refusal) => Err(decode_error(
+                info,
+                refusal.path,
+                format!(
+                    "a failure payload the API's schema does not describe: {}",
+                    refusal.reason
+                ),
+            )),
+        },
         Verdict::Success => Refusal::decode_value(value)
             .map_err(|refusal| decode_error(info, refusal.path, refusal.reason)),
     }
@@ -309,7 +324,10 @@ pub fn decode_value<S: DeserializeOwned>(info: &ApiInfo, value: Value) -> Result
 /// # Errors
 /// As [`MiniProgramApi::decode`].
 #[inline]
-pub fn decode_str<S: Response>(info: &ApiInfo, text: &str) -> Result<S, CallError> {
+pub fn decode_str<S: Response, F: DeserializeOwned>(
+    info: &ApiInfo,
+    text: &str,
+) -> Result<S, CallError> {
     let refused = match serde_json::from_str::<S>(text) {
         // Members kept as raw text were skipped past serde_json's depth
         // limit: measure the whole text, as the `Value` path does.
@@ -358,7 +376,7 @@ pub fn decode_str<S: Response>(info: &ApiInfo, text: &str) -> Result<S, CallErro
             ),
         )
     })?;
-    match decode_value(info, value) {
+    match decode_value::<S, F>(info, value) {
         Ok(_) if refused => Err(text_error::<S>(info, text)),
         decoded => decoded,
     }

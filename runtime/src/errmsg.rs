@@ -19,6 +19,11 @@ pub enum ErrMsg<'a> {
 impl<'a> ErrMsg<'a> {
     /// Parses `message` as the `errMsg` of a call to `api` (`getUserInfo`).
     ///
+    /// The forms are exact, as the schemas' patterns state them
+    /// (`^getUserInfo:ok$`, `^getUserInfo:(fail([ :][\s\S]*)?|cancel)$`):
+    /// no whitespace around the name or the status, which the platforms
+    /// never send and a JSON Schema validator would refuse.
+    ///
     /// ```
     /// use mpkit_runtime::ErrMsg;
     ///
@@ -28,6 +33,7 @@ impl<'a> ErrMsg<'a> {
     ///     Ok(ErrMsg::Fail { detail: "auth deny" })
     /// );
     /// assert!(ErrMsg::parse("getUserProfile:ok", "getUserInfo").is_err());
+    /// assert!(ErrMsg::parse("getUserInfo: ok", "getUserInfo").is_err());
     /// ```
     ///
     /// # Errors
@@ -42,21 +48,20 @@ impl<'a> ErrMsg<'a> {
         let Some((named, status)) = message.split_once(':') else {
             return Err(error(ErrMsgProblem::NoSeparator));
         };
-        if named.trim() != api {
-            return Err(error(ErrMsgProblem::OtherApi(named.trim().to_owned())));
+        if named != api {
+            return Err(error(ErrMsgProblem::OtherApi(named.to_owned())));
         }
-        let status = status.trim_start();
-        if status == "ok" {
-            return Ok(ErrMsg::Ok);
-        }
-        if status == "cancel" {
-            return Ok(ErrMsg::Cancel);
+        match status {
+            "ok" => return Ok(ErrMsg::Ok),
+            "cancel" => return Ok(ErrMsg::Cancel),
+            _ => {}
         }
         if let Some(rest) = status.strip_prefix("fail") {
-            let detail = rest.strip_prefix(':').unwrap_or(rest);
             if rest.is_empty() || rest.starts_with([':', ' ']) {
+                // The detail is what follows the one separator, trimmed:
+                // "fail auth deny" and "fail:auth deny" say the same.
                 return Ok(ErrMsg::Fail {
-                    detail: detail.trim(),
+                    detail: rest[rest.len().min(1)..].trim(),
                 });
             }
         }
@@ -65,27 +70,20 @@ impl<'a> ErrMsg<'a> {
 
     /// Whether `message` reports that the call to `api` succeeded: the same
     /// answer as `matches!(ErrMsg::parse(message, api), Ok(ErrMsg::Ok))`,
-    /// without the general parse for the exact `"<api>:ok"` the platforms
-    /// send, which decoding every success checks.
+    /// without the general parse, for the check every decoded success makes.
     ///
     /// ```
     /// use mpkit_runtime::ErrMsg;
     ///
     /// assert!(ErrMsg::is_ok("getUserInfo:ok", "getUserInfo"));
-    /// assert!(ErrMsg::is_ok("getUserInfo: ok", "getUserInfo"));
+    /// assert!(!ErrMsg::is_ok("getUserInfo: ok", "getUserInfo"));
     /// assert!(!ErrMsg::is_ok("getUserInfo:fail auth deny", "getUserInfo"));
     /// ```
     #[must_use]
     pub fn is_ok(message: &str, api: &str) -> bool {
-        // `parse` splits at the first separator and trims the name before
-        // comparing, so an `api` holding a separator or surrounding
-        // whitespace never matches there and must not here.
-        let exact = message.len() == api.len() + 3
-            && message.ends_with(":ok")
-            && message.starts_with(api)
-            && !api.bytes().any(|byte| byte == b':')
-            && api.trim().len() == api.len();
-        exact || matches!(ErrMsg::parse(message, api), Ok(ErrMsg::Ok))
+        // `parse` splits at the first separator, so an `api` holding one
+        // never matches there and must not here.
+        message.strip_prefix(api) == Some(":ok") && !api.contains(':')
     }
 }
 
@@ -164,23 +162,47 @@ mod tests {
         assert_eq!(ErrMsg::parse("getUserInfo:cancel", api), Ok(ErrMsg::Cancel));
     }
 
-    /// Found by the `errmsg` fuzz target: an API name with surrounding
-    /// whitespace never matches in `parse` (it trims the message's name), so
-    /// the fast check must not accept it either; likewise a separator.
+    /// Found by the `errmsg` fuzz target: `is_ok` and `parse` must agree on
+    /// API names with whitespace or a separator.
     #[test]
-    fn is_ok_refuses_what_parse_refuses() {
+    fn is_ok_answers_as_parse() {
         for (message, api) in [
             ("   \u{1f}\0:ok", "   \u{1f}\0"),
             (" getUserInfo:ok", " getUserInfo"),
             ("getUserInfo :ok", "getUserInfo "),
             ("get:UserInfo:ok", "get:UserInfo"),
+            ("getUserInfo :ok", "getUserInfo"),
+            ("getUserInfo:ok", "getUserInfo"),
+        ] {
+            assert_eq!(
+                ErrMsg::is_ok(message, api),
+                ErrMsg::parse(message, api) == Ok(ErrMsg::Ok),
+                "{message:?} {api:?}"
+            );
+        }
+        assert!(ErrMsg::is_ok("getUserInfo:ok", "getUserInfo"));
+        assert!(!ErrMsg::is_ok("getUserInfo:okay", "getUserInfo"));
+    }
+
+    /// Before, whitespace around the name or the status was trimmed, so
+    /// `" getUserInfo :  ok"` (and no-break or full-width spaces) decoded as
+    /// a success, which the schema's pattern refuses.
+    #[test]
+    fn whitespace_is_not_trimmed() {
+        let api = "getUserInfo";
+        for message in [
+            " getUserInfo :  ok",
+            "getUserInfo: ok",
+            "getUserInfo:ok ",
+            "getUserInfo:\u{a0}ok",
+            "getUserInfo:\u{3000}ok",
+            "getUserInfo\u{3000}:ok",
+            "getUserInfo: fail auth deny",
+            "getUserInfo:\tcancel",
         ] {
             assert!(ErrMsg::parse(message, api).is_err(), "{message:?}");
             assert!(!ErrMsg::is_ok(message, api), "{message:?}");
         }
-        assert!(ErrMsg::is_ok("getUserInfo:ok", "getUserInfo"));
-        assert!(ErrMsg::is_ok("getUserInfo :ok", "getUserInfo"));
-        assert!(!ErrMsg::is_ok("getUserInfo:okay", "getUserInfo"));
     }
 
     #[test]

@@ -73,8 +73,8 @@ pub async fn call<A: MiniProgramApi, H: Host + ?Sized>(
             reason,
         })?;
     match reply {
-        HostReply::Success(value) => decode_value(info, value),
-        HostReply::Fail(value) => match decode_value::<A::Success>(info, value) {
+        HostReply::Success(value) => decode_value::<A::Success, A::Failure>(info, value),
+        HostReply::Fail(value) => match decode_value::<A::Success, A::Failure>(info, value) {
             Err(error) => Err(error),
             // A fail callback whose payload claims success is a broken bridge.
             Ok(_) => Err(CallError::Decode {

@@ -99,12 +99,18 @@ impl<T: DeserializeOwned> Visitor<'_> for NumberVisitor<T> {
     }
 
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<Self::Value, E> {
-        let number = Number::from_f64(value)
+        // JSON Schema compares numbers by value: `1.0` and `-0` are the
+        // integers 1 and 0, so an integer `T` takes them as such.
+        let number = integral(value)
+            .or_else(|| Number::from_f64(value))
             .ok_or_else(|| E::invalid_value(de::Unexpected::Float(value), &self))?;
         Self::from_number(number, false)
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        // Only the number's own decimal text: a schema lists the strings it
+        // allows (`"1"`), and `"+1"`, `"01"` or `"-0"` are other strings,
+        // which would not encode back as they came.
         let number = if let Ok(integer) = text.parse::<i64>() {
             Number::from(integer)
         } else if let Ok(integer) = text.parse::<u64>() {
@@ -116,8 +122,22 @@ impl<T: DeserializeOwned> Visitor<'_> for NumberVisitor<T> {
                 .and_then(Number::from_f64)
                 .ok_or_else(|| E::invalid_value(de::Unexpected::Str(text), &self))?
         };
+        if number.to_string() != text {
+            return Err(E::invalid_value(de::Unexpected::Str(text), &self));
+        }
         Self::from_number(number, true)
     }
+}
+
+/// `value` as an integer `Number`, when it is one (`1.0`, `-0.0`).
+fn integral(value: f64) -> Option<Number> {
+    // Within ±2^53 every integer is exact in an f64, and the cast is too.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    (value.fract() == 0.0 && value.abs() <= EXACT).then(|| {
+        #[allow(clippy::cast_possible_truncation)] // integral and within ±2^53
+        let integer = value as i64;
+        Number::from(integer)
+    })
 }
 
 #[cfg(test)]
@@ -145,5 +165,28 @@ mod tests {
             );
         }
         assert!(serde_json::from_str::<NumberOrString<i64>>("\"2.5\"").is_err());
+    }
+
+    /// Before, `"+1"`, `"01"` and `"-0"` decoded as 1, 1 and 0, which a
+    /// schema listing `"1"` and `"0"` refuses, and encoded back differently.
+    #[test]
+    fn only_a_numbers_own_text_is_taken() {
+        for bad in ["\"+1\"", "\"01\"", "\"-0\"", "\" 1\"", "\"1.0\"", "\"1e0\""] {
+            assert!(
+                serde_json::from_str::<NumberOrString<i64>>(bad).is_err(),
+                "{bad}"
+            );
+        }
+        let float: Option<NumberOrString<f64>> = serde_json::from_str("\"2.5\"").ok();
+        assert_eq!(float.map(|f| f.value()), Some(2.5));
+    }
+
+    #[test]
+    fn integral_floats_are_integers() {
+        for (text, expected) in [("1.0", 1), ("-0", 0), ("2e0", 2), ("-0.0", 0)] {
+            let number: Option<NumberOrString<i64>> = serde_json::from_str(text).ok();
+            assert_eq!(number.map(|n| n.value()), Some(expected), "{text}");
+        }
+        assert!(serde_json::from_str::<NumberOrString<i64>>("1.5").is_err());
     }
 }

@@ -20,6 +20,18 @@ impl Refusal {
         serde_path_to_error::deserialize(value).map_err(Refusal::from)
     }
 
+    /// Checks that `value` decodes as `T`, without taking it; the path is
+    /// tracked only to report a failure.
+    pub(crate) fn check_value<T: DeserializeOwned>(value: &Value) -> Result<(), Refusal> {
+        match T::deserialize(value) {
+            Ok(_) => Ok(()),
+            Err(_) => match serde_path_to_error::deserialize::<_, T>(value) {
+                Ok(_) => Ok(()),
+                Err(error) => Err(Refusal::from(error)),
+            },
+        }
+    }
+
     /// Decodes `text` as `T` again, tracking the path: for explaining why a
     /// plain decode of the same text failed. `None` when it decodes.
     pub(crate) fn of_text<T: DeserializeOwned>(text: &str) -> Option<Refusal> {
