@@ -4,6 +4,7 @@
 
 mod report;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -128,13 +129,16 @@ fn main() -> ExitCode {
         Command::Matrix { paths, format } => matrix(&report, paths, format),
         Command::Diff { old, new, format } => diff(&report, &old, &new, format),
         Command::MetaSchema => {
-            print!("{}", mpkit_codegen::meta_schema_json());
+            report::to_stdout(&mpkit_codegen::meta_schema_json());
             ExitCode::SUCCESS
         }
     }
 }
 
 /// The schema files named by `paths` (directories are searched), or a one-line error.
+///
+/// A file named twice, or reached through two arguments (`schemas` and
+/// `schemas/wechat`), is listed once, under the path met first.
 fn files(paths: Vec<PathBuf>) -> Result<Vec<PathBuf>, String> {
     let paths = if paths.is_empty() {
         vec![PathBuf::from("schemas")]
@@ -146,11 +150,15 @@ fn files(paths: Vec<PathBuf>) -> Result<Vec<PathBuf>, String> {
         if path.is_dir() {
             found.extend(mpkit_codegen::schema_files(&path).map_err(|e| e.to_string())?);
         } else if path.exists() {
+            // Not read here: the loader refuses what is not a regular file.
             found.push(path);
         } else {
             return Err(format!("{}: no such file or directory", path.display()));
         }
     }
+    let mut seen = HashSet::new();
+    // A path that cannot be resolved stays, so that loading it says why.
+    found.retain(|file| seen.insert(file.canonicalize().unwrap_or_else(|_| file.clone())));
     Ok(found)
 }
 
@@ -237,7 +245,7 @@ fn expand(
     };
     match mpkit_codegen::format_tokens(&tokens) {
         Ok(text) => {
-            print!("{text}");
+            report::to_stdout(&text);
             ExitCode::SUCCESS
         }
         Err(error) => report.fail(
@@ -273,9 +281,9 @@ fn matrix(report: &Report, paths: Vec<PathBuf>, format: Format) -> ExitCode {
     }
     let rows = mpkit_codegen::matrix(&schemas);
     match format {
-        Format::Markdown => print!("{}", mpkit_codegen::matrix_markdown(&rows)),
+        Format::Markdown => report::to_stdout(&mpkit_codegen::matrix_markdown(&rows)),
         Format::Json => match serde_json::to_string_pretty(&rows) {
-            Ok(text) => println!("{text}"),
+            Ok(text) => report::to_stdout(&format!("{text}\n")),
             Err(error) => return report.fail(&error.to_string(), EXIT_PROBLEMS),
         },
     }
@@ -295,12 +303,12 @@ fn diff(report: &Report, old: &Path, new: &Path, format: DiffFormat) -> ExitCode
     match format {
         DiffFormat::Text => {
             for change in &changes {
-                println!("{change}");
+                report::to_stdout(&format!("{change}\n"));
             }
             report.note(&format!("{} change(s), {breaking} breaking", changes.len()));
         }
         DiffFormat::Json => match serde_json::to_string_pretty(&changes) {
-            Ok(text) => println!("{text}"),
+            Ok(text) => report::to_stdout(&format!("{text}\n")),
             Err(error) => return report.fail(&error.to_string(), EXIT_PROBLEMS),
         },
     }

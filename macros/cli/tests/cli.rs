@@ -562,3 +562,206 @@ fn help_lists_exit_codes_and_examples() {
         );
     }
 }
+
+/// `run`, but failing the test if the command takes longer than 30 s, for
+/// inputs that used to hang.
+fn run_within_30s(args: &[&str]) -> Outcome {
+    let output = mpkit()
+        .args(args)
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap_or_else(|error| panic!("mpkit {args:?} did not finish: {error}"));
+    let outcome = Outcome {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    };
+    assert!(
+        !outcome.stderr.contains("panicked") && !outcome.stderr.contains("overflow"),
+        "{}",
+        outcome.stderr
+    );
+    outcome
+}
+
+#[cfg(unix)]
+#[test]
+fn check_refuses_special_files_without_reading_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cases = vec![(PathBuf::from("/dev/zero"), "a character device")];
+    let fifo = dir.path().join("pipe.json");
+    match std::process::Command::new("mkfifo").arg(&fifo).status() {
+        Ok(status) if status.success() => cases.push((fifo, "a FIFO (named pipe)")),
+        outcome => eprintln!("SKIPPED the FIFO case: mkfifo is not available ({outcome:?})"),
+    }
+    for (path, kind) in cases {
+        let out = run_within_30s(&["check", path.to_str().unwrap()]);
+        assert_eq!(out.code, 1, "{}", out.stderr);
+        assert!(
+            out.stderr.contains(&format!(
+                "{}: error: cannot read the schema file: it is {kind}, not a regular file",
+                path.display()
+            )),
+            "{}",
+            out.stderr
+        );
+        assert!(out.stderr.contains("1 of 1 schema file(s) have problems"));
+    }
+}
+
+#[test]
+fn check_refuses_a_file_over_the_size_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.json");
+    // 16 MiB and one byte, sparse: nothing is written, and nothing should read it.
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(16 * 1024 * 1024 + 1)
+        .unwrap();
+    let out = run_within_30s(&["check", big.to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("more than the 16 MiB limit on schema files (MAX_SCHEMA_BYTES"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn check_visits_each_real_file_once_through_symlinks() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let schema = write(dir.path(), "a.json", &bundled("wechat/getUserInfo"));
+    // Two links to the directory itself, and one to the file.
+    symlink(".", dir.path().join("l1")).unwrap();
+    symlink(".", dir.path().join("l2")).unwrap();
+    symlink("a.json", dir.path().join("b.json")).unwrap();
+    let out = run_within_30s(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("checked 1 schema file(s): no problems"),
+        "{}",
+        out.stderr
+    );
+    // A broken copy is reported once, under its real path.
+    let mut broken = bundled("wechat/getUserInfo");
+    broken["x-sinc"] = json!("1.0.0");
+    write(dir.path(), "a.json", &broken);
+    let out = run_within_30s(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let errors: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| l.contains(": error: "))
+        .collect();
+    assert_eq!(errors.len(), 1, "{}", out.stderr);
+    assert!(
+        errors[0].starts_with(&format!("{}:", schema.display())),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn check_names_each_file_once_across_arguments() {
+    let out = run_within_30s(&[
+        "check",
+        "schemas",
+        "schemas/wechat",
+        "schemas/wechat/getUserInfo.json",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("checked 5 schema file(s): no problems"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn check_reports_deep_nesting_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = dir.path().join("deep.json");
+    std::fs::write(&deep, "[".repeat(100_000)).unwrap();
+    let out = run_within_30s(&["check", deep.to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(&format!(
+            "{}:1:128: error: the file is not valid JSON: recursion limit exceeded",
+            deep.display()
+        )),
+        "{}",
+        out.stderr
+    );
+}
+
+/// `wx.getUserInfo` with a tree node that links to itself six times.
+fn recursive_schema(name_type: &str) -> Value {
+    let mut schema = bundled("wechat/getUserInfo");
+    let link = json!({"$ref": "#/$defs/Node"});
+    schema["$defs"]["Node"] = json!({
+        "type": "object",
+        "properties": {
+            "name": {"type": name_type},
+            "parent": link, "first": link, "last": link,
+            "next": link, "previous": link, "root": link,
+            "children": {"type": "array", "items": link}
+        }
+    });
+    schema["success"]["properties"]["tree"] = link;
+    schema
+}
+
+#[test]
+fn diff_of_recursive_schemas_ends_and_reports_each_change_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = write(dir.path(), "old.json", &recursive_schema("string"));
+    let new = write(dir.path(), "new.json", &recursive_schema("integer"));
+    let same = run_within_30s(&["diff", old.to_str().unwrap(), old.to_str().unwrap()]);
+    assert_eq!(same.code, 0, "{}", same.stderr);
+    assert_eq!(same.stdout, "");
+    assert!(
+        same.stderr.contains("0 change(s), 0 breaking"),
+        "{}",
+        same.stderr
+    );
+    let changed = run_within_30s(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]);
+    assert_eq!(changed.code, 2, "{}", changed.stderr);
+    // Counted first: a regression prints millions of lines.
+    let lines: Vec<&str> = changed.stdout.lines().collect();
+    assert_eq!(
+        lines.len(),
+        1,
+        "the first lines:\n{}",
+        lines[..lines.len().min(5)].join("\n")
+    );
+    assert_eq!(
+        lines[0],
+        "breaking: definition Node.name type changed from string to integer: its Rust type changes"
+    );
+}
+
+/// `mpkit matrix | head -2` closes the pipe early; `println!` then
+/// panicked (exit 101). `/dev/full` makes every write fail, deterministically.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failing_output_stream_is_not_a_panic() {
+    for args in [&["matrix", "schemas"][..], &["check", "no-such-dir"][..]] {
+        let full = || {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .unwrap()
+        };
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_mpkit"))
+            .args(args)
+            .current_dir(root())
+            .stdout(full())
+            .stderr(full())
+            .status()
+            .unwrap();
+        assert_ne!(status.code(), Some(101), "{args:?} panicked");
+    }
+}

@@ -1,9 +1,9 @@
 //! What changed between two versions of an API schema, and whether each
 //! change breaks code that uses the generated API.
 
+use std::collections::{HashSet, VecDeque};
 use std::fmt;
 
-use indexmap::IndexMap;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -22,7 +22,8 @@ pub enum Impact {
 /// One change between two schema versions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Change {
-    /// What changed: `option desc`, `field userInfo.gender`, `API`.
+    /// What changed: `option desc`, `field userInfo.gender`,
+    /// `definition UserInfo.city`, `API`.
     pub item: String,
     /// The change, in words: `became required`.
     pub change: String,
@@ -43,7 +44,11 @@ impl fmt::Display for Change {
 }
 
 /// Every change from `old` to `new`, API facts first, then options, then
-/// response fields (recursively), then the encrypted payload.
+/// response fields, then the encrypted payload, then the definitions these
+/// reach through `$ref`. Each definition is compared once, and its changes
+/// are named after it (`definition UserInfo.city`), however many places refer
+/// to it: recursive definitions end, and the work stays linear in the size of
+/// the schemas.
 #[must_use]
 pub fn diff(old: &ApiSchema, new: &ApiSchema) -> Vec<Change> {
     let mut changes = Vec::new();
@@ -130,9 +135,18 @@ pub fn diff(old: &ApiSchema, new: &ApiSchema) -> Vec<Change> {
         );
     }
 
-    // Options.
+    options(old, new, &mut push);
+    responses(old, new, &mut push);
+    changes
+}
+
+type Push<'p> = dyn FnMut(String, String, Impact, &str) + 'p;
+
+/// The options: the members of `request`, one level deep.
+fn options(old: &ApiSchema, new: &ApiSchema, push: &mut Push<'_>) {
     let old_request = old.resolve(&old.request);
     let new_request = new.resolve(&new.request);
+    let (old_required, new_required) = (required(old_request), required(new_request));
     for (name, old_option) in &old_request.properties {
         let item = format!("option {name}");
         let Some(new_option) = new_request.properties.get(name) else {
@@ -146,8 +160,8 @@ pub fn diff(old: &ApiSchema, new: &ApiSchema) -> Vec<Change> {
         };
         let (o, n) = (old.resolve(old_option), new.resolve(new_option));
         let (was, is) = (
-            old_request.required.contains(name),
-            new_request.required.contains(name),
+            old_required.contains(name.as_str()),
+            new_required.contains(name.as_str()),
         );
         if was != is {
             let change = if is {
@@ -162,50 +176,22 @@ pub fn diff(old: &ApiSchema, new: &ApiSchema) -> Vec<Change> {
                 "required options are arguments of `options()`, so its signature changes",
             );
         }
-        compare_types(&item, o, n, true, &mut push);
-        if o.default != n.default {
-            push(
-                item.clone(),
-                format!(
-                    "default changed from {} to {}",
-                    shown(o.default.as_ref()),
-                    shown(n.default.as_ref())
-                ),
-                Impact::Compatible,
-                "the code compiles as before, but an unset option now means something else on the platform",
-            );
-        }
-        let rules = |x: &SchemaNode| {
-            (
-                x.min_length,
-                x.max_length,
-                x.pattern.clone(),
-                x.minimum.clone(),
-                x.maximum.clone(),
-            )
-        };
-        if rules(o) != rules(n) {
-            push(
-                item.clone(),
-                "validation rules changed".into(),
-                Impact::Breaking,
-                "`build()` may now reject values it accepted",
-            );
-        }
+        compare_types(&item, o, n, true, push);
+        compare_option_rules(&item, o, n, push);
         compare_since(
             &item,
             old_option.since.or(o.since),
             new_option.since.or(n.since),
-            &mut push,
+            push,
             "its setter may now take a version proof",
         );
     }
-    for (name, _) in new_request
+    for name in new_request
         .properties
-        .iter()
-        .filter(|(n, _)| !old_request.properties.contains_key(*n))
+        .keys()
+        .filter(|n| !old_request.properties.contains_key(*n))
     {
-        if new_request.required.contains(name) {
+        if new_required.contains(name.as_str()) {
             push(
                 format!("option {name}"),
                 "added, required".into(),
@@ -221,21 +207,54 @@ pub fn diff(old: &ApiSchema, new: &ApiSchema) -> Vec<Change> {
             );
         }
     }
+}
 
-    // Response parts.
+/// What an option's default and validation rules say.
+fn compare_option_rules(item: &str, o: &SchemaNode, n: &SchemaNode, push: &mut Push<'_>) {
+    if o.default != n.default {
+        push(
+            item.to_owned(),
+            format!(
+                "default changed from {} to {}",
+                shown(o.default.as_ref()),
+                shown(n.default.as_ref())
+            ),
+            Impact::Compatible,
+            "the code compiles as before, but an unset option now means something else on the platform",
+        );
+    }
+    let rules = |x: &SchemaNode| {
+        (
+            x.min_length,
+            x.max_length,
+            x.pattern.clone(),
+            x.minimum.clone(),
+            x.maximum.clone(),
+        )
+    };
+    if rules(o) != rules(n) {
+        push(
+            item.to_owned(),
+            "validation rules changed".into(),
+            Impact::Breaking,
+            "`build()` may now reject values it accepted",
+        );
+    }
+}
+
+/// The response parts, `success` and `encrypted`, then the definitions they
+/// reach through `$ref`, each compared once.
+fn responses(old: &ApiSchema, new: &ApiSchema, push: &mut Push<'_>) {
     let mut fields = Fields {
         old,
         new,
-        push: &mut push,
+        push,
+        claims: Claims::default(),
+        pending: VecDeque::new(),
     };
-    fields.object(
-        "field",
-        old.resolve(&old.success),
-        new.resolve(&new.success),
-        0,
-    );
+    fields.part("field", &old.success, &new.success);
     match (&old.encrypted, &new.encrypted) {
-        (Some(o), Some(n)) => fields.object("encrypted", old.resolve(o), new.resolve(n), 0),
+        (Some(o), Some(n)) => fields.part("encrypted", o, n),
         (Some(_), None) => (fields.push)(
             "encrypted".into(),
             "part removed".into(),
@@ -250,90 +269,146 @@ pub fn diff(old: &ApiSchema, new: &ApiSchema) -> Vec<Change> {
         ),
         (None, None) => {}
     }
-    changes
+    // First reached, first compared; a definition queues the ones it reaches.
+    while let Some(next) = fields.pending.pop_front() {
+        fields.object(&Place::Definition(&next.label), next.old, next.new, 0);
+    }
 }
 
-type Push<'p> = dyn FnMut(String, String, Impact, &str) + 'p;
+/// Nested inline objects compared below one part or definition. A schema
+/// file never gets this deep (serde_json refuses nesting over 128, which is
+/// about 63 levels of `properties`); the bound only keeps the stack small for
+/// an [`ApiSchema`] built in code, and what lies deeper is reported, not skipped.
+const MAX_DEPTH: usize = 128;
+
+/// Where a change is (`field userInfo.city`, `definition Node.name`), rendered
+/// only when a change is recorded.
+#[derive(Clone, Copy)]
+enum Place<'p> {
+    /// A data part: `field`, `encrypted`.
+    Part(&'p str),
+    /// A definition's content, compared once whatever refers to it.
+    Definition(&'p str),
+    /// A member of the object at a place.
+    Member(&'p Place<'p>, &'p str),
+}
+
+impl fmt::Display for Place<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::Part(part) => f.write_str(part),
+            Place::Definition(name) => write!(f, "definition {name}"),
+            Place::Member(Place::Part(part), name) => write!(f, "{part} {name}"),
+            Place::Member(parent, name) => write!(f, "{parent}.{name}"),
+        }
+    }
+}
+
+/// Content reached through a `$ref`, waiting to be compared.
+struct Pending<'a> {
+    /// How its changes are named: `Node`, or `B (was A)` for another definition.
+    label: String,
+    old: &'a SchemaNode,
+    new: &'a SchemaNode,
+}
+
+/// Which definitions have been queued, so that each is compared once: the
+/// diff then walks each definition at most twice (once against its namesake,
+/// once against another definition or inline object), which keeps it linear
+/// in the size of the schemas, however they refer to each other, and ends on
+/// recursive definitions. Expanding every `$ref` where it is met instead is
+/// exponential: a tree node with three child links, eight levels deep, was
+/// 3,280 lines for one changed member.
+#[derive(Default)]
+struct Claims<'a> {
+    /// Definitions compared with the definition of the same name.
+    same: HashSet<&'a str>,
+    /// Old definitions compared with something else.
+    old: HashSet<&'a str>,
+    /// New definitions compared with something else.
+    new: HashSet<&'a str>,
+}
+
+impl<'a> Claims<'a> {
+    /// Whether the content at `old`/`new` (definition names, `None` when
+    /// inline) is still to be compared; marks it compared if so. Inline on
+    /// both sides, it always is: that content appears nowhere else. When a
+    /// definition was already compared with another, this pairing is left
+    /// out: it only happens when the new schema points one position at one
+    /// definition and another at a second.
+    fn claim(&mut self, old: Option<&'a str>, new: Option<&'a str>) -> bool {
+        if let (Some(o), Some(n)) = (old, new) {
+            if o == n {
+                return self.same.insert(o);
+            }
+        }
+        let fresh =
+            old.is_none_or(|o| !self.old.contains(o)) && new.is_none_or(|n| !self.new.contains(n));
+        if fresh {
+            self.old.extend(old);
+            self.new.extend(new);
+        }
+        fresh
+    }
+}
 
 struct Fields<'a, 'p> {
     old: &'a ApiSchema,
     new: &'a ApiSchema,
     push: &'p mut Push<'p>,
+    claims: Claims<'a>,
+    /// First in, first out, so definitions are reported in the order met.
+    pending: VecDeque<Pending<'a>>,
 }
 
-impl Fields<'_, '_> {
-    fn object(&mut self, prefix: &str, old: &SchemaNode, new: &SchemaNode, depth: usize) {
-        if depth > 8 {
+impl<'a> Fields<'a, '_> {
+    /// A response part; its members are named after the part even when it
+    /// is a `$ref`, and that definition is then not compared again.
+    fn part(&mut self, part: &str, old: &'a SchemaNode, new: &'a SchemaNode) {
+        let (o, old_def) = follow(self.old, old);
+        let (n, new_def) = follow(self.new, new);
+        if self.claims.claim(old_def, new_def) {
+            self.object(&Place::Part(part), o, n, 0);
+        }
+    }
+
+    fn object(
+        &mut self,
+        place: &Place<'_>,
+        old: &'a SchemaNode,
+        new: &'a SchemaNode,
+        depth: usize,
+    ) {
+        if depth > MAX_DEPTH {
+            (self.push)(
+                place.to_string(),
+                format!("not compared: nested more than {MAX_DEPTH} objects deep"),
+                Impact::Breaking,
+                "mpkit cannot tell what changed this deep; compare it by hand",
+            );
             return;
         }
-        let empty = IndexMap::new();
-        let old_props = if old.properties.is_empty() {
-            &empty
-        } else {
-            &old.properties
-        };
-        for (name, old_field) in old_props {
-            let item = format!("{prefix} {name}");
-            let Some(new_field) = new.properties.get(name) else {
-                (self.push)(
-                    item,
+        let required = (required(old), required(new));
+        for (name, old_field) in &old.properties {
+            let item = Place::Member(place, name);
+            match new.properties.get(name) {
+                Some(new_field) => {
+                    self.member(&item, name, (old_field, new_field), &required, depth)
+                }
+                None => (self.push)(
+                    item.to_string(),
                     "removed".into(),
                     Impact::Breaking,
                     "the struct field disappears (the value is kept among unknown members if still sent)",
-                );
-                continue;
-            };
-            let (o, n) = (self.old.resolve(old_field), self.new.resolve(new_field));
-            let optional = |parent: &SchemaNode, field: &SchemaNode, resolved: &SchemaNode| {
-                !parent.required.contains(name)
-                    || field.present_when.is_some()
-                    || resolved.present_when.is_some()
-            };
-            let (was, is) = (optional(old, old_field, o), optional(new, new_field, n));
-            if was != is {
-                let change = if is {
-                    "became optional or conditional"
-                } else {
-                    "became always present"
-                };
-                (self.push)(
-                    item.clone(),
-                    change.into(),
-                    Impact::Breaking,
-                    "its Rust type changes between `T` and `Option<T>`",
-                );
-            }
-            let condition = |f: &SchemaNode, r: &SchemaNode| {
-                f.present_when.clone().or_else(|| r.present_when.clone())
-            };
-            let (oc, nc) = (condition(old_field, o), condition(new_field, n));
-            if oc != nc && was == is {
-                (self.push)(
-                    item.clone(),
-                    "presence condition changed".into(),
-                    Impact::Compatible,
-                    "the type is unchanged; the field appears under other options",
-                );
-            }
-            compare_types(&item, o, n, false, self.push);
-            compare_since(
-                &item,
-                old_field.since.or(o.since),
-                new_field.since.or(n.since),
-                self.push,
-                "it may become an `Option` for apps with an older min_version",
-            );
-            if !o.properties.is_empty() || !n.properties.is_empty() {
-                self.object(&format!("{prefix} {name}."), o, n, depth + 1);
+                ),
             }
         }
         for name in new
             .properties
             .keys()
-            .filter(|n| !old_props.contains_key(*n))
+            .filter(|n| !old.properties.contains_key(*n))
         {
-            let required = new.required.contains(name);
-            let (impact, reason) = if required {
+            let (impact, reason) = if required.1.contains(name.as_str()) {
                 (
                     Impact::Breaking,
                     "a new required field: payloads without it no longer decode",
@@ -344,13 +419,120 @@ impl Fields<'_, '_> {
                     "a new optional field; it was kept among unknown members before",
                 )
             };
-            (self.push)(format!("{prefix} {name}"), "added".into(), impact, reason);
+            let item = Place::Member(place, name);
+            (self.push)(item.to_string(), "added".into(), impact, reason);
+        }
+    }
+
+    /// One member present in both versions, and what it contains.
+    fn member(
+        &mut self,
+        item: &Place<'_>,
+        name: &str,
+        (old_field, new_field): (&'a SchemaNode, &'a SchemaNode),
+        (old_required, new_required): &(HashSet<&str>, HashSet<&str>),
+        depth: usize,
+    ) {
+        let (o, old_def) = follow(self.old, old_field);
+        let (n, new_def) = follow(self.new, new_field);
+        let optional = |required: &HashSet<&str>, field: &SchemaNode, resolved: &SchemaNode| {
+            !required.contains(name)
+                || field.present_when.is_some()
+                || resolved.present_when.is_some()
+        };
+        let (was, is) = (
+            optional(old_required, old_field, o),
+            optional(new_required, new_field, n),
+        );
+        if was != is {
+            let change = if is {
+                "became optional or conditional"
+            } else {
+                "became always present"
+            };
+            (self.push)(
+                item.to_string(),
+                change.into(),
+                Impact::Breaking,
+                "its Rust type changes between `T` and `Option<T>`",
+            );
+        }
+        let condition = |f: &SchemaNode, r: &SchemaNode| {
+            f.present_when.clone().or_else(|| r.present_when.clone())
+        };
+        if was == is && condition(old_field, o) != condition(new_field, n) {
+            (self.push)(
+                item.to_string(),
+                "presence condition changed".into(),
+                Impact::Compatible,
+                "the type is unchanged; the field appears under other options",
+            );
+        }
+        compare_types(item, o, n, false, self.push);
+        compare_since(
+            item,
+            old_field.since.or(o.since),
+            new_field.since.or(n.since),
+            self.push,
+            "it may become an `Option` for apps with an older min_version",
+        );
+        if o.properties.is_empty() && n.properties.is_empty() {
+            return;
+        }
+        if old_def.is_none() && new_def.is_none() {
+            self.object(item, o, n, depth + 1);
+        } else if self.claims.claim(old_def, new_def) {
+            self.pending.push_back(Pending {
+                label: label(old_def, new_def),
+                old: o,
+                new: n,
+            });
         }
     }
 }
 
+/// How the content of a definition is named in changes.
+fn label(old: Option<&str>, new: Option<&str>) -> String {
+    match (old, new) {
+        (Some(o), Some(n)) if o == n => n.to_owned(),
+        (Some(o), Some(n)) => format!("{n} (was {o})"),
+        (Some(o), None) => format!("{o} (now inline)"),
+        (None, Some(n)) => format!("{n} (was inline)"),
+        (None, None) => "(inline)".to_owned(),
+    }
+}
+
+/// `node` with its `$ref`s followed, as [`ApiSchema::resolve`] does (with the
+/// same bound, so both land on the same node), and the name of the
+/// definition reached, `None` when `node` is inline.
+fn follow<'a>(api: &'a ApiSchema, mut node: &'a SchemaNode) -> (&'a SchemaNode, Option<&'a str>) {
+    let mut name = None;
+    for _ in 0..16 {
+        let Some((key, target)) = node.reference.as_deref().and_then(|r| definition(api, r)) else {
+            break;
+        };
+        node = target;
+        name = Some(key.as_str());
+    }
+    (node, name)
+}
+
+/// The definition `reference` names, with its name; unescaped as
+/// [`ApiSchema::definition`] does.
+fn definition<'a>(api: &'a ApiSchema, reference: &str) -> Option<(&'a String, &'a SchemaNode)> {
+    let name = reference.strip_prefix("#/$defs/")?;
+    api.defs
+        .get_key_value(&name.replace("~1", "/").replace("~0", "~"))
+}
+
+/// The names an object schema lists under `required`, for lookups in
+/// constant time (a `Vec` lookup per member would be quadratic).
+fn required(node: &SchemaNode) -> HashSet<&str> {
+    node.required.iter().map(String::as_str).collect()
+}
+
 fn compare_types(
-    item: &str,
+    item: &(impl fmt::Display + ?Sized),
     old: &SchemaNode,
     new: &SchemaNode,
     option: bool,
@@ -358,7 +540,7 @@ fn compare_types(
 ) {
     if accepted(old) != accepted(new) {
         push(
-            item.to_owned(),
+            item.to_string(),
             format!(
                 "type changed from {} to {}",
                 accepted(old).join("|"),
@@ -368,25 +550,28 @@ fn compare_types(
             "its Rust type changes",
         );
     }
-    let values = |n: &SchemaNode| -> Vec<Value> {
-        let mut all = n.enum_values.clone().unwrap_or_default();
-        all.extend(
-            n.any_of
-                .iter()
-                .flat_map(|b| b.enum_values.clone().unwrap_or_default()),
-        );
-        all
+    // As JSON text, so that membership is a set lookup: enums can be long.
+    let values = |n: &SchemaNode| -> Vec<String> {
+        let branches = n.any_of.iter().map(|b| &b.enum_values);
+        std::iter::once(&n.enum_values)
+            .chain(branches)
+            .flatten()
+            .flatten()
+            .map(Value::to_string)
+            .collect()
     };
     let (ov, nv) = (values(old), values(new));
-    for removed in ov.iter().filter(|v| !nv.contains(v)) {
+    let old_set: HashSet<&str> = ov.iter().map(String::as_str).collect();
+    let new_set: HashSet<&str> = nv.iter().map(String::as_str).collect();
+    for removed in ov.iter().filter(|v| !new_set.contains(v.as_str())) {
         push(
-            item.to_owned(),
+            item.to_string(),
             format!("enum value {removed} removed"),
             Impact::Breaking,
             "its enum variant disappears",
         );
     }
-    for added in nv.iter().filter(|v| !ov.contains(v)) {
+    for added in nv.iter().filter(|v| !old_set.contains(v.as_str())) {
         let (impact, reason) = if option {
             (
                 Impact::Compatible,
@@ -399,7 +584,7 @@ fn compare_types(
             )
         };
         push(
-            item.to_owned(),
+            item.to_string(),
             format!("enum value {added} added"),
             impact,
             reason,
@@ -420,7 +605,7 @@ fn accepted(node: &SchemaNode) -> Vec<&'static str> {
 }
 
 fn compare_since(
-    item: &str,
+    item: &(impl fmt::Display + ?Sized),
     old: Option<mpkit_runtime::Version>,
     new: Option<mpkit_runtime::Version>,
     push: &mut Push<'_>,
@@ -428,25 +613,25 @@ fn compare_since(
 ) {
     match (old, new) {
         (Some(o), Some(n)) if n > o => push(
-            item.to_owned(),
+            item.to_string(),
             format!("minimum version raised from {o} to {n}"),
             Impact::Breaking,
             raised,
         ),
         (None, Some(n)) => push(
-            item.to_owned(),
+            item.to_string(),
             format!("minimum version {n} added"),
             Impact::Breaking,
             raised,
         ),
         (Some(o), Some(n)) if n < o => push(
-            item.to_owned(),
+            item.to_string(),
             format!("minimum version lowered from {o} to {n}"),
             Impact::Compatible,
             "older hosts are now accepted",
         ),
         (Some(o), None) => push(
-            item.to_owned(),
+            item.to_string(),
             format!("minimum version {o} removed"),
             Impact::Compatible,
             "no version is checked any more",

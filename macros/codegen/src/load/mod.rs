@@ -1,14 +1,17 @@
 //! Reading a schema file into the spec model, with every problem reported.
 //!
-//! The order is: JSON syntax (serde_json, with line:column), structure
+//! The order is: reading (regular files only, at most [`MAX_SCHEMA_BYTES`]),
+//! JSON syntax (serde_json, with line:column), structure
 //! against the generated meta-schema (all problems at once), deserialization
 //! into [`ApiSchema`], then the semantic checks (all problems at once).
 
 mod checks;
 mod diagnostic;
 mod problems;
+mod read;
 mod source;
 mod structure;
+mod walk;
 
 use std::path::{Path, PathBuf};
 
@@ -21,6 +24,13 @@ pub(crate) use structure::nearest;
 use crate::spec::ApiSchema;
 use problems::Problems;
 use source::{Anchor, SourceMap};
+
+/// The largest schema file mpkit reads: 16 MiB.
+///
+/// A schema describes one API and is a few KiB; the limit only keeps a wrong
+/// path (a log, an image, `/dev/zero`) from costing unbounded memory and time.
+/// A larger file is refused with a read error that names this limit.
+pub const MAX_SCHEMA_BYTES: u64 = 16 * 1024 * 1024;
 
 /// A schema file that passed every check, with the document it came from.
 #[derive(Debug, Clone)]
@@ -89,8 +99,10 @@ impl LoadedSchema {
 /// Reads and checks the schema file at `path`.
 ///
 /// # Errors
-/// [`LoadError::Read`] when the file cannot be read, [`LoadError::Invalid`]
-/// listing every problem found otherwise.
+/// [`LoadError::Read`] when the file cannot be read, is not a regular file
+/// (a directory, FIFO, device or socket) or is larger than 16 MiB
+/// (`MAX_SCHEMA_BYTES`); [`LoadError::Invalid`] listing every problem found
+/// otherwise.
 ///
 /// ```no_run
 /// let schema = mpkit_codegen::load_schema("schemas/wechat/getUserInfo.json")?;
@@ -99,7 +111,7 @@ impl LoadedSchema {
 /// ```
 pub fn load_schema(path: impl AsRef<Path>) -> Result<LoadedSchema, LoadError> {
     let file = path.as_ref();
-    let text = std::fs::read_to_string(file).map_err(|source| LoadError::Read {
+    let text = read::read_text(file).map_err(|source| LoadError::Read {
         file: file.to_path_buf(),
         source,
     })?;
@@ -111,11 +123,9 @@ pub fn load_schema(path: impl AsRef<Path>) -> Result<LoadedSchema, LoadError> {
 /// # Errors
 /// [`LoadError::Invalid`] listing every problem found.
 pub fn parse_schema(text: &str, file: &Path) -> Result<LoadedSchema, LoadError> {
-    let source = SourceMap::new(text);
-    let fail = |problems: Problems| LoadError::Invalid {
-        diagnostics: problems.into_diagnostics(file, &source),
-    };
-
+    // serde_json first: it refuses nesting deeper than 128 with a clear
+    // error, and the position index below is then built only for text it
+    // accepted, so its recursive walk stays shallow whatever the input.
     let document: Value = match serde_json::from_str(text) {
         Ok(document) => document,
         Err(error) => {
@@ -123,6 +133,10 @@ pub fn parse_schema(text: &str, file: &Path) -> Result<LoadedSchema, LoadError> 
                 diagnostics: vec![syntax_error(file, &error)],
             });
         }
+    };
+    let source = SourceMap::new(text);
+    let fail = |problems: Problems| LoadError::Invalid {
+        diagnostics: problems.into_diagnostics(file, &source),
     };
 
     let mut problems = Problems::default();
@@ -164,31 +178,14 @@ pub fn parse_schema(text: &str, file: &Path) -> Result<LoadedSchema, LoadError> 
 
 /// Every `*.json` schema under `dir` (recursively, `meta.schema.json` aside), sorted by path.
 ///
+/// Symbolic links are followed, but each directory is listed once and each
+/// real file is returned once, under the first of its paths in sorted order,
+/// so links back to an ancestor or several links to one file are harmless.
+///
 /// # Errors
-/// [`LoadError::Read`] when the directory cannot be listed.
+/// [`LoadError::Read`] when a directory cannot be listed.
 pub fn schema_files(dir: impl AsRef<Path>) -> Result<Vec<PathBuf>, LoadError> {
-    let mut files = Vec::new();
-    collect(dir.as_ref(), &mut files)?;
-    files.sort();
-    Ok(files)
-}
-
-fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), LoadError> {
-    let read_error = |source| LoadError::Read {
-        file: dir.to_path_buf(),
-        source,
-    };
-    for entry in std::fs::read_dir(dir).map_err(read_error)? {
-        let path = entry.map_err(read_error)?.path();
-        if path.is_dir() {
-            collect(&path, files)?;
-        } else if path.extension().is_some_and(|e| e == "json")
-            && path.file_name().is_some_and(|n| n != "meta.schema.json")
-        {
-            files.push(path);
-        }
-    }
-    Ok(())
+    walk::schema_files(dir.as_ref())
 }
 
 fn syntax_error(file: &Path, error: &serde_json::Error) -> Diagnostic {
