@@ -569,3 +569,19 @@ fn serde_jsons_reserved_member_name_is_refused_not_reinterpreted() {
     assert!(matches!(error, CallError::Decode { .. }), "{error}");
     assert!(error.to_string().contains("serde_json reserves"), "{error}");
 }
+
+#[test]
+fn serde_jsons_reserved_member_name_is_refused_on_both_paths() {
+    // As the first member, parsing into a `Value` would reinterpret the
+    // object; anywhere, the typed decoders refuse the name, so that the
+    // text and the `Value` of a payload always get the same verdict.
+    let text = r#"{"errMsg":"getUserInfo:ok","rawData":"{}","userInfo":{"nickName":"n","avatarUrl":"a"},"$serde_json::private::RawValue":"1"}"#;
+    let from_text = WxGetUserInfo::decode(text).unwrap_err();
+    let value: Value = serde_json::from_str(text).unwrap();
+    let from_value = WxGetUserInfo::decode_value(value).unwrap_err();
+    assert_eq!(from_text.to_string(), from_value.to_string());
+    assert!(
+        from_text.to_string().contains("serde_json reserves"),
+        "{from_text}"
+    );
+}

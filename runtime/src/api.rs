@@ -8,6 +8,7 @@ use crate::depth;
 use crate::errmsg::ErrMsg;
 use crate::error::{CallError, Requirement};
 use crate::refusal::Refusal;
+use crate::unknown::{RAW_VALUE_TOKEN, reserved_name_reason};
 use crate::version::Version;
 
 /// How an API is invoked on the JavaScript side.
@@ -354,13 +355,7 @@ pub fn decode_str<S: Response, F: DeserializeOwned>(
     // when parsed into a `Value`: refuse it rather than read something the
     // text does not say. Only texts that are not a success come here.
     if text.contains(RAW_VALUE_TOKEN) {
-        return Err(decode_error(
-            info,
-            "",
-            format!(
-                "the payload names a member `{RAW_VALUE_TOKEN}`, which serde_json reserves; no platform sends it"
-            ),
-        ));
+        return Err(decode_error(info, "", reserved_name_reason()));
     }
     let value: Value = serde_json::from_str(text).map_err(|error| {
         if depth::is_recursion_limit(&error) {
@@ -381,9 +376,6 @@ pub fn decode_str<S: Response, F: DeserializeOwned>(
         decoded => decoded,
     }
 }
-
-/// The member name serde_json's `raw_value` feature reserves.
-const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
 
 #[cold]
 fn too_deep(info: &ApiInfo) -> CallError {
