@@ -312,3 +312,29 @@ fn pattern_and_range_rules_are_checked_all_at_once() {
     );
     assert!(ExGetUserInfo::options().count(11).build().is_err());
 }
+
+/// The hostile schema the ui test compiles; here its rules run.
+#[derive(MiniProgramApi)]
+#[mini_program(schema = "tests/ui/schemas/hostile-names.json")]
+pub struct Hostile;
+
+#[test]
+fn decimal_bounds_on_an_integer_option_are_kept_as_a_validator_reads_them() {
+    // `minimum: 1.5` admits 2 and up, `maximum: 1e3` is 1000. Before, both
+    // rules were dropped for not being written as integers.
+    let built = |count| Hostile::options().count(count).build();
+    assert!(built(2).is_ok());
+    assert!(built(1000).is_ok());
+    for refused in [1, 1001, -5] {
+        let error = built(refused).unwrap_err();
+        assert!(error.to_string().contains("count"), "{error}");
+    }
+    assert_eq!(
+        Hostile::options().level(HostileLevel::Neg1).build().unwrap().to_json(),
+        json!({ "level": -1 })
+    );
+    assert_eq!(
+        Hostile::options().word(HostileWord::V).build().unwrap().to_json(),
+        json!({ "word": "½" })
+    );
+}

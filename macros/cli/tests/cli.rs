@@ -327,7 +327,7 @@ fn diff_classifies_every_kind_of_change() {
         (
             "mpserverless/user.getInfo",
             Box::new(|s| {
-                s["request"]["properties"]["authProvider"]["type"] = json!(["string", "null"]);
+                s["$defs"]["UserIds"]["properties"]["userId"]["type"] = json!(["string", "null"]);
             }),
             "type changed from string to null|string",
             "breaking",
@@ -715,32 +715,27 @@ fn recursive_schema(name_type: &str) -> Value {
 }
 
 #[test]
-fn diff_of_recursive_schemas_ends_and_reports_each_change_once() {
+fn recursive_schemas_are_refused_at_once_by_check_and_diff() {
+    // mpkit does not generate recursive types yet, so the loader refuses
+    // them, naming the cycle; before, `diff` on two such files printed
+    // hundreds of thousands of lines (its linear walk is tested on the
+    // spec model in macros/codegen/tests/limits.rs).
     let dir = tempfile::tempdir().unwrap();
     let old = write(dir.path(), "old.json", &recursive_schema("string"));
     let new = write(dir.path(), "new.json", &recursive_schema("integer"));
-    let same = run_within_30s(&["diff", old.to_str().unwrap(), old.to_str().unwrap()]);
-    assert_eq!(same.code, 0, "{}", same.stderr);
-    assert_eq!(same.stdout, "");
-    assert!(
-        same.stderr.contains("0 change(s), 0 breaking"),
-        "{}",
-        same.stderr
-    );
-    let changed = run_within_30s(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]);
-    assert_eq!(changed.code, 2, "{}", changed.stderr);
-    // Counted first: a regression prints millions of lines.
-    let lines: Vec<&str> = changed.stdout.lines().collect();
-    assert_eq!(
-        lines.len(),
-        1,
-        "the first lines:\n{}",
-        lines[..lines.len().min(5)].join("\n")
-    );
-    assert_eq!(
-        lines[0],
-        "breaking: definition Node.name type changed from string to integer: its Rust type changes"
-    );
+    for args in [
+        vec!["check", old.to_str().unwrap()],
+        vec!["diff", old.to_str().unwrap(), new.to_str().unwrap()],
+    ] {
+        let out = run_within_30s(&args);
+        assert_eq!(out.code, 1, "{}", out.stderr);
+        assert_eq!(out.stdout, "");
+        assert!(
+            out.stderr.contains("makes the types recursive (Node → Node)"),
+            "{}",
+            out.stderr
+        );
+    }
 }
 
 /// `mpkit matrix | head -2` closes the pipe early; `println!` then

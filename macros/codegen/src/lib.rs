@@ -28,8 +28,8 @@ pub use derive::format_tokens;
 pub use derive::{default_type_name, derive, expand};
 pub use diff::{Change, Impact, diff};
 pub use load::{
-    DataPart, Diagnostic, LoadError, LoadedSchema, MAX_SCHEMA_BYTES, Position, load_schema,
-    parse_schema, schema_files,
+    DataPart, Diagnostic, LoadError, LoadedSchema, MAX_MEMBERS, MAX_SCHEMA_BYTES, Position,
+    load_schema, parse_schema, schema_files,
 };
 pub use lower::Settings;
 pub use matrix::{MatrixRow, matrix, matrix_markdown};

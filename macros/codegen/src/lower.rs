@@ -9,7 +9,7 @@ use proc_macro2::Ident;
 use serde_json::{Number, Value};
 
 use crate::load::LoadedSchema;
-use crate::naming::{enum_key, field_ident, type_name};
+use crate::naming::{enum_key, field_ident, ident, type_name, variant_name};
 use crate::spec::{ApiSchema, CallStyle, JsonType, OutcomeStyle, QuirkKind, SchemaNode};
 
 /// What the user asked for in the attribute, beyond the schema.
@@ -206,6 +206,11 @@ pub(crate) fn lower(
         errors: Vec::new(),
         floor: settings.min_version.unwrap_or(Version::new(0, 0, 0)),
     };
+    // The names the emitters give the API's own items: a schema type named
+    // after a member `options` gets a suffix instead of colliding.
+    for own in ["", "Options", "OptionsBuilder"] {
+        lowerer.names.insert(format!("{prefix}{own}"));
+    }
     let since = lowerer.effective_since(settings);
     let floor = lowerer.floor;
     // Whoever can call the API has its base library: its own minimum needs no
@@ -329,8 +334,9 @@ impl<'a> Lowerer<'a> {
         for (json, node) in &request.properties {
             let resolved = self.resolve(node);
             let ty = match (resolved.type_list(), &resolved.enum_values) {
-                ([JsonType::String], Some(_)) => self.enumeration(resolved, json, false),
-                ([JsonType::Integer], Some(_)) => self.enumeration(resolved, json, false),
+                ([] | [JsonType::String | JsonType::Integer], Some(_)) => {
+                    self.enumeration(resolved, json, false)
+                }
                 (_, Some(_)) => {
                     self.errors.push(format!(
                         "option `{json}`: an enum must be of strings or of integers"
@@ -362,10 +368,27 @@ impl<'a> Lowerer<'a> {
                     )),
                 }
             }
-            rules.extend(resolved.minimum.clone().map(Rule::Minimum));
-            rules.extend(resolved.maximum.clone().map(Rule::Maximum));
+            rules.extend(
+                resolved
+                    .minimum
+                    .as_ref()
+                    .map(|n| Rule::Minimum(bound(n, &ty, f64::ceil))),
+            );
+            rules.extend(
+                resolved
+                    .maximum
+                    .as_ref()
+                    .map(|n| Rule::Maximum(bound(n, &ty, f64::floor))),
+            );
+            if matches!(ty, Ty::Named(_)) {
+                // An enum option holds one of its values, each of which the
+                // loader has checked against these rules.
+                rules.clear();
+            }
             let since = node.since.or(resolved.since);
-            let mut doc = node_docs(node, resolved);
+            let mut doc = described(node_docs(node, resolved), || {
+                format!("The `{json}` option.")
+            });
             if let Some(default) = &resolved.default {
                 doc.push(String::new());
                 doc.push(format!(
@@ -554,7 +577,9 @@ impl<'a> Lowerer<'a> {
                 Some(value) => format!("the option `{}` is `{value}`", condition.option),
                 None => format!("the option `{}` is set", condition.option),
             });
-            let mut doc = node_docs(member, resolved);
+            let mut doc = described(node_docs(member, resolved), || {
+                format!("The `{json}` member.")
+            });
             if let Some(when) = &present_when {
                 doc.push(String::new());
                 doc.push(format!("Present only when {when}."));
@@ -593,9 +618,13 @@ impl<'a> Lowerer<'a> {
             });
         }
         let aliases = self.aliases(node, &fields);
+        let doc = described(
+            docs(node.title.as_deref(), node.description.as_deref()),
+            || format!("An object of `{}`.", self.api.full_name()),
+        );
         self.types[slot] = TypeDef::Struct {
             name,
-            doc: docs(node.title.as_deref(), node.description.as_deref()),
+            doc,
             fields,
             keeps_unknown: node.additional_properties != Some(false),
             aliases,
@@ -676,24 +705,19 @@ impl<'a> Lowerer<'a> {
         };
         let variants = kept
             .into_iter()
-            .map(|value| {
-                let key = enum_key(value);
-                let name = node
-                    .enum_names
-                    .get(&key)
-                    .cloned()
-                    .unwrap_or_else(|| type_name(&key));
-                Variant {
-                    ident: crate::naming::ident(&name),
-                    value: value.clone(),
-                    doc: vec![format!("`{value}`")],
-                }
+            .map(|value| Variant {
+                ident: ident(&variant_name(value, &node.enum_names)),
+                value: value.clone(),
+                doc: vec![format!("`{value}`")],
             })
             .collect();
         let name = self.unique_name(hint);
         self.types.push(TypeDef::Enum {
             name: name.clone(),
-            doc: docs(node.title.as_deref(), node.description.as_deref()),
+            doc: described(
+                docs(node.title.as_deref(), node.description.as_deref()),
+                || format!("The values of `{hint}`."),
+            ),
             repr,
             variants,
         });
@@ -710,14 +734,8 @@ impl<'a> Lowerer<'a> {
             match (branch.type_list(), &branch.enum_values) {
                 ([JsonType::String], Some(values)) => {
                     for value in values {
-                        let key = enum_key(value);
-                        let name = branch
-                            .enum_names
-                            .get(&key)
-                            .cloned()
-                            .unwrap_or_else(|| type_name(&key));
                         cases.push(Case::Named(Variant {
-                            ident: crate::naming::ident(&name),
+                            ident: ident(&variant_name(value, &branch.enum_names)),
                             value: value.clone(),
                             doc: vec![format!("`{value}`")],
                         }));
@@ -738,26 +756,107 @@ impl<'a> Lowerer<'a> {
         let name = self.unique_name(hint);
         self.types.push(TypeDef::Union {
             name: name.clone(),
-            doc: docs(node.title.as_deref(), node.description.as_deref()),
+            doc: described(
+                docs(node.title.as_deref(), node.description.as_deref()),
+                || format!("The forms of `{hint}`."),
+            ),
             cases,
         });
         Ty::Named(name)
     }
 }
 
-/// Rustdoc lines from a title (first line) and a description.
+/// Rustdoc lines from a title (first line) and a description: schema
+/// prose, made safe to put in a user's docs (see [`prose_lines`]).
 pub(crate) fn docs(title: Option<&str>, description: Option<&str>) -> Vec<String> {
     let mut lines = Vec::new();
     if let Some(title) = title {
-        lines.push(title.to_owned());
+        lines.extend(prose_lines(title));
     }
     if let Some(description) = description {
         if !lines.is_empty() {
             lines.push(String::new());
         }
-        lines.extend(description.lines().map(str::to_owned));
+        lines.extend(prose_lines(description));
     }
     lines
+}
+
+/// `lines`, or one line saying what the item is when the schema gives no
+/// text: every generated public item has a doc, as `missing_docs` wants.
+fn described(lines: Vec<String>, fallback: impl FnOnce() -> String) -> Vec<String> {
+    if lines.iter().any(|line| !line.trim().is_empty()) {
+        lines
+    } else {
+        vec![fallback()]
+    }
+}
+
+/// Schema prose as doc lines that rustdoc shows and never runs: code
+/// fences become `text` blocks (an untyped fence is a doctest in the user's
+/// crate), indentation that would make an indented code block is dropped,
+/// and outside code `[`, `]` and `<` are escaped, so that rustdoc takes
+/// them for neither an intra-doc link nor an HTML tag.
+fn prose_lines(text: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut in_fence = false;
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            lines.push(if in_fence { "```" } else { "```text" }.to_owned());
+            in_fence = !in_fence;
+        } else if in_fence {
+            lines.push(line.to_owned());
+        } else {
+            lines.push(escape_markdown(trimmed));
+        }
+    }
+    if in_fence {
+        lines.push("```".to_owned());
+    }
+    lines
+}
+
+/// `[`, `]` and `<` escaped outside inline code spans.
+fn escape_markdown(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut in_code = false;
+    for c in line.chars() {
+        match c {
+            '`' => {
+                in_code = !in_code;
+                out.push(c);
+            }
+            '[' | ']' if !in_code => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' if !in_code => out.push_str("&lt;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// An option bound in the option's own terms: for an integer option, the
+/// integer bound a JSON Schema validator applies (`minimum: 1.5` admits
+/// 2 and up, `maximum: 1e3` is 1000), so no rule is dropped for being
+/// written as a decimal.
+fn bound(number: &Number, ty: &Ty, round: fn(f64) -> f64) -> Number {
+    match (ty, number.as_i64()) {
+        (Ty::Int, None) => number
+            .as_f64()
+            .map(round)
+            .filter(|f| f.abs() < 9.2e18)
+            .map_or_else(
+                || number.clone(),
+                |f| {
+                    #[allow(clippy::cast_possible_truncation)] // integral, within i64
+                    Number::from(f as i64)
+                },
+            ),
+        _ => number.clone(),
+    }
 }
 
 /// Docs of a member: its own title/description, else those of what it refers to.

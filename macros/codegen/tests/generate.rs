@@ -1,5 +1,7 @@
 //! Generation problems that only show once a checked schema is lowered: an
-//! unknown or unsupported context, and an option pattern that does not compile.
+//! unknown or unsupported context, which the attribute adds. Everything the
+//! schema alone decides is the loader's (an option pattern that does not
+//! compile is refused there, with its position).
 
 #![allow(clippy::panic, clippy::unwrap_used)] // a test fails by panicking
 
@@ -16,17 +18,24 @@ fn problems(text: &str, settings: &Settings) -> Vec<String> {
 }
 
 #[test]
-fn an_option_pattern_that_does_not_compile_is_refused() {
+fn an_option_pattern_that_does_not_compile_is_refused_by_the_loader() {
     let text = load_bundled_text("wechat/getUserProfile").replace(
         "\"maxLength\": 30",
         "\"maxLength\": 30,\n        \"pattern\": \"([a-z\"",
     );
-    let found = problems(&text, &Settings::default());
-    assert_eq!(found.len(), 1, "{found:?}");
+    let Err(mpkit_codegen::LoadError::Invalid { diagnostics }) =
+        parse_schema(&text, Path::new("x.json"))
+    else {
+        panic!("the loader accepted a pattern that does not compile");
+    };
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert_eq!(diagnostics[0].pointer, "/request/properties/desc/pattern");
     assert!(
-        found[0].starts_with("option `desc`: `pattern` \"([a-z\" does not compile"),
+        diagnostics[0]
+            .message
+            .starts_with("`pattern` \"([a-z\" does not compile"),
         "{}",
-        found[0]
+        diagnostics[0]
     );
 }
 

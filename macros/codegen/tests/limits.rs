@@ -221,10 +221,16 @@ fn loaded(schema: &Value) -> mpkit_codegen::LoadedSchema {
     parse_schema(&schema.to_string(), Path::new("x.json")).unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// The changes from `old` to `new`, computed under a deadline.
+/// The changes from `old` to `new`, computed under a deadline. The schemas
+/// are read straight into the spec model: `diff` takes any `ApiSchema`
+/// (one built in code, too), and the loader refuses recursive types,
+/// which are what must diff in linear time.
 fn changes(old: &Value, new: &Value) -> Vec<Change> {
-    let (old, new) = (loaded(old), loaded(new));
-    within(30, move || diff(&old.api, &new.api))
+    let model = |schema: &Value| -> mpkit_codegen::spec::ApiSchema {
+        serde_json::from_value(schema.clone()).unwrap_or_else(|e| panic!("{e}"))
+    };
+    let (old, new) = (model(old), model(new));
+    within(30, move || diff(&old, &new))
 }
 
 /// A tree node with many links to itself: expanding each `$ref` where it is

@@ -950,7 +950,7 @@ const _: () = {
 /// What the fail callback receives.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WxGetUserInfoFailure {
-    /// "getUserInfo:fail <detail>", e.g. "getUserInfo:fail auth deny".
+    /// "getUserInfo:fail &lt;detail>", e.g. "getUserInfo:fail auth deny".
     ///
     /// 错误信息,"getUserInfo:fail" + 详细错误信息
     pub err_msg: ::std::string::String,

@@ -971,7 +971,7 @@ const _: () = {
 /// What the fail callback receives.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WxGetUserProfileFailure {
-    /// "getUserProfile:fail <detail>", e.g. "getUserProfile:fail auth deny".
+    /// "getUserProfile:fail &lt;detail>", e.g. "getUserProfile:fail auth deny".
     ///
     /// 错误信息
     pub err_msg: ::std::string::String,

@@ -8,6 +8,7 @@ use serde_json::Value;
 use super::problems::Problems;
 use super::source::child;
 use super::structure::nearest;
+use super::{generable, names};
 use crate::naming::{enum_key, is_snake_identifier, is_upper_camel_identifier, type_name};
 use crate::spec::{ApiSchema, Condition, JsonType, OutcomeStyle, QuirkKind, SchemaNode, Support};
 
@@ -37,6 +38,9 @@ pub(crate) fn check(api: &ApiSchema, document: &Value, problems: &mut Problems) 
     }
     checker.changes();
     checker.credentials();
+    checker.versions();
+    checker.options();
+    generable::references(api, checker.problems);
     checker.object_part("/request", &api.request);
     checker.object_part("/success", &api.success);
     checker.node(&api.request, "/request", Part::Request, None);
@@ -113,6 +117,24 @@ impl<'a> Checker<'a> {
                         "fix the field's `type` in `success`, or choose the other `x-outcome.style`",
                     );
                 }
+            }
+        }
+        if let Some(field) = success.properties.get(&outcome.field) {
+            if self.resolve(field).enum_values.is_some() {
+                self.problems.value(
+                    &definition_pointer(&child("/success/properties", &outcome.field), field),
+                    format!("the discriminant `{}` has an `enum`", outcome.field),
+                    "remove it: the discriminant's values are the outcome convention's (`\"<api>:ok\"`, `true`), which `x-outcome` states",
+                );
+            }
+        }
+        if let Some(api) = &outcome.api {
+            if api.is_empty() || api.contains(':') || api.chars().any(char::is_whitespace) {
+                self.problems.value(
+                    "/x-outcome/api",
+                    format!("`x-outcome.api` {api:?} cannot be the name in \"<api>:ok\""),
+                    format!("write the name the messages start with, without `:` or spaces, e.g. \"{}\"", self.api.method),
+                );
             }
         }
         if outcome.style == OutcomeStyle::ErrMsg && outcome.api.is_none() {
@@ -279,6 +301,37 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Every version a gate is built from can be stated by a proof.
+    fn versions(&mut self) {
+        if let Some(since) = self.api.since {
+            generable::gate_version(since, "/x-since", self.problems);
+        }
+        for (pointer, supports) in [
+            ("/x-contexts", &self.api.contexts),
+            ("/x-hosts", &self.api.hosts),
+        ] {
+            for (name, support) in supports {
+                if let Some(since) = support.since {
+                    generable::gate_version(
+                        since,
+                        &child(&child(pointer, name), "since"),
+                        self.problems,
+                    );
+                }
+            }
+        }
+    }
+
+    /// Each option is something a builder can take.
+    fn options(&mut self) {
+        let request = self.resolve(&self.api.request);
+        let at = definition_pointer("/request", &self.api.request);
+        for (name, option) in &request.properties {
+            let pointer = definition_pointer(&child(&child(&at, "properties"), name), option);
+            generable::option_type(name, self.resolve(option), &pointer, self.problems);
+        }
+    }
+
     fn changes(&mut self) {
         for (i, change) in self.api.changes.iter().enumerate() {
             let here = format!("/x-changes/{i}");
@@ -313,8 +366,15 @@ impl<'a> Checker<'a> {
         self.values(node, pointer);
         self.enum_names(node, pointer);
         self.quirks(node, pointer);
+        let options = pointer == definition_pointer("/request", &self.api.request);
+        names::members(node, pointer, options, self.problems);
+        names::variants(node, pointer, self.problems);
+        generable::rules_fit_type(node, pointer, self.problems);
+        generable::enum_kind(node, pointer, self.problems);
+        generable::union(node, pointer, self.problems);
         if let Some(since) = node.since {
             self.not_older_than_api(since, &child(pointer, "x-since"));
+            generable::gate_version(since, &child(pointer, "x-since"), self.problems);
         }
         if let Some(name) = &node.rust_name {
             if !is_snake_identifier(name) {
@@ -458,7 +518,6 @@ impl<'a> Checker<'a> {
                 );
             }
         }
-        let mut seen: Vec<&str> = Vec::new();
         for (key, name) in &node.enum_names {
             let at = child(&here, key);
             if !keys.contains(key) {
@@ -477,14 +536,7 @@ impl<'a> Checker<'a> {
                         type_name(key)
                     ),
                 );
-            } else if seen.contains(&name.as_str()) {
-                self.problems.value(
-                    &at,
-                    format!("the Rust name `{name}` is used twice"),
-                    "give each enum value its own name",
-                );
             }
-            seen.push(name);
         }
     }
 

@@ -7,6 +7,8 @@
 
 mod checks;
 mod diagnostic;
+mod generable;
+mod names;
 mod problems;
 mod read;
 mod source;
@@ -22,6 +24,7 @@ pub use source::Position;
 pub(crate) use structure::nearest;
 
 use crate::spec::ApiSchema;
+pub use names::MAX_MEMBERS;
 use problems::Problems;
 use source::{Anchor, SourceMap};
 

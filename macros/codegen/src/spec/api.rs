@@ -114,7 +114,7 @@ impl ApiSchema {
     #[must_use]
     pub fn definition(&self, reference: &str) -> Option<&SchemaNode> {
         let name = reference.strip_prefix("#/$defs/")?;
-        self.defs.get(&name.replace("~1", "/").replace("~0", "~"))
+        self.defs.get(&decode_definition_name(name))
     }
 
     /// `node` with its `$ref`s followed to the definition that holds the
@@ -122,7 +122,8 @@ impl ApiSchema {
     /// loader reports references that do not resolve).
     #[must_use]
     pub fn resolve<'a>(&'a self, mut node: &'a SchemaNode) -> &'a SchemaNode {
-        for _ in 0..16 {
+        // Longer chains are refused by the loader (`MAX_TYPE_DEPTH`).
+        for _ in 0..=64 {
             match node.reference.as_deref().and_then(|r| self.definition(r)) {
                 Some(target) => node = target,
                 None => break,
@@ -240,4 +241,34 @@ pub struct Change {
     /// JSON pointers (`/$defs/UserInfo/properties/nickName`) to the parts of this file it affects.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub affects: Vec<String>,
+}
+
+/// The definition name a `$ref` fragment segment names, decoded as JSON
+/// Schema resolves it: the fragment is a URI, so percent-escapes first
+/// (`a%25b` is `a%b`), then JSON pointer escapes (`~1` is `/`, `~0` is `~`).
+/// An escape that is not one is kept as written.
+#[must_use]
+pub(crate) fn decode_definition_name(segment: &str) -> String {
+    let bytes = segment.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .filter(|pair| pair.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|pair| std::str::from_utf8(pair).ok())
+            .and_then(|pair| u8::from_str_radix(pair, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                decoded.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                decoded.push(byte);
+                i += 1;
+            }
+        }
+    }
+    let text = String::from_utf8(decoded).unwrap_or_else(|_| segment.to_owned());
+    text.replace("~1", "/").replace("~0", "~")
 }

@@ -10,6 +10,7 @@
 mod api;
 mod node;
 
+pub(crate) use api::decode_definition_name;
 pub use api::{
     ApiSchema, CallStyle, Change, Condition, Credentials, Outcome, OutcomeStyle, Prerequisite,
     Support,

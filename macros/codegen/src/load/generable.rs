@@ -1,0 +1,355 @@
+//! What the generator relies on, checked where the schema says it: rules on
+//! the type they apply to, enums it can turn into Rust enums, options of a
+//! type a builder can take, `$ref`s that end, versions a proof can state.
+//! A schema that passes these generates; lowering re-checks nothing.
+
+use std::collections::{BTreeMap, HashMap};
+
+use mpkit_runtime::Version;
+use serde_json::Value;
+
+use super::problems::Problems;
+use super::source::child;
+use crate::spec::{ApiSchema, JsonType, QuirkKind, SchemaNode};
+
+/// The longest chain of nested types (through `$ref`s) mpkit generates;
+/// lowering walks it recursively.
+pub(super) const MAX_TYPE_DEPTH: usize = 64;
+
+/// Rules must sit on a node of the type they apply to: a `minLength` on an
+/// integer is a mistake a validator silently ignores.
+pub(super) fn rules_fit_type(node: &SchemaNode, pointer: &str, problems: &mut Problems) {
+    let types = node.type_list();
+    if types.is_empty() {
+        return;
+    }
+    let strings = types.contains(&JsonType::String);
+    let numbers = types.contains(&JsonType::Integer) || types.contains(&JsonType::Number);
+    let misplaced = [
+        (
+            "minLength",
+            node.min_length.is_some() && !strings,
+            "strings",
+        ),
+        (
+            "maxLength",
+            node.max_length.is_some() && !strings,
+            "strings",
+        ),
+        ("pattern", node.pattern.is_some() && !strings, "strings"),
+        ("minimum", node.minimum.is_some() && !numbers, "numbers"),
+        ("maximum", node.maximum.is_some() && !numbers, "numbers"),
+    ];
+    for (keyword, wrong, applies_to) in misplaced {
+        if wrong {
+            problems.key(
+                &child(pointer, keyword),
+                format!(
+                    "`{keyword}` applies to {applies_to}, but this node's type is {}",
+                    type_list(types)
+                ),
+                format!("remove `{keyword}`, or correct the node's `type`"),
+            );
+        }
+    }
+}
+
+/// An enum must become a Rust enum: all strings, or all integers that fit
+/// an `i64` (with the `number-as-string` quirk, the strings must repeat the
+/// integers).
+pub(super) fn enum_kind(node: &SchemaNode, pointer: &str, problems: &mut Problems) {
+    let Some(values) = &node.enum_values else {
+        return;
+    };
+    let lenient = node
+        .quirks
+        .iter()
+        .any(|q| q.kind == QuirkKind::NumberAsString);
+    let strings = values.iter().filter(|v| v.is_string()).count();
+    let integers = values.iter().filter(|v| v.is_i64()).count();
+    for (i, value) in values.iter().enumerate() {
+        let at = format!("{pointer}/enum/{i}");
+        let problem = match value {
+            Value::String(_) if integers > 0 && !lenient => {
+                Some("an enum mixes strings and integers")
+            }
+            Value::String(_) | Value::Number(_) if value.is_i64() || value.is_string() => None,
+            Value::Number(n) if n.is_u64() => {
+                Some("an integer enum value must fit a 64-bit signed integer")
+            }
+            Value::Number(n) if n.as_f64().is_some_and(|f| f.fract() == 0.0) => {
+                Some("an integer enum value must be written as an integer (`1`, not `1.0`)")
+            }
+            _ => Some("mpkit generates enums of strings or of integers only"),
+        };
+        if let Some(problem) = problem {
+            problems.value(
+                &at,
+                format!("{problem}; {value} is not one"),
+                "make every value a string, or every value an integer; describe other values with `anyOf`",
+            );
+        }
+    }
+    if lenient && integers > 0 && strings > 0 {
+        let keys: Vec<String> = values
+            .iter()
+            .filter(|v| v.is_i64())
+            .map(Value::to_string)
+            .collect();
+        for (i, value) in values.iter().enumerate() {
+            if let Value::String(text) = value {
+                if !keys.contains(text) {
+                    problems.value(
+                        &format!("{pointer}/enum/{i}"),
+                        format!("with the `number-as-string` quirk, string {value} must repeat one of the integers"),
+                        format!("the integers are: {}", keys.join(", ")),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// An option must be something a builder can take: a string, boolean,
+/// integer or number, or an enum of strings or integers.
+pub(super) fn option_type(name: &str, node: &SchemaNode, pointer: &str, problems: &mut Problems) {
+    let types = node.type_list();
+    let plain = matches!(
+        types,
+        [JsonType::String | JsonType::Boolean | JsonType::Integer | JsonType::Number]
+    );
+    let enumerated =
+        node.enum_values.is_some() && matches!(types, [JsonType::String | JsonType::Integer] | []);
+    if !(plain || enumerated) {
+        problems.value(
+            pointer,
+            format!(
+                "option `{name}` has type {}; mpkit generates options of type string, boolean, integer or number, or an enum of strings or integers",
+                type_list(types)
+            ),
+            "give the option one of those types",
+        );
+    }
+    if types == [JsonType::Integer] {
+        for (keyword, bound) in [("minimum", &node.minimum), ("maximum", &node.maximum)] {
+            // An option is an `i64`: a bound past its range would be dropped.
+            if bound
+                .as_ref()
+                .and_then(serde_json::Number::as_f64)
+                .is_some_and(|b| b.abs() >= 9.2e18)
+            {
+                problems.value(
+                    &child(pointer, keyword),
+                    format!("option `{name}`'s `{keyword}` lies beyond what a 64-bit integer option holds"),
+                    "use a bound within ±9.2e18, or type the option \"number\"",
+                );
+            }
+        }
+    }
+    let compiled = node.pattern.as_ref().and_then(|pattern| {
+        // The engine of the runtime's `Pattern`, so what compiles here
+        // matches there.
+        regex_lite::Regex::new(pattern)
+            .map_err(|error| {
+                problems.value(
+                    &child(pointer, "pattern"),
+                    format!("`pattern` {pattern:?} does not compile: {error}"),
+                    "write a regular expression in the syntax of the `regex` crate (no look-around, no backreferences)",
+                );
+            })
+            .ok()
+    });
+    // An enum option holds one of its values, so the builder checks no
+    // rule on it: every value must satisfy the rules here instead.
+    for (i, value) in node.enum_values.iter().flatten().enumerate() {
+        if let Some(broken) = broken_rule(node, compiled.as_ref(), value) {
+            problems.value(
+                &format!("{pointer}/enum/{i}"),
+                format!("option `{name}` allows {value}, which breaks its own `{broken}`"),
+                format!("remove the value, or correct `{broken}`"),
+            );
+        }
+    }
+}
+
+/// The first rule of `node` that `value` breaks, if any.
+fn broken_rule(
+    node: &SchemaNode,
+    pattern: Option<&regex_lite::Regex>,
+    value: &Value,
+) -> Option<&'static str> {
+    if let Value::String(text) = value {
+        let length = u64::try_from(text.chars().count()).unwrap_or(u64::MAX);
+        if node.min_length.is_some_and(|min| length < min) {
+            return Some("minLength");
+        }
+        if node.max_length.is_some_and(|max| length > max) {
+            return Some("maxLength");
+        }
+        if pattern.is_some_and(|p| !p.is_match(text)) {
+            return Some("pattern");
+        }
+    }
+    if let Some(number) = value.as_f64() {
+        if node
+            .minimum
+            .as_ref()
+            .and_then(serde_json::Number::as_f64)
+            .is_some_and(|min| number < min)
+        {
+            return Some("minimum");
+        }
+        if node
+            .maximum
+            .as_ref()
+            .and_then(serde_json::Number::as_f64)
+            .is_some_and(|max| number > max)
+        {
+            return Some("maximum");
+        }
+    }
+    None
+}
+
+/// `anyOf` alternatives that carry types become a Rust enum of cases: each
+/// must be a string enum, or a plain string, integer, number or boolean.
+pub(super) fn union(node: &SchemaNode, pointer: &str, problems: &mut Problems) {
+    let typed = node
+        .any_of
+        .iter()
+        .any(|b| !b.type_list().is_empty() || b.enum_values.is_some());
+    if !typed {
+        return;
+    }
+    for (i, branch) in node.any_of.iter().enumerate() {
+        let fits = match (branch.type_list(), &branch.enum_values) {
+            ([JsonType::String], Some(values)) => values.iter().all(Value::is_string),
+            (
+                [JsonType::String | JsonType::Integer | JsonType::Number | JsonType::Boolean],
+                None,
+            ) => true,
+            _ => false,
+        };
+        if !fits {
+            problems.value(
+                &format!("{pointer}/anyOf/{i}"),
+                "each `anyOf` alternative must be a string enum, or a plain string, integer, number or boolean",
+                "split the value differently, or describe it as an untyped value (no `type`)",
+            );
+        }
+    }
+}
+
+/// A version a proof (`AtLeast<MAJOR, MINOR, PATCH>`) can state: three
+/// segments. A fourth would be dropped from the gate without a word.
+pub(super) fn gate_version(version: Version, pointer: &str, problems: &mut Problems) {
+    let [major, minor, patch, build] = version.segments();
+    if build != 0 {
+        problems.value(
+            pointer,
+            format!("version {version} has a fourth segment, which version gates cannot state"),
+            format!("write the first release that has it as three segments, e.g. \"{major}.{minor}.{}\"", patch + 1),
+        );
+    }
+}
+
+/// `$ref` chains that end: no cycle (recursive types are not generated
+/// yet), and no chain of nested definitions deeper than [`MAX_TYPE_DEPTH`].
+pub(super) fn references(api: &ApiSchema, problems: &mut Problems) {
+    let mut edges: BTreeMap<&str, Vec<(String, String)>> = BTreeMap::new();
+    for (name, def) in &api.defs {
+        let mut found = Vec::new();
+        collect_refs(def, &child("/$defs", name), &mut found);
+        let targets = found
+            .into_iter()
+            .filter_map(|(pointer, reference)| {
+                let target = reference.strip_prefix("#/$defs/")?;
+                let target = crate::spec::decode_definition_name(target);
+                api.defs.contains_key(&target).then_some((pointer, target))
+            })
+            .collect();
+        edges.insert(name, targets);
+    }
+    // Depth of each definition's longest chain, iteratively (a recursive
+    // walk is what a long chain would overflow); a cycle is seen when a
+    // definition is met again while its own chain is open.
+    let mut depth: HashMap<&str, usize> = HashMap::new();
+    let mut open: Vec<&str> = Vec::new();
+    for start in edges.keys() {
+        let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
+        while let Some((name, next)) = stack.pop() {
+            if depth.contains_key(name) {
+                continue;
+            }
+            if next == 0 {
+                open.push(name);
+            }
+            let out = &edges[name];
+            if let Some((pointer, target)) = out.get(next) {
+                stack.push((name, next + 1));
+                if open.contains(&target.as_str()) {
+                    problems.value(
+                        pointer,
+                        format!("`$ref` to `{target}` makes the types recursive ({})", chain(&open, target)),
+                        "mpkit does not generate recursive types yet: describe the recursive member as an object without `properties` (kept as JSON), or bound the nesting with separate definitions",
+                    );
+                    continue;
+                }
+                if !depth.contains_key(target.as_str()) {
+                    stack.push((
+                        edges
+                            .get_key_value(target.as_str())
+                            .map_or(name, |(k, _)| k),
+                        0,
+                    ));
+                }
+            } else {
+                let deepest = out
+                    .iter()
+                    .filter_map(|(_, target)| depth.get(target.as_str()))
+                    .max()
+                    .map_or(1, |d| d + 1);
+                depth.insert(name, deepest);
+                open.retain(|n| *n != name);
+                if deepest == MAX_TYPE_DEPTH + 1 {
+                    problems.key(
+                        &child("/$defs", name),
+                        format!("definition `{name}` nests more than {MAX_TYPE_DEPTH} types deep through `$ref`s"),
+                        "flatten the nesting; no platform payload is this deep",
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn chain(open: &[&str], target: &str) -> String {
+    let from = open.iter().position(|n| *n == target).unwrap_or(0);
+    let mut names: Vec<&str> = open[from..].to_vec();
+    names.push(target);
+    names.join(" → ")
+}
+
+/// Every `$ref` under `node`, with the pointer of its `$ref` keyword.
+fn collect_refs(node: &SchemaNode, pointer: &str, found: &mut Vec<(String, String)>) {
+    if let Some(reference) = &node.reference {
+        found.push((child(pointer, "$ref"), reference.clone()));
+    }
+    for (name, member) in &node.properties {
+        collect_refs(member, &child(&child(pointer, "properties"), name), found);
+    }
+    if let Some(items) = &node.items {
+        collect_refs(items, &child(pointer, "items"), found);
+    }
+    for (i, branch) in node.any_of.iter().enumerate() {
+        collect_refs(branch, &format!("{pointer}/anyOf/{i}"), found);
+    }
+}
+
+fn type_list(types: &[JsonType]) -> String {
+    if types.is_empty() {
+        return "unstated".to_owned();
+    }
+    let names: Vec<&str> = types.iter().map(|t| t.as_str()).collect();
+    format!("\"{}\"", names.join("\" or \""))
+}

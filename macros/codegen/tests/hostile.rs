@@ -1,0 +1,537 @@
+//! A corpus of hostile schemas, one per way a schema has broken the build
+//! or the macro: each is refused by the loader at the JSON pointer of the
+//! offending key or value, with a message that names both sides of a clash
+//! and a help line, or it builds (the contract check of `support`, and, for
+//! the cases gathered in tests/ui/schemas/hostile-names.json, a real
+//! compile under `#![deny(warnings, missing_docs)]` by the ui test).
+
+#![allow(clippy::panic, clippy::unwrap_used)] // a test fails by panicking
+
+mod support;
+
+use std::path::Path;
+
+use mpkit_codegen::{LoadError, Settings, parse_schema};
+use serde_json::{Value, json};
+
+/// A small, valid API: one option, a success with a nested object.
+fn base() -> Value {
+    json!({
+        "$schema": "../meta.schema.json",
+        "title": "A test API.",
+        "description": "For the hostile corpus.",
+        "x-platform": "example",
+        "x-platform-name": "Example",
+        "x-namespace": "ex",
+        "x-method": "getThing",
+        "x-call-style": "callback",
+        "x-outcome": {"style": "err-msg", "field": "errMsg", "api": "getThing"},
+        "request": {
+            "title": "Options.",
+            "type": "object",
+            "properties": {"lang": {"title": "Language.", "type": "string"}}
+        },
+        "success": {
+            "title": "Success.",
+            "type": "object",
+            "properties": {
+                "errMsg": {"title": "Outcome.", "type": "string"},
+                "user": {"$ref": "#/$defs/User"}
+            },
+            "required": ["errMsg"]
+        },
+        "$defs": {
+            "User": {
+                "title": "A user.",
+                "type": "object",
+                "properties": {"nickName": {"title": "Nickname.", "type": "string"}}
+            }
+        }
+    })
+}
+
+/// What a case expects.
+enum Expect {
+    /// Refused, with a problem at this pointer whose message holds these texts.
+    Refused(&'static str, &'static [&'static str]),
+    /// Accepted, and the expansion passes the contract check.
+    Builds,
+}
+
+use Expect::{Builds, Refused};
+
+/// Sets `value` at `pointer` (creating objects on the way).
+fn set(document: &mut Value, pointer: &str, value: Value) {
+    let mut node = document;
+    let segments: Vec<String> = pointer
+        .split('/')
+        .skip(1)
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .collect();
+    for segment in &segments[..segments.len() - 1] {
+        node = node
+            .as_object_mut()
+            .unwrap()
+            .entry(segment.clone())
+            .or_insert_with(|| json!({}));
+    }
+    node.as_object_mut()
+        .unwrap()
+        .insert(segments[segments.len() - 1].clone(), value);
+}
+
+fn member(document: &mut Value, object: &str, name: &str, node: Value) {
+    let pointer = format!(
+        "{object}/properties/{}",
+        name.replace('~', "~0").replace('/', "~1")
+    );
+    set(document, &pointer, node);
+}
+
+fn string() -> Value {
+    json!({"title": "A string.", "type": "string"})
+}
+
+/// Every case: its name, how it changes the base, and what it must give.
+/// A case: its name, how it changes the base, and what it must give.
+type Case = (&'static str, Box<dyn Fn(&mut Value)>, Expect);
+
+fn cases() -> Vec<Case> {
+    let user = "/$defs/User";
+    vec![
+        (
+            "user_id beside userId",
+            Box::new(move |d: &mut Value| {
+                member(d, user, "user_id", string());
+                member(d, user, "userId", string());
+            }),
+            Refused(
+                "/$defs/User/properties/user_id",
+                &["\"user_id\"", "\"userId\"", "`user_id`"],
+            ),
+        ),
+        (
+            "self beside Self",
+            Box::new(move |d: &mut Value| {
+                member(d, user, "self", string());
+                member(d, user, "Self", string());
+            }),
+            Refused(
+                "/$defs/User/properties/self",
+                &["\"self\"", "\"Self\"", "`self_`"],
+            ),
+        ),
+        (
+            "empty, underscore and dash",
+            Box::new(move |d: &mut Value| {
+                member(d, user, "", string());
+                member(d, user, "_", string());
+                member(d, user, "-", string());
+            }),
+            Refused("/$defs/User/properties/_", &["\"\"", "\"_\"", "`field_`"]),
+        ),
+        (
+            "two equal x-rust-names",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    user,
+                    "a",
+                    json!({"type": "string", "x-rust-name": "same"}),
+                );
+                member(
+                    d,
+                    user,
+                    "b",
+                    json!({"type": "string", "x-rust-name": "same"}),
+                );
+            }),
+            Refused("/$defs/User/properties/b", &["\"a\"", "\"b\"", "`same`"]),
+        ),
+        (
+            "separators that meet",
+            Box::new(move |d: &mut Value| {
+                member(d, user, "foo\nbar", string());
+                member(d, user, "foo\"bar", string());
+            }),
+            Refused("/$defs/User/properties/foo\"bar", &["`foo_bar`"]),
+        ),
+        (
+            "a superscript in a name",
+            Box::new(move |d: &mut Value| {
+                member(d, user, "x²", string());
+            }),
+            Refused(
+                "/$defs/User/properties/x²",
+                &["\"x²\"", "no Rust name", "x-rust-name"],
+            ),
+        ),
+        (
+            "an Arabic-Indic digit as a name",
+            Box::new(move |d: &mut Value| {
+                member(d, user, "٣", string());
+            }),
+            Refused("/$defs/User/properties/٣", &["no Rust name"]),
+        ),
+        (
+            "a member named extra keeps the unknown members apart",
+            Box::new(move |d: &mut Value| {
+                member(d, user, "extra", string());
+            }),
+            Builds,
+        ),
+        (
+            "enum values zh-CN and zh_CN",
+            Box::new(|d: &mut Value| {
+                set(
+                    d,
+                    "/request/properties/lang/enum",
+                    json!(["zh-CN", "zh_CN"]),
+                );
+            }),
+            Refused(
+                "/request/properties/lang/enum/1",
+                &["\"zh-CN\"", "\"zh_CN\"", "`ZhCn`", "x-enum-names"],
+            ),
+        ),
+        (
+            "enum values ½ and ¼",
+            Box::new(|d: &mut Value| {
+                set(d, "/request/properties/lang/enum", json!(["½", "¼"]));
+            }),
+            Refused("/request/properties/lang/enum/1", &["\"½\"", "\"¼\""]),
+        ),
+        (
+            "a duplicate enum value",
+            Box::new(|d: &mut Value| {
+                set(d, "/request/properties/lang/enum", json!(["en", "en"]));
+            }),
+            Refused("/request/properties/lang/enum/1", &["listed twice"]),
+        ),
+        (
+            "enum values 1 and -1",
+            Box::new(|d: &mut Value| {
+                set(
+                    d,
+                    "/request/properties/level",
+                    json!({"title": "Level.", "type": "integer", "enum": [1, -1]}),
+                );
+            }),
+            Builds,
+        ),
+        (
+            "enum values self and Self",
+            Box::new(|d: &mut Value| {
+                set(
+                    d,
+                    "/request/properties/lang/enum",
+                    json!(["self", "type", "½"]),
+                );
+            }),
+            Builds,
+        ),
+        (
+            "an option named build",
+            Box::new(|d: &mut Value| {
+                set(d, "/request/properties/build", string());
+            }),
+            Refused("/request/properties/build", &["`build`", "x-rust-name"]),
+        ),
+        (
+            "an option named toJson",
+            Box::new(|d: &mut Value| {
+                set(d, "/request/properties/toJson", string());
+            }),
+            Refused("/request/properties/toJson", &["`to_json`"]),
+        ),
+        (
+            "an option named checkHost",
+            Box::new(|d: &mut Value| {
+                set(d, "/request/properties/checkHost", string());
+            }),
+            Refused("/request/properties/checkHost", &["`check_host`"]),
+        ),
+        (
+            "a required option named proof on a gated API",
+            Box::new(|d: &mut Value| {
+                set(d, "/x-since", json!("2.1.0"));
+                set(d, "/request/properties/proof", string());
+                set(d, "/request/required", json!(["proof"]));
+            }),
+            Refused("/request/properties/proof", &["`proof`"]),
+        ),
+        (
+            "a success member named options",
+            Box::new(|d: &mut Value| {
+                member(
+                    d,
+                    "/success",
+                    "options",
+                    json!({"title": "Options echoed.", "type": "object", "properties": {"a": string()}}),
+                );
+            }),
+            Builds,
+        ),
+        (
+            "minLength on an integer",
+            Box::new(move |d: &mut Value| {
+                member(d, user, "age", json!({"type": "integer", "minLength": 1}));
+            }),
+            Refused(
+                "/$defs/User/properties/age/minLength",
+                &["`minLength` applies to strings", "\"integer\""],
+            ),
+        ),
+        (
+            "minimum on a string",
+            Box::new(|d: &mut Value| {
+                set(d, "/request/properties/lang/minimum", json!(1));
+            }),
+            Refused(
+                "/request/properties/lang/minimum",
+                &["`minimum` applies to numbers"],
+            ),
+        ),
+        (
+            "an enum value that breaks the option's minLength",
+            Box::new(|d: &mut Value| {
+                set(d, "/request/properties/lang/enum", json!(["en", "zh_CN"]));
+                set(d, "/request/properties/lang/minLength", json!(3));
+            }),
+            Refused(
+                "/request/properties/lang/enum/0",
+                &["\"en\"", "`minLength`"],
+            ),
+        ),
+        (
+            "an enum on the errMsg discriminant",
+            Box::new(|d: &mut Value| {
+                set(d, "/success/properties/errMsg/enum", json!(["getThing:ok"]));
+            }),
+            Refused("/success/properties/errMsg", &["discriminant", "`enum`"]),
+        ),
+        (
+            "a colon in x-outcome.api",
+            Box::new(|d: &mut Value| {
+                set(d, "/x-outcome/api", json!("getThing:ok"));
+            }),
+            Refused("/x-outcome/api", &["\"getThing:ok\""]),
+        ),
+        (
+            "an integer option with decimal bounds",
+            Box::new(|d: &mut Value| {
+                set(
+                    d,
+                    "/request/properties/count",
+                    json!({"title": "Count.", "type": "integer", "minimum": 1.5, "maximum": 1e3}),
+                );
+            }),
+            Builds,
+        ),
+        (
+            "an integer option bound beyond i64",
+            Box::new(|d: &mut Value| {
+                set(
+                    d,
+                    "/request/properties/count",
+                    json!({"title": "Count.", "type": "integer", "maximum": u64::MAX}),
+                );
+            }),
+            Refused("/request/properties/count/maximum", &["64-bit"]),
+        ),
+        (
+            "an integer enum holding 2^64-1",
+            Box::new(|d: &mut Value| {
+                set(
+                    d,
+                    "/request/properties/level",
+                    json!({"type": "integer", "enum": [1, u64::MAX]}),
+                );
+            }),
+            Refused("/request/properties/level/enum/1", &["64-bit"]),
+        ),
+        (
+            "an enum of decimals",
+            Box::new(|d: &mut Value| {
+                set(
+                    d,
+                    "/request/properties/level",
+                    json!({"type": "number", "enum": [1.5, 2.5]}),
+                );
+            }),
+            Refused("/request/properties/level/enum/0", &["1.5"]),
+        ),
+        (
+            "an enum of true and null",
+            Box::new(move |d: &mut Value| {
+                member(d, user, "flag", json!({"enum": [true, null]}));
+            }),
+            Refused(
+                "/$defs/User/properties/flag/enum/0",
+                &["strings or of integers"],
+            ),
+        ),
+        (
+            "an integer enum value written 1.0",
+            Box::new(|d: &mut Value| {
+                set(
+                    d,
+                    "/request/properties/level",
+                    json!({"type": "integer", "enum": [1.0, 2]}),
+                );
+            }),
+            Refused("/request/properties/level/enum/0", &["`1`, not `1.0`"]),
+        ),
+        (
+            "a four-segment x-since",
+            Box::new(|d: &mut Value| {
+                set(d, "/request/properties/lang/x-since", json!("2.10.4.1"));
+            }),
+            Refused(
+                "/request/properties/lang/x-since",
+                &["2.10.4.1", "fourth segment"],
+            ),
+        ),
+        (
+            "a $ref with a percent escape",
+            Box::new(|d: &mut Value| {
+                set(
+                    d,
+                    "/$defs/a%b",
+                    json!({"title": "Percent.", "type": "string"}),
+                );
+                member(d, "/success", "percent", json!({"$ref": "#/$defs/a%25b"}));
+            }),
+            Builds,
+        ),
+        (
+            "a $ref cycle A → B → A",
+            Box::new(|d: &mut Value| {
+                set(
+                    d,
+                    "/$defs/A",
+                    json!({"type": "object", "properties": {"b": {"$ref": "#/$defs/B"}}}),
+                );
+                set(
+                    d,
+                    "/$defs/B",
+                    json!({"type": "object", "properties": {"a": {"$ref": "#/$defs/A"}}}),
+                );
+                member(d, "/success", "a", json!({"$ref": "#/$defs/A"}));
+            }),
+            Refused("/$defs/B/properties/a/$ref", &["recursive", "A → B → A"]),
+        ),
+        (
+            "a self-referential tree",
+            Box::new(|d: &mut Value| {
+                set(
+                    d,
+                    "/$defs/Tree",
+                    json!({"type": "object", "properties": {"children": {"type": "array", "items": {"$ref": "#/$defs/Tree"}}}}),
+                );
+                member(d, "/success", "tree", json!({"$ref": "#/$defs/Tree"}));
+            }),
+            Refused(
+                "/$defs/Tree/properties/children/items/$ref",
+                &["Tree → Tree"],
+            ),
+        ),
+        (
+            "a chain of definitions deeper than the limit",
+            Box::new(|d: &mut Value| {
+                for i in 0..70 {
+                    set(
+                        d,
+                        &format!("/$defs/D{i}"),
+                        json!({"type": "object", "properties": {"next": {"$ref": format!("#/$defs/D{}", i + 1)}}}),
+                    );
+                }
+                set(d, "/$defs/D70", json!({"type": "string"}));
+                member(d, "/success", "chain", json!({"$ref": "#/$defs/D0"}));
+            }),
+            Refused("/$defs/D6", &["more than 64 types deep"]),
+        ),
+        (
+            "members and options without title or description",
+            Box::new(move |d: &mut Value| {
+                member(d, user, "bare", json!({"type": "string"}));
+                set(d, "/request/properties/bare", json!({"type": "boolean"}));
+                set(d, "/$defs/User/title", Value::Null);
+            }),
+            Builds,
+        ),
+        (
+            "schema prose that rustdoc would run",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    user,
+                    "code",
+                    json!({"type": "string", "description": "```\npanic!();\n```\n\n    also_code();\n[link] <b>"}),
+                );
+            }),
+            Builds,
+        ),
+        (
+            "more members than the limit",
+            Box::new(move |d: &mut Value| {
+                for i in 0..=mpkit_codegen::MAX_MEMBERS {
+                    member(d, user, &format!("m{i}"), json!({"type": "string"}));
+                }
+            }),
+            Refused(
+                "/$defs/User/properties",
+                &["members in one object", "MAX_MEMBERS"],
+            ),
+        ),
+    ]
+}
+
+#[test]
+fn every_hostile_schema_is_refused_where_it_breaks_or_builds() {
+    let mut failures = Vec::new();
+    for (name, edit, expect) in cases() {
+        let mut document = base();
+        edit(&mut document);
+        // A title set to null above means: no title.
+        if let Some(object) = document
+            .pointer_mut("/$defs/User")
+            .and_then(Value::as_object_mut)
+        {
+            object.retain(|_, v| !v.is_null());
+        }
+        let text = serde_json::to_string_pretty(&document).unwrap();
+        let loaded = parse_schema(&text, Path::new("hostile.json"));
+        match (expect, loaded) {
+            (Builds, Ok(_)) => {
+                if let Err(fault) = support::check(&document, &Settings::default()) {
+                    failures.push(format!("{name}: {fault}"));
+                }
+            }
+            (Builds, Err(error)) => failures.push(format!("{name}: refused: {error}")),
+            (Refused(..), Ok(_)) => failures.push(format!("{name}: accepted")),
+            (Refused(pointer, texts), Err(LoadError::Invalid { diagnostics })) => {
+                let found = diagnostics.iter().find(|d| d.pointer == pointer);
+                match found {
+                    None => {
+                        failures.push(format!("{name}: nothing at {pointer}: {diagnostics:#?}"))
+                    }
+                    Some(d) => {
+                        for text in texts {
+                            if !d.message.contains(text)
+                                && !d.help.as_deref().unwrap_or_default().contains(text)
+                            {
+                                failures.push(format!("{name}: `{text}` not in {d}"));
+                            }
+                        }
+                        if d.help.is_none() {
+                            failures.push(format!("{name}: no help in {d}"));
+                        }
+                    }
+                }
+            }
+            (Refused(..), Err(error)) => failures.push(format!("{name}: {error}")),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
