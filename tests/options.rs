@@ -330,11 +330,19 @@ fn decimal_bounds_on_an_integer_option_are_kept_as_a_validator_reads_them() {
         assert!(error.to_string().contains("count"), "{error}");
     }
     assert_eq!(
-        Hostile::options().level(HostileLevel::Neg1).build().unwrap().to_json(),
+        Hostile::options()
+            .level(HostileLevel::Neg1)
+            .build()
+            .unwrap()
+            .to_json(),
         json!({ "level": -1 })
     );
     assert_eq!(
-        Hostile::options().word(HostileWord::V).build().unwrap().to_json(),
+        Hostile::options()
+            .word(HostileWord::V)
+            .build()
+            .unwrap()
+            .to_json(),
         json!({ "word": "½" })
     );
 }

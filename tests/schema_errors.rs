@@ -152,7 +152,7 @@ fn version_segment_too_large_is_rejected() {
         &text,
         position_of(&text, "\"2.4294967296.0\"", 0),
         "larger than 4294967295",
-        "meta.schema.json",
+        "like \"2.10.4\"",
     );
 }
 
@@ -486,4 +486,34 @@ fn watermark_timestamp_must_be_a_plain_integer() {
         "`timestamp` (an integer)",
     );
     assert_eq!(d.pointer, "/$defs/Watermark/properties/timestamp");
+}
+
+#[test]
+fn an_unknown_keyword_on_a_node_without_type_lists_the_node_keywords() {
+    // Before, the allowed keywords were guessed from the keys present, and
+    // for a node with only `title` and `oneOf` the guess was an
+    // `x-contexts` entry: "mpkit supports only these keywords here:
+    // description, since, supported".
+    let text = edit(
+        "\"cloudID\": {",
+        "\"loose\": { \"title\": \"Loose.\", \"oneOf\": [] },\n      \"cloudID\": {",
+    );
+    let d = assert_one(
+        &text,
+        position_of(&text, "\"oneOf\"", 0),
+        "unknown keyword `oneOf`",
+        "anyOf",
+    );
+    let help = d.help.unwrap_or_default();
+    assert!(help.contains("minLength") && help.contains("x-rust-name"), "{help}");
+    assert!(!help.contains("supported"), "{help}");
+}
+
+#[test]
+fn comment_is_an_annotation() {
+    let text = edit(
+        "\"cloudID\": {",
+        "\"cloudID\": {\n        \"$comment\": \"For schema authors only.\",",
+    );
+    assert!(parse_schema(&text, Path::new(FILE)).is_ok());
 }

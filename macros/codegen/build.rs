@@ -11,15 +11,15 @@ fn main() {
         .into_iter()
         .find(|dir| dir.is_dir());
     let mut table = String::from("&[\n");
-    if let Some(dir) = dir {
+    if let Some(dir) = &dir {
         println!("cargo:rerun-if-changed={}", dir.display());
         let mut files = Vec::new();
-        collect(&dir, &mut files);
+        collect(dir, &mut files);
         files.sort();
         for file in files {
             println!("cargo:rerun-if-changed={}", file.display());
             let name = file
-                .strip_prefix(&dir)
+                .strip_prefix(dir)
                 .unwrap_or(&file)
                 .with_extension("")
                 .to_string_lossy()
@@ -33,8 +33,24 @@ fn main() {
         }
     }
     table.push_str("]\n");
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("bundled.rs");
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    let out = out_dir.join("bundled.rs");
     if let Err(error) = std::fs::write(&out, table) {
+        println!("cargo:warning=cannot write {}: {error}", out.display());
+    }
+    // The meta-schema the loader's structural check interprets. Always
+    // written, empty when missing, so the loader reports it instead of the
+    // build failing.
+    let meta = dir.as_ref().map(|dir| dir.join("meta.schema.json"));
+    let text = meta
+        .as_ref()
+        .and_then(|meta| {
+            println!("cargo:rerun-if-changed={}", meta.display());
+            std::fs::read_to_string(meta).ok()
+        })
+        .unwrap_or_default();
+    let out = out_dir.join("meta.schema.json");
+    if let Err(error) = std::fs::write(&out, text) {
         println!("cargo:warning=cannot write {}: {error}", out.display());
     }
 }
@@ -45,7 +61,9 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        if path.is_dir() {
+        // Symbolic links are not followed: the bundled schemas are plain
+        // files, and a link back to an ancestor would never end.
+        if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
             println!("cargo:rerun-if-changed={}", path.display());
             collect(&path, files);
         } else if path.extension().is_some_and(|e| e == "json")

@@ -731,7 +731,8 @@ fn recursive_schemas_are_refused_at_once_by_check_and_diff() {
         assert_eq!(out.code, 1, "{}", out.stderr);
         assert_eq!(out.stdout, "");
         assert!(
-            out.stderr.contains("makes the types recursive (Node → Node)"),
+            out.stderr
+                .contains("makes the types recursive (Node → Node)"),
             "{}",
             out.stderr
         );

@@ -1,9 +1,12 @@
 //! The compile-time side of mpkit, as a plain library.
 //!
-//! - [`spec`]: the schema format as Rust types (serde + schemars).
+//! - [`spec`]: the schema format as Rust types (serde; schemars with `meta`).
 //! - [`load_schema`]: reads a schema file and checks it, reporting every
 //!   problem with file, line and column.
-//! - [`meta_schema`]: the JSON Schema of the format, generated from [`spec`].
+//! - `meta_schema` (feature `meta`): the JSON Schema of the format,
+//!   generated from [`spec`]. The loader checks files against the committed
+//!   `schemas/meta.schema.json` without it, so the derive needs neither
+//!   schemars nor a JSON Schema validator.
 //! - [`derive`](fn@derive) and [`expand`]: the code generator behind
 //!   `#[derive(MiniProgramApi)]` and `mpkit expand`.
 //!
@@ -18,6 +21,7 @@ mod emit;
 mod load;
 mod lower;
 mod matrix;
+#[cfg(feature = "meta")]
 mod meta;
 mod naming;
 pub mod spec;
@@ -33,4 +37,5 @@ pub use load::{
 };
 pub use lower::Settings;
 pub use matrix::{MatrixRow, matrix, matrix_markdown};
+#[cfg(feature = "meta")]
 pub use meta::{meta_schema, meta_schema_json};

@@ -60,6 +60,16 @@ impl Problems {
         self.found.is_empty()
     }
 
+    /// How many problems there are.
+    pub(crate) fn len(&self) -> usize {
+        self.found.len()
+    }
+
+    /// Takes over the problems of `other`.
+    pub(crate) fn extend(&mut self, other: Problems) {
+        self.found.extend(other.found);
+    }
+
     /// The problems as diagnostics, in file order, duplicates removed.
     pub(crate) fn into_diagnostics(self, file: &Path, source: &SourceMap<'_>) -> Vec<Diagnostic> {
         let mut diagnostics: Vec<Diagnostic> = self

@@ -1,167 +1,301 @@
-//! The structural check: a schema file against the generated meta-schema.
+//! The structural check: a schema file against mpkit's meta-schema,
+//! `schemas/meta.schema.json` (generated from the spec model by schemars;
+//! a test keeps the file and the model equal).
 //!
-//! Running a real JSON Schema validator over the whole file finds every
-//! unknown keyword, wrong type and missing part in one pass, where serde would
-//! stop at the first. Its raw messages are rewritten to say what to do.
+//! The meta-schema uses a small, fixed part of JSON Schema (`type`, `$ref`,
+//! `properties`, `required`, `additionalProperties`, `items`, `const`,
+//! `oneOf`/`anyOf` of constants, `pattern`, `minimum`), so this module
+//! interprets exactly that part instead of linking a general validator into
+//! every user's build; a test fails if the meta-schema ever uses another
+//! keyword. It finds every problem in one pass, and, because it knows which
+//! definition it is checking at each point, says which keywords belong there.
 
 use std::sync::OnceLock;
 
-use jsonschema::error::ValidationErrorKind;
-use jsonschema::{ValidationError, Validator};
 use mpkit_runtime::{VERSION_PATTERN, Version};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::problems::Problems;
-use super::source::{Anchor, child};
-use crate::meta::meta_schema;
+use super::source::child;
 
-fn validator() -> Option<&'static Validator> {
-    static VALIDATOR: OnceLock<Option<Validator>> = OnceLock::new();
-    // The meta-schema is generated from our own types, so building a validator
-    // from it can only fail through a bug in mpkit; a test guards that, and
-    // `check` reports it as a problem instead of panicking.
-    VALIDATOR
-        .get_or_init(|| jsonschema::draft202012::new(meta_schema()).ok())
-        .as_ref()
+/// The meta-schema, embedded when mpkit-codegen is built.
+fn meta() -> Option<&'static Value> {
+    static META: OnceLock<Option<Value>> = OnceLock::new();
+    META.get_or_init(|| {
+        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/meta.schema.json"))).ok()
+    })
+    .as_ref()
 }
 
 /// Records every way `document` departs from the meta-schema.
 pub(crate) fn check(document: &Value, problems: &mut Problems) {
-    let Some(validator) = validator() else {
+    let Some(meta) = meta() else {
         problems.value(
             "",
-            "mpkit's meta-schema could not be compiled",
-            "this is a bug in mpkit; please report it",
+            "mpkit's meta-schema is missing from this build of mpkit-codegen",
+            "this is a bug in how mpkit was built or packaged; please report it",
         );
         return;
     };
-    for error in validator.iter_errors(document) {
-        describe(&error, document, problems);
-    }
+    let mut checker = Checker { meta, problems };
+    checker.validate(meta, document, "");
 }
 
-fn describe(error: &ValidationError<'_>, document: &Value, problems: &mut Problems) {
-    let pointer = error.instance_path().as_str().to_owned();
-    match error.kind() {
-        ValidationErrorKind::AdditionalProperties { unexpected } => {
-            let siblings = document.pointer(&pointer).and_then(Value::as_object);
-            for key in unexpected {
-                let known = allowed_keys(
-                    siblings
-                        .map(|o| o.keys().map(String::as_str).collect())
-                        .unwrap_or_default(),
-                );
-                let help = match nearest(key, &known) {
-                    Some(near) => format!(
-                        "did you mean `{near}`? Known keywords here: {}",
-                        known.join(", ")
-                    ),
-                    None if key.starts_with("x-") => format!(
-                        "mpkit knows no `x-` keyword `{key}`; remove it or use one of: {}",
-                        known.join(", ")
-                    ),
-                    None => format!(
-                        "mpkit supports only these keywords here: {}; remove `{key}` or express it with them",
-                        known.join(", ")
-                    ),
-                };
-                problems.key(
-                    &child(&pointer, key),
-                    format!("unknown keyword `{key}`"),
-                    help,
+struct Checker<'a> {
+    meta: &'static Value,
+    problems: &'a mut Problems,
+}
+
+impl Checker<'_> {
+    fn validate(&mut self, schema: &'static Value, instance: &Value, pointer: &str) {
+        let Some(schema) = schema.as_object() else {
+            return;
+        };
+        if let Some(target) = schema.get("$ref").and_then(Value::as_str) {
+            if let Some(resolved) = self.definition(target) {
+                self.validate(resolved, instance, pointer);
+            }
+        }
+        for key in ["oneOf", "anyOf"] {
+            if let Some(alternatives) = schema.get(key).and_then(Value::as_array) {
+                self.alternatives(alternatives, key == "oneOf", instance, pointer);
+            }
+        }
+        if let Some(expected) = schema.get("const") {
+            if expected != instance {
+                self.problems.value(
+                    pointer,
+                    format!("{instance} is not an allowed value"),
+                    format!("use {expected}"),
                 );
             }
         }
-        ValidationErrorKind::Required { property } => {
-            let name = property.as_str().unwrap_or_default();
-            let help = match name {
-                "request" => "add `\"request\": { \"type\": \"object\", \"properties\": {} }` describing the options object (it may have no properties)".to_owned(),
-                "success" => "add `\"success\"`: the JSON Schema of the object the success callback receives".to_owned(),
-                _ => format!("add `\"{name}\"`; the meta-schema (schemas/meta.schema.json) says what it holds"),
-            };
-            let what = if matches!(name, "request" | "success") {
-                "part"
-            } else {
-                "keyword"
-            };
-            problems.value(&pointer, format!("missing required {what} `{name}`"), help);
+        if !self.has_type(schema, instance, pointer) {
+            return;
         }
-        ValidationErrorKind::Pattern { pattern } if pattern == VERSION_PATTERN => {
-            let reason = match error.instance().as_str().map(Version::parse) {
-                Some(Err(parse_error)) => parse_error.to_string(),
-                _ => format!("{} is not a version", error.instance()),
-            };
-            problems.value(
-                &pointer,
-                reason,
-                "versions are numbers separated by dots, like \"2.10.4\"",
-            );
-        }
-        ValidationErrorKind::OneOfNotValid { context } | ValidationErrorKind::AnyOf { context }
-            if !allowed_constants(context).is_empty() =>
-        {
-            let allowed = allowed_constants(context);
-            problems.value(
-                &pointer,
-                format!("{} is not an allowed value", error.instance()),
-                format!("use one of: {}", allowed.join(", ")),
-            );
-        }
-        _ => {
-            problems.push(
-                &pointer,
-                Anchor::Value,
-                error.to_string(),
-                Some("see schemas/meta.schema.json for what this keyword accepts".to_owned()),
-            );
-        }
-    }
-}
-
-/// The `const` values of the alternatives of a failed `oneOf`/`anyOf`: how
-/// schemars renders a documented unit enum such as `x-call-style`.
-/// Nested alternatives (`type`: one name or a list of names) are searched too.
-fn allowed_constants(context: &[Vec<ValidationError<'static>>]) -> Vec<String> {
-    let mut allowed = Vec::new();
-    for error in context.iter().flatten() {
-        match error.kind() {
-            ValidationErrorKind::Constant { expected_value } => {
-                allowed.push(expected_value.to_string())
+        self.string_rules(schema, instance, pointer);
+        if let Some(minimum) = schema.get("minimum").and_then(Value::as_f64) {
+            if instance.as_f64().is_some_and(|n| n < minimum) {
+                self.problems.value(
+                    pointer,
+                    format!("{instance} is less than the minimum of {minimum}"),
+                    "use a number that is not negative",
+                );
             }
-            ValidationErrorKind::OneOfNotValid { context }
-            | ValidationErrorKind::AnyOf { context } => {
-                allowed.extend(allowed_constants(context));
+        }
+        if let Some(items) = schema.get("items") {
+            for (i, item) in instance.as_array().into_iter().flatten().enumerate() {
+                self.validate(items, item, &format!("{pointer}/{i}"));
             }
-            _ => {}
+        }
+        if let Some(object) = instance.as_object() {
+            self.object(schema, object, pointer);
         }
     }
-    allowed
-}
 
-/// The keywords allowed in the object whose members are `present`: those of
-/// the meta-schema object definition that shares the most keys with it.
-fn allowed_keys(present: Vec<&str>) -> Vec<String> {
-    let meta = meta_schema();
-    let mut candidates: Vec<&serde_json::Map<String, Value>> = Vec::new();
-    if let Some(properties) = meta.get("properties").and_then(Value::as_object) {
-        candidates.push(properties);
+    fn definition(&self, reference: &str) -> Option<&'static Value> {
+        let name = reference.strip_prefix("#/$defs/")?;
+        self.meta.get("$defs")?.get(name)
     }
-    if let Some(defs) = meta.get("$defs").and_then(Value::as_object) {
-        candidates.extend(
-            defs.values()
-                .filter_map(|def| def.get("properties").and_then(Value::as_object)),
+
+    /// Whether `instance` has the schema's `type`; records it when not.
+    fn has_type(&mut self, schema: &Map<String, Value>, instance: &Value, pointer: &str) -> bool {
+        let Some(wanted) = schema.get("type") else {
+            return true;
+        };
+        let names: Vec<&str> = match wanted {
+            Value::String(one) => vec![one.as_str()],
+            Value::Array(many) => many.iter().filter_map(Value::as_str).collect(),
+            _ => return true,
+        };
+        if names.iter().any(|name| is_of_type(instance, name)) {
+            return true;
+        }
+        self.problems.value(
+            pointer,
+            format!("{instance} is not of type \"{}\"", names.join("\" or \"")),
+            "see schemas/meta.schema.json for what this keyword accepts",
         );
+        false
     }
-    candidates
-        .into_iter()
-        .max_by_key(|properties| {
-            present
-                .iter()
-                .filter(|key| properties.contains_key(**key))
-                .count()
-        })
-        .map(|properties| properties.keys().cloned().collect())
-        .unwrap_or_default()
+
+    fn string_rules(&mut self, schema: &Map<String, Value>, instance: &Value, pointer: &str) {
+        let (Some(pattern), Some(text)) = (
+            schema.get("pattern").and_then(Value::as_str),
+            instance.as_str(),
+        ) else {
+            return;
+        };
+        if pattern == VERSION_PATTERN {
+            if let Err(error) = Version::parse(text) {
+                self.problems.value(
+                    pointer,
+                    error.to_string(),
+                    "versions are numbers separated by dots, like \"2.10.4\"",
+                );
+            }
+            return;
+        }
+        // The meta-schema's other patterns are schemars' `regex` attributes,
+        // in the syntax of the `regex` crate.
+        if regex_lite::Regex::new(pattern).is_ok_and(|re| !re.is_match(text)) {
+            self.problems.value(
+                pointer,
+                format!("{instance} does not match {pattern:?}"),
+                "see schemas/meta.schema.json for the form this keyword takes",
+            );
+        }
+    }
+
+    fn object(
+        &mut self,
+        schema: &'static Map<String, Value>,
+        object: &Map<String, Value>,
+        pointer: &str,
+    ) {
+        let properties = schema.get("properties").and_then(Value::as_object);
+        for name in schema
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let Some(name) = name.as_str() else { continue };
+            if !object.contains_key(name) {
+                self.missing(name, pointer);
+            }
+        }
+        for (key, value) in object {
+            let here = child(pointer, key);
+            match (
+                properties.and_then(|p| p.get(key)),
+                schema.get("additionalProperties"),
+            ) {
+                (Some(member), _) => self.validate(member, value, &here),
+                (None, Some(Value::Bool(false))) => self.unknown(key, properties, &here),
+                (None, Some(extra)) => self.validate(extra, value, &here),
+                (None, None) => {}
+            }
+        }
+    }
+
+    fn missing(&mut self, name: &str, pointer: &str) {
+        let help = match name {
+            "request" => "add `\"request\": { \"type\": \"object\", \"properties\": {} }` describing the options object (it may have no properties)".to_owned(),
+            "success" => "add `\"success\"`: the JSON Schema of the object the success callback receives".to_owned(),
+            _ => format!("add `\"{name}\"`; the meta-schema (schemas/meta.schema.json) says what it holds"),
+        };
+        let what = if matches!(name, "request" | "success") {
+            "part"
+        } else {
+            "keyword"
+        };
+        self.problems
+            .value(pointer, format!("missing required {what} `{name}`"), help);
+    }
+
+    fn unknown(&mut self, key: &str, properties: Option<&Map<String, Value>>, pointer: &str) {
+        let known: Vec<String> = properties
+            .map(|p| p.keys().cloned().collect())
+            .unwrap_or_default();
+        let help = match nearest(key, &known) {
+            Some(near) => format!(
+                "did you mean `{near}`? Known keywords here: {}",
+                known.join(", ")
+            ),
+            None if key.starts_with("x-") => format!(
+                "mpkit knows no `x-` keyword `{key}`; remove it or use one of: {}",
+                known.join(", ")
+            ),
+            None => format!(
+                "mpkit supports only these keywords here: {}; remove `{key}` or express it with them",
+                known.join(", ")
+            ),
+        };
+        self.problems
+            .key(pointer, format!("unknown keyword `{key}`"), help);
+    }
+
+    /// `oneOf` / `anyOf`: the instance must match one (exactly one for
+    /// `oneOf`). When the alternatives are constants, the problem lists
+    /// them; otherwise the problems of the closest alternative are given.
+    fn alternatives(
+        &mut self,
+        alternatives: &'static [Value],
+        exactly_one: bool,
+        instance: &Value,
+        pointer: &str,
+    ) {
+        let mut outcomes: Vec<Problems> = Vec::new();
+        for alternative in alternatives {
+            let mut scratch = Problems::default();
+            Checker {
+                meta: self.meta,
+                problems: &mut scratch,
+            }
+            .validate(alternative, instance, pointer);
+            outcomes.push(scratch);
+        }
+        let matching = outcomes.iter().filter(|p| p.is_empty()).count();
+        if matching == 1 || (!exactly_one && matching > 1) {
+            return;
+        }
+        let constants = self.constants(alternatives);
+        if !constants.is_empty() {
+            self.problems.value(
+                pointer,
+                format!("{instance} is not an allowed value"),
+                format!("use one of: {}", constants.join(", ")),
+            );
+            return;
+        }
+        if let Some(closest) = outcomes
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .min_by_key(Problems::len)
+        {
+            self.problems.extend(closest);
+        }
+    }
+
+    /// The `const` values of alternatives (through `$ref`s and nesting):
+    /// how schemars renders a documented unit enum such as `x-call-style`.
+    fn constants(&self, alternatives: &'static [Value]) -> Vec<String> {
+        let mut found = Vec::new();
+        for alternative in alternatives {
+            let alternative = alternative
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|r| self.definition(r))
+                .unwrap_or(alternative);
+            if let Some(constant) = alternative.get("const") {
+                found.push(constant.to_string());
+            }
+            for key in ["oneOf", "anyOf"] {
+                if let Some(nested) = alternative.get(key).and_then(Value::as_array) {
+                    found.extend(self.constants(nested));
+                }
+            }
+        }
+        found
+    }
+}
+
+fn is_of_type(instance: &Value, name: &str) -> bool {
+    match name {
+        "object" => instance.is_object(),
+        "array" => instance.is_array(),
+        "string" => instance.is_string(),
+        "boolean" => instance.is_boolean(),
+        "null" => instance.is_null(),
+        "number" => instance.is_number(),
+        "integer" => {
+            instance.is_i64()
+                || instance.is_u64()
+                || instance.as_f64().is_some_and(|f| f.fract() == 0.0)
+        }
+        _ => true,
+    }
 }
 
 /// The known name closest to `name`, if any is close enough to be a typo.
@@ -172,4 +306,74 @@ pub(crate) fn nearest<'a>(name: &str, known: &'a [String]) -> Option<&'a str> {
         .filter(|(distance, candidate)| *distance <= (candidate.len() / 3).max(1))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The keywords of JSON Schema the interpreter implements; everything else
+    /// in the meta-schema is an annotation (`description`, `examples`, ...).
+    const IMPLEMENTED: &[&str] = &[
+        "type",
+        "$ref",
+        "properties",
+        "required",
+        "additionalProperties",
+        "items",
+        "const",
+        "oneOf",
+        "anyOf",
+        "pattern",
+        "minimum",
+    ];
+
+    /// Keywords that only annotate.
+    const ANNOTATIONS: &[&str] = &[
+        "description",
+        "title",
+        "examples",
+        "format",
+        "$id",
+        "$schema",
+        "$defs",
+        "default",
+    ];
+
+    /// Every keyword of the meta-schema is one the interpreter implements
+    /// or an annotation: a new schemars output fails here, not silently.
+    #[test]
+    fn the_meta_schema_uses_only_implemented_keywords() {
+        fn walk(node: &Value, at: &str, unknown: &mut Vec<String>) {
+            let Some(object) = node.as_object() else {
+                return;
+            };
+            for (key, value) in object {
+                if !IMPLEMENTED.contains(&key.as_str()) && !ANNOTATIONS.contains(&key.as_str()) {
+                    unknown.push(format!("{at}/{key}"));
+                }
+                match key.as_str() {
+                    "properties" | "$defs" => {
+                        for (name, member) in value.as_object().into_iter().flatten() {
+                            walk(member, &format!("{at}/{key}/{name}"), unknown);
+                        }
+                    }
+                    "oneOf" | "anyOf" => {
+                        for (i, alternative) in value.as_array().into_iter().flatten().enumerate() {
+                            walk(alternative, &format!("{at}/{key}/{i}"), unknown);
+                        }
+                    }
+                    "items" | "additionalProperties" => {
+                        walk(value, &format!("{at}/{key}"), unknown)
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let meta = meta().cloned().unwrap_or_default();
+        assert!(meta.is_object(), "the meta-schema is embedded");
+        let mut unknown = Vec::new();
+        walk(&meta, "", &mut unknown);
+        assert!(unknown.is_empty(), "not interpreted: {unknown:?}");
+    }
 }

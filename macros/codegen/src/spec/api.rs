@@ -3,18 +3,21 @@
 use std::collections::BTreeMap;
 
 use mpkit_runtime::Version;
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::node::SchemaNode;
 
 /// One mini-program platform API, such as WeChat's `wx.getUserInfo`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "meta", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-#[schemars(
-    title = "mpkit API schema",
-    description = "One mini-program platform API for mpkit. The data parts (request, success, fail, encrypted) are JSON Schema 2020-12; x- keywords carry the platform facts JSON Schema cannot express."
+#[cfg_attr(
+    feature = "meta",
+    schemars(
+        title = "mpkit API schema",
+        description = "One mini-program platform API for mpkit. The data parts (request, success, fail, encrypted) are JSON Schema 2020-12; x- keywords carry the platform facts JSON Schema cannot express."
+    )
 )]
 pub struct ApiSchema {
     /// The meta-schema this file follows: a path or URL ending in `meta.schema.json`.
@@ -26,18 +29,24 @@ pub struct ApiSchema {
     pub description: String,
     /// Platform identifier, lowercase (`wechat`, `douyin`, `mpserverless`).
     #[serde(rename = "x-platform")]
-    #[schemars(regex(pattern = r"^[a-z][a-z0-9_]*$"))]
+    #[cfg_attr(feature = "meta", schemars(regex(pattern = r"^[a-z][a-z0-9_]*$")))]
     pub platform: String,
     /// The platform's name as people write it (`WeChat`, `Douyin`).
     #[serde(rename = "x-platform-name")]
     pub platform_name: String,
     /// The JavaScript object the method hangs off (`wx`, `tt`, `mpserverless.user`).
     #[serde(rename = "x-namespace")]
-    #[schemars(regex(pattern = r"^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)*$"))]
+    #[cfg_attr(
+        feature = "meta",
+        schemars(regex(pattern = r"^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)*$"))
+    )]
     pub namespace: String,
     /// The method name (`getUserInfo`).
     #[serde(rename = "x-method")]
-    #[schemars(regex(pattern = r"^[A-Za-z_$][A-Za-z0-9_$]*$"))]
+    #[cfg_attr(
+        feature = "meta",
+        schemars(regex(pattern = r"^[A-Za-z_$][A-Za-z0-9_$]*$"))
+    )]
     pub method: String,
     /// Minimum base-library version of the API. Absent when the platform
     /// documents none; mpkit then does not gate the API itself.
@@ -134,7 +143,8 @@ impl ApiSchema {
 }
 
 /// The success fields that carry signed and encrypted user data.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "meta", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Credentials {
     /// The field with the signed JSON text (`rawData`).
@@ -148,7 +158,8 @@ pub struct Credentials {
 }
 
 /// How an API is invoked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "meta", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum CallStyle {
     /// `success` / `fail` / `complete` callbacks only; no promise style.
@@ -160,7 +171,8 @@ pub enum CallStyle {
 }
 
 /// How a response tells success from failure.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "meta", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Outcome {
     /// Which discriminant the platform uses.
@@ -177,7 +189,8 @@ pub struct Outcome {
 }
 
 /// The kinds of discriminant a platform uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "meta", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum OutcomeStyle {
     /// A string `"<api>:ok"` on success, `"<api>:fail <detail>"` on failure.
@@ -187,7 +200,8 @@ pub enum OutcomeStyle {
 }
 
 /// Whether the API works in a context or on a host client, and from which version.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "meta", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Support {
     /// Whether the API can be used there at all.
@@ -201,7 +215,8 @@ pub struct Support {
 }
 
 /// A call that must have succeeded before this API is called.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "meta", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Prerequisite {
     /// The full name of the API (`wx.login`, `mpserverless.user.authorize`).
@@ -214,7 +229,8 @@ pub struct Prerequisite {
 }
 
 /// A condition on one request option.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "meta", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
     /// The option's name in `request.properties`.
@@ -225,11 +241,15 @@ pub struct Condition {
 }
 
 /// A dated change of the platform's behaviour.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "meta", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Change {
     /// The day it took effect, `YYYY-MM-DD` (Beijing time unless `description` says otherwise).
-    #[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
+    #[cfg_attr(
+        feature = "meta",
+        schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))
+    )]
     pub date: String,
     /// The first base-library version it applies to, when the platform ties it to one.
     #[serde(default, skip_serializing_if = "Option::is_none")]

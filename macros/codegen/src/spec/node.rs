@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use indexmap::IndexMap;
 use mpkit_runtime::Version;
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{Number, Value};
 
@@ -14,12 +13,17 @@ use super::api::Condition;
 /// A JSON Schema node. Keywords outside this subset are rejected by the
 /// loader rather than silently ignored, so the generated code never
 /// disagrees with what a JSON Schema validator would accept.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "meta", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SchemaNode {
     /// A reference to a shared definition: `#/$defs/<name>`.
     #[serde(rename = "$ref", default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
+    /// A comment for schema authors (JSON Schema's `$comment`); never
+    /// shown in generated code.
+    #[serde(rename = "$comment", default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
     /// A short English line; the first line of the generated rustdoc.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
@@ -143,7 +147,8 @@ impl SchemaNode {
 }
 
 /// `type`: one JSON type, or a list of them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "meta", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum TypeSet {
     /// `"type": "string"`
@@ -153,7 +158,8 @@ pub enum TypeSet {
 }
 
 /// The JSON Schema primitive types.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "meta", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum JsonType {
     /// `null`
@@ -205,7 +211,8 @@ impl JsonType {
 }
 
 /// A documented way in which real payloads differ from the documentation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "meta", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Quirk {
     /// What kind of departure it is.
@@ -221,7 +228,8 @@ pub struct Quirk {
 }
 
 /// The kinds of quirk a decoder knows how to tolerate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "meta", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum QuirkKind {
     /// A number that some hosts send as a decimal string (`"1"` for `1`).
