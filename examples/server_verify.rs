@@ -5,7 +5,9 @@
 //! The session key would come from `code2Session` with the code of
 //! `wx.login`; here it is the one the fixture was made with
 //! (scripts/make_credential_fixtures.py). Run with
-//! `cargo run --example server_verify`.
+//! `cargo run --example server_verify`. In your own crate, `verify` and
+//! `decrypt` need mpkit's `crypto` feature (this repository's tests and
+//! examples have it on).
 
 use std::time::Duration;
 

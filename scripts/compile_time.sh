@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # Compile-time cost of #[derive(MiniProgramApi)] against hand-written serde
-# structs of the same content. For each N (default 1 10 100) it generates two
-# scratch crates with N API modules each, builds their dependencies once, then
-# times incremental rebuilds of the crate itself (median of RUNS, default 3).
+# structs of the same content.
+#
+# 1. The fixed cost a user pays once: a crate with one derive, built from an
+#    empty target directory, against the hand-written crate built the same
+#    way: CPU seconds (user + system, all jobs) and the packages compiled.
+#    COLD=0 skips it.
+# 2. For each N (default 1 10 100): two scratch crates with N API modules
+#    each, dependencies built once, then incremental rebuilds of the crate
+#    itself timed (median of RUNS, default 3).
 #
 # usage: scripts/compile_time.sh [N ...]        (debug profile; PROFILE=release for release)
 set -euo pipefail
@@ -97,6 +103,28 @@ seconds() { # dir -> median seconds of incremental rebuilds
   done
   printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
 }
+
+cold() { # dir -> "packages cpu-seconds" of a build from an empty target directory
+  local dir=$1 log
+  log=$(mktemp)
+  local TIMEFORMAT='%U %S'
+  local cpu
+  cpu=$( { time (cd "$dir" && CARGO_TARGET_DIR="$dir/cold-target" cargo build --profile "$profile" 2> "$log") ; } 2>&1 )
+  local packages
+  packages=$(grep -c '^ *Compiling ' "$log" || true)
+  rm -f "$log"
+  echo "$packages $(echo "$cpu" | awk '{print $1 + $2}')"
+}
+
+if [ "${COLD:-1}" != 0 ]; then
+  read -r dp dc <<< "$(cold "$(make_crate derive 1)")"
+  read -r hp hc <<< "$(cold "$(make_crate hand 1)")"
+  echo "| one API, cold | packages | CPU (s) |"
+  echo "|---|---:|---:|"
+  printf '| derive | %s | %.1f |\n' "$dp" "$dc"
+  printf '| hand-written serde | %s | %.1f |\n' "$hp" "$hc"
+  printf '| ratio | | %.2fx |\n\n' "$(echo "$dc / $hc" | bc -l)"
+fi
 
 echo "| N | derive (s) | hand-written (s) | ratio |"
 echo "|---:|---:|---:|---:|"

@@ -27,7 +27,7 @@ fn through_the_derive(name: &str) -> String {
         #[mini_program(api = #name)]
         pub struct #ident;
     };
-    let generated: TokenStream = mpkit_codegen::derive(input);
+    let generated: TokenStream = mpkit_codegen::derive(input, true);
     let text = generated.to_string();
     assert!(
         !text.contains("compile_error"),

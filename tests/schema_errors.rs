@@ -505,7 +505,10 @@ fn an_unknown_keyword_on_a_node_without_type_lists_the_node_keywords() {
         "anyOf",
     );
     let help = d.help.unwrap_or_default();
-    assert!(help.contains("minLength") && help.contains("x-rust-name"), "{help}");
+    assert!(
+        help.contains("minLength") && help.contains("x-rust-name"),
+        "{help}"
+    );
     assert!(!help.contains("supported"), "{help}");
 }
 

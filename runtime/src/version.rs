@@ -196,10 +196,7 @@ impl schemars::JsonSchema for Version {
 }
 
 /// Why a version string could not be parsed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "invalid version \"{text}\": {problem}; write it as numbers separated by dots, such as \"2.10.4\""
-)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VersionError {
     text: String,
     problem: VersionProblem,
@@ -213,18 +210,46 @@ impl VersionError {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+// Display and Error by hand: `thiserror` would put a proc macro into every
+// user's build for two small types (the derive's cost is measured).
+impl fmt::Display for VersionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "invalid version \"{}\": {}; write it as numbers separated by dots, such as \"2.10.4\"",
+            self.text, self.problem
+        )
+    }
+}
+
+impl std::error::Error for VersionError {}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum VersionProblem {
-    #[error("it is empty")]
     Empty,
-    #[error("segment {} is empty", index + 1)]
     EmptySegment { index: usize },
-    #[error("segment \"{segment}\" is not a number (only the digits 0-9 are allowed, no sign)")]
     NotANumber { segment: String },
-    #[error("segment \"{segment}\" is larger than {}", u32::MAX)]
     TooLarge { segment: String },
-    #[error("it has more than {MAX_SEGMENTS} segments")]
     TooManySegments,
+}
+
+impl fmt::Display for VersionProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            VersionProblem::Empty => f.write_str("it is empty"),
+            VersionProblem::EmptySegment { index } => write!(f, "segment {} is empty", index + 1),
+            VersionProblem::NotANumber { segment } => write!(
+                f,
+                "segment \"{segment}\" is not a number (only the digits 0-9 are allowed, no sign)"
+            ),
+            VersionProblem::TooLarge { segment } => {
+                write!(f, "segment \"{segment}\" is larger than {}", u32::MAX)
+            }
+            VersionProblem::TooManySegments => {
+                write!(f, "it has more than {MAX_SEGMENTS} segments")
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -231,6 +231,7 @@ fn expand(
     let settings = mpkit_codegen::Settings {
         min_version,
         context,
+        ..mpkit_codegen::Settings::default()
     };
     let name = name.unwrap_or_else(|| mpkit_codegen::default_type_name(&loaded.api.full_name()));
     if syn_ident_ok(&name).is_err() {

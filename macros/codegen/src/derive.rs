@@ -13,21 +13,23 @@ use crate::emit::{Context, emit};
 use crate::load::{LoadError, LoadedSchema, load_schema, nearest};
 use crate::lower::{Settings, lower};
 
-/// Expands `#[derive(MiniProgramApi)]` on `input`. Never panics: every
-/// problem becomes a `compile_error!` at the place it is about.
+/// Expands `#[derive(MiniProgramApi)]` on `input`; `credentials` says
+/// whether the user's build has mpkit's `crypto` feature, and so
+/// `verify` / `decrypt` on success types. Never panics: every problem
+/// becomes a `compile_error!` at the place it is about.
 #[must_use]
-pub fn derive(input: TokenStream) -> TokenStream {
+pub fn derive(input: TokenStream, credentials: bool) -> TokenStream {
     let input: DeriveInput = match syn::parse2(input) {
         Ok(input) => input,
         Err(error) => return error.to_compile_error(),
     };
-    match expand_derive(&input) {
+    match expand_derive(&input, credentials) {
         Ok(tokens) => tokens,
         Err(error) => error.to_compile_error(),
     }
 }
 
-fn expand_derive(input: &DeriveInput) -> syn::Result<TokenStream> {
+fn expand_derive(input: &DeriveInput, credentials: bool) -> syn::Result<TokenStream> {
     let mut errors = Errors::default();
     check_shape(input, &mut errors);
     let attrs = attr::parse(&input.attrs, input.ident.span(), &mut errors);
@@ -56,6 +58,7 @@ fn expand_derive(input: &DeriveInput) -> syn::Result<TokenStream> {
     let settings = Settings {
         min_version: attrs.min_version.map(|(v, _)| v),
         context: attrs.context.as_ref().map(LitStr::value),
+        credentials,
     };
     let krate = attrs.krate.unwrap_or_else(|| syn::parse_quote!(::mpkit));
     let api = lower(&schema, &input.ident.to_string(), &settings).map_err(|problems| {

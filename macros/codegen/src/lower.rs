@@ -12,13 +12,28 @@ use crate::load::LoadedSchema;
 use crate::naming::{enum_key, field_ident, ident, type_name, variant_name};
 use crate::spec::{ApiSchema, CallStyle, JsonType, OutcomeStyle, QuirkKind, SchemaNode};
 
-/// What the user asked for in the attribute, beyond the schema.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What the user asked for in the attribute, beyond the schema, and what
+/// their build has.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     /// The app's declared minimum base library: what needs no check.
     pub min_version: Option<Version>,
     /// The context the API is used in (`plugin`).
     pub context: Option<String>,
+    /// Whether to generate `verify` / `decrypt` for credential fields: the
+    /// `mpkit` facade's `crypto` feature, which also builds the runtime's
+    /// `crypto` module they call. On by default (`mpkit expand`, goldens).
+    pub credentials: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            min_version: None,
+            context: None,
+            credentials: true,
+        }
+    }
 }
 
 /// A Rust type of a field or option.
@@ -228,12 +243,16 @@ pub(crate) fn lower(
         .as_ref()
         .map(|node| lowerer.node(node, "Encrypted"));
     let discriminant = lowerer.field_of(&success, &api.outcome.field);
-    let credentials = api.credentials.as_ref().map(|c| Credentials {
-        raw_data: lowerer.field_of(&success, &c.raw_data),
-        signature: lowerer.field_of(&success, &c.signature),
-        encrypted_data: lowerer.field_of(&success, &c.encrypted_data),
-        iv: lowerer.field_of(&success, &c.iv),
-    });
+    let credentials = api
+        .credentials
+        .as_ref()
+        .filter(|_| settings.credentials)
+        .map(|c| Credentials {
+            raw_data: lowerer.field_of(&success, &c.raw_data),
+            signature: lowerer.field_of(&success, &c.signature),
+            encrypted_data: lowerer.field_of(&success, &c.encrypted_data),
+            iv: lowerer.field_of(&success, &c.iv),
+        });
     let watermark = match (&credentials, &encrypted) {
         (Some(_), Some(encrypted)) => lowerer.watermark(encrypted),
         _ => None,

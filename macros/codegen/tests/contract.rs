@@ -278,7 +278,7 @@ proptest! {
     fn every_schema_is_refused_or_generates_a_sound_file(document in schema(), gated in any::<bool>()) {
         let settings = Settings {
             min_version: gated.then(|| "2.0.0".parse().unwrap()),
-            context: None,
+            ..Settings::default()
         };
         if let Err(fault) = support::check(&document, &settings) {
             prop_assert!(false, "{}\n{}", fault, serde_json::to_string_pretty(&document).unwrap());

@@ -15,5 +15,7 @@ use proc_macro::TokenStream;
 /// ```
 #[proc_macro_derive(MiniProgramApi, attributes(mini_program))]
 pub fn derive_mini_program_api(input: TokenStream) -> TokenStream {
-    mpkit_codegen::derive(input.into()).into()
+    // The `crypto` feature comes from the `mpkit` facade's, together with the
+    // runtime's `crypto` module that the generated `verify` / `decrypt` call.
+    mpkit_codegen::derive(input.into(), cfg!(feature = "crypto")).into()
 }

@@ -49,21 +49,36 @@
 //! assert_eq!(error.kind(), CryptoErrorKind::Signature);
 //! # Ok::<(), mpkit_runtime::crypto::CryptoError>(())
 //! ```
+//!
+//! Everything here needs the `crypto` feature (`mpkit = { features =
+//! ["crypto"] }`): a mini program's WebAssembly client never decrypts, and
+//! should neither compile nor ship AES. Without it this module is empty and
+//! generated types have no `verify` / `decrypt`.
 
+#[cfg(feature = "crypto")]
 mod decrypt;
+#[cfg(feature = "crypto")]
 mod encoding;
+#[cfg(feature = "crypto")]
 mod error;
+#[cfg(feature = "crypto")]
 mod key;
+#[cfg(feature = "crypto")]
 mod signature;
 
-#[cfg(feature = "testing")]
+#[cfg(all(feature = "testing", feature = "crypto"))]
 pub use decrypt::encrypt;
+#[cfg(feature = "crypto")]
 pub use decrypt::{
     Watermark, WatermarkCheck, Watermarked, decrypt, decrypt_watermarked, decrypt_watermarked_with,
     decrypt_with,
 };
+#[cfg(feature = "crypto")]
 pub use error::{CryptoError, CryptoErrorKind};
+#[cfg(feature = "crypto")]
 pub use key::SessionKey;
 #[cfg(feature = "testing")]
+#[cfg(feature = "crypto")]
 pub use signature::sign;
+#[cfg(feature = "crypto")]
 pub use signature::verify_signature;

@@ -227,6 +227,7 @@ impl TtGetUserInfoOptions {
         )
     }
 }
+#[automatically_derived]
 impl ::mpkit::ApiOptions for TtGetUserInfoOptions {
     fn requirements(&self) -> ::std::vec::Vec<::mpkit::Requirement> {
         let mut requirements = ::std::vec::Vec::new();
@@ -280,6 +281,7 @@ impl ::mpkit::ApiOptions for TtGetUserInfoOptions {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl _serde::Serialize for TtGetUserInfoOptions {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -410,6 +412,7 @@ pub struct TtGetUserInfoSuccess {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserInfoSuccess {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -573,6 +576,7 @@ const _: () = {
             deserializer.deserialize_map(Visitor)
         }
     }
+    #[automatically_derived]
     impl _serde::Serialize for TtGetUserInfoSuccess {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -649,6 +653,7 @@ pub struct TtGetUserInfoUserInfo {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserInfoUserInfo {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -811,6 +816,7 @@ const _: () = {
             deserializer.deserialize_map(Visitor)
         }
     }
+    #[automatically_derived]
     impl _serde::Serialize for TtGetUserInfoUserInfo {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -866,6 +872,7 @@ impl TtGetUserInfoGender {
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
+    #[automatically_derived]
     impl _serde::Serialize for TtGetUserInfoGender {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -874,6 +881,7 @@ const _: () = {
             serializer.serialize_i64(self.code())
         }
     }
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserInfoGender {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -940,6 +948,7 @@ pub enum TtGetUserInfoRealNameAuthenticationStatus {
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
+    #[automatically_derived]
     impl _serde::Serialize for TtGetUserInfoRealNameAuthenticationStatus {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -952,6 +961,7 @@ const _: () = {
             }
         }
     }
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserInfoRealNameAuthenticationStatus {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -1055,6 +1065,7 @@ pub struct TtGetUserInfoFailure {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserInfoFailure {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -1151,6 +1162,7 @@ const _: () = {
             deserializer.deserialize_map(Visitor)
         }
     }
+    #[automatically_derived]
     impl _serde::Serialize for TtGetUserInfoFailure {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -1214,6 +1226,7 @@ pub struct TtGetUserInfoEncryptedUserInfo {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserInfoEncryptedUserInfo {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -1386,6 +1399,7 @@ const _: () = {
             deserializer.deserialize_map(Visitor)
         }
     }
+    #[automatically_derived]
     impl _serde::Serialize for TtGetUserInfoEncryptedUserInfo {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -1439,6 +1453,7 @@ pub struct TtGetUserInfoWatermark {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserInfoWatermark {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -1538,6 +1553,7 @@ const _: () = {
             deserializer.deserialize_map(Visitor)
         }
     }
+    #[automatically_derived]
     impl _serde::Serialize for TtGetUserInfoWatermark {
         fn serialize<S: _serde::Serializer>(
             &self,

@@ -215,6 +215,7 @@ impl TtGetUserProfileOptions {
         )
     }
 }
+#[automatically_derived]
 impl ::mpkit::ApiOptions for TtGetUserProfileOptions {
     fn requirements(&self) -> ::std::vec::Vec<::mpkit::Requirement> {
         ::std::vec::Vec::new()
@@ -245,6 +246,7 @@ impl ::mpkit::ApiOptions for TtGetUserProfileOptions {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl _serde::Serialize for TtGetUserProfileOptions {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -323,6 +325,7 @@ pub struct TtGetUserProfileSuccess {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserProfileSuccess {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -469,6 +472,7 @@ const _: () = {
             deserializer.deserialize_map(Visitor)
         }
     }
+    #[automatically_derived]
     impl _serde::Serialize for TtGetUserProfileSuccess {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -542,6 +546,7 @@ pub struct TtGetUserProfileUserInfo {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserProfileUserInfo {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -704,6 +709,7 @@ const _: () = {
             deserializer.deserialize_map(Visitor)
         }
     }
+    #[automatically_derived]
     impl _serde::Serialize for TtGetUserProfileUserInfo {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -759,6 +765,7 @@ impl TtGetUserProfileGender {
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
+    #[automatically_derived]
     impl _serde::Serialize for TtGetUserProfileGender {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -767,6 +774,7 @@ const _: () = {
             serializer.serialize_i64(self.code())
         }
     }
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserProfileGender {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -839,6 +847,7 @@ pub struct TtGetUserProfileFailure {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserProfileFailure {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -935,6 +944,7 @@ const _: () = {
             deserializer.deserialize_map(Visitor)
         }
     }
+    #[automatically_derived]
     impl _serde::Serialize for TtGetUserProfileFailure {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -998,6 +1008,7 @@ pub struct TtGetUserProfileEncryptedUserInfo {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserProfileEncryptedUserInfo {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -1170,6 +1181,7 @@ const _: () = {
             deserializer.deserialize_map(Visitor)
         }
     }
+    #[automatically_derived]
     impl _serde::Serialize for TtGetUserProfileEncryptedUserInfo {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -1223,6 +1235,7 @@ pub struct TtGetUserProfileWatermark {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserProfileWatermark {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -1322,6 +1335,7 @@ const _: () = {
             deserializer.deserialize_map(Visitor)
         }
     }
+    #[automatically_derived]
     impl _serde::Serialize for TtGetUserProfileWatermark {
         fn serialize<S: _serde::Serializer>(
             &self,

@@ -135,6 +135,7 @@ impl MpserverlessUserGetInfoOptions {
         )
     }
 }
+#[automatically_derived]
 impl ::mpkit::ApiOptions for MpserverlessUserGetInfoOptions {
     fn requirements(&self) -> ::std::vec::Vec<::mpkit::Requirement> {
         ::std::vec::Vec::new()
@@ -173,6 +174,7 @@ impl ::mpkit::ApiOptions for MpserverlessUserGetInfoOptions {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl _serde::Serialize for MpserverlessUserGetInfoOptions {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -240,6 +242,7 @@ impl MpserverlessUserGetInfoAuthProvider {
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
+    #[automatically_derived]
     impl _serde::Serialize for MpserverlessUserGetInfoAuthProvider {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -248,6 +251,7 @@ const _: () = {
             serializer.serialize_str(self.as_str())
         }
     }
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MpserverlessUserGetInfoAuthProvider {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -315,6 +319,7 @@ pub struct MpserverlessUserGetInfoSuccess {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MpserverlessUserGetInfoSuccess {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -414,6 +419,7 @@ const _: () = {
             deserializer.deserialize_map(Visitor)
         }
     }
+    #[automatically_derived]
     impl _serde::Serialize for MpserverlessUserGetInfoSuccess {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -459,6 +465,7 @@ pub struct MpserverlessUserGetInfoUserResult {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MpserverlessUserGetInfoUserResult {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -607,6 +614,7 @@ const _: () = {
             deserializer.deserialize_map(Visitor)
         }
     }
+    #[automatically_derived]
     impl _serde::Serialize for MpserverlessUserGetInfoUserResult {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -689,6 +697,7 @@ pub struct MpserverlessUserGetInfoUserIds {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MpserverlessUserGetInfoUserIds {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -798,6 +807,7 @@ const _: () = {
             deserializer.deserialize_map(Visitor)
         }
     }
+    #[automatically_derived]
     impl _serde::Serialize for MpserverlessUserGetInfoUserIds {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -830,6 +840,7 @@ pub struct MpserverlessUserGetInfoFailure {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MpserverlessUserGetInfoFailure {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -914,6 +925,7 @@ const _: () = {
             deserializer.deserialize_map(Visitor)
         }
     }
+    #[automatically_derived]
     impl _serde::Serialize for MpserverlessUserGetInfoFailure {
         fn serialize<S: _serde::Serializer>(
             &self,

@@ -221,6 +221,7 @@ impl WxGetUserInfoOptions {
         )
     }
 }
+#[automatically_derived]
 impl ::mpkit::ApiOptions for WxGetUserInfoOptions {
     fn requirements(&self) -> ::std::vec::Vec<::mpkit::Requirement> {
         ::std::vec::Vec::new()
@@ -261,6 +262,7 @@ impl ::mpkit::ApiOptions for WxGetUserInfoOptions {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl _serde::Serialize for WxGetUserInfoOptions {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -340,6 +342,7 @@ impl WxGetUserInfoLang {
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
+    #[automatically_derived]
     impl _serde::Serialize for WxGetUserInfoLang {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -348,6 +351,7 @@ const _: () = {
             serializer.serialize_str(self.as_str())
         }
     }
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserInfoLang {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -429,6 +433,7 @@ pub struct WxGetUserInfoSuccess {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserInfoSuccess {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -588,6 +593,7 @@ const _: () = {
             deserializer.deserialize_map(Visitor)
         }
     }
+    #[automatically_derived]
     impl _serde::Serialize for WxGetUserInfoSuccess {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -670,6 +676,7 @@ pub struct WxGetUserInfoUserInfo {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserInfoUserInfo {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -832,6 +839,7 @@ const _: () = {
             deserializer.deserialize_map(Visitor)
         }
     }
+    #[automatically_derived]
     impl _serde::Serialize for WxGetUserInfoUserInfo {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -887,6 +895,7 @@ impl WxGetUserInfoGender {
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
+    #[automatically_derived]
     impl _serde::Serialize for WxGetUserInfoGender {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -895,6 +904,7 @@ const _: () = {
             serializer.serialize_i64(self.code())
         }
     }
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserInfoGender {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -965,6 +975,7 @@ pub struct WxGetUserInfoFailure {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserInfoFailure {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -1061,6 +1072,7 @@ const _: () = {
             deserializer.deserialize_map(Visitor)
         }
     }
+    #[automatically_derived]
     impl _serde::Serialize for WxGetUserInfoFailure {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -1128,6 +1140,7 @@ pub struct WxGetUserInfoEncryptedUserInfo {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserInfoEncryptedUserInfo {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -1312,6 +1325,7 @@ const _: () = {
             deserializer.deserialize_map(Visitor)
         }
     }
+    #[automatically_derived]
     impl _serde::Serialize for WxGetUserInfoEncryptedUserInfo {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -1368,6 +1382,7 @@ pub struct WxGetUserInfoWatermark {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserInfoWatermark {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -1467,6 +1482,7 @@ const _: () = {
             deserializer.deserialize_map(Visitor)
         }
     }
+    #[automatically_derived]
     impl _serde::Serialize for WxGetUserInfoWatermark {
         fn serialize<S: _serde::Serializer>(
             &self,

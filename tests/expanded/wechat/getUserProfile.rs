@@ -226,6 +226,7 @@ impl WxGetUserProfileOptions {
         )
     }
 }
+#[automatically_derived]
 impl ::mpkit::ApiOptions for WxGetUserProfileOptions {
     fn requirements(&self) -> ::std::vec::Vec<::mpkit::Requirement> {
         ::std::vec::Vec::new()
@@ -267,6 +268,7 @@ impl ::mpkit::ApiOptions for WxGetUserProfileOptions {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl _serde::Serialize for WxGetUserProfileOptions {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -367,6 +369,7 @@ impl WxGetUserProfileLang {
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
+    #[automatically_derived]
     impl _serde::Serialize for WxGetUserProfileLang {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -375,6 +378,7 @@ const _: () = {
             serializer.serialize_str(self.as_str())
         }
     }
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserProfileLang {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -460,6 +464,7 @@ pub struct WxGetUserProfileSuccess {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserProfileSuccess {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -619,6 +624,7 @@ const _: () = {
             deserializer.deserialize_map(Visitor)
         }
     }
+    #[automatically_derived]
     impl _serde::Serialize for WxGetUserProfileSuccess {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -689,6 +695,7 @@ pub struct WxGetUserProfileUserInfo {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserProfileUserInfo {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -851,6 +858,7 @@ const _: () = {
             deserializer.deserialize_map(Visitor)
         }
     }
+    #[automatically_derived]
     impl _serde::Serialize for WxGetUserProfileUserInfo {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -906,6 +914,7 @@ impl WxGetUserProfileGender {
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
+    #[automatically_derived]
     impl _serde::Serialize for WxGetUserProfileGender {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -914,6 +923,7 @@ const _: () = {
             serializer.serialize_i64(self.code())
         }
     }
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserProfileGender {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -986,6 +996,7 @@ pub struct WxGetUserProfileFailure {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserProfileFailure {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -1082,6 +1093,7 @@ const _: () = {
             deserializer.deserialize_map(Visitor)
         }
     }
+    #[automatically_derived]
     impl _serde::Serialize for WxGetUserProfileFailure {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -1141,6 +1153,7 @@ pub struct WxGetUserProfileEncryptedProfile {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserProfileEncryptedProfile {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -1300,6 +1313,7 @@ const _: () = {
             deserializer.deserialize_map(Visitor)
         }
     }
+    #[automatically_derived]
     impl _serde::Serialize for WxGetUserProfileEncryptedProfile {
         fn serialize<S: _serde::Serializer>(
             &self,
@@ -1352,6 +1366,7 @@ pub struct WxGetUserProfileWatermark {
 const _: () = {
     use ::mpkit::__private::serde as _serde;
     use _serde::ser::SerializeMap as _;
+    #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserProfileWatermark {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
@@ -1451,6 +1466,7 @@ const _: () = {
             deserializer.deserialize_map(Visitor)
         }
     }
+    #[automatically_derived]
     impl _serde::Serialize for WxGetUserProfileWatermark {
         fn serialize<S: _serde::Serializer>(
             &self,

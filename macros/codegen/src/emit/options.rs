@@ -160,6 +160,7 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
             }
         }
 
+        #[automatically_derived]
         impl #krate::ApiOptions for #options {
             fn requirements(&self) -> ::std::vec::Vec<#krate::Requirement> {
                 #requirements_body
@@ -183,6 +184,7 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
             use #krate::__private::serde as _serde;
             use _serde::ser::SerializeMap as _;
 
+            #[automatically_derived]
             impl _serde::Serialize for #options {
                 fn serialize<S: _serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                     let mut map = serializer.serialize_map(::std::option::Option::None)?;

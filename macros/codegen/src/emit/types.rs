@@ -256,6 +256,7 @@ fn structure(
             use #krate::__private::serde as _serde;
             use _serde::ser::SerializeMap as _;
 
+            #[automatically_derived]
             impl<'de> _serde::Deserialize<'de> for #name {
                 fn deserialize<D: _serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                     enum Member {
@@ -316,6 +317,7 @@ fn structure(
                 }
             }
 
+            #[automatically_derived]
             impl _serde::Serialize for #name {
                 fn serialize<S: _serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                     let mut map = serializer.serialize_map(::std::option::Option::None)?;
@@ -396,12 +398,14 @@ fn enumeration(
                 const _: () = {
                     use #krate::__private::serde as _serde;
 
+                    #[automatically_derived]
                     impl _serde::Serialize for #name {
                         fn serialize<S: _serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                             serializer.serialize_str(self.as_str())
                         }
                     }
 
+                    #[automatically_derived]
                     impl<'de> _serde::Deserialize<'de> for #name {
                         fn deserialize<D: _serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                             struct Visitor;
@@ -448,12 +452,14 @@ fn enumeration(
                 const _: () = {
                     use #krate::__private::serde as _serde;
 
+                    #[automatically_derived]
                     impl _serde::Serialize for #name {
                         fn serialize<S: _serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                             serializer.serialize_i64(self.code())
                         }
                     }
 
+                    #[automatically_derived]
                     impl<'de> _serde::Deserialize<'de> for #name {
                         fn deserialize<D: _serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                             struct Visitor;
@@ -619,6 +625,7 @@ fn union(cx: &Context<'_>, name: &syn::Ident, lines: &[String], cases: &[Case]) 
         const _: () = {
             use #krate::__private::serde as _serde;
 
+            #[automatically_derived]
             impl _serde::Serialize for #name {
                 fn serialize<S: _serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                     match self {
@@ -627,6 +634,7 @@ fn union(cx: &Context<'_>, name: &syn::Ident, lines: &[String], cases: &[Case]) 
                 }
             }
 
+            #[automatically_derived]
             impl<'de> _serde::Deserialize<'de> for #name {
                 fn deserialize<D: _serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                     struct Visitor;

@@ -41,10 +41,9 @@ impl fmt::Display for Diagnostic {
 }
 
 /// Why a schema file could not be loaded.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum LoadError {
     /// The file could not be read.
-    #[error("{}: error: cannot read the schema file: {source}", file.display())]
     Read {
         /// The file.
         file: PathBuf,
@@ -52,11 +51,34 @@ pub enum LoadError {
         source: std::io::Error,
     },
     /// The file was read but has problems; every one found is listed.
-    #[error("{}", render(diagnostics))]
     Invalid {
         /// The problems, in the order they appear in the file.
         diagnostics: Vec<Diagnostic>,
     },
+}
+
+// Display and Error by hand: `thiserror` is a proc macro, and this crate is
+// compiled into every user's build through the derive.
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Read { file, source } => write!(
+                f,
+                "{}: error: cannot read the schema file: {source}",
+                file.display()
+            ),
+            LoadError::Invalid { diagnostics } => f.write_str(&render(diagnostics)),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LoadError::Read { source, .. } => Some(source),
+            LoadError::Invalid { .. } => None,
+        }
+    }
 }
 
 impl LoadError {
