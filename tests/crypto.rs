@@ -571,3 +571,80 @@ proptest::proptest! {
         }
     }
 }
+
+/// Decrypted data without a watermark (`"watermark": "none"`), as
+/// Kuaishou documents its own.
+#[derive(mpkit::MiniProgramApi)]
+#[mini_program(schema = "tests/ui/schemas/credentials-unmarked.json")]
+pub struct Unmarked;
+
+/// Decrypted data whose watermark members have other names.
+#[derive(mpkit::MiniProgramApi)]
+#[mini_program(schema = "tests/ui/schemas/credentials-renamed.json")]
+pub struct Renamed;
+
+/// A success payload of an API above around `plaintext`, sealed under `key`.
+fn sealed_reply(plaintext: &str, key: &SessionKey) -> String {
+    use base64::Engine;
+    let iv = [9u8; 16];
+    let data = mpkit_runtime::crypto::encrypt(plaintext.as_bytes(), &iv, key);
+    let iv = base64::engine::general_purpose::STANDARD.encode(iv);
+    serde_json::json!({
+        "errMsg": "getUser:ok", "rawData": "{}", "signature": "0".repeat(40),
+        "encryptedData": data, "iv": iv,
+    })
+    .to_string()
+}
+
+#[test]
+fn data_without_a_watermark_decrypts_with_the_check_explicitly_skipped() {
+    let key = SessionKey::from_bytes([3; 16]);
+    let reply = Unmarked::decode(&sealed_reply(r#"{"openId":"o-1"}"#, &key)).unwrap();
+    // No app id to pass: the generated method says why in its docs.
+    let secret = reply.decrypt(&key).unwrap();
+    assert_eq!(secret.open_id, "o-1");
+    // The generic function needs the same explicit choice; a maximum age
+    // cannot be checked without a timestamp, and is refused, not skipped.
+    let data = reply.encrypted_data.as_str();
+    let iv = reply.iv.as_str();
+    let value: Value = decrypt_with(data, iv, &key, &WatermarkCheck::none()).unwrap();
+    assert_eq!(value["openId"], "o-1");
+    let aged = WatermarkCheck::none().max_age(Duration::from_secs(60));
+    let error = decrypt_with::<Value>(data, iv, &key, &aged).unwrap_err();
+    assert_eq!(error.kind(), CryptoErrorKind::Watermark);
+    assert!(error.to_string().contains("no watermark"), "{error}");
+    // Expecting a watermark where there is none is the one decryption error.
+    let error = decrypt::<Value>(data, iv, &key, "wx1").unwrap_err();
+    assert_eq!(error.to_string(), undecryptable_message());
+}
+
+#[test]
+fn watermark_members_come_from_the_schema() {
+    let key = SessionKey::from_bytes([4; 16]);
+    let plaintext = r#"{"openId":"o-2","stamp":{"app":"tt1","time":1700000000}}"#;
+    let reply = Renamed::decode(&sealed_reply(plaintext, &key)).unwrap();
+    let secret = reply.decrypt(&key, "tt1").unwrap();
+    assert_eq!(secret.open_id, "o-2");
+    let error = reply.decrypt(&key, "tt2").unwrap_err();
+    assert_eq!(error.kind(), CryptoErrorKind::Watermark);
+    assert!(error.to_string().contains("`tt1`"), "{error}");
+    let now = UNIX_EPOCH + Duration::from_secs(1_700_000_100);
+    let fresh = WatermarkCheck::appid("tt1")
+        .max_age(Duration::from_secs(200))
+        .now(now);
+    assert!(reply.decrypt_with(&key, &fresh).is_ok());
+    let stale = WatermarkCheck::appid("tt1")
+        .max_age(Duration::from_secs(50))
+        .now(now);
+    assert_eq!(
+        reply.decrypt_with(&key, &stale).unwrap_err().kind(),
+        CryptoErrorKind::Watermark
+    );
+    // The generic two-pass function reads the names it is given; with the
+    // default names it finds no watermark.
+    let (data, iv) = (reply.encrypted_data.as_str(), reply.iv.as_str());
+    let named = WatermarkCheck::appid("tt1").members("stamp", "app", Some("time"));
+    assert!(decrypt_with::<Value>(data, iv, &key, &named).is_ok());
+    let error = decrypt::<Value>(data, iv, &key, "tt1").unwrap_err();
+    assert_eq!(error.kind(), CryptoErrorKind::Decrypt);
+}

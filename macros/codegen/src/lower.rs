@@ -10,7 +10,9 @@ use serde_json::{Number, Value};
 
 use crate::load::LoadedSchema;
 use crate::naming::{enum_key, field_ident, ident, type_name, variant_name};
-use crate::spec::{ApiSchema, CallStyle, JsonType, OutcomeStyle, QuirkKind, SchemaNode};
+use crate::spec::{
+    ApiSchema, CallStyle, JsonType, OutcomeStyle, QuirkKind, SchemaNode, WatermarkMembers,
+};
 
 /// What the user asked for in the attribute, beyond the schema, and what
 /// their build has.
@@ -253,8 +255,9 @@ pub(crate) fn lower(
             encrypted_data: lowerer.field_of(&success, &c.encrypted_data),
             iv: lowerer.field_of(&success, &c.iv),
         });
-    let watermark = match (&credentials, &encrypted) {
-        (Some(_), Some(encrypted)) => lowerer.watermark(encrypted),
+    let names = api.credentials.as_ref().and_then(|c| c.watermark.members());
+    let watermark = match (&credentials, &encrypted, names) {
+        (Some(_), Some(encrypted), Some(names)) => lowerer.watermark(encrypted, names),
         _ => None,
     };
     if !lowerer.errors.is_empty() {
@@ -475,22 +478,25 @@ impl<'a> Lowerer<'a> {
 
     /// The watermark's place in the decrypted-data type; the semantic checks
     /// have made sure it is there, so a miss is an error, not a silent skip.
-    fn watermark(&mut self, encrypted: &Ty) -> Option<WatermarkFields> {
+    fn watermark(&mut self, encrypted: &Ty, names: &WatermarkMembers) -> Option<WatermarkFields> {
         let found = (|| {
             let Ty::Named(owner) = encrypted else {
                 return None;
             };
-            let field = self.struct_field(owner, "watermark")?;
+            let field = self.struct_field(owner, &names.member)?;
             let Ty::Named(mark) = field.ty.unboxed() else {
                 return None;
             };
             let appid = self
-                .struct_field(mark, "appid")
+                .struct_field(mark, &names.appid)
                 .filter(|f| f.ty == Ty::String)?;
-            let timestamp = match self.struct_field(mark, "timestamp") {
+            let timestamp = match names.timestamp.as_ref() {
                 None => None,
-                Some(f) if f.ty == Ty::Int => Some(f.clone()),
-                Some(_) => return None,
+                Some(name) => Some(
+                    self.struct_field(mark, name)
+                        .filter(|f| f.ty == Ty::Int)?
+                        .clone(),
+                ),
             };
             Some(WatermarkFields {
                 owner: owner.clone(),
@@ -500,10 +506,16 @@ impl<'a> Lowerer<'a> {
             })
         })();
         if found.is_none() {
-            self.errors.push(
-                "the decrypted data needs `watermark.appid` (a string) and, if given, `watermark.timestamp` (an integer)"
-                    .to_owned(),
-            );
+            self.errors.push(format!(
+                "the decrypted data needs `{}.{}` (a string){}, as `x-credentials.watermark` says",
+                names.member,
+                names.appid,
+                names
+                    .timestamp
+                    .as_ref()
+                    .map(|t| format!(" and `{}.{t}` (an integer)", names.member))
+                    .unwrap_or_default()
+            ));
         }
         found
     }

@@ -8,89 +8,18 @@
 //! payload rewrite its first block through the `iv`: an error that quoted a
 //! value or a position inside the plaintext would hand that data to them.
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
-
 use aes::Aes128;
 use cbc::cipher::block_padding::Pkcs7;
 use cbc::cipher::{BlockModeDecrypt, KeyIvInit};
 use serde::de::DeserializeOwned;
-use serde_json::Value;
 use zeroize::Zeroizing;
 
 use super::encoding;
 use super::error::{CryptoError, CryptoErrorKind};
 use super::key::SessionKey;
+use super::watermark::{MarkValue, WatermarkCheck, Watermarked};
 
 const BLOCK: usize = 16;
-
-/// What the watermark inside decrypted data must satisfy.
-#[derive(Debug, Clone)]
-pub struct WatermarkCheck<'a> {
-    appid: &'a str,
-    max_age: Option<Duration>,
-    now: Option<SystemTime>,
-}
-
-impl<'a> WatermarkCheck<'a> {
-    /// The data must have been issued to `appid`.
-    #[must_use]
-    pub fn appid(appid: &'a str) -> Self {
-        WatermarkCheck {
-            appid,
-            max_age: None,
-            now: None,
-        }
-    }
-
-    /// The watermark's timestamp must be at most `max_age` old.
-    #[must_use]
-    pub fn max_age(mut self, max_age: Duration) -> Self {
-        self.max_age = Some(max_age);
-        self
-    }
-
-    /// Measures the age against `now` instead of the system clock.
-    #[must_use]
-    pub fn now(mut self, now: SystemTime) -> Self {
-        self.now = Some(now);
-        self
-    }
-}
-
-/// The watermark of decrypted data: which app it was issued to, and when.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Watermark<'a> {
-    /// The app id the data was issued to.
-    pub appid: &'a str,
-    /// When it was issued, in Unix seconds, if the data says.
-    pub timestamp: Option<i64>,
-}
-
-/// A type for decrypted data that keeps its watermark, so that
-/// [`decrypt_watermarked`] reads the plaintext once: it decodes the type and
-/// checks the watermark the type holds. Generated `Encrypted` types implement
-/// it; implement it for your own type to get the same.
-///
-/// ```
-/// use mpkit_runtime::crypto::{Watermark, Watermarked};
-///
-/// #[derive(serde::Deserialize)]
-/// struct Mark { appid: String, timestamp: i64 }
-///
-/// #[derive(serde::Deserialize)]
-/// #[serde(rename_all = "camelCase")]
-/// struct Phone { phone_number: String, watermark: Mark }
-///
-/// impl Watermarked for Phone {
-///     fn watermark(&self) -> Option<Watermark<'_>> {
-///         Some(Watermark { appid: &self.watermark.appid, timestamp: Some(self.watermark.timestamp) })
-///     }
-/// }
-/// ```
-pub trait Watermarked: DeserializeOwned {
-    /// The decoded watermark; `None` when the data carries none.
-    fn watermark(&self) -> Option<Watermark<'_>>;
-}
 
 /// Decrypts `encrypted_data` and decodes its JSON into `T`, after checking
 /// that its watermark names `appid`.
@@ -159,7 +88,7 @@ pub fn decrypt_watermarked_with<T: Watermarked>(
     let text = plaintext.text()?;
     match serde_json::from_str::<T>(text) {
         Ok(value) => {
-            check_watermark(value.watermark().ok_or_else(undecryptable)?, check)?;
+            check.verify(value.watermark(), undecryptable)?;
             Ok(value)
         }
         // The slow path finds the first problem in the order `decrypt`
@@ -208,8 +137,12 @@ impl Plaintext {
         check: &WatermarkCheck<'_>,
     ) -> Result<T, CryptoError> {
         let text = self.text()?;
-        let marked: Marked = serde_json::from_str(text).map_err(|_| undecryptable())?;
-        check_watermark(marked.watermark().ok_or_else(undecryptable)?, check)?;
+        if check.expects_watermark() {
+            let mark = check.read_watermark(text).map_err(|()| undecryptable())?;
+            check.verify(mark.as_ref().map(MarkValue::watermark), undecryptable)?;
+        } else {
+            check.verify(None, undecryptable)?;
+        }
         // serde's errors quote the values they refuse: never pass them on.
         serde_json::from_str(text).map_err(|_| undecryptable())
     }
@@ -227,24 +160,6 @@ fn undecryptable() -> CryptoError {
     CryptoError::new(CryptoErrorKind::Decrypt, UNDECRYPTABLE)
 }
 
-/// The decrypted JSON, read only for its watermark (a small `Value`, so a
-/// malformed watermark is still reported as a watermark problem).
-#[derive(serde::Deserialize)]
-struct Marked {
-    watermark: Option<Value>,
-}
-
-impl Marked {
-    /// The watermark, when the data has one with a string `appid`.
-    fn watermark(&self) -> Option<Watermark<'_>> {
-        let mark = self.watermark.as_ref()?;
-        Some(Watermark {
-            appid: mark.get("appid").and_then(Value::as_str)?,
-            timestamp: mark.get("timestamp").and_then(Value::as_i64),
-        })
-    }
-}
-
 fn iv_bytes(iv: &str) -> Result<[u8; BLOCK], CryptoError> {
     let decoded = encoding::decode("iv", iv)?;
     decoded.as_slice().try_into().map_err(|_| {
@@ -256,37 +171,6 @@ fn iv_bytes(iv: &str) -> Result<[u8; BLOCK], CryptoError> {
             ),
         )
     })
-}
-
-fn watermark_error(message: impl Into<String>) -> CryptoError {
-    CryptoError::new(CryptoErrorKind::Watermark, message)
-}
-
-/// Checks the watermark. Its messages name the two app ids and the allowed
-/// age, never the watermark's timestamp: nothing else of the plaintext.
-fn check_watermark(mark: Watermark<'_>, check: &WatermarkCheck<'_>) -> Result<(), CryptoError> {
-    if mark.appid != check.appid {
-        return Err(watermark_error(format!(
-            "the data was issued to app `{}`, not `{}`: it was replayed from another app, or the appid is misconfigured",
-            mark.appid, check.appid
-        )));
-    }
-    if let Some(max_age) = check.max_age {
-        // A watermark without a timestamp is a missing member, like any other.
-        let issued = mark.timestamp.ok_or_else(undecryptable)?;
-        let now = check.now.unwrap_or_else(SystemTime::now);
-        let now_secs = now
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
-        let age = u64::try_from(now_secs.saturating_sub(issued)).unwrap_or(0);
-        if age > max_age.as_secs() {
-            return Err(watermark_error(format!(
-                "the data was issued more than the allowed {} s ago: ask the client for fresh data",
-                max_age.as_secs()
-            )));
-        }
-    }
-    Ok(())
 }
 
 /// Encrypts `plaintext` the way the platforms do, returning base64 text.

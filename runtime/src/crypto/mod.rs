@@ -65,14 +65,13 @@ mod error;
 mod key;
 #[cfg(feature = "crypto")]
 mod signature;
+#[cfg(feature = "crypto")]
+mod watermark;
 
 #[cfg(all(feature = "testing", feature = "crypto"))]
 pub use decrypt::encrypt;
 #[cfg(feature = "crypto")]
-pub use decrypt::{
-    Watermark, WatermarkCheck, Watermarked, decrypt, decrypt_watermarked, decrypt_watermarked_with,
-    decrypt_with,
-};
+pub use decrypt::{decrypt, decrypt_watermarked, decrypt_watermarked_with, decrypt_with};
 #[cfg(feature = "crypto")]
 pub use error::{CryptoError, CryptoErrorKind};
 #[cfg(feature = "crypto")]
@@ -82,3 +81,5 @@ pub use key::SessionKey;
 pub use signature::sign;
 #[cfg(feature = "crypto")]
 pub use signature::verify_signature;
+#[cfg(feature = "crypto")]
+pub use watermark::{Watermark, WatermarkCheck, Watermarked};

@@ -137,7 +137,10 @@ impl WxGetUserInfoSuccess {
                 "iv",
                 ::std::option::Option::Some("the option `withCredentials` is `true`"),
             ))?;
-        ::mpkit::crypto::decrypt_watermarked_with(encrypted_data, iv, key, check)
+        let check = check
+            .clone()
+            .members("watermark", "appid", ::std::option::Option::Some("timestamp"));
+        ::mpkit::crypto::decrypt_watermarked_with(encrypted_data, iv, key, &check)
     }
 }
 impl ::mpkit::crypto::Watermarked for WxGetUserInfoEncryptedUserInfo {

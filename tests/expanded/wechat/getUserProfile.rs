@@ -142,7 +142,10 @@ impl WxGetUserProfileSuccess {
                 "iv",
                 ::std::option::Option::None,
             ))?;
-        ::mpkit::crypto::decrypt_watermarked_with(encrypted_data, iv, key, check)
+        let check = check
+            .clone()
+            .members("watermark", "appid", ::std::option::Option::Some("timestamp"));
+        ::mpkit::crypto::decrypt_watermarked_with(encrypted_data, iv, key, &check)
     }
 }
 impl ::mpkit::crypto::Watermarked for WxGetUserProfileEncryptedProfile {

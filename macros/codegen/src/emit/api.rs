@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::options::{builder_ident, required_parameters};
 use super::{Context, doc, proof, proof_text, ty, version};
-use crate::lower::{Field, WatermarkFields};
+use crate::lower::{Credentials, Field, WatermarkFields};
 use crate::naming::ident;
 use crate::spec::{CallStyle, OutcomeStyle};
 
@@ -197,82 +197,146 @@ fn credentials(cx: &Context<'_>, success: &syn::Ident) -> TokenStream {
         return quote!();
     };
     let encrypted = ty(cx, encrypted);
-    // A credential field the platform may leave out is read with an error
-    // that names it as the payload does, and says when the platform sends it.
-    let read = |field: &Field| {
-        let ident = &field.ident;
-        if field.optional {
-            let json = &field.json;
-            let sent_when = match &field.present_when {
-                Some(when) => quote!(::std::option::Option::Some(#when)),
-                None => quote!(::std::option::Option::None),
-            };
-            quote! {
-                let #ident: &str = self.#ident.as_deref().ok_or_else(|| #krate::crypto::CryptoError::missing_field(#json, #sent_when))?;
-            }
-        } else {
-            quote!(let #ident: &str = &self.#ident;)
-        }
-    };
     let raw = &credentials.raw_data.ident;
     let signature = &credentials.signature.ident;
-    let encrypted_data = &credentials.encrypted_data.ident;
-    let iv = &credentials.iv.ident;
-    let read_raw = read(&credentials.raw_data);
-    let read_signature = read(&credentials.signature);
-    let read_encrypted = read(&credentials.encrypted_data);
-    let read_iv = read(&credentials.iv);
+    let read_raw = read_credential(cx, &credentials.raw_data);
+    let read_signature = read_credential(cx, &credentials.signature);
     let full_name = &cx.api.full_name;
     let verify_doc = format!(
         " Checks that the signature of this `{full_name}` response covers its raw data, under the user's session key."
     );
+    let verify = quote! {
+        #[doc = #verify_doc]
+        ///
+        /// # Errors
+        /// `CryptoErrorKind::Signature` when it does not match,
+        /// `CryptoErrorKind::Format` when the payload carries no credentials.
+        pub fn verify(&self, key: &#krate::crypto::SessionKey) -> ::std::result::Result<(), #krate::crypto::CryptoError> {
+            #read_raw
+            #read_signature
+            #krate::crypto::verify_signature(#raw, #signature, key)
+        }
+    };
+    let decrypt = match &cx.api.watermark {
+        Some(mark) => decrypt_watermarked(cx, credentials, mark, &encrypted),
+        None => decrypt_unmarked(cx, credentials, &encrypted),
+    };
+    let watermarked = cx.api.watermark.as_ref().map(|mark| watermarked(cx, mark));
+    quote! {
+        impl #success {
+            #verify
+            #decrypt
+        }
+
+        #watermarked
+    }
+}
+
+/// `decrypt` and `decrypt_with` for data whose watermark names the app, at
+/// the members the schema names; the type keeps its watermark, so the
+/// plaintext is read once.
+fn decrypt_watermarked(
+    cx: &Context<'_>,
+    credentials: &Credentials,
+    mark: &WatermarkFields,
+    encrypted: &TokenStream,
+) -> TokenStream {
+    let krate = cx.krate;
+    let full_name = &cx.api.full_name;
+    let (read_encrypted, read_iv, encrypted_data, iv) = encrypted_inputs(cx, credentials);
     let decrypt_doc = format!(
         " Decrypts the encrypted data of this `{full_name}` response and checks that its watermark names `appid`."
     );
     let decrypt_with_doc = format!(
         " Decrypts the encrypted data of this `{full_name}` response and checks its watermark as `check` says (app id, and age if set)."
     );
-    // A type that keeps its watermark is decoded in one pass.
-    let (decrypt_with, watermarked) = match &cx.api.watermark {
-        Some(mark) => (
-            quote!(#krate::crypto::decrypt_watermarked_with),
-            watermarked(cx, mark),
-        ),
-        None => (quote!(#krate::crypto::decrypt_with), quote!()),
+    let (member, appid) = (&mark.field.json, &mark.appid.json);
+    let timestamp = match &mark.timestamp {
+        Some(field) => {
+            let json = &field.json;
+            quote!(::std::option::Option::Some(#json))
+        }
+        None => quote!(::std::option::Option::None),
     };
     quote! {
-        impl #success {
-            #[doc = #verify_doc]
-            ///
-            /// # Errors
-            /// `CryptoErrorKind::Signature` when it does not match,
-            /// `CryptoErrorKind::Format` when the payload carries no credentials.
-            pub fn verify(&self, key: &#krate::crypto::SessionKey) -> ::std::result::Result<(), #krate::crypto::CryptoError> {
-                #read_raw
-                #read_signature
-                #krate::crypto::verify_signature(#raw, #signature, key)
-            }
-
-            #[doc = #decrypt_doc]
-            ///
-            /// # Errors
-            /// As `crypto::decrypt`.
-            pub fn decrypt(&self, key: &#krate::crypto::SessionKey, appid: &str) -> ::std::result::Result<#encrypted, #krate::crypto::CryptoError> {
-                self.decrypt_with(key, &#krate::crypto::WatermarkCheck::appid(appid))
-            }
-
-            #[doc = #decrypt_with_doc]
-            ///
-            /// # Errors
-            /// As `crypto::decrypt_with`.
-            pub fn decrypt_with(&self, key: &#krate::crypto::SessionKey, check: &#krate::crypto::WatermarkCheck<'_>) -> ::std::result::Result<#encrypted, #krate::crypto::CryptoError> {
-                #read_encrypted
-                #read_iv
-                #decrypt_with(#encrypted_data, #iv, key, check)
-            }
+        #[doc = #decrypt_doc]
+        ///
+        /// # Errors
+        /// As `crypto::decrypt`.
+        pub fn decrypt(&self, key: &#krate::crypto::SessionKey, appid: &str) -> ::std::result::Result<#encrypted, #krate::crypto::CryptoError> {
+            self.decrypt_with(key, &#krate::crypto::WatermarkCheck::appid(appid))
         }
 
-        #watermarked
+        #[doc = #decrypt_with_doc]
+        ///
+        /// # Errors
+        /// As `crypto::decrypt_with`.
+        pub fn decrypt_with(&self, key: &#krate::crypto::SessionKey, check: &#krate::crypto::WatermarkCheck<'_>) -> ::std::result::Result<#encrypted, #krate::crypto::CryptoError> {
+            #read_encrypted
+            #read_iv
+            // The schema's member names, for the path that reads the
+            // watermark on its own (to report problems in order).
+            let check = check.clone().members(#member, #appid, #timestamp);
+            #krate::crypto::decrypt_watermarked_with(#encrypted_data, #iv, key, &check)
+        }
+    }
+}
+
+/// `decrypt` for data without a watermark (`"watermark": "none"`): nothing
+/// to check it against, which the docs say.
+fn decrypt_unmarked(
+    cx: &Context<'_>,
+    credentials: &Credentials,
+    encrypted: &TokenStream,
+) -> TokenStream {
+    let krate = cx.krate;
+    let full_name = &cx.api.full_name;
+    let (read_encrypted, read_iv, encrypted_data, iv) = encrypted_inputs(cx, credentials);
+    let doc = format!(
+        " Decrypts the encrypted data of this `{full_name}` response. Its decrypted data carries no watermark, so nothing in it ties it to your app: take the user's identity from your own code-to-session exchange."
+    );
+    quote! {
+        #[doc = #doc]
+        ///
+        /// # Errors
+        /// As `crypto::decrypt_with` with `WatermarkCheck::none()`.
+        pub fn decrypt(&self, key: &#krate::crypto::SessionKey) -> ::std::result::Result<#encrypted, #krate::crypto::CryptoError> {
+            #read_encrypted
+            #read_iv
+            #krate::crypto::decrypt_with(#encrypted_data, #iv, key, &#krate::crypto::WatermarkCheck::none())
+        }
+    }
+}
+
+/// The statements reading `encryptedData` and `iv`, and their names.
+fn encrypted_inputs<'a>(
+    cx: &Context<'_>,
+    credentials: &'a Credentials,
+) -> (TokenStream, TokenStream, &'a syn::Ident, &'a syn::Ident) {
+    (
+        read_credential(cx, &credentials.encrypted_data),
+        read_credential(cx, &credentials.iv),
+        &credentials.encrypted_data.ident,
+        &credentials.iv.ident,
+    )
+}
+
+/// Reads credential field `field` into a local of its name. A field the
+/// platform may leave out is read with an error that names it as the
+/// payload does, and says when the platform sends it.
+fn read_credential(cx: &Context<'_>, field: &Field) -> TokenStream {
+    let krate = cx.krate;
+    let ident = &field.ident;
+    if !field.optional {
+        return quote!(let #ident: &str = &self.#ident;);
+    }
+    let json = &field.json;
+    let sent_when = match &field.present_when {
+        Some(when) => quote!(::std::option::Option::Some(#when)),
+        None => quote!(::std::option::Option::None),
+    };
+    quote! {
+        let #ident: &str = self.#ident.as_deref().ok_or_else(|| #krate::crypto::CryptoError::missing_field(#json, #sent_when))?;
     }
 }
 

@@ -10,7 +10,9 @@ use super::source::child;
 use super::structure::nearest;
 use super::{generable, names};
 use crate::naming::{enum_key, is_snake_identifier, is_upper_camel_identifier, type_name};
-use crate::spec::{ApiSchema, Condition, JsonType, OutcomeStyle, QuirkKind, SchemaNode, Support};
+use crate::spec::{
+    ApiSchema, Condition, JsonType, OutcomeStyle, QuirkKind, SchemaNode, Support, WatermarkMembers,
+};
 
 /// Which data part a node belongs to; some keywords only make sense in one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -255,49 +257,65 @@ impl<'a> Checker<'a> {
                 "`x-credentials` needs an `encrypted` part describing the decrypted data",
                 "add `encrypted` with the JSON schema of the decrypted `encryptedData`",
             ),
-            Some(encrypted) => self.watermark(encrypted),
+            Some(encrypted) => {
+                if let Some(members) = credentials.watermark.members() {
+                    self.watermark(encrypted, members);
+                }
+            }
         }
     }
 
     /// Decryption checks the watermark's app id (and, when asked, its age),
-    /// so the decrypted data must describe them in the shape it reads.
-    fn watermark(&mut self, encrypted: &'a SchemaNode) {
-        let hint = "describe `watermark` as an object with `appid` (a string) and `timestamp` (an integer), as the platforms send it";
+    /// so the decrypted data must describe them where `x-credentials` says.
+    fn watermark(&mut self, encrypted: &'a SchemaNode, names: &WatermarkMembers) {
+        let (member, appid, timestamp) = (&names.member, &names.appid, names.timestamp.as_ref());
+        let hint = format!(
+            "describe `{member}` as an object with `{appid}` (a string){}, as `x-credentials.watermark` names them; or set `\"watermark\": \"none\"` if the platform's decrypted data has no watermark",
+            timestamp
+                .map(|t| format!(" and `{t}` (an integer)"))
+                .unwrap_or_default()
+        );
         let at = definition_pointer("/encrypted", encrypted);
-        let Some(member) = self.resolve(encrypted).properties.get("watermark") else {
+        let Some(node) = self.resolve(encrypted).properties.get(member) else {
             self.problems.value(
                 &at,
-                "the decrypted data has no `watermark` member, which decryption checks",
+                format!("the decrypted data has no `{member}` member, which decryption checks"),
                 hint,
             );
             return;
         };
-        let mark_at = definition_pointer(&format!("{at}/properties/watermark"), member);
-        let mark = self.resolve(member);
-        match mark.properties.get("appid") {
-            Some(appid) if self.resolve(appid).type_list() == [JsonType::String] => {}
+        let mark_at = definition_pointer(&child(&child(&at, "properties"), member), node);
+        let mark = self.resolve(node);
+        match mark.properties.get(appid) {
+            Some(found) if self.resolve(found).type_list() == [JsonType::String] => {}
             found => self.problems.value(
-                &found.map_or(mark_at.clone(), |node| {
-                    definition_pointer(&format!("{mark_at}/properties/appid"), node)
+                &found.map_or(mark_at.clone(), |found| {
+                    definition_pointer(&child(&child(&mark_at, "properties"), appid), found)
                 }),
-                "the decrypted data's `watermark.appid` must be a string: decryption compares it with your app id",
-                hint,
+                format!("the decrypted data's `{member}.{appid}` must be a string: decryption compares it with your app id"),
+                hint.clone(),
             ),
         }
-        if let Some(node) = mark.properties.get("timestamp") {
+        let Some(timestamp) = timestamp else {
+            return;
+        };
+        let found = mark.properties.get(timestamp);
+        let plain_integer = found.is_some_and(|node| {
             let resolved = self.resolve(node);
-            if resolved.type_list() != [JsonType::Integer]
-                || resolved
+            resolved.type_list() == [JsonType::Integer]
+                && !resolved
                     .quirks
                     .iter()
                     .any(|q| q.kind == QuirkKind::NumberAsString)
-            {
-                self.problems.value(
-                    &definition_pointer(&format!("{mark_at}/properties/timestamp"), node),
-                    "the decrypted data's `watermark.timestamp` must be a plain integer (Unix seconds) for the age check",
-                    hint,
-                );
-            }
+        });
+        if !plain_integer {
+            self.problems.value(
+                &found.map_or(mark_at.clone(), |node| {
+                    definition_pointer(&child(&child(&mark_at, "properties"), timestamp), node)
+                }),
+                format!("the decrypted data's `{member}.{timestamp}` must be a plain integer (Unix seconds) for the age check"),
+                hint,
+            );
         }
     }
 

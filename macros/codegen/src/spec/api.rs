@@ -155,6 +155,55 @@ pub struct Credentials {
     pub encrypted_data: String,
     /// The field with the base64 initialisation vector (`iv`).
     pub iv: String,
+    /// Where the decrypted data keeps the watermark that names the app it
+    /// was issued to, or `"none"` when the platform's decrypted data has
+    /// none (then decryption cannot check the app id, and says so).
+    pub watermark: WatermarkSpec,
+}
+
+/// The watermark of decrypted data, as `x-credentials.watermark` states it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "meta", derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum WatermarkSpec {
+    /// The member names of the watermark.
+    Members(WatermarkMembers),
+    /// `"none"`: the decrypted data carries no watermark.
+    None(NoWatermark),
+}
+
+/// `"none"`, for decrypted data without a watermark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "meta", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum NoWatermark {
+    /// The decrypted data carries no watermark.
+    None,
+}
+
+/// Where the watermark and its members are in the decrypted data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "meta", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct WatermarkMembers {
+    /// The member of the decrypted data holding the watermark object (`watermark`).
+    pub member: String,
+    /// Its member naming the app the data was issued to (`appid`).
+    pub appid: String,
+    /// Its member with the issue time in Unix seconds (`timestamp`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<String>,
+}
+
+impl WatermarkSpec {
+    /// The member names, unless the data carries no watermark.
+    #[must_use]
+    pub fn members(&self) -> Option<&WatermarkMembers> {
+        match self {
+            WatermarkSpec::Members(members) => Some(members),
+            WatermarkSpec::None(_) => None,
+        }
+    }
 }
 
 /// How an API is invoked.

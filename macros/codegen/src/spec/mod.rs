@@ -12,8 +12,8 @@ mod node;
 
 pub(crate) use api::decode_definition_name;
 pub use api::{
-    ApiSchema, CallStyle, Change, Condition, Credentials, Outcome, OutcomeStyle, Prerequisite,
-    Support,
+    ApiSchema, CallStyle, Change, Condition, Credentials, NoWatermark, Outcome, OutcomeStyle,
+    Prerequisite, Support, WatermarkMembers, WatermarkSpec,
 };
 pub use node::{JsonType, Quirk, QuirkKind, SchemaNode, TypeSet};
 
