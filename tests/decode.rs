@@ -585,3 +585,24 @@ fn serde_jsons_reserved_member_name_is_refused_on_both_paths() {
         "{from_text}"
     );
 }
+
+#[test]
+fn integers_written_with_a_fraction_or_exponent_are_integers() {
+    // JSON Schema's `integer` is any number with a zero fraction: `1.0`,
+    // `-0` and `2e3` are integers to a validator. serde's `i64` refused
+    // them, so a failure with `"errno": 1.0` became a decode error.
+    for (errno, expected) in [("1.0", 1), ("-0", 0), ("2e3", 2000), ("7", 7)] {
+        let text = format!(r#"{{"errMsg":"getUserInfo:fail auth deny","errno":{errno}}}"#);
+        match WxGetUserInfo::decode(&text) {
+            Err(CallError::Failure { code, .. }) => assert_eq!(code, Some(expected), "{errno}"),
+            other => panic!("{errno}: {other:?}"),
+        }
+        let failure: WxGetUserInfoFailure = serde_json::from_str(&text).unwrap();
+        assert_eq!(failure.errno, Some(expected), "{errno}");
+    }
+    let text = r#"{"errMsg":"getUserInfo:fail auth deny","errno":1.5}"#;
+    assert!(matches!(
+        WxGetUserInfo::decode(text),
+        Err(CallError::Decode { .. })
+    ));
+}

@@ -266,7 +266,7 @@ fn failure(info: &ApiInfo, detail: String, payload: Value) -> CallError {
     let code = match info.outcome {
         Outcome::ErrMsg { codes, .. } => codes
             .iter()
-            .find_map(|field| payload.get(*field).and_then(Value::as_i64)),
+            .find_map(|field| payload.get(*field).and_then(integer)),
         Outcome::SuccessFlag { .. } => None,
     };
     CallError::Failure {
@@ -394,6 +394,15 @@ fn text_error<S: DeserializeOwned>(info: &ApiInfo, text: &str) -> CallError {
             "refused when read as text but accepted as a JSON value",
         ),
     }
+}
+
+/// `value` as an integer, as JSON Schema counts them (`1.0` is 1).
+fn integer(value: &Value) -> Option<i64> {
+    value.as_i64().or_else(|| {
+        serde_json::from_value::<crate::lenient::JsonInteger>(value.clone())
+            .ok()
+            .map(|n| n.0)
+    })
 }
 
 fn kind_of(value: &Value) -> &'static str {

@@ -129,6 +129,49 @@ impl<T: DeserializeOwned> Visitor<'_> for NumberVisitor<T> {
     }
 }
 
+/// An integer as JSON Schema counts them: `1`, and also `1.0` and `-0`
+/// (serde's `i64` refuses a number written with a fraction or exponent).
+/// For generated decoders; encodes as the plain integer.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JsonInteger(pub i64);
+
+impl<'de> Deserialize<'de> for JsonInteger {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(IntegerVisitor)
+    }
+}
+
+struct IntegerVisitor;
+
+impl Visitor<'_> for IntegerVisitor {
+    type Value = JsonInteger;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an integer")
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<JsonInteger, E> {
+        Ok(JsonInteger(value))
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<JsonInteger, E> {
+        i64::try_from(value).map(JsonInteger).map_err(|_| {
+            E::invalid_value(
+                de::Unexpected::Unsigned(value),
+                &"an integer that fits 64 signed bits",
+            )
+        })
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<JsonInteger, E> {
+        integral(value)
+            .and_then(|n| n.as_i64())
+            .map(JsonInteger)
+            .ok_or_else(|| E::invalid_type(de::Unexpected::Float(value), &self))
+    }
+}
+
 /// `value` as an integer `Number`, when it is one (`1.0`, `-0.0`).
 fn integral(value: f64) -> Option<Number> {
     // Within ±2^53 every integer is exact in an f64, and the cast is too.
@@ -179,6 +222,17 @@ mod tests {
         }
         let float: Option<NumberOrString<f64>> = serde_json::from_str("\"2.5\"").ok();
         assert_eq!(float.map(|f| f.value()), Some(2.5));
+    }
+
+    #[test]
+    fn json_integers_include_integral_floats() {
+        for (text, expected) in [("7", 7), ("1.0", 1), ("-0", 0), ("2e3", 2000), ("-5", -5)] {
+            let read: Option<JsonInteger> = serde_json::from_str(text).ok();
+            assert_eq!(read, Some(JsonInteger(expected)), "{text}");
+        }
+        for bad in ["1.5", "\"1\"", "true", "18446744073709551615", "1e300"] {
+            assert!(serde_json::from_str::<JsonInteger>(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

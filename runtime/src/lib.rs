@@ -55,6 +55,9 @@ pub use error::{BuildError, CallError, Problem, Requirement, Violation};
 pub use gate::{AtLeast, VersionTooOld};
 #[cfg(feature = "std")]
 pub use host::{Host, HostReply, Invocation, call};
+#[doc(hidden)]
+#[cfg(feature = "std")]
+pub use lenient::JsonInteger;
 #[cfg(feature = "std")]
 pub use lenient::NumberOrString;
 #[doc(hidden)]

@@ -1149,7 +1149,9 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("errNo"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(map.next_value()?);
+                                member_1 = ::std::option::Option::Some(
+                                    map.next_value::<::mpkit::__private::JsonInteger>()?.0,
+                                );
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
@@ -1537,7 +1539,9 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("timestamp"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(map.next_value()?);
+                                member_1 = ::std::option::Option::Some(
+                                    map.next_value::<::mpkit::__private::JsonInteger>()?.0,
+                                );
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }

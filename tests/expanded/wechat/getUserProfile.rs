@@ -1080,7 +1080,9 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("errno"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(map.next_value()?);
+                                member_1 = ::std::option::Option::Some(
+                                    map.next_value::<::mpkit::__private::JsonInteger>()?.0,
+                                );
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
@@ -1450,7 +1452,9 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("timestamp"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(map.next_value()?);
+                                member_1 = ::std::option::Option::Some(
+                                    map.next_value::<::mpkit::__private::JsonInteger>()?.0,
+                                );
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{Context, doc, ty};
-use crate::lower::{Case, Field, Repr, TypeDef, Variant};
+use crate::lower::{Case, Field, Repr, Ty, TypeDef, Variant};
 use crate::naming::ident;
 
 pub(super) fn emit(cx: &Context<'_>, def: &TypeDef) -> TokenStream {
@@ -152,7 +152,8 @@ fn structure(
     let common_reads = common.iter().map(|member| {
         let read = member.duplicate_check();
         let (tag, slot) = (&member.tag, &member.slot);
-        quote! { Member::#tag => { #read #slot = ::std::option::Option::Some(map.next_value()?); } }
+        let value = member.read_value(krate);
+        quote! { Member::#tag => { #read #slot = ::std::option::Option::Some(#value); } }
     });
     // The body of the match arm for a member the schema does not name, whose
     // name is in the local `unknown` (`unknown_mut` borrows it mutably).
@@ -181,7 +182,8 @@ fn structure(
         let rare_reads = rare.iter().zip(&rare_names).map(|(member, json)| {
             let read = member.duplicate_check();
             let slot = &member.slot;
-            quote! { #json => { #read *#slot = ::std::option::Option::Some(map.next_value()?); } }
+            let value = member.read_value(krate);
+            quote! { #json => { #read *#slot = ::std::option::Option::Some(#value); } }
         });
         let keep = keep_unknown(quote!(map), quote!(unknown));
         let extra_param = keeps_unknown.then(|| quote!(#extra: &mut #unknown_ty,));
@@ -343,6 +345,17 @@ struct Member<'a> {
 }
 
 impl Member<'_> {
+    /// Reads the member's value. An integer goes through the runtime's
+    /// `JsonInteger`, which takes `1.0` and `-0` as the integers JSON
+    /// Schema says they are (serde's `i64` refuses them).
+    fn read_value(&self, krate: &syn::Path) -> TokenStream {
+        if self.field.ty == Ty::Int {
+            quote!(map.next_value::<#krate::__private::JsonInteger>()?.0)
+        } else {
+            quote!(map.next_value()?)
+        }
+    }
+
     /// Refuses a second member of the same name before its value is read.
     fn duplicate_check(&self) -> TokenStream {
         let (slot, json) = (&self.slot, &self.field.json);
