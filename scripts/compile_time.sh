@@ -4,8 +4,9 @@
 #
 # 1. The fixed cost a user pays once: a crate with one derive, built from an
 #    empty target directory, against the hand-written crate built the same
-#    way: CPU seconds (user + system, all jobs) and the packages compiled.
-#    COLD=0 skips it.
+#    way: CPU seconds (user + system, all jobs) and the packages compiled,
+#    with mpkit's default features and with its `crypto` feature (a server's
+#    build). COLD=0 skips it.
 # 2. For each N (default 1 10 100): two scratch crates with N API modules
 #    each, dependencies built once, then incremental rebuilds of the crate
 #    itself timed (median of RUNS, default 3).
@@ -63,11 +64,13 @@ hand_module() {
 RUST
 }
 
-make_crate() { # kind n
+make_crate() { # kind n  (kind: derive, derive-crypto or hand)
   local kind=$1 n=$2 dir="$work/$1-$2"
   mkdir -p "$dir/src"
   if [ "$kind" = derive ]; then
     printf '[package]\nname = "scratch-%s-%s"\nversion = "0.0.0"\nedition = "2024"\n[dependencies]\nmpkit = { path = "%s" }\n[workspace]\n' "$kind" "$n" "$root" > "$dir/Cargo.toml"
+  elif [ "$kind" = derive-crypto ]; then
+    printf '[package]\nname = "scratch-%s-%s"\nversion = "0.0.0"\nedition = "2024"\n[dependencies]\nmpkit = { path = "%s", features = ["crypto"] }\n[workspace]\n' "$kind" "$n" "$root" > "$dir/Cargo.toml"
   else
     printf '[package]\nname = "scratch-%s-%s"\nversion = "0.0.0"\nedition = "2024"\n[dependencies]\nserde = { version = "1", features = ["derive"] }\nserde_json = "1"\n[workspace]\n' "$kind" "$n" > "$dir/Cargo.toml"
   fi
@@ -75,7 +78,7 @@ make_crate() { # kind n
   for ((i = 0; i < n; i++)); do
     {
       echo "pub mod m$i {"
-      if [ "$kind" = derive ]; then
+      if [ "$kind" != hand ]; then
         echo "    #[derive(mpkit::MiniProgramApi)]"
         echo "    #[mini_program(api = \"${apis[i % ${#apis[@]}]}\", min_version = \"2.10.4\")]"
         echo "    pub struct Api;"
@@ -118,12 +121,13 @@ cold() { # dir -> "packages cpu-seconds" of a build from an empty target directo
 
 if [ "${COLD:-1}" != 0 ]; then
   read -r dp dc <<< "$(cold "$(make_crate derive 1)")"
+  read -r cp cc <<< "$(cold "$(make_crate derive-crypto 1)")"
   read -r hp hc <<< "$(cold "$(make_crate hand 1)")"
-  echo "| one API, cold | packages | CPU (s) |"
-  echo "|---|---:|---:|"
-  printf '| derive | %s | %.1f |\n' "$dp" "$dc"
-  printf '| hand-written serde | %s | %.1f |\n' "$hp" "$hc"
-  printf '| ratio | | %.2fx |\n\n' "$(echo "$dc / $hc" | bc -l)"
+  echo "| one API, cold | packages | CPU (s) | ratio |"
+  echo "|---|---:|---:|---:|"
+  printf '| derive (default features) | %s | %.1f | %.2fx |\n' "$dp" "$dc" "$(echo "$dc / $hc" | bc -l)"
+  printf '| derive, `crypto` feature | %s | %.1f | %.2fx |\n' "$cp" "$cc" "$(echo "$cc / $hc" | bc -l)"
+  printf '| hand-written serde | %s | %.1f | 1.00x |\n\n' "$hp" "$hc"
 fi
 
 echo "| N | derive (s) | hand-written (s) | ratio |"

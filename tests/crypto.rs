@@ -648,3 +648,15 @@ fn watermark_members_come_from_the_schema() {
     let error = decrypt::<Value>(data, iv, &key, "tt1").unwrap_err();
     assert_eq!(error.kind(), CryptoErrorKind::Decrypt);
 }
+
+#[test]
+fn a_watermarked_api_cannot_skip_its_watermark_check() {
+    // Found in review: `decrypt_with(&key, &WatermarkCheck::none())` on a
+    // type that keeps a watermark returned another app's data.
+    let (key, _, reply) = wechat_credentials();
+    let error = reply
+        .decrypt_with(&key, &WatermarkCheck::none())
+        .unwrap_err();
+    assert_eq!(error.kind(), CryptoErrorKind::Watermark);
+    assert!(error.to_string().contains("cannot be skipped"), "{error}");
+}

@@ -8,7 +8,6 @@ use crate::depth;
 use crate::errmsg::ErrMsg;
 use crate::error::{CallError, Requirement};
 use crate::refusal::Refusal;
-use crate::unknown::{RAW_VALUE_TOKEN, reserved_name_reason};
 use crate::version::Version;
 
 /// How an API is invoked on the JavaScript side.
@@ -350,14 +349,9 @@ pub fn decode_str<S: Response, F: DeserializeOwned>(
         }
         Err(_) => true,
     };
-    // With serde_json's `raw_value` on (see `UnknownMembers`), a member named
-    // with serde_json's private token turns its object into another value
-    // when parsed into a `Value`: refuse it rather than read something the
-    // text does not say. Only texts that are not a success come here.
-    if text.contains(RAW_VALUE_TOKEN) {
-        return Err(decode_error(info, "", reserved_name_reason()));
-    }
-    let value: Value = serde_json::from_str(text).map_err(|error| {
+    // Read member by member: with serde_json's `raw_value` on, its own
+    // `Value` would reinterpret an object with a reserved member name.
+    let value: Value = crate::plain::parse(text).map_err(|error| {
         if depth::is_recursion_limit(&error) {
             return too_deep(info);
         }

@@ -34,6 +34,8 @@ mod object_text;
 #[cfg(feature = "std")]
 mod pattern;
 #[cfg(feature = "std")]
+mod plain;
+#[cfg(feature = "std")]
 mod refusal;
 #[cfg(feature = "testing")]
 mod replay;

@@ -13,15 +13,6 @@ use serde_json::{Map, Value};
 
 type Members = IndexMap<String, Box<RawValue>>;
 
-/// The member name serde_json's `raw_value` feature reserves: an object
-/// whose first member has it parses into a `Value` as the JSON inside it.
-pub(crate) const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
-
-/// Why a payload naming [`RAW_VALUE_TOKEN`] is refused, on every path.
-pub(crate) fn reserved_name_reason() -> String {
-    format!("a member named `{RAW_VALUE_TOKEN}`, which serde_json reserves; no platform sends it")
-}
-
 /// The members of a JSON object that its schema does not describe, in a
 /// generated type's `extra` field.
 ///
@@ -166,11 +157,6 @@ impl UnknownMembers {
         name: &mut Cow<'static, str>,
         map: &mut A,
     ) -> Result<(), A::Error> {
-        if name.as_ref() == RAW_VALUE_TOKEN {
-            // Parsed into a `Value`, the object holding it would become
-            // another value; refused here so that text and `Value` agree.
-            return Err(serde::de::Error::custom(reserved_name_reason()));
-        }
         let raw: Box<RawValue> = map.next_value()?;
         crate::depth::note_kept_raw();
         self.insert_raw(std::mem::take(name).into_owned(), compact(raw));
@@ -179,8 +165,9 @@ impl UnknownMembers {
 }
 
 fn parse(raw: &RawValue) -> Option<Value> {
-    // The text came from a JSON parser or serializer: it parses.
-    serde_json::from_str(raw.get()).ok()
+    // The text came from a JSON parser or serializer: it parses (read as
+    // it says, see `crate::plain`).
+    crate::plain::parse(raw.get()).ok()
 }
 
 fn to_raw(value: &Value) -> Box<RawValue> {

@@ -831,6 +831,9 @@ fn described(lines: Vec<String>, fallback: impl FnOnce() -> String) -> Vec<Strin
 fn prose_lines(text: &str) -> Vec<String> {
     let mut lines = Vec::new();
     let mut in_fence = false;
+    // A lone carriage return ends a line too (and is not allowed in a doc
+    // comment, as `mpkit expand` prints them).
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     for line in text.lines() {
         let trimmed = line.trim_start();
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {

@@ -123,6 +123,20 @@ pub(crate) fn variant_name(
     names.get(&key).cloned().unwrap_or_else(|| type_name(&key))
 }
 
+/// The variant a union (`anyOf`) has for an alternative of plain type
+/// `kind`, as the emitter writes it (`Text(String)`, `Flag(bool)`, ...).
+#[must_use]
+pub(crate) fn union_case_name(kind: crate::spec::JsonType) -> Option<&'static str> {
+    use crate::spec::JsonType;
+    match kind {
+        JsonType::String => Some("Text"),
+        JsonType::Integer => Some("Integer"),
+        JsonType::Number => Some("Number"),
+        JsonType::Boolean => Some("Flag"),
+        JsonType::Null | JsonType::Object | JsonType::Array => None,
+    }
+}
+
 /// An identifier from a name the loader has checked (`r#type` included).
 /// Should a name ever slip through unchecked, the result is an identifier
 /// that fails to compile with the name in it, never a panic.

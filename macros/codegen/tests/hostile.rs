@@ -449,7 +449,99 @@ fn cases() -> Vec<Case> {
                 set(d, "/$defs/D70", json!({"type": "string"}));
                 member(d, "/success", "chain", json!({"$ref": "#/$defs/D0"}));
             }),
-            Refused("/$defs/D6", &["more than 64 types deep"]),
+            Refused("/$defs/D38", &["nests types 65 deep", "(64)"]),
+        ),
+        (
+            "definitions each nesting objects inline, chained",
+            // Found in review: only `$ref` edges were counted, and 60
+            // definitions of 60 inline levels overflowed lowering's stack.
+            Box::new(|d: &mut Value| {
+                for i in 0..3 {
+                    let mut node = json!({"$ref": format!("#/$defs/N{}", i + 1)});
+                    for _ in 0..30 {
+                        node = json!({"type": "object", "properties": {"inner": node}});
+                    }
+                    set(d, &format!("/$defs/N{i}"), node);
+                }
+                set(d, "/$defs/N3", json!({"type": "string"}));
+                member(d, "/success", "deep", json!({"$ref": "#/$defs/N0"}));
+            }),
+            Refused(
+                "/$defs/N0",
+                &["nests types 94 deep, more than mpkit generates (64)"],
+            ),
+        ),
+        (
+            "an anyOf with a string value named like its string alternative",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    user,
+                    "u",
+                    json!({"anyOf": [{"type": "string", "enum": ["text"]}, {"type": "string"}]}),
+                );
+            }),
+            Refused(
+                "/$defs/User/properties/u/anyOf/1",
+                &["value \"text\"", "string alternative", "`Text`"],
+            ),
+        ),
+        (
+            "an anyOf with two boolean alternatives",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    user,
+                    "u",
+                    json!({"anyOf": [{"type": "boolean"}, {"type": "boolean"}]}),
+                );
+            }),
+            Refused("/$defs/User/properties/u/anyOf/1", &["`Flag`"]),
+        ),
+        (
+            "an anyOf with one value in two alternatives",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    user,
+                    "u",
+                    json!({"anyOf": [{"type": "string", "enum": ["a"]}, {"type": "string", "enum": ["A"]}]}),
+                );
+            }),
+            Refused("/$defs/User/properties/u/anyOf/1/enum/0", &["`A`"]),
+        ),
+        (
+            "an anyOf of a string enum and other types",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    user,
+                    "u",
+                    json!({"anyOf": [{"type": "string", "enum": ["a", "b"]}, {"type": "integer"}, {"type": "boolean"}]}),
+                );
+            }),
+            Builds,
+        ),
+        (
+            "an option with an empty enum",
+            Box::new(|d: &mut Value| {
+                set(d, "/request/properties/lang/enum", json!([]));
+            }),
+            Refused("/request/properties/lang/enum", &["no values"]),
+        ),
+        (
+            "a title with a lone carriage return",
+            Box::new(move |d: &mut Value| {
+                member(d, user, "cr", json!({"type": "string", "title": "a\rb"}));
+            }),
+            Builds,
+        ),
+        (
+            "no options at all",
+            Box::new(|d: &mut Value| {
+                set(d, "/request/properties", json!({}));
+            }),
+            Builds,
         ),
         (
             "members and options without title or description",
@@ -534,4 +626,40 @@ fn every_hostile_schema_is_refused_where_it_breaks_or_builds() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn an_alias_reader_named_like_a_credential_method_is_refused() {
+    // Found in review: a success member `verify`, repeated under a
+    // nested-alias member, gave a reading method `verify` beside the
+    // generated `verify` (E0592).
+    let mut document: Value =
+        serde_json::from_str(mpkit_codegen::bundled_text("wechat/getUserInfo").unwrap()).unwrap();
+    member(
+        &mut document,
+        "/success",
+        "verify",
+        json!({"title": "A member.", "type": "string"}),
+    );
+    member(
+        &mut document,
+        "/success",
+        "inner",
+        json!({"title": "Nested.", "type": "object", "properties": {"verify": {"title": "Again.", "type": "string"}}}),
+    );
+    set(
+        &mut document,
+        "/success/x-quirks",
+        json!([{"kind": "nested-alias", "property": "inner", "description": "Some hosts nest it."}]),
+    );
+    let text = serde_json::to_string_pretty(&document).unwrap();
+    let Err(LoadError::Invalid { diagnostics }) = parse_schema(&text, Path::new("w.json")) else {
+        panic!("accepted");
+    };
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.message.contains("reading method `verify`")),
+        "{diagnostics:#?}"
+    );
 }

@@ -84,6 +84,9 @@ pub fn decrypt_watermarked_with<T: Watermarked>(
     key: &SessionKey,
     check: &WatermarkCheck<'_>,
 ) -> Result<T, CryptoError> {
+    // `T` keeps a watermark, so its data has one to check: skipping that
+    // check is never what the caller of a watermarked type can mean.
+    check.refuse_skipping()?;
     let plaintext = Plaintext::open(encrypted_data, iv, key)?;
     let text = plaintext.text()?;
     match serde_json::from_str::<T>(text) {

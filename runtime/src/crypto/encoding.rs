@@ -33,8 +33,12 @@ pub(crate) fn decode(what: &str, text: &str) -> Result<Vec<u8>, CryptoError> {
     // text decode, the value went through form decoding, which turns `+`
     // into a space: say so, rather than decode something else.
     if text.trim().contains(' ') {
-        let restored: String = text.trim().replace(' ', "+");
-        if LENIENT.decode(strip_whitespace(&restored)).is_ok() {
+        // Copies of the text are zeroed too: it may be the session key.
+        let restored = zeroize::Zeroizing::new(text.trim().replace(' ', "+"));
+        if LENIENT
+            .decode(zeroize::Zeroizing::new(strip_whitespace(&restored)).as_str())
+            .is_ok()
+        {
             return Err(format(format!(
                 "{what} contains a space where base64 has `+`: it was probably form-decoded in transit \
                  (application/x-www-form-urlencoded turns `+` into a space); send it as JSON or percent-encode it"
@@ -42,7 +46,7 @@ pub(crate) fn decode(what: &str, text: &str) -> Result<Vec<u8>, CryptoError> {
         }
     }
     let decoded = if text.bytes().any(|b| b.is_ascii_whitespace()) {
-        LENIENT.decode(strip_whitespace(text))
+        LENIENT.decode(zeroize::Zeroizing::new(strip_whitespace(text)).as_str())
     } else {
         LENIENT.decode(text)
     };

@@ -21,6 +21,11 @@
 //! intact, into **another openId** (a test, `a_tampered_iv_rewrites_the_open_id_unnoticed`,
 //! shows it). Later blocks can be altered too, at the price of garbling the
 //! block before them, which then must still read as JSON by chance.
+//! Whether decryption succeeds is itself an answer to whoever tampers: by
+//! flipping one bit of the iv at a time and watching success and failure,
+//! a few hundred queries per character reveal the first block (the openId's
+//! first characters), whatever the errors say. Do not let clients submit
+//! tampered payloads to a decrypting endpoint without limit.
 //!
 //! The watermark check proves that the data was encrypted for your app id
 //! under this session key, and (with a maximum age) roughly when: it stops

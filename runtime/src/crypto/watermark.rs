@@ -111,6 +111,18 @@ impl<'a> WatermarkCheck<'a> {
         self
     }
 
+    /// An error when this check skips the watermark: for data whose type
+    /// keeps one (generated types of APIs whose schema names a watermark),
+    /// `none()` would let another app's data through.
+    pub(super) fn refuse_skipping(&self) -> Result<(), CryptoError> {
+        match self.expect {
+            Expect::App { .. } => Ok(()),
+            Expect::Nothing => Err(watermark_error(
+                "this API's decrypted data carries a watermark, so the check cannot be skipped: use `WatermarkCheck::appid` with your app id",
+            )),
+        }
+    }
+
     /// Whether the data must carry a watermark.
     pub(super) fn expects_watermark(&self) -> bool {
         matches!(self.expect, Expect::App { .. })
@@ -250,7 +262,7 @@ pub struct Watermark<'a> {
 }
 
 /// A type for decrypted data that keeps its watermark, so that
-/// [`decrypt_watermarked`] reads the plaintext once: it decodes the type and
+/// [`decrypt_watermarked`](super::decrypt_watermarked) reads the plaintext once: it decodes the type and
 /// checks the watermark the type holds. Generated `Encrypted` types implement
 /// it; implement it for your own type to get the same.
 ///

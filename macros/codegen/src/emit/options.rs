@@ -108,6 +108,8 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
         }
     };
 
+    // With no options, nothing is written between opening and closing.
+    let mutable = (!all.is_empty()).then(|| quote!(mut));
     quote! {
         #[doc = #options_doc]
         #[derive(Debug, Clone, PartialEq)]
@@ -167,7 +169,7 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
             }
 
             fn write_json(&self, out: &mut ::std::string::String) -> ::std::result::Result<(), #krate::__private::serde_json::Error> {
-                let mut text = #krate::__private::ObjectText::new(out);
+                let #mutable text = #krate::__private::ObjectText::new(out);
                 #(#text_writes)*
                 text.finish();
                 ::std::result::Result::Ok(())
@@ -187,7 +189,7 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
             #[automatically_derived]
             impl _serde::Serialize for #options {
                 fn serialize<S: _serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                    let mut map = serializer.serialize_map(::std::option::Option::None)?;
+                    let #mutable map = serializer.serialize_map(::std::option::Option::None)?;
                     #(#writes)*
                     map.end()
                 }

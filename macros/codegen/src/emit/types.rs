@@ -512,6 +512,8 @@ fn union(cx: &Context<'_>, name: &syn::Ident, lines: &[String], cases: &[Case]) 
     let mut serializers = Vec::new();
     let mut named_values = Vec::new();
     let mut named_idents = Vec::new();
+    // The plain variants' names are `naming::union_case_name`'s, which the
+    // loader checks against the enum values' names.
     let mut text = false;
     let mut integer = false;
     let mut number = false;

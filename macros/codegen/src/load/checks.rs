@@ -387,6 +387,7 @@ impl<'a> Checker<'a> {
         let options = pointer == definition_pointer("/request", &self.api.request);
         names::members(node, pointer, options, self.problems);
         names::variants(node, pointer, self.problems);
+        names::union_cases(node, pointer, self.problems);
         generable::rules_fit_type(node, pointer, self.problems);
         generable::enum_kind(node, pointer, self.problems);
         generable::union(node, pointer, self.problems);
@@ -580,7 +581,7 @@ impl<'a> Checker<'a> {
                     Some(member) if !resolved.properties.contains_key(member) => {
                         Some(format!("`{member}` is not among this object's `properties`"))
                     }
-                    Some(_) => None,
+                    Some(member) => self.alias_accessor_clash(resolved, member, pointer),
                 },
                 QuirkKind::OftenEmpty => None,
             };
@@ -594,6 +595,34 @@ impl<'a> Checker<'a> {
         }
     }
 }
+
+impl Checker<'_> {
+    /// A `nested-alias` quirk gives the object one reading method per member
+    /// that the nested object repeats, named like the member. On the success
+    /// object of an API with credentials, those would meet the generated
+    /// `verify` / `decrypt` / `decrypt_with`.
+    fn alias_accessor_clash(
+        &self,
+        object: &SchemaNode,
+        nested: &str,
+        pointer: &str,
+    ) -> Option<String> {
+        let is_success = pointer == definition_pointer("/success", &self.api.success);
+        if !is_success || self.api.credentials.is_none() {
+            return None;
+        }
+        let inner = &self.resolve(object.properties.get(nested)?).properties;
+        object.properties.iter().find_map(|(json, member)| {
+            let name = crate::naming::field_name(json, member.rust_name.as_deref())?;
+            (json != nested && inner.contains_key(json) && CREDENTIAL_METHODS.contains(&name.as_str())).then(|| {
+                format!("member `{json}` would get a reading method `{name}`, which the generated credential methods already use; give it another `x-rust-name`")
+            })
+        })
+    }
+}
+
+/// The methods generated on a success type with credentials.
+const CREDENTIAL_METHODS: &[&str] = &["verify", "decrypt", "decrypt_with"];
 
 /// Every JSON type a node accepts, through `type` and its `anyOf` branches.
 fn accepted_types(node: &SchemaNode) -> Vec<JsonType> {

@@ -1,7 +1,8 @@
 //! What the generator relies on, checked where the schema says it: rules on
 //! the type they apply to, enums it can turn into Rust enums, options of a
 //! type a builder can take, `$ref`s that end, versions a proof can state.
-//! A schema that passes these generates; lowering re-checks nothing.
+//! A schema that passes these generates; lowering keeps its own errors
+//! only as a guard, which the contract tests show is never reached.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -61,6 +62,14 @@ pub(super) fn enum_kind(node: &SchemaNode, pointer: &str, problems: &mut Problem
     let Some(values) = &node.enum_values else {
         return;
     };
+    if values.is_empty() {
+        problems.value(
+            &child(pointer, "enum"),
+            "an `enum` with no values allows nothing",
+            "list the values the platform documents, or remove `enum`",
+        );
+        return;
+    }
     let lenient = node
         .quirks
         .iter()
@@ -254,96 +263,147 @@ pub(super) fn gate_version(version: Version, pointer: &str, problems: &mut Probl
 }
 
 /// `$ref` chains that end: no cycle (recursive types are not generated
-/// yet), and no chain of nested definitions deeper than [`MAX_TYPE_DEPTH`].
+/// yet), and no type nested more than [`MAX_TYPE_DEPTH`] deep, counting
+/// both objects written inside each other and `$ref`s to definitions.
+/// Lowering recurses once per level, so this bounds its stack.
 pub(super) fn references(api: &ApiSchema, problems: &mut Problems) {
-    let mut edges: BTreeMap<&str, Vec<(String, String)>> = BTreeMap::new();
+    // Each definition and each data part: the deepest inline nesting
+    // without a `$ref`, and every `$ref` with the nesting it sits at.
+    let mut graph: BTreeMap<String, Shape> = BTreeMap::new();
     for (name, def) in &api.defs {
-        let mut found = Vec::new();
-        collect_refs(def, &child("/$defs", name), &mut found);
-        let targets = found
-            .into_iter()
-            .filter_map(|(pointer, reference)| {
-                let target = reference.strip_prefix("#/$defs/")?;
-                let target = crate::spec::decode_definition_name(target);
-                api.defs.contains_key(&target).then_some((pointer, target))
-            })
-            .collect();
-        edges.insert(name, targets);
+        graph.insert(name.clone(), Shape::of(api, def, &child("/$defs", name)));
     }
-    // Depth of each definition's longest chain, iteratively (a recursive
-    // walk is what a long chain would overflow); a cycle is seen when a
-    // definition is met again while its own chain is open.
-    let mut depth: HashMap<&str, usize> = HashMap::new();
-    let mut open: Vec<&str> = Vec::new();
-    for start in edges.keys() {
-        let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
+    let parts = [
+        ("/request", Some(&api.request)),
+        ("/success", Some(&api.success)),
+        ("/fail", api.fail.as_ref()),
+        ("/encrypted", api.encrypted.as_ref()),
+    ];
+    for (pointer, node) in parts {
+        if let Some(node) = node {
+            graph.insert(pointer.to_owned(), Shape::of(api, node, pointer));
+        }
+    }
+    let mut depth: HashMap<String, usize> = HashMap::new();
+    let mut open: Vec<String> = Vec::new();
+    let names: Vec<String> = graph.keys().cloned().collect();
+    for start in names {
+        // Iterative depth-first search: a long chain is what a recursive
+        // walk would overflow on. A definition met again while its own
+        // chain is open closes a cycle.
+        let mut stack: Vec<(String, usize)> = vec![(start, 0)];
         while let Some((name, next)) = stack.pop() {
-            if depth.contains_key(name) {
+            if depth.contains_key(&name) {
                 continue;
             }
             if next == 0 {
-                open.push(name);
+                open.push(name.clone());
             }
-            let out = &edges[name];
-            if let Some((pointer, target)) = out.get(next) {
-                stack.push((name, next + 1));
-                if open.contains(&target.as_str()) {
+            let shape = &graph[&name];
+            if let Some(edge) = shape.refs.get(next) {
+                stack.push((name.clone(), next + 1));
+                if open.contains(&edge.target) {
                     problems.value(
-                        pointer,
-                        format!("`$ref` to `{target}` makes the types recursive ({})", chain(&open, target)),
+                        &edge.pointer,
+                        format!("`$ref` to `{}` makes the types recursive ({})", edge.target, chain(&open, &edge.target)),
                         "mpkit does not generate recursive types yet: describe the recursive member as an object without `properties` (kept as JSON), or bound the nesting with separate definitions",
                     );
-                    continue;
+                } else if !depth.contains_key(&edge.target) {
+                    stack.push((edge.target.clone(), 0));
                 }
-                if !depth.contains_key(target.as_str()) {
-                    stack.push((
-                        edges
-                            .get_key_value(target.as_str())
-                            .map_or(name, |(k, _)| k),
-                        0,
-                    ));
-                }
-            } else {
-                let deepest = out
-                    .iter()
-                    .filter_map(|(_, target)| depth.get(target.as_str()))
-                    .max()
-                    .map_or(1, |d| d + 1);
-                depth.insert(name, deepest);
-                open.retain(|n| *n != name);
-                if deepest == MAX_TYPE_DEPTH + 1 {
-                    problems.key(
-                        &child("/$defs", name),
-                        format!("definition `{name}` nests more than {MAX_TYPE_DEPTH} types deep through `$ref`s"),
-                        "flatten the nesting; no platform payload is this deep",
-                    );
-                }
+                continue;
             }
+            let deepest = shape
+                .refs
+                .iter()
+                .filter_map(|edge| depth.get(&edge.target).map(|d| edge.level + d))
+                .fold(shape.inline, usize::max);
+            open.retain(|n| *n != name);
+            if deepest > MAX_TYPE_DEPTH
+                && shape
+                    .refs
+                    .iter()
+                    .all(|e| depth.get(&e.target).is_none_or(|d| *d <= MAX_TYPE_DEPTH))
+            {
+                // Reported once, where the limit is first passed.
+                problems.key(
+                    &shape.pointer,
+                    format!("`{name}` nests types {deepest} deep, more than mpkit generates ({MAX_TYPE_DEPTH})"),
+                    "flatten the nesting; no platform payload is this deep",
+                );
+            }
+            depth.insert(name, deepest.min(MAX_TYPE_DEPTH + 1));
         }
     }
 }
 
-fn chain(open: &[&str], target: &str) -> String {
-    let from = open.iter().position(|n| *n == target).unwrap_or(0);
-    let mut names: Vec<&str> = open[from..].to_vec();
-    names.push(target);
-    names.join(" → ")
+/// A definition's or part's nesting, and where it refers to definitions.
+struct Shape {
+    pointer: String,
+    /// The deepest nesting of objects and arrays written inline.
+    inline: usize,
+    refs: Vec<Edge>,
 }
 
-/// Every `$ref` under `node`, with the pointer of its `$ref` keyword.
-fn collect_refs(node: &SchemaNode, pointer: &str, found: &mut Vec<(String, String)>) {
-    if let Some(reference) = &node.reference {
-        found.push((child(pointer, "$ref"), reference.clone()));
+struct Edge {
+    /// The `$ref` keyword's pointer.
+    pointer: String,
+    /// The definition it names.
+    target: String,
+    /// How deep inline it sits.
+    level: usize,
+}
+
+impl Shape {
+    fn of(api: &ApiSchema, node: &SchemaNode, pointer: &str) -> Shape {
+        let mut shape = Shape {
+            pointer: pointer.to_owned(),
+            inline: 1,
+            refs: Vec::new(),
+        };
+        shape.walk(api, node, pointer, 1);
+        shape
     }
-    for (name, member) in &node.properties {
-        collect_refs(member, &child(&child(pointer, "properties"), name), found);
+
+    /// Records `node`, at nesting `level`, and what is below it; the JSON
+    /// nesting limit bounds this recursion.
+    fn walk(&mut self, api: &ApiSchema, node: &SchemaNode, pointer: &str, level: usize) {
+        self.inline = self.inline.max(level);
+        if let Some(reference) = &node.reference {
+            let target = reference
+                .strip_prefix("#/$defs/")
+                .map(crate::spec::decode_definition_name)
+                .filter(|name| api.defs.contains_key(name));
+            if let Some(target) = target {
+                self.refs.push(Edge {
+                    pointer: child(pointer, "$ref"),
+                    target,
+                    level,
+                });
+            }
+        }
+        for (name, member) in &node.properties {
+            self.walk(
+                api,
+                member,
+                &child(&child(pointer, "properties"), name),
+                level + 1,
+            );
+        }
+        if let Some(items) = &node.items {
+            self.walk(api, items, &child(pointer, "items"), level + 1);
+        }
+        for (i, branch) in node.any_of.iter().enumerate() {
+            self.walk(api, branch, &format!("{pointer}/anyOf/{i}"), level + 1);
+        }
     }
-    if let Some(items) = &node.items {
-        collect_refs(items, &child(pointer, "items"), found);
-    }
-    for (i, branch) in node.any_of.iter().enumerate() {
-        collect_refs(branch, &format!("{pointer}/anyOf/{i}"), found);
-    }
+}
+
+fn chain(open: &[String], target: &str) -> String {
+    let from = open.iter().position(|n| n == target).unwrap_or(0);
+    let mut names: Vec<&str> = open[from..].iter().map(String::as_str).collect();
+    names.push(target);
+    names.join(" → ")
 }
 
 fn type_list(types: &[JsonType]) -> String {

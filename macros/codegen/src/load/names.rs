@@ -11,8 +11,10 @@ use std::collections::HashMap;
 
 use super::problems::Problems;
 use super::source::child;
-use crate::naming::{RESERVED_OPTION_NAMES, enum_key, field_name, type_name, variant_name};
-use crate::spec::{QuirkKind, SchemaNode};
+use crate::naming::{
+    RESERVED_OPTION_NAMES, enum_key, field_name, type_name, union_case_name, variant_name,
+};
+use crate::spec::{JsonType, QuirkKind, SchemaNode};
 
 /// The most members one object may have, and the most values one enum:
 /// far beyond any platform API, and well under what makes rustc's own
@@ -125,6 +127,59 @@ pub(super) fn variants(node: &SchemaNode, pointer: &str, problems: &mut Problems
             ),
             None => {
                 seen.insert(name, key);
+            }
+        }
+    }
+}
+
+/// Checks the variant names of a union (`anyOf` alternatives with types):
+/// a string enum's values and one variant per plain type (`Text`, `Flag`,
+/// ...) share one enum, so no two may meet, across alternatives too.
+pub(super) fn union_cases(node: &SchemaNode, pointer: &str, problems: &mut Problems) {
+    let typed = node
+        .any_of
+        .iter()
+        .any(|b| !b.type_list().is_empty() || b.enum_values.is_some());
+    if !typed {
+        return;
+    }
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for (i, branch) in node.any_of.iter().enumerate() {
+        let here = format!("{pointer}/anyOf/{i}");
+        let named: Vec<(String, String, String)> = match (branch.type_list(), &branch.enum_values) {
+            ([JsonType::String], Some(values)) => values
+                .iter()
+                .enumerate()
+                .map(|(j, value)| {
+                    (
+                        variant_name(value, &branch.enum_names),
+                        format!("value {value}"),
+                        format!("{here}/enum/{j}"),
+                    )
+                })
+                .collect(),
+            ([kind], None) => union_case_name(*kind)
+                .map(|name| {
+                    (
+                        name.to_owned(),
+                        format!("the {} alternative", kind.as_str()),
+                        here.clone(),
+                    )
+                })
+                .into_iter()
+                .collect(),
+            _ => Vec::new(), // an alternative of another shape has its own problem
+        };
+        for (name, source, at) in named {
+            match seen.get(&name) {
+                Some(first) => problems.value(
+                    &at,
+                    format!("{first} and {source} of this `anyOf` would both be the Rust variant `{name}`"),
+                    "name the values in `x-enum-names`, or merge the alternatives into one",
+                ),
+                None => {
+                    seen.insert(name, source);
+                }
             }
         }
     }

@@ -113,6 +113,9 @@ fn doc_prose(attrs: &[syn::Attribute], faults: &mut Vec<String>) {
         })
         .flat_map(|text| text.lines().map(str::to_owned).collect::<Vec<_>>())
         .collect();
+    if lines.iter().any(|line| line.contains('\r')) {
+        faults.push("a doc holds a carriage return, which a doc comment may not".to_owned());
+    }
     let (mut after_blank, mut in_fence) = (true, false);
     for line in &lines {
         let text = line.strip_prefix(' ').unwrap_or(line);
