@@ -139,9 +139,10 @@ fn user_file(path: &LitStr) -> (syn::Result<LoadedSchema>, Option<PathBuf>) {
         .unwrap_or_default();
     let file = base.join(&relative);
     if file.is_dir() {
+        // Paths relative to the crate read the same on every machine and
+        // in every target directory.
         let message = format!(
-            "`schema = \"{relative}\"` is a directory ({}); name one schema file",
-            file.display()
+            "`schema = \"{relative}\"` is a directory; name one schema file in it (the path is relative to the directory of the crate's Cargo.toml)"
         );
         return (Err(syn::Error::new(path.span(), message)), None);
     }
@@ -149,8 +150,7 @@ fn user_file(path: &LitStr) -> (syn::Result<LoadedSchema>, Option<PathBuf>) {
         Ok(schema) => (Ok(schema), Some(file)),
         Err(LoadError::Read { source, .. }) => {
             let message = format!(
-                "cannot read schema file \"{relative}\" ({}: {source}); the path is relative to the crate's Cargo.toml directory",
-                file.display()
+                "cannot read schema file \"{relative}\": {source}; the path is relative to the directory of the crate's Cargo.toml"
             );
             (Err(syn::Error::new(path.span(), message)), None)
         }

@@ -1,7 +1,7 @@
 use mpkit::MiniProgramApi;
 
 #[derive(MiniProgramApi)]
-#[mini_program(schema = "../../../../tests/ui/schemas/fails-checks.json")]
+#[mini_program(schema = "ui-schemas/fails-checks.json")]
 pub struct ExGetUserInfo;
 
 fn main() {}

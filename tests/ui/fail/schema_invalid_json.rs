@@ -1,7 +1,7 @@
 use mpkit::MiniProgramApi;
 
 #[derive(MiniProgramApi)]
-#[mini_program(schema = "../../../../tests/ui/schemas/invalid-json.json")]
+#[mini_program(schema = "ui-schemas/invalid-json.json")]
 pub struct ExGetUserInfo;
 
 fn main() {}

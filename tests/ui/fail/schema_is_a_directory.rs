@@ -1,7 +1,7 @@
 use mpkit::MiniProgramApi;
 
 #[derive(MiniProgramApi)]
-#[mini_program(schema = "../../../../tests/ui/schemas")]
+#[mini_program(schema = "ui-schemas")]
 pub struct QqGetUserInfo;
 
 fn main() {}

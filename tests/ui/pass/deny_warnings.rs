@@ -36,7 +36,7 @@ struct TtGetUserProfile;
 
 /// An API described by the user's own schema, with a gated option.
 #[derive(MiniProgramApi)]
-#[mini_program(schema = "../../../../tests/ui/schemas/gated.json", min_version = "1.0.0")]
+#[mini_program(schema = "ui-schemas/gated.json", min_version = "1.0.0")]
 pub struct ExGetUserInfo;
 
 fn main() {

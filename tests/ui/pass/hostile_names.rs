@@ -7,7 +7,7 @@ use mpkit::MiniProgramApi;
 
 /// Everything hostile that is accepted, in one schema.
 #[derive(MiniProgramApi)]
-#[mini_program(schema = "../../../../tests/ui/schemas/hostile-names.json")]
+#[mini_program(schema = "ui-schemas/hostile-names.json")]
 pub struct Hostile;
 
 fn main() {
