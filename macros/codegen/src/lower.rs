@@ -525,10 +525,7 @@ impl<'a> Lowerer<'a> {
             return self.definition(reference);
         }
         let has_quirk = |kind| node.quirks.iter().any(|q| q.kind == kind);
-        let branch_types = node
-            .any_of
-            .iter()
-            .any(|b| !b.type_list().is_empty() || b.enum_values.is_some());
+        let branch_types = node.has_typed_alternatives();
         if branch_types {
             return self.union(node, hint);
         }

@@ -70,10 +70,7 @@ pub(super) fn enum_kind(node: &SchemaNode, pointer: &str, problems: &mut Problem
         );
         return;
     }
-    let lenient = node
-        .quirks
-        .iter()
-        .any(|q| q.kind == QuirkKind::NumberAsString);
+    let lenient = node.has_quirk(QuirkKind::NumberAsString);
     let strings = values.iter().filter(|v| v.is_string()).count();
     let integers = values.iter().filter(|v| v.is_i64()).count();
     for (i, value) in values.iter().enumerate() {
@@ -223,10 +220,7 @@ fn broken_rule(
 /// `anyOf` alternatives that carry types become a Rust enum of cases: each
 /// must be a string enum, or a plain string, integer, number or boolean.
 pub(super) fn union(node: &SchemaNode, pointer: &str, problems: &mut Problems) {
-    let typed = node
-        .any_of
-        .iter()
-        .any(|b| !b.type_list().is_empty() || b.enum_values.is_some());
+    let typed = node.has_typed_alternatives();
     if !typed {
         return;
     }

@@ -96,10 +96,7 @@ pub(super) fn variants(node: &SchemaNode, pointer: &str, problems: &mut Problems
     }
     // With the `number-as-string` quirk, a string repeating an integer is
     // that integer's other form, not a value of its own.
-    let lenient = node
-        .quirks
-        .iter()
-        .any(|q| q.kind == QuirkKind::NumberAsString);
+    let lenient = node.has_quirk(QuirkKind::NumberAsString);
     let mut seen: HashMap<String, String> = HashMap::new();
     for (i, value) in values.iter().enumerate() {
         if lenient && value.is_string() {
@@ -136,10 +133,7 @@ pub(super) fn variants(node: &SchemaNode, pointer: &str, problems: &mut Problems
 /// a string enum's values and one variant per plain type (`Text`, `Flag`,
 /// ...) share one enum, so no two may meet, across alternatives too.
 pub(super) fn union_cases(node: &SchemaNode, pointer: &str, problems: &mut Problems) {
-    let typed = node
-        .any_of
-        .iter()
-        .any(|b| !b.type_list().is_empty() || b.enum_values.is_some());
+    let typed = node.has_typed_alternatives();
     if !typed {
         return;
     }

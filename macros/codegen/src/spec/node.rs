@@ -135,6 +135,21 @@ pub struct SchemaNode {
 }
 
 impl SchemaNode {
+    /// Whether the node carries a quirk of `kind`.
+    #[must_use]
+    pub fn has_quirk(&self, kind: QuirkKind) -> bool {
+        self.quirks.iter().any(|q| q.kind == kind)
+    }
+
+    /// Whether its `anyOf` alternatives carry types or values, which makes
+    /// the node a union (rather than alternatives of `required` only).
+    #[must_use]
+    pub fn has_typed_alternatives(&self) -> bool {
+        self.any_of
+            .iter()
+            .any(|b| !b.type_list().is_empty() || b.enum_values.is_some())
+    }
+
     /// The JSON types this node names directly, in order.
     #[must_use]
     pub fn type_list(&self) -> &[JsonType] {
