@@ -27,16 +27,7 @@ use support::root;
 
 /// Fixtures a decoder still judges differently from the validator, and why.
 /// Each is work for the response-rule emitters (issues 12 and 18).
-const KNOWN_GAPS: &[(&str, &str)] = &[
-    (
-        "mpserverless/user.getInfo/reject-success-no-ids.json",
-        "`anyOf` of `required` alternatives in UserResult is not enforced by the decoder",
-    ),
-    (
-        "wechat/getUserInfo/reject-success-signature-not-hex.json",
-        "response `pattern` (signature: 40 hex digits) is not enforced by the decoder",
-    ),
-];
+const KNOWN_GAPS: &[(&str, &str)] = &[];
 
 /// What one side says of a payload.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -252,6 +243,58 @@ proptest! {
             decoder_verdict::<WxGetUserInfo>(DataPart::Success, &text),
             validator_verdict(&schema, DataPart::Success, &payload),
             "gender {}", gender
+        );
+    }
+}
+
+/// Signatures around the schema's `^[0-9a-f]{40}$`: right length and
+/// alphabet, one off, uppercase, other alphabets, multi-byte characters.
+fn signatures() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[0-9a-f]{40}",
+        "[0-9a-f]{39,41}",
+        "[0-9A-F]{40}",
+        "[0-9a-g]{40}",
+        "[0-9a-f]{20}[é\u{a0}\n]{0,2}[0-9a-f]{0,20}",
+        ".{0,45}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Response rules (here a `pattern`) and `anyOf` of `required` lists
+    /// hold on decoding exactly as a validator holds them.
+    #[test]
+    fn response_rules_get_the_validators_verdict(
+        signature in signatures(),
+        ids in prop::collection::vec(prop::sample::select(vec!["spaceId", "userId", "user"]), 0..4),
+    ) {
+        let fixture = root().join("tests/fixtures/wechat/getUserInfo/success-with-credentials.json");
+        let mut payload: Value = serde_json::from_str(&std::fs::read_to_string(fixture).unwrap()).unwrap();
+        payload["signature"] = Value::String(signature.clone());
+        let schema = root().join("schemas/wechat/getUserInfo.json");
+        prop_assert_eq!(
+            decoder_verdict::<WxGetUserInfo>(DataPart::Success, &payload.to_string()),
+            validator_verdict(&schema, DataPart::Success, &payload),
+            "signature {:?}", signature
+        );
+
+        let mut result = serde_json::Map::new();
+        for id in &ids {
+            let value = if *id == "user" {
+                serde_json::json!({"spaceId": "s", "userId": "u"})
+            } else {
+                Value::String("x".to_owned())
+            };
+            result.insert((*id).to_owned(), value);
+        }
+        let emas = serde_json::json!({"success": true, "result": result});
+        let schema = root().join("schemas/mpserverless/user.getInfo.json");
+        prop_assert_eq!(
+            decoder_verdict::<EmasGetUserInfo>(DataPart::Success, &emas.to_string()),
+            validator_verdict(&schema, DataPart::Success, &emas),
+            "result {}", emas
         );
     }
 }

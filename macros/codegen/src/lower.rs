@@ -74,6 +74,13 @@ pub(crate) struct Field {
     pub optional: bool,
     /// When the platform sends it, from `x-present-when` ("the option `x` is `true`").
     pub present_when: Option<String>,
+    /// What the value must satisfy, as a JSON Schema validator checks it:
+    /// for a plain string or number member (the discriminant aside, which
+    /// its outcome convention checks).
+    pub rules: Vec<Rule>,
+    /// The one value the member may have (`const`), for a plain string,
+    /// boolean or integer member.
+    pub constant: Option<Value>,
     pub doc: Vec<String>,
 }
 
@@ -122,6 +129,9 @@ pub(crate) enum TypeDef {
         fields: Vec<Field>,
         keeps_unknown: bool,
         aliases: Vec<AliasAccessor>,
+        /// `anyOf` of `required` lists: at least one list's members must
+        /// all be present (EMAS: the ids flat, or under `user`).
+        alternatives: Vec<Vec<String>>,
     },
     Enum {
         name: String,
@@ -378,30 +388,7 @@ impl<'a> Lowerer<'a> {
                     Ty::Value
                 }
             };
-            let mut rules = Vec::new();
-            rules.extend(resolved.min_length.map(Rule::MinLength));
-            rules.extend(resolved.max_length.map(Rule::MaxLength));
-            if let Some(pattern) = &resolved.pattern {
-                // The same engine as the runtime's `Pattern`, so what compiles here matches there.
-                match regex_lite::Regex::new(pattern) {
-                    Ok(_) => rules.push(Rule::Pattern(pattern.clone())),
-                    Err(error) => self.errors.push(format!(
-                        "option `{json}`: `pattern` {pattern:?} does not compile: {error}"
-                    )),
-                }
-            }
-            rules.extend(
-                resolved
-                    .minimum
-                    .as_ref()
-                    .map(|n| Rule::Minimum(bound(n, &ty, f64::ceil))),
-            );
-            rules.extend(
-                resolved
-                    .maximum
-                    .as_ref()
-                    .map(|n| Rule::Maximum(bound(n, &ty, f64::floor))),
-            );
+            let mut rules = rules_of(resolved, &ty);
             if matches!(ty, Ty::Named(_)) {
                 // An enum option holds one of its values, each of which the
                 // loader has checked against these rules.
@@ -457,6 +444,8 @@ impl<'a> Lowerer<'a> {
             ty: Ty::Value,
             optional: true,
             present_when: None,
+            rules: Vec::new(),
+            constant: None,
             doc: Vec::new(),
         }
     }
@@ -581,6 +570,7 @@ impl<'a> Lowerer<'a> {
     }
 
     fn structure(&mut self, node: &'a SchemaNode, name: String) {
+        let is_success = std::ptr::eq(node, self.api.resolve(&self.api.success));
         // Reserve the slot so nested types come after their parent.
         let slot = self.types.len();
         self.types.push(TypeDef::Struct {
@@ -589,6 +579,7 @@ impl<'a> Lowerer<'a> {
             fields: Vec::new(),
             keeps_unknown: true,
             aliases: Vec::new(),
+            alternatives: Vec::new(),
         });
         let mut fields = Vec::new();
         for (json, member) in &node.properties {
@@ -636,12 +627,25 @@ impl<'a> Lowerer<'a> {
                 }
                 ty => ty,
             };
+            let plain = matches!(ty, Ty::String | Ty::Int | Ty::Float | Ty::Bool);
+            let discriminant = is_success && *json == self.api.outcome.field;
+            let (rules, constant) = if plain && !discriminant {
+                let constant = member
+                    .const_value
+                    .clone()
+                    .or_else(|| resolved.const_value.clone());
+                (rules_of(resolved, &ty), constant)
+            } else {
+                (Vec::new(), None)
+            };
             fields.push(Field {
                 json: json.clone(),
                 ident: field_ident(json, member.rust_name.as_deref()),
                 ty,
                 optional,
                 present_when,
+                rules,
+                constant,
                 doc,
             });
         }
@@ -656,6 +660,14 @@ impl<'a> Lowerer<'a> {
             fields,
             keeps_unknown: node.additional_properties != Some(false),
             aliases,
+            alternatives: if node.has_typed_alternatives() {
+                Vec::new()
+            } else {
+                node.any_of
+                    .iter()
+                    .map(|branch| branch.required.clone())
+                    .collect()
+            },
         };
     }
 
@@ -808,6 +820,28 @@ pub(crate) fn docs(title: Option<&str>, description: Option<&str>) -> Vec<String
         lines.extend(prose_lines(description));
     }
     lines
+}
+
+/// The rules of `node` a value of `ty` is checked against: lengths and a
+/// pattern for strings, bounds for numbers (an integer's as a validator
+/// reads them), the loader having made sure each fits the type and that a
+/// pattern compiles.
+fn rules_of(node: &SchemaNode, ty: &Ty) -> Vec<Rule> {
+    let mut rules = Vec::new();
+    rules.extend(node.min_length.map(Rule::MinLength));
+    rules.extend(node.max_length.map(Rule::MaxLength));
+    rules.extend(node.pattern.clone().map(Rule::Pattern));
+    rules.extend(
+        node.minimum
+            .as_ref()
+            .map(|n| Rule::Minimum(bound(n, ty, f64::ceil))),
+    );
+    rules.extend(
+        node.maximum
+            .as_ref()
+            .map(|n| Rule::Maximum(bound(n, ty, f64::floor))),
+    );
+    rules
 }
 
 /// `lines`, or one line saying what the item is when the schema gives no

@@ -504,7 +504,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("userInfo"),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(map.next_value()?);
+                                let value: TtGetUserInfoUserInfo = map.next_value()?;
+                                member_0 = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
                                 if member_1.is_some() {
@@ -512,7 +513,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("rawData"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_1 = ::std::option::Option::Some(value);
                             }
                             Member::Member2 => {
                                 if member_2.is_some() {
@@ -520,7 +522,19 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("signature"),
                                     );
                                 }
-                                member_2 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                if !((40..=40).contains(&(value.len() as u64))
+                                    && value
+                                        .bytes()
+                                        .all(|byte| matches!(byte, b'0'..= b'9' | b'a'..= b'f')))
+                                {
+                                    return ::std::result::Result::Err(
+                                        _serde::de::Error::custom(
+                                            "`signature` must match the pattern \"^[0-9a-f]{40}$\"",
+                                        ),
+                                    );
+                                }
+                                member_2 = ::std::option::Option::Some(value);
                             }
                             Member::Member3 => {
                                 if member_3.is_some() {
@@ -528,7 +542,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("encryptedData"),
                                     );
                                 }
-                                member_3 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_3 = ::std::option::Option::Some(value);
                             }
                             Member::Member4 => {
                                 if member_4.is_some() {
@@ -536,7 +551,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("iv"),
                                     );
                                 }
-                                member_4 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_4 = ::std::option::Option::Some(value);
                             }
                             Member::Member5 => {
                                 if member_5.is_some() {
@@ -546,7 +562,9 @@ const _: () = {
                                         ),
                                     );
                                 }
-                                member_5 = ::std::option::Option::Some(map.next_value()?);
+                                let value: TtGetUserInfoRealNameAuthenticationStatus = map
+                                    .next_value()?;
+                                member_5 = ::std::option::Option::Some(value);
                             }
                             Member::Member6 => {
                                 if member_6.is_some() {
@@ -554,7 +572,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("errMsg"),
                                     );
                                 }
-                                member_6 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_6 = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
@@ -745,7 +764,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("avatarUrl"),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_0 = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
                                 if member_1.is_some() {
@@ -753,7 +773,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("nickName"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_1 = ::std::option::Option::Some(value);
                             }
                             Member::Member2 => {
                                 if member_2.is_some() {
@@ -761,7 +782,9 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("gender"),
                                     );
                                 }
-                                member_2 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::mpkit::NumberOrString<TtGetUserInfoGender> = map
+                                    .next_value()?;
+                                member_2 = ::std::option::Option::Some(value);
                             }
                             Member::Member3 => {
                                 if member_3.is_some() {
@@ -769,7 +792,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("city"),
                                     );
                                 }
-                                member_3 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_3 = ::std::option::Option::Some(value);
                             }
                             Member::Member4 => {
                                 if member_4.is_some() {
@@ -777,7 +801,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("province"),
                                     );
                                 }
-                                member_4 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_4 = ::std::option::Option::Some(value);
                             }
                             Member::Member5 => {
                                 if member_5.is_some() {
@@ -785,7 +810,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("country"),
                                     );
                                 }
-                                member_5 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_5 = ::std::option::Option::Some(value);
                             }
                             Member::Member6 => {
                                 if member_6.is_some() {
@@ -793,7 +819,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("language"),
                                     );
                                 }
-                                member_6 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_6 = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
@@ -1141,7 +1168,20 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("errMsg"),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                if !{
+                                    static PATTERN: ::mpkit::Pattern = ::mpkit::Pattern::new(
+                                        "^getUserInfo:(fail([ :][\\s\\S]*)?|cancel)$",
+                                    );
+                                    PATTERN.is_match(&value)
+                                } {
+                                    return ::std::result::Result::Err(
+                                        _serde::de::Error::custom(
+                                            "`errMsg` must match the pattern \"^getUserInfo:(fail([ :][\\\\s\\\\S]*)?|cancel)$\"",
+                                        ),
+                                    );
+                                }
+                                member_0 = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
                                 if member_1.is_some() {
@@ -1149,9 +1189,10 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("errNo"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(
-                                    map.next_value::<::mpkit::__private::JsonInteger>()?.0,
-                                );
+                                let value: i64 = map
+                                    .next_value::<::mpkit::__private::JsonInteger>()?
+                                    .0;
+                                member_1 = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
@@ -1323,7 +1364,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("nickName"),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_0 = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
                                 if member_1.is_some() {
@@ -1331,7 +1373,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("avatarUrl"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_1 = ::std::option::Option::Some(value);
                             }
                             Member::Member2 => {
                                 if member_2.is_some() {
@@ -1339,7 +1382,9 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("gender"),
                                     );
                                 }
-                                member_2 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::mpkit::NumberOrString<TtGetUserInfoGender> = map
+                                    .next_value()?;
+                                member_2 = ::std::option::Option::Some(value);
                             }
                             Member::Member3 => {
                                 if member_3.is_some() {
@@ -1347,7 +1392,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("city"),
                                     );
                                 }
-                                member_3 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_3 = ::std::option::Option::Some(value);
                             }
                             Member::Member4 => {
                                 if member_4.is_some() {
@@ -1355,7 +1401,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("province"),
                                     );
                                 }
-                                member_4 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_4 = ::std::option::Option::Some(value);
                             }
                             Member::Member5 => {
                                 if member_5.is_some() {
@@ -1363,7 +1410,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("country"),
                                     );
                                 }
-                                member_5 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_5 = ::std::option::Option::Some(value);
                             }
                             Member::Member6 => {
                                 if member_6.is_some() {
@@ -1371,7 +1419,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("openId"),
                                     );
                                 }
-                                member_6 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_6 = ::std::option::Option::Some(value);
                             }
                             Member::Member7 => {
                                 if member_7.is_some() {
@@ -1379,7 +1428,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("watermark"),
                                     );
                                 }
-                                member_7 = ::std::option::Option::Some(map.next_value()?);
+                                let value: TtGetUserInfoWatermark = map.next_value()?;
+                                member_7 = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
@@ -1531,7 +1581,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("appid"),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_0 = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
                                 if member_1.is_some() {
@@ -1539,9 +1590,10 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("timestamp"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(
-                                    map.next_value::<::mpkit::__private::JsonInteger>()?.0,
-                                );
+                                let value: i64 = map
+                                    .next_value::<::mpkit::__private::JsonInteger>()?
+                                    .0;
+                                member_1 = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }

@@ -412,7 +412,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("userInfo"),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(map.next_value()?);
+                                let value: TtGetUserProfileUserInfo = map.next_value()?;
+                                member_0 = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
                                 if member_1.is_some() {
@@ -420,7 +421,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("rawData"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_1 = ::std::option::Option::Some(value);
                             }
                             Member::Member2 => {
                                 if member_2.is_some() {
@@ -428,7 +430,19 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("signature"),
                                     );
                                 }
-                                member_2 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                if !((40..=40).contains(&(value.len() as u64))
+                                    && value
+                                        .bytes()
+                                        .all(|byte| matches!(byte, b'0'..= b'9' | b'a'..= b'f')))
+                                {
+                                    return ::std::result::Result::Err(
+                                        _serde::de::Error::custom(
+                                            "`signature` must match the pattern \"^[0-9a-f]{40}$\"",
+                                        ),
+                                    );
+                                }
+                                member_2 = ::std::option::Option::Some(value);
                             }
                             Member::Member3 => {
                                 if member_3.is_some() {
@@ -436,7 +450,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("encryptedData"),
                                     );
                                 }
-                                member_3 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_3 = ::std::option::Option::Some(value);
                             }
                             Member::Member4 => {
                                 if member_4.is_some() {
@@ -444,7 +459,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("iv"),
                                     );
                                 }
-                                member_4 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_4 = ::std::option::Option::Some(value);
                             }
                             Member::Member5 => {
                                 if member_5.is_some() {
@@ -452,7 +468,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("errMsg"),
                                     );
                                 }
-                                member_5 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_5 = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
@@ -638,7 +655,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("avatarUrl"),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_0 = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
                                 if member_1.is_some() {
@@ -646,7 +664,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("nickName"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_1 = ::std::option::Option::Some(value);
                             }
                             Member::Member2 => {
                                 if member_2.is_some() {
@@ -654,7 +673,10 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("gender"),
                                     );
                                 }
-                                member_2 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::mpkit::NumberOrString<
+                                    TtGetUserProfileGender,
+                                > = map.next_value()?;
+                                member_2 = ::std::option::Option::Some(value);
                             }
                             Member::Member3 => {
                                 if member_3.is_some() {
@@ -662,7 +684,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("city"),
                                     );
                                 }
-                                member_3 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_3 = ::std::option::Option::Some(value);
                             }
                             Member::Member4 => {
                                 if member_4.is_some() {
@@ -670,7 +693,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("province"),
                                     );
                                 }
-                                member_4 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_4 = ::std::option::Option::Some(value);
                             }
                             Member::Member5 => {
                                 if member_5.is_some() {
@@ -678,7 +702,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("country"),
                                     );
                                 }
-                                member_5 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_5 = ::std::option::Option::Some(value);
                             }
                             Member::Member6 => {
                                 if member_6.is_some() {
@@ -686,7 +711,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("language"),
                                     );
                                 }
-                                member_6 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_6 = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
@@ -923,7 +949,20 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("errMsg"),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                if !{
+                                    static PATTERN: ::mpkit::Pattern = ::mpkit::Pattern::new(
+                                        "^getUserProfile:(fail([ :][\\s\\S]*)?|cancel)$",
+                                    );
+                                    PATTERN.is_match(&value)
+                                } {
+                                    return ::std::result::Result::Err(
+                                        _serde::de::Error::custom(
+                                            "`errMsg` must match the pattern \"^getUserProfile:(fail([ :][\\\\s\\\\S]*)?|cancel)$\"",
+                                        ),
+                                    );
+                                }
+                                member_0 = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
                                 if member_1.is_some() {
@@ -931,9 +970,10 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("errNo"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(
-                                    map.next_value::<::mpkit::__private::JsonInteger>()?.0,
-                                );
+                                let value: i64 = map
+                                    .next_value::<::mpkit::__private::JsonInteger>()?
+                                    .0;
+                                member_1 = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
@@ -1105,7 +1145,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("nickName"),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_0 = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
                                 if member_1.is_some() {
@@ -1113,7 +1154,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("avatarUrl"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_1 = ::std::option::Option::Some(value);
                             }
                             Member::Member2 => {
                                 if member_2.is_some() {
@@ -1121,7 +1163,10 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("gender"),
                                     );
                                 }
-                                member_2 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::mpkit::NumberOrString<
+                                    TtGetUserProfileGender,
+                                > = map.next_value()?;
+                                member_2 = ::std::option::Option::Some(value);
                             }
                             Member::Member3 => {
                                 if member_3.is_some() {
@@ -1129,7 +1174,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("city"),
                                     );
                                 }
-                                member_3 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_3 = ::std::option::Option::Some(value);
                             }
                             Member::Member4 => {
                                 if member_4.is_some() {
@@ -1137,7 +1183,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("province"),
                                     );
                                 }
-                                member_4 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_4 = ::std::option::Option::Some(value);
                             }
                             Member::Member5 => {
                                 if member_5.is_some() {
@@ -1145,7 +1192,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("country"),
                                     );
                                 }
-                                member_5 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_5 = ::std::option::Option::Some(value);
                             }
                             Member::Member6 => {
                                 if member_6.is_some() {
@@ -1153,7 +1201,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("openId"),
                                     );
                                 }
-                                member_6 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_6 = ::std::option::Option::Some(value);
                             }
                             Member::Member7 => {
                                 if member_7.is_some() {
@@ -1161,7 +1210,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("watermark"),
                                     );
                                 }
-                                member_7 = ::std::option::Option::Some(map.next_value()?);
+                                let value: TtGetUserProfileWatermark = map.next_value()?;
+                                member_7 = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
@@ -1313,7 +1363,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("appid"),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_0 = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
                                 if member_1.is_some() {
@@ -1321,9 +1372,10 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("timestamp"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(
-                                    map.next_value::<::mpkit::__private::JsonInteger>()?.0,
-                                );
+                                let value: i64 = map
+                                    .next_value::<::mpkit::__private::JsonInteger>()?
+                                    .0;
+                                member_1 = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }

@@ -394,7 +394,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("success"),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(map.next_value()?);
+                                let value: bool = map.next_value()?;
+                                member_0 = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
                                 if member_1.is_some() {
@@ -402,7 +403,9 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("result"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(map.next_value()?);
+                                let value: MpserverlessUserGetInfoUserResult = map
+                                    .next_value()?;
+                                member_1 = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
@@ -536,7 +539,9 @@ const _: () = {
                                 _serde::de::Error::duplicate_field("user"),
                             );
                         }
-                        *member_3 = ::std::option::Option::Some(map.next_value()?);
+                        let value: ::std::boxed::Box<MpserverlessUserGetInfoUserIds> = map
+                            .next_value()?;
+                        *member_3 = ::std::option::Option::Some(value);
                     }
                     _ => extra.keep_next(unknown, map)?,
                 }
@@ -574,7 +579,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("spaceId"),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_0 = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
                                 if member_1.is_some() {
@@ -582,7 +588,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("userId"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_1 = ::std::option::Option::Some(value);
                             }
                             Member::Member2 => {
                                 if member_2.is_some() {
@@ -590,7 +597,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("oAuthUserId"),
                                     );
                                 }
-                                member_2 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_2 = ::std::option::Option::Some(value);
                             }
                             Member::Other => {
                                 read_other(
@@ -601,6 +609,15 @@ const _: () = {
                                 )?
                             }
                         }
+                    }
+                    if !(false || (true && member_0.is_some() && member_1.is_some())
+                        || (true && member_3.is_some()))
+                    {
+                        return ::std::result::Result::Err(
+                            _serde::de::Error::custom(
+                                "needs all members of one of (spaceId, userId) or (user)",
+                            ),
+                        );
                     }
                     ::std::result::Result::Ok(MpserverlessUserGetInfoUserResult {
                         space_id: member_0,
@@ -773,7 +790,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("spaceId"),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_0 = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
                                 if member_1.is_some() {
@@ -781,7 +799,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("userId"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_1 = ::std::option::Option::Some(value);
                             }
                             Member::Member2 => {
                                 if member_2.is_some() {
@@ -789,7 +808,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("oAuthUserId"),
                                     );
                                 }
-                                member_2 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_2 = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
@@ -910,7 +930,15 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("success"),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(map.next_value()?);
+                                let value: bool = map.next_value()?;
+                                if value {
+                                    return ::std::result::Result::Err(
+                                        _serde::de::Error::custom(
+                                            "`success` must be false, as its schema's `const` says",
+                                        ),
+                                    );
+                                }
+                                member_0 = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }

@@ -523,7 +523,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("userInfo"),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(map.next_value()?);
+                                let value: WxGetUserInfoUserInfo = map.next_value()?;
+                                member_0 = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
                                 if member_1.is_some() {
@@ -531,7 +532,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("rawData"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_1 = ::std::option::Option::Some(value);
                             }
                             Member::Member2 => {
                                 if member_2.is_some() {
@@ -539,7 +541,19 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("signature"),
                                     );
                                 }
-                                member_2 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                if !((40..=40).contains(&(value.len() as u64))
+                                    && value
+                                        .bytes()
+                                        .all(|byte| matches!(byte, b'0'..= b'9' | b'a'..= b'f')))
+                                {
+                                    return ::std::result::Result::Err(
+                                        _serde::de::Error::custom(
+                                            "`signature` must match the pattern \"^[0-9a-f]{40}$\"",
+                                        ),
+                                    );
+                                }
+                                member_2 = ::std::option::Option::Some(value);
                             }
                             Member::Member3 => {
                                 if member_3.is_some() {
@@ -547,7 +561,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("encryptedData"),
                                     );
                                 }
-                                member_3 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_3 = ::std::option::Option::Some(value);
                             }
                             Member::Member4 => {
                                 if member_4.is_some() {
@@ -555,7 +570,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("iv"),
                                     );
                                 }
-                                member_4 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_4 = ::std::option::Option::Some(value);
                             }
                             Member::Member5 => {
                                 if member_5.is_some() {
@@ -563,7 +579,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("cloudID"),
                                     );
                                 }
-                                member_5 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_5 = ::std::option::Option::Some(value);
                             }
                             Member::Member6 => {
                                 if member_6.is_some() {
@@ -571,7 +588,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("errMsg"),
                                     );
                                 }
-                                member_6 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_6 = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
@@ -768,7 +786,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("nickName"),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_0 = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
                                 if member_1.is_some() {
@@ -776,7 +795,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("avatarUrl"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_1 = ::std::option::Option::Some(value);
                             }
                             Member::Member2 => {
                                 if member_2.is_some() {
@@ -784,7 +804,9 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("gender"),
                                     );
                                 }
-                                member_2 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::mpkit::NumberOrString<WxGetUserInfoGender> = map
+                                    .next_value()?;
+                                member_2 = ::std::option::Option::Some(value);
                             }
                             Member::Member3 => {
                                 if member_3.is_some() {
@@ -792,7 +814,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("country"),
                                     );
                                 }
-                                member_3 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_3 = ::std::option::Option::Some(value);
                             }
                             Member::Member4 => {
                                 if member_4.is_some() {
@@ -800,7 +823,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("province"),
                                     );
                                 }
-                                member_4 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_4 = ::std::option::Option::Some(value);
                             }
                             Member::Member5 => {
                                 if member_5.is_some() {
@@ -808,7 +832,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("city"),
                                     );
                                 }
-                                member_5 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_5 = ::std::option::Option::Some(value);
                             }
                             Member::Member6 => {
                                 if member_6.is_some() {
@@ -816,7 +841,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("language"),
                                     );
                                 }
-                                member_6 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_6 = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
@@ -1051,7 +1077,20 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("errMsg"),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                if !{
+                                    static PATTERN: ::mpkit::Pattern = ::mpkit::Pattern::new(
+                                        "^getUserInfo:(fail([ :][\\s\\S]*)?|cancel)$",
+                                    );
+                                    PATTERN.is_match(&value)
+                                } {
+                                    return ::std::result::Result::Err(
+                                        _serde::de::Error::custom(
+                                            "`errMsg` must match the pattern \"^getUserInfo:(fail([ :][\\\\s\\\\S]*)?|cancel)$\"",
+                                        ),
+                                    );
+                                }
+                                member_0 = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
                                 if member_1.is_some() {
@@ -1059,9 +1098,10 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("errno"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(
-                                    map.next_value::<::mpkit::__private::JsonInteger>()?.0,
-                                );
+                                let value: i64 = map
+                                    .next_value::<::mpkit::__private::JsonInteger>()?
+                                    .0;
+                                member_1 = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
@@ -1240,7 +1280,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("openId"),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_0 = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
                                 if member_1.is_some() {
@@ -1248,7 +1289,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("nickName"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_1 = ::std::option::Option::Some(value);
                             }
                             Member::Member2 => {
                                 if member_2.is_some() {
@@ -1256,7 +1298,9 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("gender"),
                                     );
                                 }
-                                member_2 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::mpkit::NumberOrString<WxGetUserInfoGender> = map
+                                    .next_value()?;
+                                member_2 = ::std::option::Option::Some(value);
                             }
                             Member::Member3 => {
                                 if member_3.is_some() {
@@ -1264,7 +1308,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("city"),
                                     );
                                 }
-                                member_3 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_3 = ::std::option::Option::Some(value);
                             }
                             Member::Member4 => {
                                 if member_4.is_some() {
@@ -1272,7 +1317,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("province"),
                                     );
                                 }
-                                member_4 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_4 = ::std::option::Option::Some(value);
                             }
                             Member::Member5 => {
                                 if member_5.is_some() {
@@ -1280,7 +1326,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("country"),
                                     );
                                 }
-                                member_5 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_5 = ::std::option::Option::Some(value);
                             }
                             Member::Member6 => {
                                 if member_6.is_some() {
@@ -1288,7 +1335,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("avatarUrl"),
                                     );
                                 }
-                                member_6 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_6 = ::std::option::Option::Some(value);
                             }
                             Member::Member7 => {
                                 if member_7.is_some() {
@@ -1296,7 +1344,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("unionId"),
                                     );
                                 }
-                                member_7 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_7 = ::std::option::Option::Some(value);
                             }
                             Member::Member8 => {
                                 if member_8.is_some() {
@@ -1304,7 +1353,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("watermark"),
                                     );
                                 }
-                                member_8 = ::std::option::Option::Some(map.next_value()?);
+                                let value: WxGetUserInfoWatermark = map.next_value()?;
+                                member_8 = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
@@ -1460,7 +1510,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("appid"),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_0 = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
                                 if member_1.is_some() {
@@ -1468,9 +1519,10 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("timestamp"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(
-                                    map.next_value::<::mpkit::__private::JsonInteger>()?.0,
-                                );
+                                let value: i64 = map
+                                    .next_value::<::mpkit::__private::JsonInteger>()?
+                                    .0;
+                                member_1 = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }

@@ -554,7 +554,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("userInfo"),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(map.next_value()?);
+                                let value: WxGetUserProfileUserInfo = map.next_value()?;
+                                member_0 = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
                                 if member_1.is_some() {
@@ -562,7 +563,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("rawData"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_1 = ::std::option::Option::Some(value);
                             }
                             Member::Member2 => {
                                 if member_2.is_some() {
@@ -570,7 +572,19 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("signature"),
                                     );
                                 }
-                                member_2 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                if !((40..=40).contains(&(value.len() as u64))
+                                    && value
+                                        .bytes()
+                                        .all(|byte| matches!(byte, b'0'..= b'9' | b'a'..= b'f')))
+                                {
+                                    return ::std::result::Result::Err(
+                                        _serde::de::Error::custom(
+                                            "`signature` must match the pattern \"^[0-9a-f]{40}$\"",
+                                        ),
+                                    );
+                                }
+                                member_2 = ::std::option::Option::Some(value);
                             }
                             Member::Member3 => {
                                 if member_3.is_some() {
@@ -578,7 +592,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("encryptedData"),
                                     );
                                 }
-                                member_3 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_3 = ::std::option::Option::Some(value);
                             }
                             Member::Member4 => {
                                 if member_4.is_some() {
@@ -586,7 +601,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("iv"),
                                     );
                                 }
-                                member_4 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_4 = ::std::option::Option::Some(value);
                             }
                             Member::Member5 => {
                                 if member_5.is_some() {
@@ -594,7 +610,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("cloudID"),
                                     );
                                 }
-                                member_5 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_5 = ::std::option::Option::Some(value);
                             }
                             Member::Member6 => {
                                 if member_6.is_some() {
@@ -602,7 +619,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("errMsg"),
                                     );
                                 }
-                                member_6 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_6 = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
@@ -787,7 +805,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("nickName"),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_0 = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
                                 if member_1.is_some() {
@@ -795,7 +814,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("avatarUrl"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_1 = ::std::option::Option::Some(value);
                             }
                             Member::Member2 => {
                                 if member_2.is_some() {
@@ -803,7 +823,10 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("gender"),
                                     );
                                 }
-                                member_2 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::mpkit::NumberOrString<
+                                    WxGetUserProfileGender,
+                                > = map.next_value()?;
+                                member_2 = ::std::option::Option::Some(value);
                             }
                             Member::Member3 => {
                                 if member_3.is_some() {
@@ -811,7 +834,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("country"),
                                     );
                                 }
-                                member_3 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_3 = ::std::option::Option::Some(value);
                             }
                             Member::Member4 => {
                                 if member_4.is_some() {
@@ -819,7 +843,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("province"),
                                     );
                                 }
-                                member_4 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_4 = ::std::option::Option::Some(value);
                             }
                             Member::Member5 => {
                                 if member_5.is_some() {
@@ -827,7 +852,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("city"),
                                     );
                                 }
-                                member_5 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_5 = ::std::option::Option::Some(value);
                             }
                             Member::Member6 => {
                                 if member_6.is_some() {
@@ -835,7 +861,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("language"),
                                     );
                                 }
-                                member_6 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_6 = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
@@ -1072,7 +1099,20 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("errMsg"),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                if !{
+                                    static PATTERN: ::mpkit::Pattern = ::mpkit::Pattern::new(
+                                        "^getUserProfile:(fail([ :][\\s\\S]*)?|cancel)$",
+                                    );
+                                    PATTERN.is_match(&value)
+                                } {
+                                    return ::std::result::Result::Err(
+                                        _serde::de::Error::custom(
+                                            "`errMsg` must match the pattern \"^getUserProfile:(fail([ :][\\\\s\\\\S]*)?|cancel)$\"",
+                                        ),
+                                    );
+                                }
+                                member_0 = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
                                 if member_1.is_some() {
@@ -1080,9 +1120,10 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("errno"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(
-                                    map.next_value::<::mpkit::__private::JsonInteger>()?.0,
-                                );
+                                let value: i64 = map
+                                    .next_value::<::mpkit::__private::JsonInteger>()?
+                                    .0;
+                                member_1 = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
@@ -1247,7 +1288,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("nickName"),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_0 = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
                                 if member_1.is_some() {
@@ -1255,7 +1297,10 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("gender"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::mpkit::NumberOrString<
+                                    WxGetUserProfileGender,
+                                > = map.next_value()?;
+                                member_1 = ::std::option::Option::Some(value);
                             }
                             Member::Member2 => {
                                 if member_2.is_some() {
@@ -1263,7 +1308,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("city"),
                                     );
                                 }
-                                member_2 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_2 = ::std::option::Option::Some(value);
                             }
                             Member::Member3 => {
                                 if member_3.is_some() {
@@ -1271,7 +1317,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("province"),
                                     );
                                 }
-                                member_3 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_3 = ::std::option::Option::Some(value);
                             }
                             Member::Member4 => {
                                 if member_4.is_some() {
@@ -1279,7 +1326,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("country"),
                                     );
                                 }
-                                member_4 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_4 = ::std::option::Option::Some(value);
                             }
                             Member::Member5 => {
                                 if member_5.is_some() {
@@ -1287,7 +1335,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("avatarUrl"),
                                     );
                                 }
-                                member_5 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_5 = ::std::option::Option::Some(value);
                             }
                             Member::Member6 => {
                                 if member_6.is_some() {
@@ -1295,7 +1344,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("watermark"),
                                     );
                                 }
-                                member_6 = ::std::option::Option::Some(map.next_value()?);
+                                let value: WxGetUserProfileWatermark = map.next_value()?;
+                                member_6 = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
@@ -1444,7 +1494,8 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("appid"),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(map.next_value()?);
+                                let value: ::std::string::String = map.next_value()?;
+                                member_0 = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
                                 if member_1.is_some() {
@@ -1452,9 +1503,10 @@ const _: () = {
                                         _serde::de::Error::duplicate_field("timestamp"),
                                     );
                                 }
-                                member_1 = ::std::option::Option::Some(
-                                    map.next_value::<::mpkit::__private::JsonInteger>()?.0,
-                                );
+                                let value: i64 = map
+                                    .next_value::<::mpkit::__private::JsonInteger>()?
+                                    .0;
+                                member_1 = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }

@@ -1,6 +1,7 @@
 //! Printing the lowered API as Rust tokens: one module per kind of item.
 
 mod api;
+mod checks;
 mod options;
 mod types;
 

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{Context, doc, ty};
+use super::{Context, checks, doc, ty};
 use crate::lower::{Case, Field, Repr, Ty, TypeDef, Variant};
 use crate::naming::ident;
 
@@ -16,10 +16,16 @@ pub(super) fn emit(cx: &Context<'_>, def: &TypeDef) -> TokenStream {
             fields,
             keeps_unknown,
             aliases,
+            alternatives,
         } => {
             let name = ident(name);
             let rare: Vec<&syn::Ident> = aliases.iter().map(|alias| &alias.nested).collect();
-            let definition = structure(cx, &name, lines, fields, *keeps_unknown, &rare);
+            let shape = Shape {
+                keeps_unknown: *keeps_unknown,
+                rare: &rare,
+                alternatives,
+            };
+            let definition = structure(cx, &name, lines, fields, &shape);
             let accessors = aliases.iter().map(|alias| {
                 let field = &alias.field;
                 let nested = &alias.nested;
@@ -94,14 +100,23 @@ const INLINE_LOOP_MAX_MEMBERS: usize = 4;
 /// arm in the loop's `match` (a fourth named member) is enough for LLVM to
 /// dispatch through a jump table, which measured several percent slower on
 /// the EMAS payload (BENCHMARKS.md).
+/// What a struct's decoder must know beyond its fields.
+struct Shape<'a> {
+    keeps_unknown: bool,
+    /// Members read out of line (a quirk's nested shape).
+    rare: &'a [&'a syn::Ident],
+    /// `anyOf` of `required` lists.
+    alternatives: &'a [Vec<String>],
+}
+
 fn structure(
     cx: &Context<'_>,
     name: &syn::Ident,
     lines: &[String],
     fields: &[Field],
-    keeps_unknown: bool,
-    rare: &[&syn::Ident],
+    shape: &Shape<'_>,
 ) -> TokenStream {
+    let (keeps_unknown, rare) = (shape.keeps_unknown, shape.rare);
     let krate = cx.krate;
     let vis = cx.vis;
     let lines = doc(lines);
@@ -144,6 +159,12 @@ fn structure(
         .map(|f| format!("`{}`", f.json))
         .collect::<Vec<_>>()
         .join(", ");
+    let alternatives = checks::alternatives_check(shape.alternatives, &|json| {
+        members
+            .iter()
+            .find(|m| m.field.json == json)
+            .map(|m| m.slot.clone())
+    });
     let slots = members.iter().map(|m| &m.slot);
     let slot_types = members.iter().map(|m| &m.slot_ty);
     let common_tags: Vec<&syn::Ident> = common.iter().map(|m| &m.tag).collect();
@@ -153,7 +174,9 @@ fn structure(
         let read = member.duplicate_check();
         let (tag, slot) = (&member.tag, &member.slot);
         let value = member.read_value(krate);
-        quote! { Member::#tag => { #read #slot = ::std::option::Option::Some(#value); } }
+        let checks = checks::member_checks(krate, member.field);
+        let slot_ty = &member.slot_ty;
+        quote! { Member::#tag => { #read let value: #slot_ty = #value; #checks #slot = ::std::option::Option::Some(value); } }
     });
     // The body of the match arm for a member the schema does not name, whose
     // name is in the local `unknown` (`unknown_mut` borrows it mutably).
@@ -183,7 +206,9 @@ fn structure(
             let read = member.duplicate_check();
             let slot = &member.slot;
             let value = member.read_value(krate);
-            quote! { #json => { #read *#slot = ::std::option::Option::Some(#value); } }
+            let checks = checks::member_checks(krate, member.field);
+            let slot_ty = &member.slot_ty;
+            quote! { #json => { #read let value: #slot_ty = #value; #checks *#slot = ::std::option::Option::Some(value); } }
         });
         let keep = keep_unknown(quote!(map), quote!(unknown));
         let extra_param = keeps_unknown.then(|| quote!(#extra: &mut #unknown_ty,));
@@ -309,6 +334,7 @@ fn structure(
                                     Member::Other => #other_arm,
                                 }
                             }
+                            #alternatives
                             ::std::result::Result::Ok(#name {
                                 #(#builds)*
                                 #extra_build

@@ -41,6 +41,18 @@ pub(super) fn rules_fit_type(node: &SchemaNode, pointer: &str, problems: &mut Pr
         ("minimum", node.minimum.is_some() && !numbers, "numbers"),
         ("maximum", node.maximum.is_some() && !numbers, "numbers"),
     ];
+    if let Some(pattern) = &node.pattern {
+        // Checked by the generated code (options and responses alike) with
+        // the engine of the runtime's `Pattern`: what compiles here matches
+        // there.
+        if let Err(error) = regex_lite::Regex::new(pattern) {
+            problems.value(
+                &child(pointer, "pattern"),
+                format!("`pattern` {pattern:?} does not compile: {error}"),
+                "write a regular expression in the syntax of the `regex` crate (no look-around, no backreferences)",
+            );
+        }
+    }
     for (keyword, wrong, applies_to) in misplaced {
         if wrong {
             problems.key(
@@ -152,19 +164,11 @@ pub(super) fn option_type(name: &str, node: &SchemaNode, pointer: &str, problems
             }
         }
     }
-    let compiled = node.pattern.as_ref().and_then(|pattern| {
-        // The engine of the runtime's `Pattern`, so what compiles here
-        // matches there.
-        regex_lite::Regex::new(pattern)
-            .map_err(|error| {
-                problems.value(
-                    &child(pointer, "pattern"),
-                    format!("`pattern` {pattern:?} does not compile: {error}"),
-                    "write a regular expression in the syntax of the `regex` crate (no look-around, no backreferences)",
-                );
-            })
-            .ok()
-    });
+    // A pattern that does not compile is reported by `rules_fit_type`.
+    let compiled = node
+        .pattern
+        .as_ref()
+        .and_then(|pattern| regex_lite::Regex::new(pattern).ok());
     // An enum option holds one of its values, so the builder checks no
     // rule on it: every value must satisfy the rules here instead.
     for (i, value) in node.enum_values.iter().flatten().enumerate() {
