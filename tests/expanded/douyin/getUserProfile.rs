@@ -394,12 +394,22 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<TtGetUserProfileSuccess, A::Error> {
-                    let mut member_0: ::std::option::Option<TtGetUserProfileUserInfo> = ::std::option::Option::None;
-                    let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut member_user_info: ::std::option::Option<
+                        TtGetUserProfileUserInfo,
+                    > = ::std::option::Option::None;
+                    let mut member_raw_data: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_signature: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_encrypted_data: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_iv: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut member_err_msg: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
@@ -407,25 +417,25 @@ const _: () = {
                     {
                         match member {
                             Member::Member0 => {
-                                if member_0.is_some() {
+                                if member_user_info.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("userInfo"),
                                     );
                                 }
                                 let value: TtGetUserProfileUserInfo = map.next_value()?;
-                                member_0 = ::std::option::Option::Some(value);
+                                member_user_info = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
-                                if member_1.is_some() {
+                                if member_raw_data.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("rawData"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_1 = ::std::option::Option::Some(value);
+                                member_raw_data = ::std::option::Option::Some(value);
                             }
                             Member::Member2 => {
-                                if member_2.is_some() {
+                                if member_signature.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("signature"),
                                     );
@@ -442,48 +452,48 @@ const _: () = {
                                         ),
                                     );
                                 }
-                                member_2 = ::std::option::Option::Some(value);
+                                member_signature = ::std::option::Option::Some(value);
                             }
                             Member::Member3 => {
-                                if member_3.is_some() {
+                                if member_encrypted_data.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("encryptedData"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_3 = ::std::option::Option::Some(value);
+                                member_encrypted_data = ::std::option::Option::Some(value);
                             }
                             Member::Member4 => {
-                                if member_4.is_some() {
+                                if member_iv.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("iv"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_4 = ::std::option::Option::Some(value);
+                                member_iv = ::std::option::Option::Some(value);
                             }
                             Member::Member5 => {
-                                if member_5.is_some() {
+                                if member_err_msg.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("errMsg"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_5 = ::std::option::Option::Some(value);
+                                member_err_msg = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(TtGetUserProfileSuccess {
-                        user_info: member_0
+                        user_info: member_user_info
                             .ok_or_else(|| _serde::de::Error::missing_field(
                                 "userInfo",
                             ))?,
-                        raw_data: member_1,
-                        signature: member_2,
-                        encrypted_data: member_3,
-                        iv: member_4,
-                        err_msg: member_5
+                        raw_data: member_raw_data,
+                        signature: member_signature,
+                        encrypted_data: member_encrypted_data,
+                        iv: member_iv,
+                        err_msg: member_err_msg
                             .ok_or_else(|| _serde::de::Error::missing_field("errMsg"))?,
                         extra,
                     })
@@ -634,15 +644,25 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<TtGetUserProfileUserInfo, A::Error> {
-                    let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_2: ::std::option::Option<
+                    let mut member_avatar_url: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_nick_name: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_gender: ::std::option::Option<
                         ::mpkit::NumberOrString<TtGetUserProfileGender>,
                     > = ::std::option::Option::None;
-                    let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut member_city: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut member_province: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_country: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_language: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
@@ -650,25 +670,25 @@ const _: () = {
                     {
                         match member {
                             Member::Member0 => {
-                                if member_0.is_some() {
+                                if member_avatar_url.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("avatarUrl"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_0 = ::std::option::Option::Some(value);
+                                member_avatar_url = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
-                                if member_1.is_some() {
+                                if member_nick_name.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("nickName"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_1 = ::std::option::Option::Some(value);
+                                member_nick_name = ::std::option::Option::Some(value);
                             }
                             Member::Member2 => {
-                                if member_2.is_some() {
+                                if member_gender.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("gender"),
                                     );
@@ -676,61 +696,61 @@ const _: () = {
                                 let value: ::mpkit::NumberOrString<
                                     TtGetUserProfileGender,
                                 > = map.next_value()?;
-                                member_2 = ::std::option::Option::Some(value);
+                                member_gender = ::std::option::Option::Some(value);
                             }
                             Member::Member3 => {
-                                if member_3.is_some() {
+                                if member_city.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("city"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_3 = ::std::option::Option::Some(value);
+                                member_city = ::std::option::Option::Some(value);
                             }
                             Member::Member4 => {
-                                if member_4.is_some() {
+                                if member_province.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("province"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_4 = ::std::option::Option::Some(value);
+                                member_province = ::std::option::Option::Some(value);
                             }
                             Member::Member5 => {
-                                if member_5.is_some() {
+                                if member_country.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("country"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_5 = ::std::option::Option::Some(value);
+                                member_country = ::std::option::Option::Some(value);
                             }
                             Member::Member6 => {
-                                if member_6.is_some() {
+                                if member_language.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("language"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_6 = ::std::option::Option::Some(value);
+                                member_language = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(TtGetUserProfileUserInfo {
-                        avatar_url: member_0
+                        avatar_url: member_avatar_url
                             .ok_or_else(|| _serde::de::Error::missing_field(
                                 "avatarUrl",
                             ))?,
-                        nick_name: member_1
+                        nick_name: member_nick_name
                             .ok_or_else(|| _serde::de::Error::missing_field(
                                 "nickName",
                             ))?,
-                        gender: member_2,
-                        city: member_3,
-                        province: member_4,
-                        country: member_5,
-                        language: member_6,
+                        gender: member_gender,
+                        city: member_city,
+                        province: member_province,
+                        country: member_country,
+                        language: member_language,
                         extra,
                     })
                 }
@@ -935,8 +955,10 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<TtGetUserProfileFailure, A::Error> {
-                    let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_1: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut member_err_msg: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_err_no: ::std::option::Option<i64> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
@@ -944,7 +966,7 @@ const _: () = {
                     {
                         match member {
                             Member::Member0 => {
-                                if member_0.is_some() {
+                                if member_err_msg.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("errMsg"),
                                     );
@@ -962,10 +984,10 @@ const _: () = {
                                         ),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(value);
+                                member_err_msg = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
-                                if member_1.is_some() {
+                                if member_err_no.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("errNo"),
                                     );
@@ -973,15 +995,15 @@ const _: () = {
                                 let value: i64 = map
                                     .next_value::<::mpkit::__private::JsonInteger>()?
                                     .0;
-                                member_1 = ::std::option::Option::Some(value);
+                                member_err_no = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(TtGetUserProfileFailure {
-                        err_msg: member_0
+                        err_msg: member_err_msg
                             .ok_or_else(|| _serde::de::Error::missing_field("errMsg"))?,
-                        err_no: member_1,
+                        err_no: member_err_no,
                         extra,
                     })
                 }
@@ -1123,16 +1145,28 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<TtGetUserProfileEncryptedUserInfo, A::Error> {
-                    let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_2: ::std::option::Option<
+                    let mut member_nick_name: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_avatar_url: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_gender: ::std::option::Option<
                         ::mpkit::NumberOrString<TtGetUserProfileGender>,
                     > = ::std::option::Option::None;
-                    let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_7: ::std::option::Option<TtGetUserProfileWatermark> = ::std::option::Option::None;
+                    let mut member_city: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut member_province: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_country: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_open_id: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_watermark: ::std::option::Option<
+                        TtGetUserProfileWatermark,
+                    > = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
@@ -1140,25 +1174,25 @@ const _: () = {
                     {
                         match member {
                             Member::Member0 => {
-                                if member_0.is_some() {
+                                if member_nick_name.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("nickName"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_0 = ::std::option::Option::Some(value);
+                                member_nick_name = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
-                                if member_1.is_some() {
+                                if member_avatar_url.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("avatarUrl"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_1 = ::std::option::Option::Some(value);
+                                member_avatar_url = ::std::option::Option::Some(value);
                             }
                             Member::Member2 => {
-                                if member_2.is_some() {
+                                if member_gender.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("gender"),
                                     );
@@ -1166,66 +1200,66 @@ const _: () = {
                                 let value: ::mpkit::NumberOrString<
                                     TtGetUserProfileGender,
                                 > = map.next_value()?;
-                                member_2 = ::std::option::Option::Some(value);
+                                member_gender = ::std::option::Option::Some(value);
                             }
                             Member::Member3 => {
-                                if member_3.is_some() {
+                                if member_city.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("city"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_3 = ::std::option::Option::Some(value);
+                                member_city = ::std::option::Option::Some(value);
                             }
                             Member::Member4 => {
-                                if member_4.is_some() {
+                                if member_province.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("province"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_4 = ::std::option::Option::Some(value);
+                                member_province = ::std::option::Option::Some(value);
                             }
                             Member::Member5 => {
-                                if member_5.is_some() {
+                                if member_country.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("country"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_5 = ::std::option::Option::Some(value);
+                                member_country = ::std::option::Option::Some(value);
                             }
                             Member::Member6 => {
-                                if member_6.is_some() {
+                                if member_open_id.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("openId"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_6 = ::std::option::Option::Some(value);
+                                member_open_id = ::std::option::Option::Some(value);
                             }
                             Member::Member7 => {
-                                if member_7.is_some() {
+                                if member_watermark.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("watermark"),
                                     );
                                 }
                                 let value: TtGetUserProfileWatermark = map.next_value()?;
-                                member_7 = ::std::option::Option::Some(value);
+                                member_watermark = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(TtGetUserProfileEncryptedUserInfo {
-                        nick_name: member_0,
-                        avatar_url: member_1,
-                        gender: member_2,
-                        city: member_3,
-                        province: member_4,
-                        country: member_5,
-                        open_id: member_6
+                        nick_name: member_nick_name,
+                        avatar_url: member_avatar_url,
+                        gender: member_gender,
+                        city: member_city,
+                        province: member_province,
+                        country: member_country,
+                        open_id: member_open_id
                             .ok_or_else(|| _serde::de::Error::missing_field("openId"))?,
-                        watermark: member_7
+                        watermark: member_watermark
                             .ok_or_else(|| _serde::de::Error::missing_field(
                                 "watermark",
                             ))?,
@@ -1349,8 +1383,8 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<TtGetUserProfileWatermark, A::Error> {
-                    let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_1: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut member_appid: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut member_timestamp: ::std::option::Option<i64> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
@@ -1358,16 +1392,16 @@ const _: () = {
                     {
                         match member {
                             Member::Member0 => {
-                                if member_0.is_some() {
+                                if member_appid.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("appid"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_0 = ::std::option::Option::Some(value);
+                                member_appid = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
-                                if member_1.is_some() {
+                                if member_timestamp.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("timestamp"),
                                     );
@@ -1375,15 +1409,15 @@ const _: () = {
                                 let value: i64 = map
                                     .next_value::<::mpkit::__private::JsonInteger>()?
                                     .0;
-                                member_1 = ::std::option::Option::Some(value);
+                                member_timestamp = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(TtGetUserProfileWatermark {
-                        appid: member_0
+                        appid: member_appid
                             .ok_or_else(|| _serde::de::Error::missing_field("appid"))?,
-                        timestamp: member_1
+                        timestamp: member_timestamp
                             .ok_or_else(|| _serde::de::Error::missing_field(
                                 "timestamp",
                             ))?,

@@ -378,8 +378,8 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<MpserverlessUserGetInfoSuccess, A::Error> {
-                    let mut member_0: ::std::option::Option<bool> = ::std::option::Option::None;
-                    let mut member_1: ::std::option::Option<
+                    let mut member_success: ::std::option::Option<bool> = ::std::option::Option::None;
+                    let mut member_result: ::std::option::Option<
                         MpserverlessUserGetInfoUserResult,
                     > = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
@@ -389,31 +389,31 @@ const _: () = {
                     {
                         match member {
                             Member::Member0 => {
-                                if member_0.is_some() {
+                                if member_success.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("success"),
                                     );
                                 }
                                 let value: bool = map.next_value()?;
-                                member_0 = ::std::option::Option::Some(value);
+                                member_success = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
-                                if member_1.is_some() {
+                                if member_result.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("result"),
                                     );
                                 }
                                 let value: MpserverlessUserGetInfoUserResult = map
                                     .next_value()?;
-                                member_1 = ::std::option::Option::Some(value);
+                                member_result = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(MpserverlessUserGetInfoSuccess {
-                        success: member_0
+                        success: member_success
                             .ok_or_else(|| _serde::de::Error::missing_field("success"))?,
-                        result: member_1
+                        result: member_result
                             .ok_or_else(|| _serde::de::Error::missing_field("result"))?,
                         extra,
                     })
@@ -526,7 +526,7 @@ const _: () = {
             #[inline(never)]
             fn read_other<'de, A: _serde::de::MapAccess<'de>>(
                 map: &mut A,
-                member_3: &mut ::std::option::Option<
+                member_user: &mut ::std::option::Option<
                     ::std::boxed::Box<MpserverlessUserGetInfoUserIds>,
                 >,
                 extra: &mut ::mpkit::UnknownMembers,
@@ -534,14 +534,14 @@ const _: () = {
             ) -> ::std::result::Result<(), A::Error> {
                 match &**unknown {
                     "user" => {
-                        if member_3.is_some() {
+                        if member_user.is_some() {
                             return ::std::result::Result::Err(
                                 _serde::de::Error::duplicate_field("user"),
                             );
                         }
                         let value: ::std::boxed::Box<MpserverlessUserGetInfoUserIds> = map
                             .next_value()?;
-                        *member_3 = ::std::option::Option::Some(value);
+                        *member_user = ::std::option::Option::Some(value);
                     }
                     _ => extra.keep_next(unknown, map)?,
                 }
@@ -561,10 +561,16 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<MpserverlessUserGetInfoUserResult, A::Error> {
-                    let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_3: ::std::option::Option<
+                    let mut member_space_id: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_user_id: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_oauth_user_id: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_user: ::std::option::Option<
                         ::std::boxed::Box<MpserverlessUserGetInfoUserIds>,
                     > = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
@@ -574,44 +580,46 @@ const _: () = {
                     {
                         match member {
                             Member::Member0 => {
-                                if member_0.is_some() {
+                                if member_space_id.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("spaceId"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_0 = ::std::option::Option::Some(value);
+                                member_space_id = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
-                                if member_1.is_some() {
+                                if member_user_id.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("userId"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_1 = ::std::option::Option::Some(value);
+                                member_user_id = ::std::option::Option::Some(value);
                             }
                             Member::Member2 => {
-                                if member_2.is_some() {
+                                if member_oauth_user_id.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("oAuthUserId"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_2 = ::std::option::Option::Some(value);
+                                member_oauth_user_id = ::std::option::Option::Some(value);
                             }
                             Member::Other => {
                                 read_other(
                                     &mut map,
-                                    &mut member_3,
+                                    &mut member_user,
                                     &mut extra,
                                     &mut unknown,
                                 )?
                             }
                         }
                     }
-                    if !(false || (true && member_0.is_some() && member_1.is_some())
-                        || (true && member_3.is_some()))
+                    if !(false
+                        || (true && member_space_id.is_some()
+                            && member_user_id.is_some())
+                        || (true && member_user.is_some()))
                     {
                         return ::std::result::Result::Err(
                             _serde::de::Error::custom(
@@ -620,10 +628,10 @@ const _: () = {
                         );
                     }
                     ::std::result::Result::Ok(MpserverlessUserGetInfoUserResult {
-                        space_id: member_0,
-                        user_id: member_1,
-                        oauth_user_id: member_2,
-                        user: member_3,
+                        space_id: member_space_id,
+                        user_id: member_user_id,
+                        oauth_user_id: member_oauth_user_id,
+                        user: member_user,
                         extra,
                     })
                 }
@@ -775,9 +783,15 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<MpserverlessUserGetInfoUserIds, A::Error> {
-                    let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut member_space_id: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_user_id: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_oauth_user_id: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
@@ -785,41 +799,41 @@ const _: () = {
                     {
                         match member {
                             Member::Member0 => {
-                                if member_0.is_some() {
+                                if member_space_id.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("spaceId"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_0 = ::std::option::Option::Some(value);
+                                member_space_id = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
-                                if member_1.is_some() {
+                                if member_user_id.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("userId"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_1 = ::std::option::Option::Some(value);
+                                member_user_id = ::std::option::Option::Some(value);
                             }
                             Member::Member2 => {
-                                if member_2.is_some() {
+                                if member_oauth_user_id.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("oAuthUserId"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_2 = ::std::option::Option::Some(value);
+                                member_oauth_user_id = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(MpserverlessUserGetInfoUserIds {
-                        space_id: member_0
+                        space_id: member_space_id
                             .ok_or_else(|| _serde::de::Error::missing_field("spaceId"))?,
-                        user_id: member_1
+                        user_id: member_user_id
                             .ok_or_else(|| _serde::de::Error::missing_field("userId"))?,
-                        oauth_user_id: member_2,
+                        oauth_user_id: member_oauth_user_id,
                         extra,
                     })
                 }
@@ -917,7 +931,7 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<MpserverlessUserGetInfoFailure, A::Error> {
-                    let mut member_0: ::std::option::Option<bool> = ::std::option::Option::None;
+                    let mut member_success: ::std::option::Option<bool> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
@@ -925,7 +939,7 @@ const _: () = {
                     {
                         match member {
                             Member::Member0 => {
-                                if member_0.is_some() {
+                                if member_success.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("success"),
                                     );
@@ -938,13 +952,13 @@ const _: () = {
                                         ),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(value);
+                                member_success = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(MpserverlessUserGetInfoFailure {
-                        success: member_0
+                        success: member_success
                             .ok_or_else(|| _serde::de::Error::missing_field("success"))?,
                         extra,
                     })

@@ -504,13 +504,25 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<WxGetUserInfoSuccess, A::Error> {
-                    let mut member_0: ::std::option::Option<WxGetUserInfoUserInfo> = ::std::option::Option::None;
-                    let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut member_user_info: ::std::option::Option<
+                        WxGetUserInfoUserInfo,
+                    > = ::std::option::Option::None;
+                    let mut member_raw_data: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_signature: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_encrypted_data: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_iv: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut member_cloud_id: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_err_msg: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
@@ -518,25 +530,25 @@ const _: () = {
                     {
                         match member {
                             Member::Member0 => {
-                                if member_0.is_some() {
+                                if member_user_info.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("userInfo"),
                                     );
                                 }
                                 let value: WxGetUserInfoUserInfo = map.next_value()?;
-                                member_0 = ::std::option::Option::Some(value);
+                                member_user_info = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
-                                if member_1.is_some() {
+                                if member_raw_data.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("rawData"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_1 = ::std::option::Option::Some(value);
+                                member_raw_data = ::std::option::Option::Some(value);
                             }
                             Member::Member2 => {
-                                if member_2.is_some() {
+                                if member_signature.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("signature"),
                                     );
@@ -553,59 +565,59 @@ const _: () = {
                                         ),
                                     );
                                 }
-                                member_2 = ::std::option::Option::Some(value);
+                                member_signature = ::std::option::Option::Some(value);
                             }
                             Member::Member3 => {
-                                if member_3.is_some() {
+                                if member_encrypted_data.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("encryptedData"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_3 = ::std::option::Option::Some(value);
+                                member_encrypted_data = ::std::option::Option::Some(value);
                             }
                             Member::Member4 => {
-                                if member_4.is_some() {
+                                if member_iv.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("iv"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_4 = ::std::option::Option::Some(value);
+                                member_iv = ::std::option::Option::Some(value);
                             }
                             Member::Member5 => {
-                                if member_5.is_some() {
+                                if member_cloud_id.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("cloudID"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_5 = ::std::option::Option::Some(value);
+                                member_cloud_id = ::std::option::Option::Some(value);
                             }
                             Member::Member6 => {
-                                if member_6.is_some() {
+                                if member_err_msg.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("errMsg"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_6 = ::std::option::Option::Some(value);
+                                member_err_msg = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(WxGetUserInfoSuccess {
-                        user_info: member_0
+                        user_info: member_user_info
                             .ok_or_else(|| _serde::de::Error::missing_field(
                                 "userInfo",
                             ))?,
-                        raw_data: member_1
+                        raw_data: member_raw_data
                             .ok_or_else(|| _serde::de::Error::missing_field("rawData"))?,
-                        signature: member_2,
-                        encrypted_data: member_3,
-                        iv: member_4,
-                        cloud_id: member_5,
-                        err_msg: member_6
+                        signature: member_signature,
+                        encrypted_data: member_encrypted_data,
+                        iv: member_iv,
+                        cloud_id: member_cloud_id,
+                        err_msg: member_err_msg
                             .ok_or_else(|| _serde::de::Error::missing_field("errMsg"))?,
                         extra,
                     })
@@ -765,15 +777,25 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<WxGetUserInfoUserInfo, A::Error> {
-                    let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_2: ::std::option::Option<
+                    let mut member_nick_name: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_avatar_url: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_gender: ::std::option::Option<
                         ::mpkit::NumberOrString<WxGetUserInfoGender>,
                     > = ::std::option::Option::None;
-                    let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut member_country: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_province: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_city: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut member_language: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
@@ -781,86 +803,86 @@ const _: () = {
                     {
                         match member {
                             Member::Member0 => {
-                                if member_0.is_some() {
+                                if member_nick_name.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("nickName"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_0 = ::std::option::Option::Some(value);
+                                member_nick_name = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
-                                if member_1.is_some() {
+                                if member_avatar_url.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("avatarUrl"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_1 = ::std::option::Option::Some(value);
+                                member_avatar_url = ::std::option::Option::Some(value);
                             }
                             Member::Member2 => {
-                                if member_2.is_some() {
+                                if member_gender.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("gender"),
                                     );
                                 }
                                 let value: ::mpkit::NumberOrString<WxGetUserInfoGender> = map
                                     .next_value()?;
-                                member_2 = ::std::option::Option::Some(value);
+                                member_gender = ::std::option::Option::Some(value);
                             }
                             Member::Member3 => {
-                                if member_3.is_some() {
+                                if member_country.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("country"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_3 = ::std::option::Option::Some(value);
+                                member_country = ::std::option::Option::Some(value);
                             }
                             Member::Member4 => {
-                                if member_4.is_some() {
+                                if member_province.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("province"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_4 = ::std::option::Option::Some(value);
+                                member_province = ::std::option::Option::Some(value);
                             }
                             Member::Member5 => {
-                                if member_5.is_some() {
+                                if member_city.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("city"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_5 = ::std::option::Option::Some(value);
+                                member_city = ::std::option::Option::Some(value);
                             }
                             Member::Member6 => {
-                                if member_6.is_some() {
+                                if member_language.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("language"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_6 = ::std::option::Option::Some(value);
+                                member_language = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(WxGetUserInfoUserInfo {
-                        nick_name: member_0
+                        nick_name: member_nick_name
                             .ok_or_else(|| _serde::de::Error::missing_field(
                                 "nickName",
                             ))?,
-                        avatar_url: member_1
+                        avatar_url: member_avatar_url
                             .ok_or_else(|| _serde::de::Error::missing_field(
                                 "avatarUrl",
                             ))?,
-                        gender: member_2,
-                        country: member_3,
-                        province: member_4,
-                        city: member_5,
-                        language: member_6,
+                        gender: member_gender,
+                        country: member_country,
+                        province: member_province,
+                        city: member_city,
+                        language: member_language,
                         extra,
                     })
                 }
@@ -1063,8 +1085,10 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<WxGetUserInfoFailure, A::Error> {
-                    let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_1: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut member_err_msg: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_errno: ::std::option::Option<i64> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
@@ -1072,7 +1096,7 @@ const _: () = {
                     {
                         match member {
                             Member::Member0 => {
-                                if member_0.is_some() {
+                                if member_err_msg.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("errMsg"),
                                     );
@@ -1090,10 +1114,10 @@ const _: () = {
                                         ),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(value);
+                                member_err_msg = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
-                                if member_1.is_some() {
+                                if member_errno.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("errno"),
                                     );
@@ -1101,15 +1125,15 @@ const _: () = {
                                 let value: i64 = map
                                     .next_value::<::mpkit::__private::JsonInteger>()?
                                     .0;
-                                member_1 = ::std::option::Option::Some(value);
+                                member_errno = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(WxGetUserInfoFailure {
-                        err_msg: member_0
+                        err_msg: member_err_msg
                             .ok_or_else(|| _serde::de::Error::missing_field("errMsg"))?,
-                        errno: member_1,
+                        errno: member_errno,
                         extra,
                     })
                 }
@@ -1257,17 +1281,31 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<WxGetUserInfoEncryptedUserInfo, A::Error> {
-                    let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_2: ::std::option::Option<
+                    let mut member_open_id: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_nick_name: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_gender: ::std::option::Option<
                         ::mpkit::NumberOrString<WxGetUserInfoGender>,
                     > = ::std::option::Option::None;
-                    let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_8: ::std::option::Option<WxGetUserInfoWatermark> = ::std::option::Option::None;
+                    let mut member_city: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut member_province: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_country: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_avatar_url: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_union_id: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_watermark: ::std::option::Option<
+                        WxGetUserInfoWatermark,
+                    > = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
@@ -1275,101 +1313,101 @@ const _: () = {
                     {
                         match member {
                             Member::Member0 => {
-                                if member_0.is_some() {
+                                if member_open_id.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("openId"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_0 = ::std::option::Option::Some(value);
+                                member_open_id = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
-                                if member_1.is_some() {
+                                if member_nick_name.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("nickName"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_1 = ::std::option::Option::Some(value);
+                                member_nick_name = ::std::option::Option::Some(value);
                             }
                             Member::Member2 => {
-                                if member_2.is_some() {
+                                if member_gender.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("gender"),
                                     );
                                 }
                                 let value: ::mpkit::NumberOrString<WxGetUserInfoGender> = map
                                     .next_value()?;
-                                member_2 = ::std::option::Option::Some(value);
+                                member_gender = ::std::option::Option::Some(value);
                             }
                             Member::Member3 => {
-                                if member_3.is_some() {
+                                if member_city.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("city"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_3 = ::std::option::Option::Some(value);
+                                member_city = ::std::option::Option::Some(value);
                             }
                             Member::Member4 => {
-                                if member_4.is_some() {
+                                if member_province.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("province"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_4 = ::std::option::Option::Some(value);
+                                member_province = ::std::option::Option::Some(value);
                             }
                             Member::Member5 => {
-                                if member_5.is_some() {
+                                if member_country.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("country"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_5 = ::std::option::Option::Some(value);
+                                member_country = ::std::option::Option::Some(value);
                             }
                             Member::Member6 => {
-                                if member_6.is_some() {
+                                if member_avatar_url.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("avatarUrl"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_6 = ::std::option::Option::Some(value);
+                                member_avatar_url = ::std::option::Option::Some(value);
                             }
                             Member::Member7 => {
-                                if member_7.is_some() {
+                                if member_union_id.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("unionId"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_7 = ::std::option::Option::Some(value);
+                                member_union_id = ::std::option::Option::Some(value);
                             }
                             Member::Member8 => {
-                                if member_8.is_some() {
+                                if member_watermark.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("watermark"),
                                     );
                                 }
                                 let value: WxGetUserInfoWatermark = map.next_value()?;
-                                member_8 = ::std::option::Option::Some(value);
+                                member_watermark = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(WxGetUserInfoEncryptedUserInfo {
-                        open_id: member_0
+                        open_id: member_open_id
                             .ok_or_else(|| _serde::de::Error::missing_field("openId"))?,
-                        nick_name: member_1,
-                        gender: member_2,
-                        city: member_3,
-                        province: member_4,
-                        country: member_5,
-                        avatar_url: member_6,
-                        union_id: member_7,
-                        watermark: member_8
+                        nick_name: member_nick_name,
+                        gender: member_gender,
+                        city: member_city,
+                        province: member_province,
+                        country: member_country,
+                        avatar_url: member_avatar_url,
+                        union_id: member_union_id,
+                        watermark: member_watermark
                             .ok_or_else(|| _serde::de::Error::missing_field(
                                 "watermark",
                             ))?,
@@ -1496,8 +1534,8 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<WxGetUserInfoWatermark, A::Error> {
-                    let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_1: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut member_appid: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut member_timestamp: ::std::option::Option<i64> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
@@ -1505,16 +1543,16 @@ const _: () = {
                     {
                         match member {
                             Member::Member0 => {
-                                if member_0.is_some() {
+                                if member_appid.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("appid"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_0 = ::std::option::Option::Some(value);
+                                member_appid = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
-                                if member_1.is_some() {
+                                if member_timestamp.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("timestamp"),
                                     );
@@ -1522,15 +1560,15 @@ const _: () = {
                                 let value: i64 = map
                                     .next_value::<::mpkit::__private::JsonInteger>()?
                                     .0;
-                                member_1 = ::std::option::Option::Some(value);
+                                member_timestamp = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(WxGetUserInfoWatermark {
-                        appid: member_0
+                        appid: member_appid
                             .ok_or_else(|| _serde::de::Error::missing_field("appid"))?,
-                        timestamp: member_1
+                        timestamp: member_timestamp
                             .ok_or_else(|| _serde::de::Error::missing_field(
                                 "timestamp",
                             ))?,

@@ -535,13 +535,25 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<WxGetUserProfileSuccess, A::Error> {
-                    let mut member_0: ::std::option::Option<WxGetUserProfileUserInfo> = ::std::option::Option::None;
-                    let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut member_user_info: ::std::option::Option<
+                        WxGetUserProfileUserInfo,
+                    > = ::std::option::Option::None;
+                    let mut member_raw_data: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_signature: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_encrypted_data: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_iv: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut member_cloud_id: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_err_msg: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
@@ -549,25 +561,25 @@ const _: () = {
                     {
                         match member {
                             Member::Member0 => {
-                                if member_0.is_some() {
+                                if member_user_info.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("userInfo"),
                                     );
                                 }
                                 let value: WxGetUserProfileUserInfo = map.next_value()?;
-                                member_0 = ::std::option::Option::Some(value);
+                                member_user_info = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
-                                if member_1.is_some() {
+                                if member_raw_data.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("rawData"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_1 = ::std::option::Option::Some(value);
+                                member_raw_data = ::std::option::Option::Some(value);
                             }
                             Member::Member2 => {
-                                if member_2.is_some() {
+                                if member_signature.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("signature"),
                                     );
@@ -584,59 +596,59 @@ const _: () = {
                                         ),
                                     );
                                 }
-                                member_2 = ::std::option::Option::Some(value);
+                                member_signature = ::std::option::Option::Some(value);
                             }
                             Member::Member3 => {
-                                if member_3.is_some() {
+                                if member_encrypted_data.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("encryptedData"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_3 = ::std::option::Option::Some(value);
+                                member_encrypted_data = ::std::option::Option::Some(value);
                             }
                             Member::Member4 => {
-                                if member_4.is_some() {
+                                if member_iv.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("iv"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_4 = ::std::option::Option::Some(value);
+                                member_iv = ::std::option::Option::Some(value);
                             }
                             Member::Member5 => {
-                                if member_5.is_some() {
+                                if member_cloud_id.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("cloudID"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_5 = ::std::option::Option::Some(value);
+                                member_cloud_id = ::std::option::Option::Some(value);
                             }
                             Member::Member6 => {
-                                if member_6.is_some() {
+                                if member_err_msg.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("errMsg"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_6 = ::std::option::Option::Some(value);
+                                member_err_msg = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(WxGetUserProfileSuccess {
-                        user_info: member_0
+                        user_info: member_user_info
                             .ok_or_else(|| _serde::de::Error::missing_field(
                                 "userInfo",
                             ))?,
-                        raw_data: member_1
+                        raw_data: member_raw_data
                             .ok_or_else(|| _serde::de::Error::missing_field("rawData"))?,
-                        signature: member_2,
-                        encrypted_data: member_3,
-                        iv: member_4,
-                        cloud_id: member_5,
-                        err_msg: member_6
+                        signature: member_signature,
+                        encrypted_data: member_encrypted_data,
+                        iv: member_iv,
+                        cloud_id: member_cloud_id,
+                        err_msg: member_err_msg
                             .ok_or_else(|| _serde::de::Error::missing_field("errMsg"))?,
                         extra,
                     })
@@ -784,15 +796,25 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<WxGetUserProfileUserInfo, A::Error> {
-                    let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_2: ::std::option::Option<
+                    let mut member_nick_name: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_avatar_url: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_gender: ::std::option::Option<
                         ::mpkit::NumberOrString<WxGetUserProfileGender>,
                     > = ::std::option::Option::None;
-                    let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut member_country: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_province: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_city: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut member_language: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
@@ -800,25 +822,25 @@ const _: () = {
                     {
                         match member {
                             Member::Member0 => {
-                                if member_0.is_some() {
+                                if member_nick_name.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("nickName"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_0 = ::std::option::Option::Some(value);
+                                member_nick_name = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
-                                if member_1.is_some() {
+                                if member_avatar_url.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("avatarUrl"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_1 = ::std::option::Option::Some(value);
+                                member_avatar_url = ::std::option::Option::Some(value);
                             }
                             Member::Member2 => {
-                                if member_2.is_some() {
+                                if member_gender.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("gender"),
                                     );
@@ -826,61 +848,61 @@ const _: () = {
                                 let value: ::mpkit::NumberOrString<
                                     WxGetUserProfileGender,
                                 > = map.next_value()?;
-                                member_2 = ::std::option::Option::Some(value);
+                                member_gender = ::std::option::Option::Some(value);
                             }
                             Member::Member3 => {
-                                if member_3.is_some() {
+                                if member_country.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("country"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_3 = ::std::option::Option::Some(value);
+                                member_country = ::std::option::Option::Some(value);
                             }
                             Member::Member4 => {
-                                if member_4.is_some() {
+                                if member_province.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("province"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_4 = ::std::option::Option::Some(value);
+                                member_province = ::std::option::Option::Some(value);
                             }
                             Member::Member5 => {
-                                if member_5.is_some() {
+                                if member_city.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("city"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_5 = ::std::option::Option::Some(value);
+                                member_city = ::std::option::Option::Some(value);
                             }
                             Member::Member6 => {
-                                if member_6.is_some() {
+                                if member_language.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("language"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_6 = ::std::option::Option::Some(value);
+                                member_language = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(WxGetUserProfileUserInfo {
-                        nick_name: member_0
+                        nick_name: member_nick_name
                             .ok_or_else(|| _serde::de::Error::missing_field(
                                 "nickName",
                             ))?,
-                        avatar_url: member_1
+                        avatar_url: member_avatar_url
                             .ok_or_else(|| _serde::de::Error::missing_field(
                                 "avatarUrl",
                             ))?,
-                        gender: member_2,
-                        country: member_3,
-                        province: member_4,
-                        city: member_5,
-                        language: member_6,
+                        gender: member_gender,
+                        country: member_country,
+                        province: member_province,
+                        city: member_city,
+                        language: member_language,
                         extra,
                     })
                 }
@@ -1085,8 +1107,10 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<WxGetUserProfileFailure, A::Error> {
-                    let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_1: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut member_err_msg: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_errno: ::std::option::Option<i64> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
@@ -1094,7 +1118,7 @@ const _: () = {
                     {
                         match member {
                             Member::Member0 => {
-                                if member_0.is_some() {
+                                if member_err_msg.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("errMsg"),
                                     );
@@ -1112,10 +1136,10 @@ const _: () = {
                                         ),
                                     );
                                 }
-                                member_0 = ::std::option::Option::Some(value);
+                                member_err_msg = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
-                                if member_1.is_some() {
+                                if member_errno.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("errno"),
                                     );
@@ -1123,15 +1147,15 @@ const _: () = {
                                 let value: i64 = map
                                     .next_value::<::mpkit::__private::JsonInteger>()?
                                     .0;
-                                member_1 = ::std::option::Option::Some(value);
+                                member_errno = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(WxGetUserProfileFailure {
-                        err_msg: member_0
+                        err_msg: member_err_msg
                             .ok_or_else(|| _serde::de::Error::missing_field("errMsg"))?,
-                        errno: member_1,
+                        errno: member_errno,
                         extra,
                     })
                 }
@@ -1267,15 +1291,25 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<WxGetUserProfileEncryptedProfile, A::Error> {
-                    let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_1: ::std::option::Option<
+                    let mut member_nick_name: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_gender: ::std::option::Option<
                         ::mpkit::NumberOrString<WxGetUserProfileGender>,
                     > = ::std::option::Option::None;
-                    let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_6: ::std::option::Option<WxGetUserProfileWatermark> = ::std::option::Option::None;
+                    let mut member_city: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut member_province: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_country: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_avatar_url: ::std::option::Option<
+                        ::std::string::String,
+                    > = ::std::option::Option::None;
+                    let mut member_watermark: ::std::option::Option<
+                        WxGetUserProfileWatermark,
+                    > = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
@@ -1283,16 +1317,16 @@ const _: () = {
                     {
                         match member {
                             Member::Member0 => {
-                                if member_0.is_some() {
+                                if member_nick_name.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("nickName"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_0 = ::std::option::Option::Some(value);
+                                member_nick_name = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
-                                if member_1.is_some() {
+                                if member_gender.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("gender"),
                                     );
@@ -1300,64 +1334,64 @@ const _: () = {
                                 let value: ::mpkit::NumberOrString<
                                     WxGetUserProfileGender,
                                 > = map.next_value()?;
-                                member_1 = ::std::option::Option::Some(value);
+                                member_gender = ::std::option::Option::Some(value);
                             }
                             Member::Member2 => {
-                                if member_2.is_some() {
+                                if member_city.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("city"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_2 = ::std::option::Option::Some(value);
+                                member_city = ::std::option::Option::Some(value);
                             }
                             Member::Member3 => {
-                                if member_3.is_some() {
+                                if member_province.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("province"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_3 = ::std::option::Option::Some(value);
+                                member_province = ::std::option::Option::Some(value);
                             }
                             Member::Member4 => {
-                                if member_4.is_some() {
+                                if member_country.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("country"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_4 = ::std::option::Option::Some(value);
+                                member_country = ::std::option::Option::Some(value);
                             }
                             Member::Member5 => {
-                                if member_5.is_some() {
+                                if member_avatar_url.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("avatarUrl"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_5 = ::std::option::Option::Some(value);
+                                member_avatar_url = ::std::option::Option::Some(value);
                             }
                             Member::Member6 => {
-                                if member_6.is_some() {
+                                if member_watermark.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("watermark"),
                                     );
                                 }
                                 let value: WxGetUserProfileWatermark = map.next_value()?;
-                                member_6 = ::std::option::Option::Some(value);
+                                member_watermark = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(WxGetUserProfileEncryptedProfile {
-                        nick_name: member_0,
-                        gender: member_1,
-                        city: member_2,
-                        province: member_3,
-                        country: member_4,
-                        avatar_url: member_5,
-                        watermark: member_6
+                        nick_name: member_nick_name,
+                        gender: member_gender,
+                        city: member_city,
+                        province: member_province,
+                        country: member_country,
+                        avatar_url: member_avatar_url,
+                        watermark: member_watermark
                             .ok_or_else(|| _serde::de::Error::missing_field(
                                 "watermark",
                             ))?,
@@ -1480,8 +1514,8 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<WxGetUserProfileWatermark, A::Error> {
-                    let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_1: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut member_appid: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                    let mut member_timestamp: ::std::option::Option<i64> = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
@@ -1489,16 +1523,16 @@ const _: () = {
                     {
                         match member {
                             Member::Member0 => {
-                                if member_0.is_some() {
+                                if member_appid.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("appid"),
                                     );
                                 }
                                 let value: ::std::string::String = map.next_value()?;
-                                member_0 = ::std::option::Option::Some(value);
+                                member_appid = ::std::option::Option::Some(value);
                             }
                             Member::Member1 => {
-                                if member_1.is_some() {
+                                if member_timestamp.is_some() {
                                     return ::std::result::Result::Err(
                                         _serde::de::Error::duplicate_field("timestamp"),
                                     );
@@ -1506,15 +1540,15 @@ const _: () = {
                                 let value: i64 = map
                                     .next_value::<::mpkit::__private::JsonInteger>()?
                                     .0;
-                                member_1 = ::std::option::Option::Some(value);
+                                member_timestamp = ::std::option::Option::Some(value);
                             }
                             Member::Other => extra.keep_next(&mut unknown, &mut map)?,
                         }
                     }
                     ::std::result::Result::Ok(WxGetUserProfileWatermark {
-                        appid: member_0
+                        appid: member_appid
                             .ok_or_else(|| _serde::de::Error::missing_field("appid"))?,
-                        timestamp: member_1
+                        timestamp: member_timestamp
                             .ok_or_else(|| _serde::de::Error::missing_field(
                                 "timestamp",
                             ))?,

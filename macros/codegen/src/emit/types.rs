@@ -147,7 +147,12 @@ fn structure(
         .map(|(i, field)| Member {
             field,
             tag: format_ident!("Member{}", i),
-            slot: format_ident!("member_{}", i),
+            // Named after the field (`member_nick_name`); the prefix keeps
+            // it apart from the visitor's own locals (`map`, `value`).
+            slot: format_ident!(
+                "member_{}",
+                field.ident.to_string().trim_start_matches("r#")
+            ),
             slot_ty: ty(cx, &field.ty),
             rare: rare.contains(&&field.ident),
         })
