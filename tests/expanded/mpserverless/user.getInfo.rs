@@ -612,14 +612,12 @@ const _: () = {
                                     &mut member_user,
                                     &mut extra,
                                     &mut unknown,
-                                )?
+                                )?;
                             }
                         }
                     }
-                    if !(false
-                        || (true && member_space_id.is_some()
-                            && member_user_id.is_some())
-                        || (true && member_user.is_some()))
+                    if !((member_space_id.is_some() && member_user_id.is_some())
+                        || member_user.is_some())
                     {
                         return ::std::result::Result::Err(
                             _serde::de::Error::custom(

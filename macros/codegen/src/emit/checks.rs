@@ -170,12 +170,21 @@ pub(super) fn alternatives_check(
     if alternatives.is_empty() {
         return quote!();
     }
+    // An empty list is always satisfied: then there is nothing to check.
+    if alternatives.iter().any(Vec::is_empty) {
+        return quote!();
+    }
     let groups = alternatives.iter().map(|names| {
         let present = names
             .iter()
             .filter_map(|name| slot(name))
             .map(|s| quote!(#s.is_some()));
-        quote!((true #(&& #present)*))
+        let present: Vec<TokenStream> = present.collect();
+        if present.len() == 1 {
+            quote!(#(#present)*)
+        } else {
+            quote!((#(#present)&&*))
+        }
     });
     let listed: Vec<String> = alternatives
         .iter()
@@ -183,7 +192,7 @@ pub(super) fn alternatives_check(
         .collect();
     let message = format!("needs all members of one of {}", listed.join(" or "));
     quote! {
-        if !(false #(|| #groups)*) {
+        if !(#(#groups)||*) {
             return ::std::result::Result::Err(_serde::de::Error::custom(#message));
         }
     }

@@ -219,7 +219,7 @@ fn structure(
         let extra_param = keeps_unknown.then(|| quote!(#extra: &mut #unknown_ty,));
         let extra_arg = keeps_unknown.then(|| quote!(&mut #extra,));
         (
-            quote!(read_other(&mut map, #(&mut #rare_slots,)* #extra_arg &mut unknown)?),
+            quote!({ read_other(&mut map, #(&mut #rare_slots,)* #extra_arg &mut unknown)?; }),
             quote! {
                 /// Reads the value of a member outside the documented
                 /// shape, named by `unknown`: a quirk's member, or one the
