@@ -10,12 +10,16 @@ use crate::error::{CallError, Requirement};
 use crate::refusal::Refusal;
 use crate::version::Version;
 
-/// How an API is invoked on the JavaScript side.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// How an API is invoked on the JavaScript side: `x-call-style` in a
+/// schema file (`"callback"`, `"promise"`, `"callback-or-promise"`), and the
+/// same type in generated code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
 pub enum CallStyle {
-    /// `success` / `fail` / `complete` callbacks; no promise.
+    /// `success` / `fail` / `complete` callbacks only; no promise style.
     Callback,
-    /// Returns a promise.
+    /// Returns a promise; no callbacks.
     Promise,
     /// Callbacks, or a promise when no callback is given.
     CallbackOrPromise,

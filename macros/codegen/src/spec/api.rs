@@ -206,18 +206,9 @@ impl WatermarkSpec {
     }
 }
 
-/// How an API is invoked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "meta", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum CallStyle {
-    /// `success` / `fail` / `complete` callbacks only; no promise style.
-    Callback,
-    /// Returns a promise; no callbacks.
-    Promise,
-    /// Callbacks, or a promise when no callback is given.
-    CallbackOrPromise,
-}
+/// How an API is invoked: the runtime's type, shared so that the schema
+/// format and generated code cannot disagree on the styles.
+pub use mpkit_runtime::CallStyle;
 
 /// How a response tells success from failure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
