@@ -613,6 +613,26 @@ fn integers_written_with_a_fraction_or_exponent_are_integers() {
         let failure: WxGetUserInfoFailure = serde_json::from_str(&text).unwrap();
         assert_eq!(failure.errno, Some(expected), "{errno}");
     }
+    // Whole numbers past 2^53 that an i64 holds are integers too (found
+    // beside the `agreement` fuzzer: `1e16` was refused); past i64 they are
+    // refused, never truncated.
+    let big = r#"{"errMsg":"getUserInfo:fail","errno":1e16}"#;
+    assert!(
+        matches!(
+            WxGetUserInfo::decode(big),
+            Err(CallError::Failure {
+                code: Some(10_000_000_000_000_000),
+                ..
+            })
+        ),
+        "{:?}",
+        WxGetUserInfo::decode(big)
+    );
+    let beyond = r#"{"errMsg":"getUserInfo:fail","errno":9223372036854775808}"#;
+    assert!(matches!(
+        WxGetUserInfo::decode(beyond),
+        Err(CallError::Decode { .. })
+    ));
     let text = r#"{"errMsg":"getUserInfo:fail auth deny","errno":1.5}"#;
     assert!(matches!(
         WxGetUserInfo::decode(text),

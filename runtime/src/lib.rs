@@ -67,6 +67,12 @@ pub use lenient::NumberOrString;
 pub use object_text::ObjectText;
 #[cfg(feature = "std")]
 pub use pattern::Pattern;
+/// JSON text into a `serde_json::Value`, as the text says it, with no member
+/// name treated specially (see `plain.rs`). For tests and fuzz targets that
+/// compare a decoder with what the text means.
+#[doc(hidden)]
+#[cfg(feature = "std")]
+pub use plain::parse as parse_json_value;
 #[cfg(feature = "testing")]
 pub use replay::{RecordedCall, ReplayHost};
 #[cfg(feature = "std")]

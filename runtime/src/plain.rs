@@ -14,7 +14,10 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use serde_json::{Map, Number, Value};
 
 /// `text` as a `Value`, with no member name treated specially.
-pub(crate) fn parse(text: &str) -> Result<Value, serde_json::Error> {
+///
+/// # Errors
+/// serde_json's, for text that is not one JSON value.
+pub fn parse(text: &str) -> Result<Value, serde_json::Error> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value = Plain.deserialize(&mut deserializer)?;
     deserializer.end()?;
