@@ -523,6 +523,66 @@ fn cases() -> Vec<Case> {
             Builds,
         ),
         (
+            "a rule on array items, which decoding would not check",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    user,
+                    "tags",
+                    json!({"title": "Tags.", "type": "array", "items": {"type": "string", "minLength": 2}}),
+                );
+            }),
+            Refused(
+                "/$defs/User/properties/tags/items/minLength",
+                &["would not be checked"],
+            ),
+        ),
+        (
+            "a rule on a member of two types",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    user,
+                    "n",
+                    json!({"title": "N.", "type": ["string", "null"], "pattern": "^a$"}),
+                );
+            }),
+            Refused(
+                "/$defs/User/properties/n/pattern",
+                &["would not be checked"],
+            ),
+        ),
+        (
+            "const on a number member",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    user,
+                    "n",
+                    json!({"title": "N.", "type": "number", "const": 1.5}),
+                );
+            }),
+            Refused("/$defs/User/properties/n/const", &["would not be checked"]),
+        ),
+        (
+            "rules on plain members, checked",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    user,
+                    "code",
+                    json!({"title": "Code.", "type": "string", "pattern": "^[A-Z]{2}$", "maxLength": 2}),
+                );
+                member(
+                    d,
+                    user,
+                    "level",
+                    json!({"title": "Level.", "type": "integer", "minimum": 0, "const": 3}),
+                );
+            }),
+            Builds,
+        ),
+        (
             "an option with an empty enum",
             Box::new(|d: &mut Value| {
                 set(d, "/request/properties/lang/enum", json!([]));

@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::problems::Problems;
 use super::source::child;
 use super::structure::nearest;
-use super::{generable, names};
+use super::{enforced, generable, names};
 use crate::naming::{enum_key, is_snake_identifier, is_upper_camel_identifier, type_name};
 use crate::spec::{
     ApiSchema, Condition, JsonType, OutcomeStyle, QuirkKind, SchemaNode, Support, WatermarkMembers,
@@ -43,6 +43,7 @@ pub(crate) fn check(api: &ApiSchema, document: &Value, problems: &mut Problems) 
     checker.versions();
     checker.options();
     generable::references(api, checker.problems);
+    enforced::check(api, checker.problems);
     checker.object_part("/request", &api.request);
     checker.object_part("/success", &api.success);
     checker.node(&api.request, "/request", Part::Request, None);

@@ -7,6 +7,7 @@
 
 mod checks;
 mod diagnostic;
+mod enforced;
 mod generable;
 mod names;
 mod problems;
