@@ -396,8 +396,9 @@ fn text_error<S: DeserializeOwned>(info: &ApiInfo, text: &str) -> CallError {
 
 /// `value` as an integer, as JSON Schema counts them (`1.0` is 1).
 fn integer(value: &Value) -> Option<i64> {
+    use serde::Deserialize as _;
     value.as_i64().or_else(|| {
-        serde_json::from_value::<crate::lenient::JsonInteger>(value.clone())
+        crate::lenient::JsonInteger::deserialize(value)
             .ok()
             .map(|n| n.0)
     })

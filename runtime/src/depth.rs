@@ -33,21 +33,12 @@ pub(crate) fn take_kept_raw() -> bool {
 }
 
 /// Whether the JSON `text` nests arrays and objects deeper than
-/// [`MAX_DEPTH`]. Iterative; structural characters are ASCII, so bytes do.
+/// [`MAX_DEPTH`]. Iterative.
 pub(crate) fn text_exceeds_limit(text: &str) -> bool {
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    for byte in text.bytes() {
-        if in_string {
-            match (escaped, byte) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    let mut depth = 0usize;
+    let mut strings = crate::json_text::Strings::default();
+    for byte in text.bytes().filter(|byte| strings.outside(*byte)) {
         match byte {
-            b'"' => in_string = true,
             b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_DEPTH {

@@ -28,6 +28,8 @@ mod gate;
 #[cfg(feature = "std")]
 mod host;
 #[cfg(feature = "std")]
+mod json_text;
+#[cfg(feature = "std")]
 mod lenient;
 #[cfg(feature = "std")]
 mod object_text;

@@ -186,27 +186,16 @@ fn compact(raw: Box<RawValue>) -> Box<RawValue> {
     {
         return raw;
     }
-    let mut out = String::with_capacity(text.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for c in text.chars() {
-        if in_string {
-            out.push(c);
-            match (escaped, c) {
-                (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => in_string = false,
-                _ => {}
-            }
-        } else if !matches!(c, ' ' | '\n' | '\r' | '\t') {
-            in_string = c == '"';
-            out.push(c);
-        }
-    }
-    // Removing insignificant whitespace from JSON leaves JSON; should that
-    // ever fail, the text as received is kept.
-    match RawValue::from_string(out) {
-        Ok(compacted) => compacted,
-        Err(_) => raw,
+    let mut strings = crate::json_text::Strings::default();
+    let kept: Vec<u8> = text
+        .bytes()
+        .filter(|byte| !(strings.outside(*byte) && matches!(byte, b' ' | b'\n' | b'\r' | b'\t')))
+        .collect();
+    // Dropping ASCII whitespace between tokens leaves UTF-8, and JSON;
+    // should either ever fail, the text as received is kept.
+    match String::from_utf8(kept).map(RawValue::from_string) {
+        Ok(Ok(compacted)) => compacted,
+        _ => raw,
     }
 }
 
