@@ -47,7 +47,7 @@ pub use mpkit_runtime::{
     ApiInfo, ApiOptions, AtLeast, BuildError, CallError, CallStyle, Discriminant, ErrMsg,
     ErrMsgError, Host, HostReply, Invocation, MAX_DEPTH, MiniProgramApi, NumberOrString, Outcome,
     Pattern, Problem, Requirement, Response, UnknownMembers, Version, VersionError, VersionTooOld,
-    Violation, call, check_support, crypto, decode_str, decode_value,
+    Violation, call, check_support, crypto, decode_str, decode_value, schema,
 };
 #[cfg(feature = "testing")]
 pub use mpkit_runtime::{RecordedCall, ReplayHost};

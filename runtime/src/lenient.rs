@@ -116,9 +116,12 @@ impl<T: DeserializeOwned> Visitor<'_> for NumberVisitor<T> {
         } else if let Ok(integer) = text.parse::<u64>() {
             Number::from(integer)
         } else {
+            // A whole number in a fraction's or exponent's dress (`"1.0"`)
+            // is another string too: an integer target would take it for
+            // `1` and encode it back as `"1"`.
             text.parse::<f64>()
                 .ok()
-                .filter(|f| f.is_finite())
+                .filter(|f| f.is_finite() && f.fract() != 0.0)
                 .and_then(Number::from_f64)
                 .ok_or_else(|| E::invalid_value(de::Unexpected::Str(text), &self))?
         };

@@ -42,6 +42,8 @@ mod refusal;
 #[cfg(feature = "testing")]
 mod replay;
 #[cfg(feature = "std")]
+pub mod schema;
+#[cfg(feature = "std")]
 mod unknown;
 
 #[cfg(feature = "std")]

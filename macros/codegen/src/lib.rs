@@ -15,6 +15,7 @@
 
 mod attr;
 mod bundled;
+mod checked;
 mod derive;
 mod diff;
 mod emit;
@@ -25,6 +26,7 @@ mod matrix;
 mod meta;
 mod naming;
 pub mod spec;
+mod typing;
 
 pub use bundled::{bundled_names, bundled_text, load_bundled};
 #[cfg(feature = "pretty")]

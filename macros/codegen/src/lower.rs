@@ -8,11 +8,13 @@ use mpkit_runtime::Version;
 use proc_macro2::Ident;
 use serde_json::{Number, Value};
 
+use crate::checked::{self, CheckedSchema};
 use crate::load::LoadedSchema;
 use crate::naming::{enum_key, field_ident, ident, type_name, variant_name};
 use crate::spec::{
     ApiSchema, CallStyle, JsonType, OutcomeStyle, QuirkKind, SchemaNode, WatermarkMembers,
 };
+use crate::typing::{Place, Typing};
 
 /// What the user asked for in the attribute, beyond the schema, and what
 /// their build has.
@@ -81,6 +83,9 @@ pub(crate) struct Field {
     /// The one value the member may have (`const`), for a plain string,
     /// boolean or integer member.
     pub constant: Option<Value>,
+    /// For a member kept as JSON (`Ty::Value`) whose schema says more than
+    /// a Rust type can: the schema its decoder checks it against.
+    pub schema: Option<CheckedSchema>,
     pub doc: Vec<String>,
 }
 
@@ -226,6 +231,7 @@ pub(crate) fn lower(
     let api = &schema.api;
     let mut lowerer = Lowerer {
         api,
+        typing: Typing::new(api),
         prefix: prefix.to_owned(),
         types: Vec::new(),
         defs: HashMap::new(),
@@ -301,6 +307,7 @@ pub(crate) fn lower(
 
 struct Lowerer<'a> {
     api: &'a ApiSchema,
+    typing: Typing<'a>,
     prefix: String,
     types: Vec<TypeDef>,
     defs: HashMap<String, Ty>,
@@ -446,6 +453,7 @@ impl<'a> Lowerer<'a> {
             present_when: None,
             rules: Vec::new(),
             constant: None,
+            schema: None,
             doc: Vec::new(),
         }
     }
@@ -584,7 +592,14 @@ impl<'a> Lowerer<'a> {
         let mut fields = Vec::new();
         for (json, member) in &node.properties {
             let resolved = self.resolve(member);
-            let ty = self.node(member, json);
+            let discriminant = is_success && *json == self.api.outcome.field;
+            let schema = (!discriminant && !self.typing.typed(member, Place::Member))
+                .then(|| checked::lower(self.api, member));
+            let ty = if schema.is_some() {
+                Ty::Value
+            } else {
+                self.node(member, json)
+            };
             let since = member.since.or(resolved.since);
             let conditional = member
                 .present_when
@@ -628,7 +643,6 @@ impl<'a> Lowerer<'a> {
                 ty => ty,
             };
             let plain = matches!(ty, Ty::String | Ty::Int | Ty::Float | Ty::Bool);
-            let discriminant = is_success && *json == self.api.outcome.field;
             let (rules, constant) = if plain && !discriminant {
                 let constant = member
                     .const_value
@@ -646,6 +660,7 @@ impl<'a> Lowerer<'a> {
                 present_when,
                 rules,
                 constant,
+                schema,
                 doc,
             });
         }
@@ -658,7 +673,7 @@ impl<'a> Lowerer<'a> {
             name,
             doc,
             fields,
-            keeps_unknown: node.additional_properties != Some(false),
+            keeps_unknown: !node.forbids_other_members(),
             aliases,
             alternatives: if node.has_typed_alternatives() {
                 Vec::new()

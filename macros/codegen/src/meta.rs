@@ -22,6 +22,10 @@ pub fn meta_schema() -> &'static Value {
             .with_transform(RecursiveTransform(drop_null_alternative))
             .into_generator();
         let mut schema = generator.into_root_schema_for::<ApiSchema>().to_value();
+        // `true` and `false` are schemas too (see `SchemaNode`'s Deserialize).
+        if let Some(node) = schema.pointer_mut("/$defs/SchemaNode") {
+            node["type"] = serde_json::json!(["object", "boolean"]);
+        }
         if let Some(object) = schema.as_object_mut() {
             object.insert(
                 "$id".to_owned(),

@@ -828,53 +828,22 @@ const _: () = {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            struct Visitor;
-            impl _serde::de::Visitor<'_> for Visitor {
-                type Value = TtGetUserProfileGender;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("one of 0, 1, 2")
-                }
-                fn visit_i64<E: _serde::de::Error>(
-                    self,
-                    value: i64,
-                ) -> ::std::result::Result<TtGetUserProfileGender, E> {
-                    match value {
-                        0i64 => {
-                            ::std::result::Result::Ok(TtGetUserProfileGender::Unknown)
-                        }
-                        1i64 => ::std::result::Result::Ok(TtGetUserProfileGender::Male),
-                        2i64 => ::std::result::Result::Ok(TtGetUserProfileGender::Female),
-                        other => {
-                            ::std::result::Result::Err(
-                                E::invalid_value(
-                                    _serde::de::Unexpected::Signed(other),
-                                    &self,
-                                ),
-                            )
-                        }
-                    }
-                }
-                fn visit_u64<E: _serde::de::Error>(
-                    self,
-                    value: u64,
-                ) -> ::std::result::Result<TtGetUserProfileGender, E> {
-                    match i64::try_from(value) {
-                        ::std::result::Result::Ok(value) => self.visit_i64(value),
-                        ::std::result::Result::Err(_) => {
-                            ::std::result::Result::Err(
-                                E::invalid_value(
-                                    _serde::de::Unexpected::Unsigned(value),
-                                    &self,
-                                ),
-                            )
-                        }
-                    }
+            let ::mpkit::__private::JsonInteger(value) = _serde::Deserialize::deserialize(
+                deserializer,
+            )?;
+            match value {
+                0i64 => ::std::result::Result::Ok(TtGetUserProfileGender::Unknown),
+                1i64 => ::std::result::Result::Ok(TtGetUserProfileGender::Male),
+                2i64 => ::std::result::Result::Ok(TtGetUserProfileGender::Female),
+                other => {
+                    ::std::result::Result::Err(
+                        _serde::de::Error::invalid_value(
+                            _serde::de::Unexpected::Signed(other),
+                            &"one of 0, 1, 2",
+                        ),
+                    )
                 }
             }
-            deserializer.deserialize_i64(Visitor)
         }
     }
 };

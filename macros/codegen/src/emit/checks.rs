@@ -23,6 +23,14 @@ pub(super) fn member_checks(krate: &syn::Path, field: &Field) -> TokenStream {
         .iter()
         .filter_map(|rule| rule_check(krate, rule, &field.ty, &fail))
         .collect();
+    if let Some(schema) = &field.schema {
+        let check = super::schema::check_value(krate, schema);
+        checks.push(quote! {
+            if let ::std::result::Result::Err(violation) = #check {
+                return ::std::result::Result::Err(_serde::de::Error::custom(::std::format!("`{}` {}", #json, violation)));
+            }
+        });
+    }
     if let Some(constant) = &field.constant {
         let stop = fail(format!("must be {constant}, as its schema's `const` says"));
         match (constant, &field.ty) {

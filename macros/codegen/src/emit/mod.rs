@@ -3,6 +3,7 @@
 mod api;
 mod checks;
 mod options;
+mod schema;
 mod types;
 
 use proc_macro2::{Literal, TokenStream};

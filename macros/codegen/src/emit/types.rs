@@ -506,26 +506,12 @@ fn enumeration(
                     #[automatically_derived]
                     impl<'de> _serde::Deserialize<'de> for #name {
                         fn deserialize<D: _serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                            struct Visitor;
-                            impl _serde::de::Visitor<'_> for Visitor {
-                                type Value = #name;
-                                fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                                    f.write_str(#expecting)
-                                }
-                                fn visit_i64<E: _serde::de::Error>(self, value: i64) -> ::std::result::Result<#name, E> {
-                                    match value {
-                                        #(#values => ::std::result::Result::Ok(#name::#idents),)*
-                                        other => ::std::result::Result::Err(E::invalid_value(_serde::de::Unexpected::Signed(other), &self)),
-                                    }
-                                }
-                                fn visit_u64<E: _serde::de::Error>(self, value: u64) -> ::std::result::Result<#name, E> {
-                                    match i64::try_from(value) {
-                                        ::std::result::Result::Ok(value) => self.visit_i64(value),
-                                        ::std::result::Result::Err(_) => ::std::result::Result::Err(E::invalid_value(_serde::de::Unexpected::Unsigned(value), &self)),
-                                    }
-                                }
+                            // `1.0` is the integer 1 to JSON Schema, so it is read as one.
+                            let #krate::__private::JsonInteger(value) = _serde::Deserialize::deserialize(deserializer)?;
+                            match value {
+                                #(#values => ::std::result::Result::Ok(#name::#idents),)*
+                                other => ::std::result::Result::Err(_serde::de::Error::invalid_value(_serde::de::Unexpected::Signed(other), &#expecting)),
                             }
-                            deserializer.deserialize_i64(Visitor)
                         }
                     }
                 };

@@ -8,11 +8,12 @@ use serde_json::Value;
 use super::problems::Problems;
 use super::source::child;
 use super::structure::nearest;
-use super::{enforced, generable, names};
+use super::{checked, generable, names};
 use crate::naming::{enum_key, is_snake_identifier, is_upper_camel_identifier, type_name};
 use crate::spec::{
     ApiSchema, Condition, JsonType, OutcomeStyle, QuirkKind, SchemaNode, Support, WatermarkMembers,
 };
+use crate::typing::{Place, Typing};
 
 /// Which data part a node belongs to; some keywords only make sense in one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +29,7 @@ pub(crate) fn check(api: &ApiSchema, document: &Value, problems: &mut Problems) 
         api,
         document,
         problems,
+        typing: Typing::new(api),
     };
     checker.meta_schema_reference();
     checker.outcome();
@@ -43,20 +45,32 @@ pub(crate) fn check(api: &ApiSchema, document: &Value, problems: &mut Problems) 
     checker.versions();
     checker.options();
     generable::references(api, checker.problems);
-    enforced::check(api, checker.problems);
+    checked::in_place_cycles(api, checker.problems);
     checker.object_part("/request", &api.request);
     checker.object_part("/success", &api.success);
-    checker.node(&api.request, "/request", Part::Request, None);
-    checker.node(&api.success, "/success", Part::Response, None);
+    checker.node(&api.request, "/request", Part::Request, None, Place::Member);
+    checker.node(
+        &api.success,
+        "/success",
+        Part::Response,
+        None,
+        Place::Member,
+    );
     if let Some(fail) = &api.fail {
         checker.object_part("/fail", fail);
-        checker.node(fail, "/fail", Part::Response, None);
+        checker.node(fail, "/fail", Part::Response, None, Place::Member);
     }
     if let Some(encrypted) = &api.encrypted {
-        checker.node(encrypted, "/encrypted", Part::Response, None);
+        checker.node(encrypted, "/encrypted", Part::Response, None, Place::Member);
     }
     for (name, def) in &api.defs {
-        checker.node(def, &child("/$defs", name), Part::Definition, None);
+        checker.node(
+            def,
+            &child("/$defs", name),
+            Part::Definition,
+            None,
+            Place::Member,
+        );
     }
 }
 
@@ -64,6 +78,7 @@ struct Checker<'a> {
     api: &'a ApiSchema,
     document: &'a Value,
     problems: &'a mut Problems,
+    typing: Typing<'a>,
 }
 
 impl<'a> Checker<'a> {
@@ -82,12 +97,18 @@ impl<'a> Checker<'a> {
     }
 
     fn definition(&self, reference: &str) -> Option<&'a SchemaNode> {
-        self.api.definition(reference)
+        self.api.node_at(reference)
     }
 
     fn object_part(&mut self, pointer: &str, node: &'a SchemaNode) {
         let resolved = self.resolve(node);
-        if resolved.type_list() != [JsonType::Object] {
+        if let Some(keyword) = crate::typing::checked_only_keyword(resolved) {
+            self.problems.key(
+                &child(pointer, keyword),
+                format!("the `{}` part becomes a Rust struct, which cannot express `{keyword}`", &pointer[1..]),
+                "describe the part with `properties`, `required` and `additionalProperties`; use other keywords on its members, which are then kept as JSON and checked",
+            );
+        } else if resolved.type_list() != [JsonType::Object] {
             self.problems.value(
                 pointer,
                 format!("the `{}` part must be a JSON object schema", &pointer[1..]),
@@ -347,7 +368,19 @@ impl<'a> Checker<'a> {
         let at = definition_pointer("/request", &self.api.request);
         for (name, option) in &request.properties {
             let pointer = definition_pointer(&child(&child(&at, "properties"), name), option);
+            let before = self.problems.len();
             generable::option_type(name, self.resolve(option), &pointer, self.problems);
+            if self.problems.len() == before && !self.typing.typed(option, Place::Member) {
+                let why = crate::typing::checked_only_keyword(self.resolve(option)).map_or_else(
+                    || "a schema mpkit gives no Rust type".to_owned(),
+                    |keyword| format!("`{keyword}`"),
+                );
+                self.problems.value(
+                    &pointer,
+                    format!("option `{name}` uses {why}, which an options builder does not check yet"),
+                    "give the option a plain type (string, boolean, integer or number, with `minLength`, `maxLength`, `pattern`, `minimum`, `maximum`, `const`) or an enum of strings or of integers",
+                );
+            }
         }
     }
 
@@ -379,7 +412,13 @@ impl<'a> Checker<'a> {
         pointer: &str,
         part: Part,
         parent: Option<&'a IndexMap<String, SchemaNode>>,
+        place: Place,
     ) {
+        if part != Part::Request && !self.typing.typed(node, place) {
+            self.member_keywords(node, pointer, part);
+            checked::subtree(self.api, node, pointer, self.problems);
+            return;
+        }
         self.reference(node, pointer);
         self.required(node, pointer, parent);
         self.values(node, pointer);
@@ -392,6 +431,42 @@ impl<'a> Checker<'a> {
         generable::rules_fit_type(node, pointer, self.problems);
         generable::enum_kind(node, pointer, self.problems);
         generable::union(node, pointer, self.problems);
+        self.member_keywords(node, pointer, part);
+        if let (Some(min), Some(max)) = (node.min_length, node.max_length) {
+            if min > max {
+                self.problems.value(
+                    &child(pointer, "minLength"),
+                    format!("`minLength` {min} is greater than `maxLength` {max}"),
+                    "no string could satisfy both; correct one bound",
+                );
+            }
+        }
+        for (name, member) in &node.properties {
+            self.node(
+                member,
+                &child(&child(pointer, "properties"), name),
+                part,
+                None,
+                Place::Member,
+            );
+        }
+        if let Some(items) = &node.items {
+            self.node(items, &child(pointer, "items"), part, None, Place::Nested);
+        }
+        for (i, branch) in node.any_of.iter().enumerate() {
+            let branch_pointer = format!("{pointer}/anyOf/{i}");
+            self.node(
+                branch,
+                &branch_pointer,
+                part,
+                Some(&node.properties),
+                Place::Nested,
+            );
+        }
+    }
+
+    /// The `x-` keywords of a member itself, typed or kept as JSON alike.
+    fn member_keywords(&mut self, node: &'a SchemaNode, pointer: &str, part: Part) {
         if let Some(since) = node.since {
             self.not_older_than_api(since, &child(pointer, "x-since"));
             generable::gate_version(since, &child(pointer, "x-since"), self.problems);
@@ -415,30 +490,6 @@ impl<'a> Checker<'a> {
             } else {
                 self.condition(condition, &child(pointer, "x-present-when"));
             }
-        }
-        if let (Some(min), Some(max)) = (node.min_length, node.max_length) {
-            if min > max {
-                self.problems.value(
-                    &child(pointer, "minLength"),
-                    format!("`minLength` {min} is greater than `maxLength` {max}"),
-                    "no string could satisfy both; correct one bound",
-                );
-            }
-        }
-        for (name, member) in &node.properties {
-            self.node(
-                member,
-                &child(&child(pointer, "properties"), name),
-                part,
-                None,
-            );
-        }
-        if let Some(items) = &node.items {
-            self.node(items, &child(pointer, "items"), part, None);
-        }
-        for (i, branch) in node.any_of.iter().enumerate() {
-            let branch_pointer = format!("{pointer}/anyOf/{i}");
-            self.node(branch, &branch_pointer, part, Some(&node.properties));
         }
     }
 

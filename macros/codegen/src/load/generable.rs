@@ -260,9 +260,9 @@ pub(super) fn gate_version(version: Version, pointer: &str, problems: &mut Probl
     }
 }
 
-/// `$ref` chains that end: no cycle (recursive types are not generated
-/// yet), and no type nested more than [`MAX_TYPE_DEPTH`] deep, counting
-/// both objects written inside each other and `$ref`s to definitions.
+/// No type nested more than [`MAX_TYPE_DEPTH`] deep, counting both objects
+/// written inside each other and `$ref`s to definitions (recursive
+/// definitions are kept as JSON, see `typing`).
 /// Lowering recurses once per level, so this bounds its stack.
 pub(super) fn references(api: &ApiSchema, problems: &mut Problems) {
     // Each definition and each data part: the deepest inline nesting
@@ -300,13 +300,9 @@ pub(super) fn references(api: &ApiSchema, problems: &mut Problems) {
             let shape = &graph[&name];
             if let Some(edge) = shape.refs.get(next) {
                 stack.push((name.clone(), next + 1));
-                if open.contains(&edge.target) {
-                    problems.value(
-                        &edge.pointer,
-                        format!("`$ref` to `{}` makes the types recursive ({})", edge.target, chain(&open, &edge.target)),
-                        "mpkit does not generate recursive types yet: describe the recursive member as an object without `properties` (kept as JSON), or bound the nesting with separate definitions",
-                    );
-                } else if !depth.contains_key(&edge.target) {
+                // A cycle makes its definitions checked values (see
+                // `typing`), which nest no Rust types: nothing to count.
+                if !open.contains(&edge.target) && !depth.contains_key(&edge.target) {
                     stack.push((edge.target.clone(), 0));
                 }
                 continue;
@@ -344,8 +340,6 @@ struct Shape {
 }
 
 struct Edge {
-    /// The `$ref` keyword's pointer.
-    pointer: String,
     /// The definition it names.
     target: String,
     /// How deep inline it sits.
@@ -373,11 +367,7 @@ impl Shape {
                 .map(crate::spec::decode_definition_name)
                 .filter(|name| api.defs.contains_key(name));
             if let Some(target) = target {
-                self.refs.push(Edge {
-                    pointer: child(pointer, "$ref"),
-                    target,
-                    level,
-                });
+                self.refs.push(Edge { target, level });
             }
         }
         for (name, member) in &node.properties {
@@ -395,13 +385,6 @@ impl Shape {
             self.walk(api, branch, &format!("{pointer}/anyOf/{i}"), level + 1);
         }
     }
-}
-
-fn chain(open: &[String], target: &str) -> String {
-    let from = open.iter().position(|n| n == target).unwrap_or(0);
-    let mut names: Vec<&str> = open[from..].iter().map(String::as_str).collect();
-    names.push(target);
-    names.join(" → ")
 }
 
 fn type_list(types: &[JsonType]) -> String {

@@ -5,9 +5,9 @@
 //! against the generated meta-schema (all problems at once), deserialization
 //! into [`ApiSchema`], then the semantic checks (all problems at once).
 
+mod checked;
 mod checks;
 mod diagnostic;
-mod enforced;
 mod generable;
 mod names;
 mod problems;

@@ -195,6 +195,12 @@ impl Checker<'_> {
     }
 
     fn unknown(&mut self, key: &str, properties: Option<&Map<String, Value>>, pointer: &str) {
+        let in_node = properties.is_some_and(|p| p.contains_key("$ref"));
+        if let Some(help) = in_node.then(|| unsupported_keyword(key)).flatten() {
+            self.problems
+                .key(pointer, format!("mpkit does not support `{key}`"), help);
+            return;
+        }
         let known: Vec<String> = properties
             .map(|p| p.keys().cloned().collect())
             .unwrap_or_default();
@@ -306,6 +312,28 @@ pub(crate) fn nearest<'a>(name: &str, known: &'a [String]) -> Option<&'a str> {
         .filter(|(distance, candidate)| *distance <= (candidate.len() / 3).max(1))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate.as_str())
+}
+
+/// What to write instead of a JSON Schema keyword mpkit knowingly leaves
+/// out: identification by URI and dynamic scope, which one self-contained
+/// schema file does not need.
+fn unsupported_keyword(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "$id" | "$anchor" => {
+            "mpkit resolves `$ref`s as JSON pointers inside the file; remove the identifier and refer to the schema by its location (`#/$defs/<name>`)"
+        }
+        "$dynamicRef" | "$dynamicAnchor" | "$recursiveRef" | "$recursiveAnchor" => {
+            "dynamic references are not supported; use a plain `$ref` to the schema meant (`#/$defs/<name>`)"
+        }
+        "$vocabulary" | "$schema" => {
+            "only the top of the file names a `$schema` (mpkit's meta-schema); remove it here"
+        }
+        "definitions" => "use `$defs`, the 2020-12 keyword, and refer to it as `#/$defs/<name>`",
+        "dependencies" => {
+            "use `dependentRequired` (lists of names) or `dependentSchemas` (schemas), the 2020-12 keywords"
+        }
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -133,7 +133,7 @@ impl ApiSchema {
     pub fn resolve<'a>(&'a self, mut node: &'a SchemaNode) -> &'a SchemaNode {
         // Longer chains are refused by the loader (`MAX_TYPE_DEPTH`).
         for _ in 0..=64 {
-            match node.reference.as_deref().and_then(|r| self.definition(r)) {
+            match node.reference.as_deref().and_then(|r| self.node_at(r)) {
                 Some(target) => node = target,
                 None => break,
             }

@@ -9,6 +9,7 @@
 
 mod api;
 mod node;
+mod pointer;
 
 pub(crate) use api::decode_definition_name;
 pub use api::{
@@ -16,6 +17,7 @@ pub use api::{
     Prerequisite, Support, WatermarkMembers, WatermarkSpec,
 };
 pub use node::{JsonType, Quirk, QuirkKind, SchemaNode, TypeSet};
+pub use pointer::{Applies, pointer_segments};
 
 /// Parses a version string as the schema format does (for the CLI's flags).
 ///

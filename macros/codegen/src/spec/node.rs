@@ -13,10 +13,23 @@ use super::api::Condition;
 /// A JSON Schema node. Keywords outside this subset are rejected by the
 /// loader rather than silently ignored, so the generated code never
 /// disagrees with what a JSON Schema validator would accept.
+///
+/// `true` and `false` stand for a node too (JSON Schema's boolean schemas):
+/// `true` is an empty node, `false` one that nothing matches.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "meta", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+// `remote = "Self"`: the derives become inherent functions, which the
+// trait impls below call for the object form after handling `true`/`false`.
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct SchemaNode {
+    /// `Some(b)` when the node was written as the boolean schema `b`.
+    #[serde(skip)]
+    #[cfg_attr(feature = "meta", schemars(skip))]
+    pub boolean: Option<bool>,
+    /// Definitions local to this node, for `$ref`s into it
+    /// (`#/$defs/Tree/$defs/Leaf`).
+    #[serde(rename = "$defs", default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub defs: BTreeMap<String, SchemaNode>,
     /// A reference to a shared definition: `#/$defs/<name>`.
     #[serde(rename = "$ref", default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
@@ -36,8 +49,13 @@ pub struct SchemaNode {
     /// The allowed values.
     #[serde(rename = "enum", default, skip_serializing_if = "Option::is_none")]
     pub enum_values: Option<Vec<Value>>,
-    /// The one allowed value.
-    #[serde(rename = "const", default, skip_serializing_if = "Option::is_none")]
+    /// The one allowed value (`null` included).
+    #[serde(
+        rename = "const",
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub const_value: Option<Value>,
     /// The value the platform assumes when the option is not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -51,24 +69,187 @@ pub struct SchemaNode {
     /// Members that are always present (responses) or must be given (options).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub required: Vec<String>,
-    /// Whether members beyond `properties` are allowed. Responses keep them.
+    /// Members beyond `properties` and `patternProperties`: `false` forbids
+    /// them, a schema describes them. Without it, responses keep them.
     #[serde(
         rename = "additionalProperties",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub additional_properties: Option<bool>,
-    /// The schema of each element of an array.
+    pub additional_properties: Option<Box<SchemaNode>>,
+    /// Members whose names match a regular expression, and their schema.
+    #[serde(
+        rename = "patternProperties",
+        default,
+        skip_serializing_if = "IndexMap::is_empty"
+    )]
+    pub pattern_properties: IndexMap<String, SchemaNode>,
+    /// A schema every member name (as a string) must match.
+    #[serde(
+        rename = "propertyNames",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub property_names: Option<Box<SchemaNode>>,
+    /// The fewest members an object may have.
+    #[serde(
+        rename = "minProperties",
+        default,
+        deserialize_with = "count",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub min_properties: Option<u64>,
+    /// The most members an object may have.
+    #[serde(
+        rename = "maxProperties",
+        default,
+        deserialize_with = "count",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_properties: Option<u64>,
+    /// When a member is present, these others must be too.
+    #[serde(
+        rename = "dependentRequired",
+        default,
+        skip_serializing_if = "IndexMap::is_empty"
+    )]
+    pub dependent_required: IndexMap<String, Vec<String>>,
+    /// When a member is present, the object must match this schema too.
+    #[serde(
+        rename = "dependentSchemas",
+        default,
+        skip_serializing_if = "IndexMap::is_empty"
+    )]
+    pub dependent_schemas: IndexMap<String, SchemaNode>,
+    /// Members no other keyword evaluated must match this.
+    #[serde(
+        rename = "unevaluatedProperties",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub unevaluated_properties: Option<Box<SchemaNode>>,
+    /// The schemas of an array's first elements, in order.
+    #[serde(rename = "prefixItems", default, skip_serializing_if = "Vec::is_empty")]
+    pub prefix_items: Vec<SchemaNode>,
+    /// The schema of each element of an array (after `prefixItems`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Box<SchemaNode>>,
+    /// Elements no other keyword evaluated must match this.
+    #[serde(
+        rename = "unevaluatedItems",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub unevaluated_items: Option<Box<SchemaNode>>,
+    /// Some element (`minContains` of them, at most `maxContains`) must match this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contains: Option<Box<SchemaNode>>,
+    /// How many elements at least must match `contains` (default 1).
+    #[serde(
+        rename = "minContains",
+        default,
+        deserialize_with = "count",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub min_contains: Option<u64>,
+    /// How many elements at most may match `contains`.
+    #[serde(
+        rename = "maxContains",
+        default,
+        deserialize_with = "count",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_contains: Option<u64>,
+    /// The fewest elements an array may have.
+    #[serde(
+        rename = "minItems",
+        default,
+        deserialize_with = "count",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub min_items: Option<u64>,
+    /// The most elements an array may have.
+    #[serde(
+        rename = "maxItems",
+        default,
+        deserialize_with = "count",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_items: Option<u64>,
+    /// Whether the elements of an array must all differ.
+    #[serde(
+        rename = "uniqueItems",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub unique_items: Option<bool>,
     /// The value must match at least one of these.
     #[serde(rename = "anyOf", default, skip_serializing_if = "Vec::is_empty")]
     pub any_of: Vec<SchemaNode>,
+    /// The value must match every one of these.
+    #[serde(rename = "allOf", default, skip_serializing_if = "Vec::is_empty")]
+    pub all_of: Vec<SchemaNode>,
+    /// The value must match exactly one of these.
+    #[serde(rename = "oneOf", default, skip_serializing_if = "Vec::is_empty")]
+    pub one_of: Vec<SchemaNode>,
+    /// The value must not match this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not: Option<Box<SchemaNode>>,
+    /// When the value matches this, it must match `then`; otherwise `else`.
+    #[serde(rename = "if", default, skip_serializing_if = "Option::is_none")]
+    pub if_schema: Option<Box<SchemaNode>>,
+    /// See `if`.
+    #[serde(rename = "then", default, skip_serializing_if = "Option::is_none")]
+    pub then_schema: Option<Box<SchemaNode>>,
+    /// See `if`.
+    #[serde(rename = "else", default, skip_serializing_if = "Option::is_none")]
+    pub else_schema: Option<Box<SchemaNode>>,
+    /// A number must be a whole multiple of this (greater than 0).
+    #[serde(
+        rename = "multipleOf",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub multiple_of: Option<Number>,
+    /// Exclusive lower bound of a number.
+    #[serde(
+        rename = "exclusiveMinimum",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub exclusive_minimum: Option<Number>,
+    /// Exclusive upper bound of a number.
+    #[serde(
+        rename = "exclusiveMaximum",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub exclusive_maximum: Option<Number>,
+    /// The schema of a string's decoded content: an annotation, never checked.
+    #[serde(
+        rename = "contentSchema",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub content_schema: Option<Box<SchemaNode>>,
+    /// Whether the member is deprecated: an annotation, carried into the docs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deprecated: Option<bool>,
     /// Minimum length of a string, in characters.
-    #[serde(rename = "minLength", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "minLength",
+        default,
+        deserialize_with = "count",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub min_length: Option<u64>,
     /// Maximum length of a string, in characters.
-    #[serde(rename = "maxLength", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "maxLength",
+        default,
+        deserialize_with = "count",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub max_length: Option<u64>,
     /// A regular expression a string must match (ECMA 262 syntax).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -134,7 +315,88 @@ pub struct SchemaNode {
     pub quirks: Vec<Quirk>,
 }
 
+/// A keyword whose value may be `null` and is then still present
+/// (`"const": null`), which `Option<Value>` alone would read as absent.
+fn present<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(deserializer).map(Some)
+}
+
+/// A count (`minLength`, `maxItems`, ...): a non-negative integer, which
+/// JSON Schema lets a file write as `2.0` too.
+fn count<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<u64>, D::Error> {
+    let number = Number::deserialize(deserializer)?;
+    let whole = number.as_u64().or_else(|| {
+        number
+            .as_f64()
+            .filter(|f| f.fract() == 0.0 && (0.0..1.8e19).contains(f))
+            .map(|f| {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                // whole, in range
+                let n = f as u64;
+                n
+            })
+    });
+    whole.map(Some).ok_or_else(|| {
+        serde::de::Error::custom(format!("{number} is not a count (a non-negative integer)"))
+    })
+}
+
+impl<'de> Deserialize<'de> for SchemaNode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Form;
+        impl<'de> serde::de::Visitor<'de> for Form {
+            type Value = SchemaNode;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a schema (an object, `true` or `false`)")
+            }
+            fn visit_bool<E: serde::de::Error>(self, value: bool) -> Result<SchemaNode, E> {
+                Ok(SchemaNode::boolean(value))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<SchemaNode, A::Error> {
+                SchemaNode::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+            }
+        }
+        deserializer.deserialize_any(Form)
+    }
+}
+
+impl Serialize for SchemaNode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.boolean {
+            Some(value) => serializer.serialize_bool(value),
+            None => SchemaNode::serialize(self, serializer),
+        }
+    }
+}
+
 impl SchemaNode {
+    /// The boolean schema `value`: `true` accepts everything, `false` nothing.
+    #[must_use]
+    pub fn boolean(value: bool) -> SchemaNode {
+        SchemaNode {
+            boolean: Some(value),
+            ..SchemaNode::default()
+        }
+    }
+
+    /// Whether this is the `false` schema, which nothing matches.
+    #[must_use]
+    pub fn is_false(&self) -> bool {
+        self.boolean == Some(false)
+    }
+
+    /// Whether the node forbids members beyond those it names
+    /// (`additionalProperties: false`).
+    #[must_use]
+    pub fn forbids_other_members(&self) -> bool {
+        self.additional_properties
+            .as_deref()
+            .is_some_and(SchemaNode::is_false)
+    }
+
     /// Whether the node carries a quirk of `kind`.
     #[must_use]
     pub fn has_quirk(&self, kind: QuirkKind) -> bool {

@@ -1,0 +1,267 @@
+//! A checked member's schema as `static` data of `mpkit_runtime::schema`,
+//! and the check of the decoded value against it.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+use serde_json::{Number, Value};
+
+use crate::checked::{CheckSpec, CheckedSchema, NodeId};
+use crate::spec::JsonType;
+
+/// An expression checking the local `value` (a `serde_json::Value`) against
+/// `schema`: a `Result<(), SchemaViolation>`. The schema's nodes and
+/// patterns are `static`s in the expression's block, so they are built at
+/// compile time and each pattern is compiled once, on first use.
+pub(super) fn check_value(krate: &syn::Path, schema: &CheckedSchema) -> TokenStream {
+    let mut patterns = Vec::new();
+    let nodes: Vec<TokenStream> = schema
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(id, checks)| {
+            let name = node_name(id);
+            let checks = checks.iter().map(|c| check(krate, c, &mut patterns));
+            let checks: Vec<TokenStream> = checks.collect();
+            quote!(static #name: #krate::schema::Schema = #krate::schema::Schema { checks: &[#(#checks),*] };)
+        })
+        .collect();
+    let patterns = patterns.iter().enumerate().map(|(i, source)| {
+        let name = format_ident!("PATTERN_{}", i);
+        quote!(static #name: #krate::Pattern = #krate::Pattern::new(#source);)
+    });
+    let root = node_name(0);
+    quote! {{
+        #(#nodes)*
+        #(#patterns)*
+        #krate::schema::check(&#root, &value)
+    }}
+}
+
+fn node_name(id: NodeId) -> syn::Ident {
+    format_ident!("NODE_{}", id)
+}
+
+fn node_ref(id: NodeId) -> TokenStream {
+    let name = node_name(id);
+    quote!(&#name)
+}
+
+fn check(krate: &syn::Path, check: &CheckSpec, patterns: &mut Vec<String>) -> TokenStream {
+    let s = quote!(#krate::schema);
+    let mut pattern = |source: &str| {
+        let i = patterns
+            .iter()
+            .position(|p| p == source)
+            .unwrap_or_else(|| {
+                patterns.push(source.to_owned());
+                patterns.len() - 1
+            });
+        let name = format_ident!("PATTERN_{}", i);
+        quote!(&#name)
+    };
+    let ids = |ids: &[NodeId]| {
+        let refs = ids.iter().map(|id| node_ref(*id));
+        quote!(&[#(#refs),*])
+    };
+    let optional = |id: &Option<NodeId>| match id {
+        Some(id) => {
+            let r = node_ref(*id);
+            quote!(::std::option::Option::Some(#r))
+        }
+        None => quote!(::std::option::Option::None),
+    };
+    let count = |n: u64| Literal::u64_unsuffixed(n);
+    match check {
+        CheckSpec::Never => quote!(#s::Check::Never),
+        CheckSpec::Type(types) => {
+            let kinds = types.iter().map(|t| kind(&s, *t));
+            quote!(#s::Check::Type(&[#(#kinds),*]))
+        }
+        CheckSpec::Enum(values) => {
+            let values = values.iter().map(|v| json(&s, v));
+            quote!(#s::Check::Enum(&[#(#values),*]))
+        }
+        CheckSpec::Const(value) => {
+            let value = json(&s, value);
+            quote!(#s::Check::Const(#value))
+        }
+        CheckSpec::MultipleOf(n) => number_check(&s, "MultipleOf", n),
+        CheckSpec::Minimum(n) => number_check(&s, "Minimum", n),
+        CheckSpec::Maximum(n) => number_check(&s, "Maximum", n),
+        CheckSpec::ExclusiveMinimum(n) => number_check(&s, "ExclusiveMinimum", n),
+        CheckSpec::ExclusiveMaximum(n) => number_check(&s, "ExclusiveMaximum", n),
+        CheckSpec::MinLength(n) => {
+            let n = count(*n);
+            quote!(#s::Check::MinLength(#n))
+        }
+        CheckSpec::MaxLength(n) => {
+            let n = count(*n);
+            quote!(#s::Check::MaxLength(#n))
+        }
+        CheckSpec::Pattern(source) => {
+            let p = pattern(source);
+            quote!(#s::Check::Pattern(#p))
+        }
+        CheckSpec::Items { prefix, rest } => {
+            let (prefix, rest) = (ids(prefix), optional(rest));
+            quote!(#s::Check::Items { prefix: #prefix, rest: #rest })
+        }
+        CheckSpec::Contains { schema, min, max } => {
+            let schema = node_ref(*schema);
+            let min = count(*min);
+            let max = match max {
+                Some(max) => {
+                    let max = count(*max);
+                    quote!(::std::option::Option::Some(#max))
+                }
+                None => quote!(::std::option::Option::None),
+            };
+            quote!(#s::Check::Contains { schema: #schema, min: #min, max: #max })
+        }
+        CheckSpec::MinItems(n) => {
+            let n = count(*n);
+            quote!(#s::Check::MinItems(#n))
+        }
+        CheckSpec::MaxItems(n) => {
+            let n = count(*n);
+            quote!(#s::Check::MaxItems(#n))
+        }
+        CheckSpec::UniqueItems => quote!(#s::Check::UniqueItems),
+        CheckSpec::Members {
+            named,
+            patterns: by_pattern,
+            additional,
+        } => {
+            let named = named.iter().map(|(name, id)| {
+                let r = node_ref(*id);
+                quote!((#name, #r))
+            });
+            let by_pattern: Vec<TokenStream> = by_pattern
+                .iter()
+                .map(|(source, id)| {
+                    let p = pattern(source);
+                    let r = node_ref(*id);
+                    quote!((#p, #r))
+                })
+                .collect();
+            let additional = optional(additional);
+            quote!(#s::Check::Members { named: &[#(#named),*], patterns: &[#(#by_pattern),*], additional: #additional })
+        }
+        CheckSpec::PropertyNames(id) => {
+            let r = node_ref(*id);
+            quote!(#s::Check::PropertyNames(#r))
+        }
+        CheckSpec::MinProperties(n) => {
+            let n = count(*n);
+            quote!(#s::Check::MinProperties(#n))
+        }
+        CheckSpec::MaxProperties(n) => {
+            let n = count(*n);
+            quote!(#s::Check::MaxProperties(#n))
+        }
+        CheckSpec::Required(names) => quote!(#s::Check::Required(&[#(#names),*])),
+        CheckSpec::DependentRequired(rules) => {
+            let rules = rules
+                .iter()
+                .map(|(name, needed)| quote!((#name, &[#(#needed),*])));
+            quote!(#s::Check::DependentRequired(&[#(#rules),*]))
+        }
+        CheckSpec::DependentSchemas(rules) => {
+            let rules = rules.iter().map(|(name, id)| {
+                let r = node_ref(*id);
+                quote!((#name, #r))
+            });
+            quote!(#s::Check::DependentSchemas(&[#(#rules),*]))
+        }
+        CheckSpec::AllOf(list) => {
+            let l = ids(list);
+            quote!(#s::Check::AllOf(#l))
+        }
+        CheckSpec::AnyOf(list) => {
+            let l = ids(list);
+            quote!(#s::Check::AnyOf(#l))
+        }
+        CheckSpec::OneOf(list) => {
+            let l = ids(list);
+            quote!(#s::Check::OneOf(#l))
+        }
+        CheckSpec::Not(id) => {
+            let r = node_ref(*id);
+            quote!(#s::Check::Not(#r))
+        }
+        CheckSpec::If {
+            condition,
+            then,
+            otherwise,
+        } => {
+            let condition = node_ref(*condition);
+            let (then, otherwise) = (optional(then), optional(otherwise));
+            quote!(#s::Check::If { condition: #condition, then: #then, otherwise: #otherwise })
+        }
+        CheckSpec::Ref(id) => {
+            let r = node_ref(*id);
+            quote!(#s::Check::Ref(#r))
+        }
+        CheckSpec::UnevaluatedItems(id) => {
+            let r = node_ref(*id);
+            quote!(#s::Check::UnevaluatedItems(#r))
+        }
+        CheckSpec::UnevaluatedProperties(id) => {
+            let r = node_ref(*id);
+            quote!(#s::Check::UnevaluatedProperties(#r))
+        }
+    }
+}
+
+fn kind(s: &TokenStream, t: JsonType) -> TokenStream {
+    match t {
+        JsonType::Null => quote!(#s::Kind::Null),
+        JsonType::Boolean => quote!(#s::Kind::Boolean),
+        JsonType::Object => quote!(#s::Kind::Object),
+        JsonType::Array => quote!(#s::Kind::Array),
+        JsonType::Number => quote!(#s::Kind::Number),
+        JsonType::Integer => quote!(#s::Kind::Integer),
+        JsonType::String => quote!(#s::Kind::Str),
+    }
+}
+
+fn number_check(s: &TokenStream, name: &str, n: &Number) -> TokenStream {
+    let variant = format_ident!("{}", name);
+    let value = number(s, n);
+    quote!(#s::Check::#variant(#value))
+}
+
+fn number(s: &TokenStream, n: &Number) -> TokenStream {
+    if let Some(i) = n.as_i64() {
+        let i = Literal::i64_unsuffixed(i);
+        quote!(#s::Json::Int(#i))
+    } else if let Some(u) = n.as_u64() {
+        let u = Literal::u64_unsuffixed(u);
+        quote!(#s::Json::UInt(#u))
+    } else {
+        // serde_json holds only finite numbers.
+        let f = n.as_f64().filter(|f| f.is_finite()).unwrap_or(0.0);
+        let f = Literal::f64_suffixed(f);
+        quote!(#s::Json::Float(#f))
+    }
+}
+
+fn json(s: &TokenStream, value: &Value) -> TokenStream {
+    match value {
+        Value::Null => quote!(#s::Json::Null),
+        Value::Bool(b) => quote!(#s::Json::Bool(#b)),
+        Value::Number(n) => number(s, n),
+        Value::String(text) => quote!(#s::Json::Str(#text)),
+        Value::Array(items) => {
+            let items = items.iter().map(|v| json(s, v));
+            quote!(#s::Json::Array(&[#(#items),*]))
+        }
+        Value::Object(members) => {
+            let members = members.iter().map(|(k, v)| {
+                let v = json(s, v);
+                quote!((#k, #v))
+            });
+            quote!(#s::Json::Object(&[#(#members),*]))
+        }
+    }
+}

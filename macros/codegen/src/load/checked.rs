@@ -1,0 +1,168 @@
+//! The checks of nodes kept as JSON and evaluated against their schema at
+//! run time (see `typing`): what the evaluator relies on. Every `$ref`
+//! resolves inside the file, every pattern compiles with the runtime's
+//! engine, `multipleOf` is positive, typing-only `x-` keywords are not
+//! silently ignored, and no `$ref` cycle stays on one value forever.
+
+use std::collections::HashMap;
+
+use super::problems::Problems;
+use super::source::child;
+use crate::spec::{ApiSchema, Applies, SchemaNode};
+
+/// Checks `node` (at `pointer`) and everything below it.
+pub(super) fn subtree(api: &ApiSchema, node: &SchemaNode, pointer: &str, problems: &mut Problems) {
+    // The JSON nesting limit (128) bounds this recursion.
+    here(api, node, pointer, problems);
+    for (segments, child_node, _) in node.subschemas() {
+        let mut at = pointer.to_owned();
+        for segment in &segments {
+            at = child(&at, segment);
+        }
+        subtree(api, child_node, &at, problems);
+    }
+}
+
+fn here(api: &ApiSchema, node: &SchemaNode, pointer: &str, problems: &mut Problems) {
+    if let Some(reference) = &node.reference {
+        if api.node_at(reference).is_none() {
+            let known: Vec<String> = api
+                .defs
+                .keys()
+                .map(|name| format!("#/$defs/{name}"))
+                .collect();
+            let help = if let Some(near) = super::nearest(reference, &known) {
+                format!("did you mean \"{near}\"?")
+            } else if reference.starts_with('#') {
+                "point at a schema in this file: `#/$defs/<name>`, or a JSON pointer such as `#/$defs/<name>/properties/<member>`".to_owned()
+            } else {
+                "mpkit resolves only references inside the schema file (`#/...`); copy the referenced schema under `$defs` and point there".to_owned()
+            };
+            problems.value(
+                &child(pointer, "$ref"),
+                format!("`$ref` \"{reference}\" does not resolve to a schema in this file"),
+                help,
+            );
+        }
+    }
+    let patterns = node
+        .pattern
+        .iter()
+        .map(|p| (child(pointer, "pattern"), p))
+        .chain(
+            node.pattern_properties
+                .keys()
+                .map(|p| (child(&child(pointer, "patternProperties"), p), p)),
+        );
+    for (at, pattern) in patterns {
+        if let Err(error) = regex_lite::Regex::new(pattern) {
+            problems.key(
+                &at,
+                format!("pattern {pattern:?} does not compile: {error}"),
+                "write a regular expression in the syntax of the `regex` crate (no look-around, no backreferences, no Unicode classes)",
+            );
+        }
+    }
+    if node
+        .multiple_of
+        .as_ref()
+        .and_then(serde_json::Number::as_f64)
+        .is_some_and(|m| m <= 0.0)
+    {
+        problems.value(
+            &child(pointer, "multipleOf"),
+            "`multipleOf` must be greater than 0",
+            "use a positive number",
+        );
+    }
+    for (keyword, present) in [
+        ("x-quirks", !node.quirks.is_empty()),
+        ("x-enum-names", !node.enum_names.is_empty()),
+    ] {
+        if present {
+            problems.key(
+                &child(pointer, keyword),
+                format!("`{keyword}` has no effect here: this value is kept as JSON and checked against its schema, not given a Rust type"),
+                format!("remove `{keyword}`, or describe the value with keywords mpkit types (see the README's list)"),
+            );
+        }
+    }
+}
+
+/// `$ref` cycles that never descend into the value (`A` is `allOf: [B]`,
+/// `B` is `$ref: A`): evaluating them would never end, so they are
+/// refused, at the `$ref` that closes the cycle.
+pub(super) fn in_place_cycles(api: &ApiSchema, problems: &mut Problems) {
+    let mut roots: Vec<(String, &SchemaNode)> = vec![
+        ("/request".to_owned(), &api.request),
+        ("/success".to_owned(), &api.success),
+    ];
+    roots.extend(api.fail.iter().map(|n| ("/fail".to_owned(), n)));
+    roots.extend(api.encrypted.iter().map(|n| ("/encrypted".to_owned(), n)));
+    roots.extend(api.defs.iter().map(|(name, n)| (child("/$defs", name), n)));
+    // Every node with its pointer, then a search over in-place edges.
+    let mut all: Vec<(String, &SchemaNode)> = Vec::new();
+    let mut stack = roots;
+    while let Some((pointer, node)) = stack.pop() {
+        for (segments, below, _) in node.subschemas() {
+            let mut at = pointer.clone();
+            for segment in &segments {
+                at = child(&at, segment);
+            }
+            stack.push((at, below));
+        }
+        all.push((pointer, node));
+    }
+    let index: HashMap<*const SchemaNode, usize> = all
+        .iter()
+        .enumerate()
+        .map(|(i, (_, node))| (std::ptr::from_ref(*node), i))
+        .collect();
+    // Each edge: its target, and whether it is the node's `$ref`.
+    let edges: Vec<Vec<(usize, bool)>> = all
+        .iter()
+        .map(|(_, node)| {
+            let mut next: Vec<(usize, bool)> = node
+                .subschemas()
+                .into_iter()
+                .filter(|(_, _, applies)| *applies == Applies::InPlace)
+                .filter_map(|(_, below, _)| index.get(&std::ptr::from_ref(below)).copied())
+                .map(|target| (target, false))
+                .collect();
+            if let Some(target) = node.reference.as_deref().and_then(|r| api.node_at(r)) {
+                next.extend(index.get(&std::ptr::from_ref(target)).map(|t| (*t, true)));
+            }
+            next
+        })
+        .collect();
+    // 0: unvisited, 1: on the current path, 2: done.
+    let mut state = vec![0u8; all.len()];
+    for start in 0..all.len() {
+        if state[start] != 0 {
+            continue;
+        }
+        let mut path: Vec<(usize, usize)> = vec![(start, 0)];
+        state[start] = 1;
+        while let Some((node, next)) = path.last_mut() {
+            let node = *node;
+            if let Some(&(target, by_ref)) = edges[node].get(*next) {
+                *next += 1;
+                match state[target] {
+                    0 => {
+                        state[target] = 1;
+                        path.push((target, 0));
+                    }
+                    1 => problems.value(
+                        &if by_ref { child(&all[node].0, "$ref") } else { all[node].0.clone() },
+                        "this schema applies itself to the same value again (a `$ref` cycle through `$ref`, `allOf`, `anyOf`, `oneOf`, `not`, `if`/`then`/`else` or `dependentSchemas` only), so checking a value would never end",
+                        "make the recursion go through a member or an element (`properties`, `items`, ...), as a tree's `children` does",
+                    ),
+                    _ => {}
+                }
+            } else {
+                state[node] = 2;
+                path.pop();
+            }
+        }
+    }
+}

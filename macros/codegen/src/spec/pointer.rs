@@ -1,0 +1,230 @@
+//! `$ref`s as JSON Schema resolves them inside one file: a URI fragment
+//! holding a JSON pointer (`#/$defs/Tree/properties/children/items`), and
+//! the subschemas of a node, for walks that must see all of them.
+
+use super::{ApiSchema, SchemaNode};
+
+/// How a subschema applies to the value of its parent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Applies {
+    /// To the same value (`allOf`, `not`, `if`, `$ref`, ...): a `$ref`
+    /// cycle through these alone would never end.
+    InPlace,
+    /// To a part of it (a member, an element, a member name).
+    Below,
+    /// Not at all: an annotation (`contentSchema`) or a definition (`$defs`).
+    Never,
+}
+
+/// The JSON pointer segments of a local `$ref` (`#/...`): the fragment is
+/// percent-decoded, split at `/`, then `~1` and `~0` are unescaped. `None`
+/// for a reference that is not a fragment of this file.
+#[must_use]
+pub fn pointer_segments(reference: &str) -> Option<Vec<String>> {
+    let fragment = reference.strip_prefix('#')?;
+    let decoded = percent_decode(fragment)?;
+    if decoded.is_empty() {
+        return Some(Vec::new());
+    }
+    let rest = decoded.strip_prefix('/')?;
+    Some(
+        rest.split('/')
+            .map(|s| s.replace("~1", "/").replace("~0", "~"))
+            .collect(),
+    )
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|pair| std::str::from_utf8(pair).ok())
+            .and_then(|pair| u8::from_str_radix(pair, 16).ok());
+        match (byte, hex) {
+            (b'%', Some(value)) => {
+                decoded.push(value);
+                i += 3;
+            }
+            _ => {
+                decoded.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(decoded).ok()
+}
+
+impl ApiSchema {
+    /// The node a local `$ref` points at, anywhere in the file's data parts
+    /// and definitions; `None` if it points nowhere or at something that is
+    /// not a schema.
+    #[must_use]
+    pub fn node_at(&self, reference: &str) -> Option<&SchemaNode> {
+        let segments = pointer_segments(reference)?;
+        let (first, rest) = segments.split_first()?;
+        let (mut node, rest) = match first.as_str() {
+            "request" => (&self.request, rest),
+            "success" => (&self.success, rest),
+            "fail" => (self.fail.as_ref()?, rest),
+            "encrypted" => (self.encrypted.as_ref()?, rest),
+            "$defs" => {
+                let (name, rest) = rest.split_first()?;
+                (self.defs.get(name)?, rest)
+            }
+            _ => return None,
+        };
+        let mut rest = rest;
+        while let Some((keyword, after)) = rest.split_first() {
+            let (next, after) = node.step(keyword, after)?;
+            node = next;
+            rest = after;
+        }
+        Some(node)
+    }
+}
+
+impl SchemaNode {
+    /// The subschema at `keyword` (and, for maps and lists, the next
+    /// segment), with the segments left after it.
+    fn step<'s, 'n>(
+        &'n self,
+        keyword: &str,
+        rest: &'s [String],
+    ) -> Option<(&'n SchemaNode, &'s [String])> {
+        let single = match keyword {
+            "items" => self.items.as_deref(),
+            "additionalProperties" => self.additional_properties.as_deref(),
+            "propertyNames" => self.property_names.as_deref(),
+            "contains" => self.contains.as_deref(),
+            "not" => self.not.as_deref(),
+            "if" => self.if_schema.as_deref(),
+            "then" => self.then_schema.as_deref(),
+            "else" => self.else_schema.as_deref(),
+            "unevaluatedItems" => self.unevaluated_items.as_deref(),
+            "unevaluatedProperties" => self.unevaluated_properties.as_deref(),
+            "contentSchema" => self.content_schema.as_deref(),
+            _ => None,
+        };
+        if let Some(node) = single {
+            return Some((node, rest));
+        }
+        let (key, after) = rest.split_first()?;
+        let node = match keyword {
+            "$defs" => self.defs.get(key),
+            "properties" => self.properties.get(key),
+            "patternProperties" => self.pattern_properties.get(key),
+            "dependentSchemas" => self.dependent_schemas.get(key),
+            "prefixItems" | "allOf" | "anyOf" | "oneOf" => {
+                // JSON pointer indexes have no sign and no leading zero.
+                if key.len() > 1 && key.starts_with('0') || !key.bytes().all(|b| b.is_ascii_digit())
+                {
+                    return None;
+                }
+                let index: usize = key.parse().ok()?;
+                let list = match keyword {
+                    "prefixItems" => &self.prefix_items,
+                    "allOf" => &self.all_of,
+                    "anyOf" => &self.any_of,
+                    _ => &self.one_of,
+                };
+                list.get(index)
+            }
+            _ => None,
+        }?;
+        Some((node, after))
+    }
+
+    /// Every subschema directly below this node: its pointer segments
+    /// relative to the node, the node, and how it applies.
+    #[must_use]
+    pub fn subschemas(&self) -> Vec<(Vec<String>, &SchemaNode, Applies)> {
+        let mut out = Vec::new();
+        let one = |key: &str| vec![key.to_owned()];
+        let two = |key: &str, name: &str| vec![key.to_owned(), name.to_owned()];
+        for (key, node, applies) in [
+            ("items", &self.items, Applies::Below),
+            (
+                "additionalProperties",
+                &self.additional_properties,
+                Applies::Below,
+            ),
+            ("propertyNames", &self.property_names, Applies::Below),
+            ("contains", &self.contains, Applies::Below),
+            ("unevaluatedItems", &self.unevaluated_items, Applies::Below),
+            (
+                "unevaluatedProperties",
+                &self.unevaluated_properties,
+                Applies::Below,
+            ),
+            ("not", &self.not, Applies::InPlace),
+            ("if", &self.if_schema, Applies::InPlace),
+            ("then", &self.then_schema, Applies::InPlace),
+            ("else", &self.else_schema, Applies::InPlace),
+            ("contentSchema", &self.content_schema, Applies::Never),
+        ] {
+            if let Some(node) = node {
+                out.push((one(key), &**node, applies));
+            }
+        }
+        for (key, map, applies) in [
+            ("properties", &self.properties, Applies::Below),
+            (
+                "patternProperties",
+                &self.pattern_properties,
+                Applies::Below,
+            ),
+            (
+                "dependentSchemas",
+                &self.dependent_schemas,
+                Applies::InPlace,
+            ),
+        ] {
+            out.extend(
+                map.iter()
+                    .map(|(name, node)| (two(key, name), node, applies)),
+            );
+        }
+        out.extend(
+            self.defs
+                .iter()
+                .map(|(name, node)| (two("$defs", name), node, Applies::Never)),
+        );
+        for (key, list, applies) in [
+            ("prefixItems", &self.prefix_items, Applies::Below),
+            ("allOf", &self.all_of, Applies::InPlace),
+            ("anyOf", &self.any_of, Applies::InPlace),
+            ("oneOf", &self.one_of, Applies::InPlace),
+        ] {
+            out.extend(
+                list.iter()
+                    .enumerate()
+                    .map(|(i, node)| (two(key, &i.to_string()), node, applies)),
+            );
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_are_percent_decoded_then_split_then_unescaped() {
+        assert_eq!(pointer_segments("#"), Some(vec![]));
+        assert_eq!(
+            pointer_segments("#/$defs/a%25b/properties/x~1y~0z"),
+            Some(vec![
+                "$defs".into(),
+                "a%b".into(),
+                "properties".into(),
+                "x/y~z".into()
+            ])
+        );
+        assert_eq!(pointer_segments("other.json#/a"), None);
+        assert_eq!(pointer_segments("#a"), None);
+    }
+}

@@ -1,0 +1,293 @@
+//! Which nodes become Rust types, and which are kept as JSON and checked
+//! against their schema at run time (`mpkit_runtime::schema`).
+//!
+//! A node is *typed* when the Rust type mpkit generates for it, with the
+//! checks its decoder makes, accepts exactly what JSON Schema accepts: a
+//! struct of members, a string or integer enum, a plain value with its
+//! rules, a list of typed elements, a union of plain alternatives. Anything
+//! else (`oneOf`, `not`, a type list, `const: null`, a recursive `$ref`, a
+//! rule on array elements, ...) is *checked*: the member holds a
+//! `serde_json::Value`, and the decoder evaluates the node's whole schema
+//! against it. The loader and lowering ask this module the same question,
+//! so what one checks is what the other generates.
+
+use std::collections::{HashMap, HashSet};
+
+use serde_json::Value;
+
+use crate::spec::{ApiSchema, JsonType, QuirkKind, SchemaNode};
+
+/// Where a node stands, which decides whether its rules can be checked on
+/// a typed value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Place {
+    /// An object's member or an option: plain rules are checked there.
+    Member,
+    /// An array's elements or a union's alternative.
+    Nested,
+}
+
+/// The answers for one schema file.
+pub(crate) struct Typing<'a> {
+    api: &'a ApiSchema,
+    /// Definitions that reach themselves through `$ref`s: never typed.
+    recursive: HashSet<String>,
+    memo: std::cell::RefCell<HashMap<(*const SchemaNode, Place), bool>>,
+}
+
+impl<'a> Typing<'a> {
+    pub(crate) fn new(api: &'a ApiSchema) -> Self {
+        Typing {
+            api,
+            recursive: recursive_definitions(api),
+            memo: std::cell::RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// Whether `node`, standing at `place`, becomes a Rust type.
+    pub(crate) fn typed(&self, node: &SchemaNode, place: Place) -> bool {
+        let key = (std::ptr::from_ref(node), place);
+        if let Some(known) = self.memo.borrow().get(&key) {
+            return *known;
+        }
+        let answer = self.decide(node, place);
+        self.memo.borrow_mut().insert(key, answer);
+        answer
+    }
+
+    fn decide(&self, node: &SchemaNode, place: Place) -> bool {
+        if node.is_false() || checked_only_keyword(node).is_some() {
+            return false;
+        }
+        if let Some(reference) = &node.reference {
+            let Some(name) = reference.strip_prefix("#/$defs/") else {
+                return false;
+            };
+            let name = crate::spec::decode_definition_name(name);
+            return !has_rules(node)
+                && !self.recursive.contains(&name)
+                && self
+                    .api
+                    .definition(reference)
+                    .is_some_and(|target| self.typed(target, place));
+        }
+        if node.has_typed_alternatives() {
+            return typed_union(node);
+        }
+        if let Some(values) = &node.enum_values {
+            return typed_enum(node, values);
+        }
+        if !node.any_of.is_empty() && !node.any_of.iter().all(required_only) {
+            return false;
+        }
+        let rules = has_rules(node);
+        match node.type_list() {
+            [] => {
+                !rules
+                    && node.properties.is_empty()
+                    && node.required.is_empty()
+                    && node.items.is_none()
+                    && node.any_of.is_empty()
+            }
+            [JsonType::String | JsonType::Integer | JsonType::Boolean] => {
+                (place == Place::Member || !rules) && plain_const(node)
+            }
+            [JsonType::Number] => (place == Place::Member || !rules) && node.const_value.is_none(),
+            [JsonType::Null] => !rules,
+            [JsonType::Array] => {
+                !rules
+                    && node
+                        .items
+                        .as_deref()
+                        .is_none_or(|items| self.typed(items, Place::Nested))
+            }
+            [JsonType::Object] => {
+                !rules
+                    && (!node.properties.is_empty()
+                        || (node.required.is_empty() && node.any_of.is_empty()))
+            }
+            [a, b] => {
+                let numeric = |t: &JsonType| matches!(t, JsonType::Integer | JsonType::Number);
+                node.has_quirk(QuirkKind::NumberAsString)
+                    && (numeric(a) || numeric(b))
+                    && (*a == JsonType::String || *b == JsonType::String)
+                    && !rules
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The first keyword only the run-time check evaluates, if the node has one.
+pub(crate) fn checked_only_keyword(node: &SchemaNode) -> Option<&'static str> {
+    let additional = node
+        .additional_properties
+        .as_deref()
+        .is_some_and(|schema| !is_trivial_boolean(schema));
+    [
+        ("additionalProperties", additional),
+        ("patternProperties", !node.pattern_properties.is_empty()),
+        ("propertyNames", node.property_names.is_some()),
+        ("minProperties", node.min_properties.is_some()),
+        ("maxProperties", node.max_properties.is_some()),
+        ("dependentRequired", !node.dependent_required.is_empty()),
+        ("dependentSchemas", !node.dependent_schemas.is_empty()),
+        (
+            "unevaluatedProperties",
+            node.unevaluated_properties.is_some(),
+        ),
+        ("prefixItems", !node.prefix_items.is_empty()),
+        ("unevaluatedItems", node.unevaluated_items.is_some()),
+        ("contains", node.contains.is_some()),
+        ("minContains", node.min_contains.is_some()),
+        ("maxContains", node.max_contains.is_some()),
+        ("minItems", node.min_items.is_some()),
+        ("maxItems", node.max_items.is_some()),
+        ("uniqueItems", node.unique_items == Some(true)),
+        ("allOf", !node.all_of.is_empty()),
+        ("oneOf", !node.one_of.is_empty()),
+        ("not", node.not.is_some()),
+        ("if", node.if_schema.is_some()),
+        ("then", node.then_schema.is_some()),
+        ("else", node.else_schema.is_some()),
+        ("multipleOf", node.multiple_of.is_some()),
+        ("exclusiveMinimum", node.exclusive_minimum.is_some()),
+        ("exclusiveMaximum", node.exclusive_maximum.is_some()),
+    ]
+    .into_iter()
+    .find_map(|(keyword, present)| present.then_some(keyword))
+}
+
+/// `true`, or `false` (which a struct expresses by refusing unknown members).
+fn is_trivial_boolean(schema: &SchemaNode) -> bool {
+    schema.boolean.is_some()
+}
+
+/// Whether the node carries a rule a typed decoder checks only on a plain
+/// member (lengths, pattern, bounds, `const`).
+fn has_rules(node: &SchemaNode) -> bool {
+    node.min_length.is_some()
+        || node.max_length.is_some()
+        || node.pattern.is_some()
+        || node.minimum.is_some()
+        || node.maximum.is_some()
+        || node.const_value.is_some()
+}
+
+/// `const` a plain typed member can check: a string, a boolean or an integer.
+fn plain_const(node: &SchemaNode) -> bool {
+    match &node.const_value {
+        None => true,
+        Some(value) => node.type_list().first().is_some_and(|t| match t {
+            JsonType::String => value.is_string(),
+            JsonType::Boolean => value.is_boolean(),
+            JsonType::Integer => value.is_i64(),
+            _ => false,
+        }),
+    }
+}
+
+/// An enum of strings, or of integers in `i64` (with the `number-as-string`
+/// quirk, strings repeating them), with nothing else to check.
+fn typed_enum(node: &SchemaNode, values: &[Value]) -> bool {
+    if has_rules(node) || values.is_empty() {
+        return false;
+    }
+    let strings = values.iter().all(Value::is_string);
+    let integers = values.iter().all(Value::is_i64);
+    let lenient = node.has_quirk(QuirkKind::NumberAsString)
+        && values.iter().any(Value::is_i64)
+        && values.iter().all(|v| v.is_i64() || v.is_string());
+    let types = node.type_list();
+    let fits = |t: JsonType| types.is_empty() || types == [t];
+    (strings && fits(JsonType::String))
+        || (integers && (fits(JsonType::Integer) || fits(JsonType::Number)))
+        || lenient
+}
+
+/// `anyOf` of plain alternatives (a string enum, or a string, integer,
+/// number or boolean), on a node that says nothing else.
+fn typed_union(node: &SchemaNode) -> bool {
+    let plain_branch = |branch: &SchemaNode| {
+        checked_only_keyword(branch).is_none()
+            && !has_rules(branch)
+            && branch.reference.is_none()
+            && branch.properties.is_empty()
+            && branch.required.is_empty()
+            && branch.items.is_none()
+            && branch.any_of.is_empty()
+            && match (branch.type_list(), &branch.enum_values) {
+                ([JsonType::String], Some(values)) => {
+                    !values.is_empty() && values.iter().all(Value::is_string)
+                }
+                (
+                    [JsonType::String | JsonType::Integer | JsonType::Number | JsonType::Boolean],
+                    None,
+                ) => true,
+                _ => false,
+            }
+    };
+    node.type_list().is_empty()
+        && node.enum_values.is_none()
+        && !has_rules(node)
+        && node.properties.is_empty()
+        && node.items.is_none()
+        && node.any_of.iter().all(plain_branch)
+}
+
+/// An `anyOf` alternative naming only required members (EMAS's ids, flat
+/// or nested): a typed struct checks it.
+fn required_only(branch: &SchemaNode) -> bool {
+    let bare = SchemaNode {
+        required: branch.required.clone(),
+        title: branch.title.clone(),
+        description: branch.description.clone(),
+        comment: branch.comment.clone(),
+        ..SchemaNode::default()
+    };
+    *branch == bare
+}
+
+/// Definitions that reach themselves through `$ref`s, in any position.
+fn recursive_definitions(api: &ApiSchema) -> HashSet<String> {
+    let mut edges: HashMap<String, Vec<String>> = HashMap::new();
+    for (name, def) in &api.defs {
+        let mut targets = Vec::new();
+        collect_refs(def, &mut targets);
+        let names = targets
+            .iter()
+            .filter_map(|r| crate::spec::pointer_segments(r))
+            .filter_map(|segments| match segments.as_slice() {
+                [defs, name, ..] if defs == "$defs" => Some(name.clone()),
+                _ => None,
+            })
+            .collect();
+        edges.insert(name.clone(), names);
+    }
+    let mut recursive = HashSet::new();
+    for start in api.defs.keys() {
+        let mut seen = HashSet::new();
+        let mut stack: Vec<&String> = edges.get(start).into_iter().flatten().collect();
+        while let Some(next) = stack.pop() {
+            if next == start {
+                recursive.insert(start.clone());
+                break;
+            }
+            if seen.insert(next.clone()) {
+                stack.extend(edges.get(next).into_iter().flatten());
+            }
+        }
+    }
+    recursive
+}
+
+/// Every `$ref` in `node` and below it (the JSON nesting limit bounds the
+/// recursion).
+pub(crate) fn collect_refs(node: &SchemaNode, out: &mut Vec<String>) {
+    if let Some(reference) = &node.reference {
+        out.push(reference.clone());
+    }
+    for (_, child, _) in node.subschemas() {
+        collect_refs(child, out);
+    }
+}

@@ -1,0 +1,105 @@
+//! Members kept as JSON and checked against their schema at run time: a
+//! type list, `oneOf`, array rules and a recursive `$ref`, decoded through
+//! both paths, with errors that name the member and the place inside it.
+
+#![allow(clippy::panic)] // a test fails by panicking
+
+use mpkit::{CallError, MiniProgramApi};
+use serde_json::{Value, json};
+
+/// A user schema with members no Rust type expresses.
+#[derive(MiniProgramApi)]
+#[mini_program(schema = "tests/ui/schemas/checked-members.json")]
+pub struct ExGetProfile;
+
+fn payload(members: Value) -> Value {
+    let mut payload = json!({ "errMsg": "getProfile:ok", "nickName": null, "tags": ["a"] });
+    for (name, value) in members.as_object().into_iter().flatten() {
+        payload[name] = value.clone();
+    }
+    payload
+}
+
+/// The verdict of both decode paths, which must agree; the error text if refused.
+fn decode(members: Value) -> Result<ExGetProfileSuccess, String> {
+    let value = payload(members);
+    let by_text = ExGetProfile::decode(&value.to_string());
+    let by_value = ExGetProfile::decode_value(value);
+    assert_eq!(by_text.is_ok(), by_value.is_ok(), "the two paths disagree");
+    by_text.map_err(|e| match e {
+        CallError::Decode { .. } => e.to_string(),
+        other => panic!("not a decode error: {other}"),
+    })
+}
+
+#[test]
+fn checked_members_hold_their_json() {
+    let tree = json!({ "name": "root", "children": [{ "name": "leaf", "children": [] }] });
+    let reply =
+        decode(json!({ "nickName": "Ann", "contact": { "phone": "13800000000" }, "tree": tree }))
+            .unwrap_or_else(|e| panic!("{e}"));
+    let nick: &Value = &reply.nick_name;
+    assert_eq!(nick, &json!("Ann"));
+    assert_eq!(reply.tags, json!(["a"]));
+    assert_eq!(reply.contact, Some(json!({ "phone": "13800000000" })));
+    assert_eq!(reply.tree, Some(tree));
+}
+
+#[test]
+fn a_type_list_admits_each_type_and_its_rules_apply() {
+    assert!(decode(json!({ "nickName": null })).is_ok());
+    let error = decode(json!({ "nickName": 5 })).unwrap_err();
+    assert!(
+        error.contains("`nickName` must be of type string or null"),
+        "{error}"
+    );
+    let error = decode(json!({ "nickName": "a name longer than eight" })).unwrap_err();
+    assert!(
+        error.contains("`nickName` is longer than its `maxLength`"),
+        "{error}"
+    );
+}
+
+#[test]
+fn one_of_means_exactly_one() {
+    assert!(decode(json!({ "contact": "ann@example.com" })).is_ok());
+    let error = decode(json!({ "contact": { "phone": "123" } })).unwrap_err();
+    assert!(
+        error.contains("`contact` matches none of its `oneOf` alternatives"),
+        "{error}"
+    );
+    let error = decode(json!({ "contact": { "phone": "13800000000", "fax": "1" } })).unwrap_err();
+    assert!(error.contains("matches none"), "{error}");
+}
+
+#[test]
+fn array_rules_apply_to_the_elements() {
+    let error = decode(json!({ "tags": [] })).unwrap_err();
+    assert!(
+        error.contains("`tags` has fewer elements than its `minItems`"),
+        "{error}"
+    );
+    let error = decode(json!({ "tags": ["a", "a"] })).unwrap_err();
+    assert!(error.contains("`tags` has equal elements"), "{error}");
+    let error = decode(json!({ "tags": ["a", ""] })).unwrap_err();
+    assert!(
+        error.contains("`tags` at `/1`: is shorter than its `minLength`"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_recursive_definition_is_checked_at_every_level() {
+    let deep =
+        json!({ "name": "a", "children": [{ "name": "b", "children": [{ "children": [] }] }] });
+    let error = decode(json!({ "tree": deep })).unwrap_err();
+    assert!(
+        error.contains("`tree` at `/children/0/children/0`: lacks the required member `name`"),
+        "{error}"
+    );
+    let error = decode(json!({ "tree": { "name": 1 } })).unwrap_err();
+    assert!(
+        error.contains("`tree` at `/name`: must be of type string"),
+        "{error}"
+    );
+}
