@@ -411,6 +411,7 @@ impl<'a> Lowerer<'a> {
                     "Default: `{default}` (applied by the platform when the option is not set)."
                 ));
             }
+            departure_doc(node, &mut doc);
             let gate = since.filter(|s| *s > covered);
             if let Some(since) = since {
                 doc.push(String::new());
@@ -633,6 +634,7 @@ impl<'a> Lowerer<'a> {
                 doc.push(String::new());
                 doc.push(format!("Quirk: {}", quirk.description));
             }
+            departure_doc(member, &mut doc);
             // An optional nested object is boxed: a payload without it then
             // costs a null pointer, not the object's whole size, and the
             // parent stays small enough to move cheaply while decoding.
@@ -947,4 +949,15 @@ fn node_docs(member: &SchemaNode, resolved: &SchemaNode) -> Vec<String> {
         .as_deref()
         .or(resolved.description.as_deref());
     docs(title, description)
+}
+
+/// The doc paragraph of a deliberate difference from the official typings.
+fn departure_doc(member: &SchemaNode, doc: &mut Vec<String>) {
+    if let Some(departure) = &member.departs_from_typings {
+        doc.push(String::new());
+        doc.push(escape_markdown(&format!(
+            "Differs from `{}` on purpose: {} (source: {})",
+            departure.package, departure.reason, departure.source
+        )));
+    }
 }

@@ -16,7 +16,7 @@ pub use api::{
     ApiSchema, CallStyle, Change, Condition, Credentials, NoWatermark, Outcome, OutcomeStyle,
     Prerequisite, Support, WatermarkMembers, WatermarkSpec,
 };
-pub use node::{JsonType, Quirk, QuirkKind, SchemaNode, TypeSet};
+pub use node::{Departure, JsonType, Quirk, QuirkKind, SchemaNode, TypeSet};
 pub use pointer::{Applies, pointer_segments};
 
 /// Parses a version string as the schema format does (for the CLI's flags).

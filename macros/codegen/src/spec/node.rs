@@ -310,6 +310,16 @@ pub struct SchemaNode {
         skip_serializing_if = "std::ops::Not::not"
     )]
     pub verbatim: bool,
+    /// A deliberate difference between this option or field and the
+    /// platform's official TypeScript typings, with why: the drift check
+    /// (`tests/typings/`) skips exactly this member, and the generated
+    /// docs show the reason.
+    #[serde(
+        rename = "x-departs-from-typings",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub departs_from_typings: Option<Departure>,
     /// Ways real payloads depart from the documentation, which decoders must tolerate.
     #[serde(rename = "x-quirks", default, skip_serializing_if = "Vec::is_empty")]
     pub quirks: Vec<Quirk>,
@@ -485,6 +495,19 @@ impl JsonType {
             JsonType::String => "string",
         }
     }
+}
+
+/// Why a member deliberately differs from the platform's official typings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "meta", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Departure {
+    /// The typings package that says otherwise (`miniprogram-api-typings`).
+    pub package: String,
+    /// What the typings say, and what the schema says instead and why.
+    pub reason: String,
+    /// Where the schema's fact comes from (a URL or a seed document).
+    pub source: String,
 }
 
 /// A documented way in which real payloads differ from the documentation.
