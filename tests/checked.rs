@@ -103,3 +103,26 @@ fn a_recursive_definition_is_checked_at_every_level() {
         "{error}"
     );
 }
+
+#[test]
+fn an_option_kept_as_json_is_checked_by_build() {
+    let options = ExGetProfile::options()
+        .scopes(json!(["auth_user"]))
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(options.scopes(), Some(&json!(["auth_user"])));
+    assert_eq!(options.to_json(), json!({ "scopes": ["auth_user"] }));
+    assert!(ExGetProfile::options().scopes("auth_base").build().is_ok());
+    for (wrong, says) in [
+        (json!([]), "matches none of its `anyOf` alternatives"),
+        (json!(["auth_admin"]), "matches none"),
+        (json!(5), "matches none"),
+    ] {
+        let error = ExGetProfile::options()
+            .scopes(wrong.clone())
+            .build()
+            .expect_err("refused");
+        let text = error.to_string();
+        assert!(text.contains("scopes") && text.contains(says), "{wrong}: {text}");
+    }
+}

@@ -41,3 +41,4 @@ pub use lower::Settings;
 pub use matrix::{MatrixRow, matrix, matrix_markdown};
 #[cfg(feature = "meta")]
 pub use meta::{meta_schema, meta_schema_json};
+pub use typing::checked_members;

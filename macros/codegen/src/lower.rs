@@ -171,6 +171,8 @@ pub(crate) struct OptionSpec {
     /// The version a proof must show before this option can be set.
     pub gate: Option<Version>,
     pub rules: Vec<Rule>,
+    /// For an option kept as JSON: the schema `build()` checks it against.
+    pub schema: Option<CheckedSchema>,
     pub doc: Vec<String>,
 }
 
@@ -372,7 +374,10 @@ impl<'a> Lowerer<'a> {
         let mut options = Vec::new();
         for (json, node) in &request.properties {
             let resolved = self.resolve(node);
+            let schema =
+                (!self.typing.typed(node, Place::Option)).then(|| checked::lower(self.api, node));
             let ty = match (resolved.type_list(), &resolved.enum_values) {
+                _ if schema.is_some() => Ty::Value,
                 ([] | [JsonType::String | JsonType::Integer], Some(_)) => {
                     self.enumeration(resolved, json, false)
                 }
@@ -396,7 +401,7 @@ impl<'a> Lowerer<'a> {
                 }
             };
             let mut rules = rules_of(resolved, &ty);
-            if matches!(ty, Ty::Named(_)) {
+            if matches!(ty, Ty::Named(_) | Ty::Value) {
                 // An enum option holds one of its values, each of which the
                 // loader has checked against these rules.
                 rules.clear();
@@ -426,6 +431,7 @@ impl<'a> Lowerer<'a> {
                 since,
                 gate,
                 rules,
+                schema,
                 doc,
             });
         }

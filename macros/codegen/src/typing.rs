@@ -25,6 +25,10 @@ pub(crate) enum Place {
     Member,
     /// An array's elements or a union's alternative.
     Nested,
+    /// An option: typed when a builder setter can take it (a plain value
+    /// with its rules, or an enum of strings or integers); any other option
+    /// is a `serde_json::Value` that `build()` checks against its schema.
+    Option,
 }
 
 /// The answers for one schema file.
@@ -55,17 +59,63 @@ impl<'a> Typing<'a> {
         answer
     }
 
+    /// Whether a builder setter takes the option: a plain value with its
+    /// rules, or an enum of strings or integers (whose values the loader
+    /// checks against the option's rules, so a value breaking them is
+    /// refused rather than making the option untyped).
+    fn builder_typed(&self, node: &SchemaNode) -> bool {
+        let resolved = self.api.resolve(node);
+        let simple = node.const_value.is_none()
+            && resolved.const_value.is_none()
+            && checked_only_keyword(node).is_none()
+            && checked_only_keyword(resolved).is_none()
+            && !resolved.has_typed_alternatives()
+            && self.plain_reference(node);
+        if !simple {
+            return false;
+        }
+        match &resolved.enum_values {
+            Some(values) => {
+                enum_shape(resolved, values)
+                    && matches!(
+                        resolved.type_list(),
+                        [JsonType::String | JsonType::Integer] | []
+                    )
+            }
+            None => {
+                matches!(
+                    resolved.type_list(),
+                    [JsonType::String | JsonType::Boolean | JsonType::Integer | JsonType::Number]
+                ) && self.typed(node, Place::Member)
+            }
+        }
+    }
+
+    /// No `$ref`, or one to a definition (`#/$defs/<name>`) that is not
+    /// recursive, with no rules beside it.
+    fn plain_reference(&self, node: &SchemaNode) -> bool {
+        let Some(reference) = &node.reference else {
+            return true;
+        };
+        let Some(name) = reference.strip_prefix("#/$defs/") else {
+            return false;
+        };
+        !has_rules(node)
+            && !self
+                .recursive
+                .contains(&crate::spec::decode_definition_name(name))
+            && self.api.definition(reference).is_some()
+    }
+
     fn decide(&self, node: &SchemaNode, place: Place) -> bool {
+        if place == Place::Option {
+            return self.builder_typed(node);
+        }
         if node.is_false() || checked_only_keyword(node).is_some() {
             return false;
         }
         if let Some(reference) = &node.reference {
-            let Some(name) = reference.strip_prefix("#/$defs/") else {
-                return false;
-            };
-            let name = crate::spec::decode_definition_name(name);
-            return !has_rules(node)
-                && !self.recursive.contains(&name)
+            return self.plain_reference(node)
                 && self
                     .api
                     .definition(reference)
@@ -188,9 +238,31 @@ fn plain_const(node: &SchemaNode) -> bool {
 }
 
 /// An enum of strings, or of integers in `i64` (with the `number-as-string`
-/// quirk, strings repeating them), with nothing else to check.
+/// quirk, strings repeating them), whose values all satisfy the node's
+/// rules, so that the Rust enum accepts exactly what the schema does.
 fn typed_enum(node: &SchemaNode, values: &[Value]) -> bool {
-    if has_rules(node) || values.is_empty() {
+    if node.const_value.is_some() || !enum_shape(node, values) {
+        return false;
+    }
+    if !has_rules(node) {
+        return true;
+    }
+    let pattern = match &node.pattern {
+        Some(source) => match regex_lite::Regex::new(source) {
+            Ok(regex) => Some(regex),
+            Err(_) => return false,
+        },
+        None => None,
+    };
+    values
+        .iter()
+        .all(|value| broken_rule(node, pattern.as_ref(), value).is_none())
+}
+
+/// All strings, or all integers within `i64` (or, with the
+/// `number-as-string` quirk, integers and strings), agreeing with `type`.
+fn enum_shape(node: &SchemaNode, values: &[Value]) -> bool {
+    if values.is_empty() {
         return false;
     }
     let strings = values.iter().all(Value::is_string);
@@ -203,6 +275,42 @@ fn typed_enum(node: &SchemaNode, values: &[Value]) -> bool {
     (strings && fits(JsonType::String))
         || (integers && (fits(JsonType::Integer) || fits(JsonType::Number)))
         || lenient
+}
+
+/// The first rule (`minLength`, `maxLength`, `pattern`, `minimum`,
+/// `maximum`) of `node` that `value` breaks, if any.
+pub(crate) fn broken_rule(
+    node: &SchemaNode,
+    pattern: Option<&regex_lite::Regex>,
+    value: &Value,
+) -> Option<&'static str> {
+    if let Value::String(text) = value {
+        let length = u64::try_from(text.chars().count()).unwrap_or(u64::MAX);
+        if node.min_length.is_some_and(|min| length < min) {
+            return Some("minLength");
+        }
+        if node.max_length.is_some_and(|max| length > max) {
+            return Some("maxLength");
+        }
+        if pattern.is_some_and(|p| !p.is_match(text)) {
+            return Some("pattern");
+        }
+    }
+    if let Some(number) = value.as_f64() {
+        let beyond = |bound: &Option<serde_json::Number>, below: bool| {
+            bound
+                .as_ref()
+                .and_then(serde_json::Number::as_f64)
+                .is_some_and(|b| if below { number < b } else { number > b })
+        };
+        if beyond(&node.minimum, true) {
+            return Some("minimum");
+        }
+        if beyond(&node.maximum, false) {
+            return Some("maximum");
+        }
+    }
+    None
 }
 
 /// `anyOf` of plain alternatives (a string enum, or a string, integer,
@@ -290,4 +398,31 @@ pub(crate) fn collect_refs(node: &SchemaNode, out: &mut Vec<String>) {
     for (_, child, _) in node.subschemas() {
         collect_refs(child, out);
     }
+}
+
+/// The options and the success, failure and decrypted-data members that
+/// mpkit keeps as `serde_json::Value` and checks against their schema at
+/// run time, as `(part, JSON name)`: what a schema author may want typed.
+#[must_use]
+pub fn checked_members(schema: &crate::LoadedSchema) -> Vec<(crate::DataPart, String)> {
+    use crate::DataPart;
+    let api = &schema.api;
+    let typing = Typing::new(api);
+    let mut found = Vec::new();
+    let parts = [
+        (DataPart::Request, Some(&api.request), Place::Option),
+        (DataPart::Success, Some(&api.success), Place::Member),
+        (DataPart::Fail, api.fail.as_ref(), Place::Member),
+        (DataPart::Encrypted, api.encrypted.as_ref(), Place::Member),
+    ];
+    for (part, node, place) in parts {
+        let Some(node) = node else { continue };
+        for (name, member) in &api.resolve(node).properties {
+            let discriminant = part == DataPart::Success && *name == api.outcome.field;
+            if !discriminant && !typing.typed(member, place) {
+                found.push((part, name.clone()));
+            }
+        }
+    }
+    found
 }

@@ -340,7 +340,7 @@ fn cases() -> Vec<Case> {
             Refused("/request/properties/count/maximum", &["64-bit"]),
         ),
         (
-            "an integer enum holding 2^64-1",
+            "an integer enum holding 2^64-1: an option kept as JSON and checked",
             Box::new(|d: &mut Value| {
                 set(
                     d,
@@ -348,10 +348,10 @@ fn cases() -> Vec<Case> {
                     json!({"type": "integer", "enum": [1, u64::MAX]}),
                 );
             }),
-            Refused("/request/properties/level/enum/1", &["64-bit"]),
+            Builds,
         ),
         (
-            "an enum of decimals",
+            "an enum of decimals: an option kept as JSON and checked",
             Box::new(|d: &mut Value| {
                 set(
                     d,
@@ -359,7 +359,7 @@ fn cases() -> Vec<Case> {
                     json!({"type": "number", "enum": [1.5, 2.5]}),
                 );
             }),
-            Refused("/request/properties/level/enum/0", &["1.5"]),
+            Builds,
         ),
         (
             "an enum of true and null, kept as JSON and checked",
@@ -369,7 +369,7 @@ fn cases() -> Vec<Case> {
             Builds,
         ),
         (
-            "an integer enum value written 1.0",
+            "an integer enum value written 1.0: an option kept as JSON and checked",
             Box::new(|d: &mut Value| {
                 set(
                     d,
@@ -377,7 +377,7 @@ fn cases() -> Vec<Case> {
                     json!({"type": "integer", "enum": [1.0, 2]}),
                 );
             }),
-            Refused("/request/properties/level/enum/0", &["`1`, not `1.0`"]),
+            Builds,
         ),
         (
             "a four-segment x-since",

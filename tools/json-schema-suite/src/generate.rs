@@ -4,10 +4,10 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use mpkit_codegen::{LoadError, load_schema};
+use mpkit_codegen::{DataPart, LoadError, checked_members, load_schema};
 
 use crate::model::{Group, GroupRecord, Verdict, read_suite};
-use crate::place::{Placement, api_schema, payload};
+use crate::place::{MEMBER, Placement, api_schema, payload};
 
 pub(crate) fn run(suite: &Path, work: &Path, repo: &Path) -> Result<(), String> {
     let groups = read_suite(suite)?;
@@ -62,10 +62,11 @@ fn place(group: &Group, placement: Placement, dir: &Path, meta: &str) -> Result<
     let text = serde_json::to_string_pretty(&document).map_err(|e| e.to_string())?;
     write(&path, &text)?;
     Ok(match load_schema(&path) {
-        Ok(_) => Verdict {
+        Ok(loaded) => Verdict {
             accepted: true,
             problem: None,
             problems: 0,
+            checked: checked_members(&loaded).contains(&(DataPart::Request, MEMBER.to_owned())),
         },
         Err(LoadError::Invalid { diagnostics }) => Verdict {
             accepted: false,
@@ -78,25 +79,28 @@ fn place(group: &Group, placement: Placement, dir: &Path, meta: &str) -> Result<
                 format!("{}: {}{help}", d.pointer, d.message)
             }),
             problems: diagnostics.len(),
+            checked: false,
         },
         Err(error) => return Err(error.to_string()),
     })
 }
 
-/// `(group, test, payload)` for every test of a group accepted as a success member.
-fn cases(groups: &[Group], records: &[GroupRecord]) -> Vec<(String, usize, String)> {
-    groups
-        .iter()
-        .zip(records)
-        .filter(|(_, record)| record.success.accepted)
-        .flat_map(|(group, record)| {
-            group
-                .tests
-                .iter()
-                .enumerate()
-                .map(|(i, (_, data, _))| (record.id.clone(), i, payload(data.get())))
-        })
-        .collect()
+/// `(group, test, placement, text)` for every test of a group accepted as a
+/// success member (the text is the success payload) or as a checked option
+/// (the text is the option's value).
+fn cases(groups: &[Group], records: &[GroupRecord]) -> Vec<(String, usize, &'static str, String)> {
+    let mut cases = Vec::new();
+    for (group, record) in groups.iter().zip(records) {
+        for (i, (_, data, _)) in group.tests.iter().enumerate() {
+            if record.success.accepted {
+                cases.push((record.id.clone(), i, "success", payload(data.get())));
+            }
+            if record.request.checked {
+                cases.push((record.id.clone(), i, "request", data.get().to_owned()));
+            }
+        }
+    }
+    cases
 }
 
 fn manifest(repo: &Path) -> String {
@@ -124,9 +128,12 @@ fn library(records: &[GroupRecord]) -> String {
         "//! The JSON Schema Test Suite's groups that mpkit's loader accepts, derived.\n\
          #![deny(warnings, missing_docs)]\n\n\
          /// A group's decoders: its id, `decode` (the error, if refused) and `decode_value`.\n\
-         pub type Decoder = (&'static str, fn(&str) -> Result<(), String>, fn(serde_json::Value) -> bool);\n\n",
+         pub type Decoder = (&'static str, fn(&str) -> Result<(), String>, fn(serde_json::Value) -> bool);\n\n\
+         /// A group's option check: its id, and `build()` with the value set (the error, if refused).\n\
+         pub type Builder = (&'static str, fn(serde_json::Value) -> Result<(), String>);\n\n",
     );
     let mut table = String::new();
+    let mut builders = String::new();
     for (n, record) in records.iter().enumerate() {
         for placement in [Placement::Success, Placement::Request] {
             let verdict = match placement {
@@ -148,6 +155,13 @@ fn library(records: &[GroupRecord]) -> String {
                 },
                 key = placement.key(),
             );
+            if placement == Placement::Request && verdict.checked {
+                let _ = writeln!(
+                    builders,
+                    "    ({id:?}, |value| {module}::Api::options().{MEMBER}(value).build().map(drop).map_err(|e| e.to_string())),",
+                    id = record.id
+                );
+            }
             if placement == Placement::Success {
                 let _ = writeln!(
                     table,
@@ -159,28 +173,41 @@ fn library(records: &[GroupRecord]) -> String {
     }
     let _ = write!(
         lib,
-        "/// Every group accepted as a success member.\npub const DECODERS: &[Decoder] = &[\n{table}];\n"
+        "/// Every group accepted as a success member.\npub const DECODERS: &[Decoder] = &[\n{table}];\n\n\
+         /// Every group accepted as an option kept as JSON.\npub const BUILDERS: &[Builder] = &[\n{builders}];\n"
     );
     lib
 }
 
-const MAIN: &str = r#"//! Decodes every test's data through both paths; one JSON line per test.
+const MAIN: &str = r#"//! Runs every test's data: decoded as a success payload through both paths,
+//! or set as an option and built. One JSON line per test.
 
 use std::collections::HashMap;
 
 fn main() {
     let path = std::env::args().nth(1).expect("usage: mpkit-suite-run <cases.json>");
     let text = std::fs::read_to_string(&path).expect("the cases file");
-    let cases: Vec<(String, usize, String)> = serde_json::from_str(&text).expect("cases");
+    let cases: Vec<(String, usize, String, String)> = serde_json::from_str(&text).expect("cases");
     let decoders: HashMap<&str, &mpkit_suite_run::Decoder> =
         mpkit_suite_run::DECODERS.iter().map(|d| (d.0, d)).collect();
-    for (group, test, payload) in cases {
-        let (_, decode, decode_value) = decoders[group.as_str()];
-        let by_text = decode(&payload);
-        let by_value = serde_json::from_str(&payload).is_ok_and(|value| decode_value(value));
+    let builders: HashMap<&str, &mpkit_suite_run::Builder> =
+        mpkit_suite_run::BUILDERS.iter().map(|b| (b.0, b)).collect();
+    for (group, test, placement, text) in cases {
+        let (by_text, by_value) = if placement == "success" {
+            let (_, decode, decode_value) = decoders[group.as_str()];
+            let by_text = decode(&text);
+            let by_value = serde_json::from_str(&text).is_ok_and(|value| decode_value(value));
+            (by_text, by_value)
+        } else {
+            let (_, build) = builders[group.as_str()];
+            let built = build(serde_json::from_str(&text).expect("the suite's data"));
+            let ok = built.is_ok();
+            (built, ok)
+        };
         let line = serde_json::json!({
             "group": group,
             "test": test,
+            "placement": placement,
             "decode": by_text.is_ok(),
             "decode_value": by_value,
             "error": by_text.err(),

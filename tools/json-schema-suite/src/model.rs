@@ -88,6 +88,9 @@ pub(crate) struct Verdict {
     pub problem: Option<String>,
     /// How many problems the loader listed.
     pub problems: usize,
+    /// Accepted and kept as a `serde_json::Value` checked against the
+    /// schema (an option the builder then checks on the suite's data).
+    pub checked: bool,
 }
 
 /// One group as `generate` left it, for `report`.
@@ -107,8 +110,10 @@ pub(crate) struct GroupRecord {
 pub(crate) struct TestResult {
     pub group: String,
     pub test: usize,
+    /// `success` (decoded) or `request` (an option given to the builder).
+    pub placement: String,
     pub decode: bool,
     pub decode_value: bool,
-    /// The decode error, when `decode` refused.
+    /// The error, when `decode` (or `build`) refused.
     pub error: Option<String>,
 }

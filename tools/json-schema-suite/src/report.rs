@@ -14,6 +14,8 @@ struct Row {
     refused_as_option: usize,
     tests: usize,
     agreeing: usize,
+    option_tests: usize,
+    option_agreeing: usize,
 }
 
 pub(crate) fn run(work: &Path, results: &Path, table: &Path, check: bool) -> Result<(), String> {
@@ -23,7 +25,10 @@ pub(crate) fn run(work: &Path, results: &Path, table: &Path, check: bool) -> Res
     for line in read(results)?.lines().filter(|l| !l.trim().is_empty()) {
         let result: TestResult = serde_json::from_str(line)
             .map_err(|e| format!("{}: {e}: {line}", results.display()))?;
-        verdicts.insert((result.group.clone(), result.test), result);
+        verdicts.insert(
+            (result.group.clone(), result.test, result.placement.clone()),
+            result,
+        );
     }
     let mut rows: BTreeMap<&str, Row> = BTreeMap::new();
     let mut disagreements = Vec::new();
@@ -32,12 +37,30 @@ pub(crate) fn run(work: &Path, results: &Path, table: &Path, check: bool) -> Res
         row.groups += 1;
         row.refused += usize::from(!record.success.accepted);
         row.refused_as_option += usize::from(!record.request.accepted);
-        if !record.success.accepted {
-            continue;
-        }
         for (test, (description, valid)) in record.tests.iter().enumerate() {
+            if record.request.checked {
+                row.option_tests += 1;
+                match verdicts.get(&(record.id.clone(), test, "request".to_owned())) {
+                    Some(result) if result.decode == *valid => row.option_agreeing += 1,
+                    Some(result) => disagreements.push(format!(
+                        "`{}` test {test} ({description}) as an option: the suite says {}, `build` {}{}",
+                        record.id,
+                        word(*valid),
+                        word(result.decode),
+                        result.error.as_deref().map(|e| format!(": {e}")).unwrap_or_default(),
+                    )),
+                    None => disagreements.push(format!(
+                        "`{}` test {test} as an option: no verdict was printed",
+                        record.id
+                    )),
+                }
+            }
+            if !record.success.accepted {
+                continue;
+            }
             row.tests += 1;
-            let Some(result) = verdicts.get(&(record.id.clone(), test)) else {
+            let Some(result) = verdicts.get(&(record.id.clone(), test, "success".to_owned()))
+            else {
                 disagreements.push(format!(
                     "`{}` test {test}: no verdict was printed",
                     record.id
@@ -74,8 +97,14 @@ pub(crate) fn run(work: &Path, results: &Path, table: &Path, check: bool) -> Res
     }
     let total = rows.values().fold(Row::default(), sum);
     eprintln!(
-        "json-schema-suite: {} groups, {} refused; {} tests run, {} agree with the suite",
-        total.groups, total.refused, total.tests, total.agreeing
+        "json-schema-suite: {} groups, {} refused; {} tests run, {} agree with the suite; as options {} refused, {} tests run, {} agree",
+        total.groups,
+        total.refused,
+        total.tests,
+        total.agreeing,
+        total.refused_as_option,
+        total.option_tests,
+        total.option_agreeing
     );
     if disagreements.is_empty() {
         Ok(())
@@ -90,23 +119,26 @@ pub(crate) fn run(work: &Path, results: &Path, table: &Path, check: bool) -> Res
 
 fn render(rows: &BTreeMap<&str, Row>, records: &[GroupRecord], disagreements: &[String]) -> String {
     let mut out = String::from(HEADER);
-    out.push_str(
-        "| Keyword file | Groups | Refused | Refused as an option | Tests run | Agreeing |\n",
-    );
-    out.push_str("|---|---:|---:|---:|---:|---:|\n");
+    out.push_str("| Keyword file | Groups | Refused | Tests run | Agreeing | Refused as an option | Option tests run | Agreeing |\n");
+    out.push_str("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    let cells = |row: &Row| {
+        [
+            row.groups,
+            row.refused,
+            row.tests,
+            row.agreeing,
+            row.refused_as_option,
+            row.option_tests,
+            row.option_agreeing,
+        ]
+    };
     for (file, row) in rows {
-        let _ = writeln!(
-            out,
-            "| `{file}` | {} | {} | {} | {} | {} |",
-            row.groups, row.refused, row.refused_as_option, row.tests, row.agreeing
-        );
+        let cells: Vec<String> = cells(row).iter().map(ToString::to_string).collect();
+        let _ = writeln!(out, "| `{file}` | {} |", cells.join(" | "));
     }
     let total = rows.values().fold(Row::default(), sum);
-    let _ = writeln!(
-        out,
-        "| **all** | **{}** | **{}** | **{}** | **{}** | **{}** |\n",
-        total.groups, total.refused, total.refused_as_option, total.tests, total.agreeing
-    );
+    let cells: Vec<String> = cells(&total).iter().map(|n| format!("**{n}**")).collect();
+    let _ = writeln!(out, "| **all** | {} |\n", cells.join(" | "));
     if !disagreements.is_empty() {
         out.push_str("## Disagreements\n\n");
         for line in disagreements {
@@ -135,8 +167,9 @@ distribution on PyPI; `optional/` left out) is placed into an API schema twice: 
 of the success payload, and as an option. Each placement is either refused by the loader, or derived\n\
 in one crate under `#![deny(warnings, missing_docs)]`. For every group accepted as a success member,\n\
 each test's data is decoded through `decode` (JSON text) and `decode_value` (a `serde_json::Value`), and\n\
-both verdicts must agree with the suite's. An option placement is checked to derive and compile; its\n\
-builder is not run on the suite's data.\n\n";
+both verdicts must agree with the suite's. An option the builder takes as a `serde_json::Value` (any\n\
+schema beyond a plain value or an enum) is set to each test's data and built, and `build()` must\n\
+agree with the suite too; a typed option (a string, number, boolean or enum) is checked to compile.\n\n";
 
 fn sum(mut total: Row, row: &Row) -> Row {
     total.groups += row.groups;
@@ -144,6 +177,8 @@ fn sum(mut total: Row, row: &Row) -> Row {
     total.refused_as_option += row.refused_as_option;
     total.tests += row.tests;
     total.agreeing += row.agreeing;
+    total.option_tests += row.option_tests;
+    total.option_agreeing += row.option_agreeing;
     total
 }
 

@@ -24,7 +24,7 @@ pub(super) fn member_checks(krate: &syn::Path, field: &Field) -> TokenStream {
         .filter_map(|rule| rule_check(krate, rule, &field.ty, &fail))
         .collect();
     if let Some(schema) = &field.schema {
-        let check = super::schema::check_value(krate, schema);
+        let check = super::schema::check_value(krate, schema, &quote!(&value));
         checks.push(quote! {
             if let ::std::result::Result::Err(violation) = #check {
                 return ::std::result::Result::Err(_serde::de::Error::custom(::std::format!("`{}` {}", #json, violation)));

@@ -312,6 +312,13 @@ fn parameter(cx: &Context<'_>, option_ty: &Ty, value: TokenStream) -> (TokenStre
             quote!(impl ::std::convert::Into<::std::string::String>),
             quote!(::std::convert::Into::into(#value)),
         ),
+        Ty::Value => {
+            let krate = cx.krate;
+            (
+                quote!(impl ::std::convert::Into<#krate::__private::serde_json::Value>),
+                quote!(::std::convert::Into::into(#value)),
+            )
+        }
         other => (ty(cx, other), value),
     }
 }
@@ -352,6 +359,13 @@ fn getter(cx: &Context<'_>, option: &OptionSpec) -> TokenStream {
     let ident = &option.ident;
     let lines = doc(&option.doc);
     let value_ty = ty(cx, &option.ty);
+    if option.ty == Ty::Value {
+        return if option.required {
+            quote! { #lines #[must_use] pub fn #ident(&self) -> &#value_ty { &self.#ident } }
+        } else {
+            quote! { #lines #[must_use] pub fn #ident(&self) -> ::std::option::Option<&#value_ty> { self.#ident.as_ref() } }
+        };
+    }
     let copy = !matches!(option.ty, Ty::String);
     if option.required {
         return if copy {
@@ -414,6 +428,19 @@ fn rule_checks(cx: &Context<'_>, option: &OptionSpec) -> Option<TokenStream> {
     let krate = cx.krate;
     let ident = &option.ident;
     let json = &option.json;
+    if let Some(schema) = &option.schema {
+        let check = super::schema::check_value(krate, schema, &quote!(value));
+        let checks = quote! {
+            if let ::std::result::Result::Err(violation) = #check {
+                errors.push(#krate::BuildError::invalid_field(#json, ::std::string::ToString::to_string(&violation)));
+            }
+        };
+        return Some(if option.required {
+            quote! { { let value = &self.#ident; #checks } }
+        } else {
+            quote! { if let ::std::option::Option::Some(value) = &self.#ident { #checks } }
+        });
+    }
     if option.rules.is_empty() {
         return None;
     }

@@ -8,11 +8,15 @@ use serde_json::{Number, Value};
 use crate::checked::{CheckSpec, CheckedSchema, NodeId};
 use crate::spec::JsonType;
 
-/// An expression checking the local `value` (a `serde_json::Value`) against
-/// `schema`: a `Result<(), SchemaViolation>`. The schema's nodes and
+/// An expression checking `value` (an expression of type
+/// `&serde_json::Value`) against `schema`: a `Result<(), SchemaViolation>`. The schema's nodes and
 /// patterns are `static`s in the expression's block, so they are built at
 /// compile time and each pattern is compiled once, on first use.
-pub(super) fn check_value(krate: &syn::Path, schema: &CheckedSchema) -> TokenStream {
+pub(super) fn check_value(
+    krate: &syn::Path,
+    schema: &CheckedSchema,
+    value: &TokenStream,
+) -> TokenStream {
     let mut patterns = Vec::new();
     let nodes: Vec<TokenStream> = schema
         .nodes
@@ -33,7 +37,7 @@ pub(super) fn check_value(krate: &syn::Path, schema: &CheckedSchema) -> TokenStr
     quote! {{
         #(#nodes)*
         #(#patterns)*
-        #krate::schema::check(&#root, &value)
+        #krate::schema::check(&#root, #value)
     }}
 }
 

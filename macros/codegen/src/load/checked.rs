@@ -63,6 +63,13 @@ fn here(api: &ApiSchema, node: &SchemaNode, pointer: &str, problems: &mut Proble
             );
         }
     }
+    if node.enum_values.as_ref().is_some_and(Vec::is_empty) {
+        problems.value(
+            &child(pointer, "enum"),
+            "an `enum` with no values allows nothing",
+            "list the values the platform documents, or remove `enum`",
+        );
+    }
     if node
         .multiple_of
         .as_ref()

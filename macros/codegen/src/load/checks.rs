@@ -368,18 +368,10 @@ impl<'a> Checker<'a> {
         let at = definition_pointer("/request", &self.api.request);
         for (name, option) in &request.properties {
             let pointer = definition_pointer(&child(&child(&at, "properties"), name), option);
-            let before = self.problems.len();
-            generable::option_type(name, self.resolve(option), &pointer, self.problems);
-            if self.problems.len() == before && !self.typing.typed(option, Place::Member) {
-                let why = crate::typing::checked_only_keyword(self.resolve(option)).map_or_else(
-                    || "a schema mpkit gives no Rust type".to_owned(),
-                    |keyword| format!("`{keyword}`"),
-                );
-                self.problems.value(
-                    &pointer,
-                    format!("option `{name}` uses {why}, which an options builder does not check yet"),
-                    "give the option a plain type (string, boolean, integer or number, with `minLength`, `maxLength`, `pattern`, `minimum`, `maximum`, `const`) or an enum of strings or of integers",
-                );
+            // Other options are `serde_json::Value`s that `build()` checks
+            // against their schema, which `node` checks.
+            if self.typing.typed(option, Place::Option) {
+                generable::option_type(name, self.resolve(option), &pointer, self.problems);
             }
         }
     }
@@ -414,7 +406,7 @@ impl<'a> Checker<'a> {
         parent: Option<&'a IndexMap<String, SchemaNode>>,
         place: Place,
     ) {
-        if part != Part::Request && !self.typing.typed(node, place) {
+        if !self.typing.typed(node, place) {
             self.member_keywords(node, pointer, part);
             checked::subtree(self.api, node, pointer, self.problems);
             return;
@@ -441,13 +433,18 @@ impl<'a> Checker<'a> {
                 );
             }
         }
+        let member_place = if part == Part::Request {
+            Place::Option
+        } else {
+            Place::Member
+        };
         for (name, member) in &node.properties {
             self.node(
                 member,
                 &child(&child(pointer, "properties"), name),
                 part,
                 None,
-                Place::Member,
+                member_place,
             );
         }
         if let Some(items) = &node.items {

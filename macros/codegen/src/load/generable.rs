@@ -172,7 +172,7 @@ pub(super) fn option_type(name: &str, node: &SchemaNode, pointer: &str, problems
     // An enum option holds one of its values, so the builder checks no
     // rule on it: every value must satisfy the rules here instead.
     for (i, value) in node.enum_values.iter().flatten().enumerate() {
-        if let Some(broken) = broken_rule(node, compiled.as_ref(), value) {
+        if let Some(broken) = crate::typing::broken_rule(node, compiled.as_ref(), value) {
             problems.value(
                 &format!("{pointer}/enum/{i}"),
                 format!("option `{name}` allows {value}, which breaks its own `{broken}`"),
@@ -180,45 +180,6 @@ pub(super) fn option_type(name: &str, node: &SchemaNode, pointer: &str, problems
             );
         }
     }
-}
-
-/// The first rule of `node` that `value` breaks, if any.
-fn broken_rule(
-    node: &SchemaNode,
-    pattern: Option<&regex_lite::Regex>,
-    value: &Value,
-) -> Option<&'static str> {
-    if let Value::String(text) = value {
-        let length = u64::try_from(text.chars().count()).unwrap_or(u64::MAX);
-        if node.min_length.is_some_and(|min| length < min) {
-            return Some("minLength");
-        }
-        if node.max_length.is_some_and(|max| length > max) {
-            return Some("maxLength");
-        }
-        if pattern.is_some_and(|p| !p.is_match(text)) {
-            return Some("pattern");
-        }
-    }
-    if let Some(number) = value.as_f64() {
-        if node
-            .minimum
-            .as_ref()
-            .and_then(serde_json::Number::as_f64)
-            .is_some_and(|min| number < min)
-        {
-            return Some("minimum");
-        }
-        if node
-            .maximum
-            .as_ref()
-            .and_then(serde_json::Number::as_f64)
-            .is_some_and(|max| number > max)
-        {
-            return Some("maximum");
-        }
-    }
-    None
 }
 
 /// `anyOf` alternatives that carry types become a Rust enum of cases: each
