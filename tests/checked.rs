@@ -38,26 +38,36 @@ fn checked_members_hold_their_json() {
     let reply =
         decode(json!({ "nickName": "Ann", "contact": { "phone": "13800000000" }, "tree": tree }))
             .unwrap_or_else(|e| panic!("{e}"));
-    let nick: &Value = &reply.nick_name;
-    assert_eq!(nick, &json!("Ann"));
+    assert_eq!(reply.nick_name.as_deref(), Some("Ann"));
     assert_eq!(reply.tags, json!(["a"]));
     assert_eq!(reply.contact, Some(json!({ "phone": "13800000000" })));
     assert_eq!(reply.tree, Some(tree));
 }
 
 #[test]
-fn a_type_list_admits_each_type_and_its_rules_apply() {
-    assert!(decode(json!({ "nickName": null })).is_ok());
+fn a_value_or_null_is_an_option_whose_rules_apply_when_not_null() {
+    let reply = decode(json!({ "nickName": null, "age": 3.0 })).unwrap_or_else(|e| panic!("{e}"));
+    let (nick, age): (Option<String>, Option<Option<i64>>) = (reply.nick_name, reply.age);
+    assert_eq!((nick, age), (None, Some(Some(3))));
+    let reply = decode(json!({ "age": null })).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(reply.age, Some(None), "present and null, not absent");
+    let encoded = serde_json::to_value(&reply).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (&encoded["nickName"], &encoded["age"]),
+        (&Value::Null, &Value::Null)
+    );
     let error = decode(json!({ "nickName": 5 })).unwrap_err();
     assert!(
-        error.contains("`nickName` must be of type string or null"),
+        error.contains("invalid type: integer `5`, expected a string"),
         "{error}"
     );
     let error = decode(json!({ "nickName": "a name longer than eight" })).unwrap_err();
     assert!(
-        error.contains("`nickName` is longer than its `maxLength`"),
+        error.contains("`nickName` must be at most 8 characters long"),
         "{error}"
     );
+    let error = decode(json!({ "age": -1 })).unwrap_err();
+    assert!(error.contains("`age` must be at least 0"), "{error}");
 }
 
 #[test]
@@ -123,6 +133,9 @@ fn an_option_kept_as_json_is_checked_by_build() {
             .build()
             .expect_err("refused");
         let text = error.to_string();
-        assert!(text.contains("scopes") && text.contains(says), "{wrong}: {text}");
+        assert!(
+            text.contains("scopes") && text.contains(says),
+            "{wrong}: {text}"
+        );
     }
 }

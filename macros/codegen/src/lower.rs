@@ -56,6 +56,8 @@ pub(crate) enum Ty {
     NumberOrString(Box<Ty>),
     /// An optional nested object, kept behind a pointer (see `structure`).
     Boxed(Box<Ty>),
+    /// A plain value or `null` (`"type": ["string", "null"]`): `Option<T>`.
+    Nullable(Box<Ty>),
 }
 
 impl Ty {
@@ -63,6 +65,14 @@ impl Ty {
     pub(crate) fn unboxed(&self) -> &Ty {
         match self {
             Ty::Boxed(inner) => inner,
+            other => other,
+        }
+    }
+
+    /// The type a `Nullable` holds when not `null`, or the type itself.
+    pub(crate) fn non_null(&self) -> &Ty {
+        match self {
+            Ty::Nullable(inner) => inner,
             other => other,
         }
     }
@@ -555,6 +565,15 @@ impl<'a> Lowerer<'a> {
                 Ty::Named(name)
             }
             [JsonType::Object] => Ty::Map,
+            [JsonType::Null, plain] | [plain, JsonType::Null] if *plain != JsonType::Null => {
+                let inner = match plain {
+                    JsonType::String => Ty::String,
+                    JsonType::Boolean => Ty::Bool,
+                    JsonType::Integer => Ty::Int,
+                    _ => Ty::Float,
+                };
+                Ty::Nullable(Box::new(inner))
+            }
             [a, b] if has_quirk(QuirkKind::NumberAsString) && (numeric(a) || numeric(b)) => {
                 let number = if types.contains(&JsonType::Integer) {
                     Ty::Int
@@ -650,13 +669,13 @@ impl<'a> Lowerer<'a> {
                 }
                 ty => ty,
             };
-            let plain = matches!(ty, Ty::String | Ty::Int | Ty::Float | Ty::Bool);
+            let plain = matches!(ty.non_null(), Ty::String | Ty::Int | Ty::Float | Ty::Bool);
             let (rules, constant) = if plain && !discriminant {
                 let constant = member
                     .const_value
                     .clone()
                     .or_else(|| resolved.const_value.clone());
-                (rules_of(resolved, &ty), constant)
+                (rules_of(resolved, ty.non_null()), constant)
             } else {
                 (Vec::new(), None)
             };

@@ -156,6 +156,15 @@ impl<'a> Typing<'a> {
                     && (!node.properties.is_empty()
                         || (node.required.is_empty() && node.any_of.is_empty()))
             }
+            [JsonType::Null, plain] | [plain, JsonType::Null]
+                if matches!(
+                    plain,
+                    JsonType::String | JsonType::Integer | JsonType::Number | JsonType::Boolean
+                ) =>
+            {
+                // `Option<T>`: its rules apply when it is not `null`.
+                (place == Place::Member || !rules) && node.const_value.is_none()
+            }
             [a, b] => {
                 let numeric = |t: &JsonType| matches!(t, JsonType::Integer | JsonType::Number);
                 node.has_quirk(QuirkKind::NumberAsString)

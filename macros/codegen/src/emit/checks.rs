@@ -21,8 +21,24 @@ pub(super) fn member_checks(krate: &syn::Path, field: &Field) -> TokenStream {
     let mut checks: Vec<TokenStream> = field
         .rules
         .iter()
-        .filter_map(|rule| rule_check(krate, rule, &field.ty, &fail))
+        .filter_map(|rule| rule_check(krate, rule, field.ty.non_null(), &fail))
         .collect();
+    if let Ty::Nullable(inner) = &field.ty {
+        // The rules hold for the value when it is not `null`.
+        if checks.is_empty() {
+            return quote!();
+        }
+        let unwrapped = if **inner == Ty::String {
+            quote!(&value)
+        } else {
+            quote!(value)
+        };
+        return quote! {
+            if let ::std::option::Option::Some(value) = #unwrapped {
+                #(#checks)*
+            }
+        };
+    }
     if let Some(schema) = &field.schema {
         let check = super::schema::check_value(krate, schema, &quote!(&value));
         checks.push(quote! {

@@ -56,6 +56,10 @@ pub(crate) fn ty(cx: &Context<'_>, ty: &Ty) -> TokenStream {
         Ty::Int => quote!(i64),
         Ty::Float => quote!(f64),
         Ty::Unit => quote!(()),
+        Ty::Nullable(inner) => {
+            let inner = self::ty(cx, inner);
+            quote!(::std::option::Option<#inner>)
+        }
         Ty::Value => quote!(#krate::__private::serde_json::Value),
         Ty::Map => {
             quote!(#krate::__private::serde_json::Map<::std::string::String, #krate::__private::serde_json::Value>)

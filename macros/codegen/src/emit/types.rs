@@ -382,6 +382,8 @@ impl Member<'_> {
     fn read_value(&self, krate: &syn::Path) -> TokenStream {
         if self.field.ty == Ty::Int {
             quote!(map.next_value::<#krate::__private::JsonInteger>()?.0)
+        } else if *self.field.ty.non_null() == Ty::Int {
+            quote!(map.next_value::<::std::option::Option<#krate::__private::JsonInteger>>()?.map(|integer| integer.0))
         } else {
             quote!(map.next_value()?)
         }
