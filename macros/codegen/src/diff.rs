@@ -7,7 +7,7 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::spec::{ApiSchema, SchemaNode};
+use crate::spec::{ApiSchema, MemberView, SchemaNode};
 
 /// Whether a change breaks code written against the old generated API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -180,8 +180,8 @@ fn options(old: &ApiSchema, new: &ApiSchema, push: &mut Push<'_>) {
         compare_option_rules(&item, o, n, push);
         compare_since(
             &item,
-            old_option.since.or(o.since),
-            new_option.since.or(n.since),
+            old.member(old_option).since(),
+            new.member(new_option).since(),
             push,
             "its setter may now take a version proof",
         );
@@ -435,14 +435,13 @@ impl<'a> Fields<'a, '_> {
     ) {
         let (o, old_def) = follow(self.old, old_field);
         let (n, new_def) = follow(self.new, new_field);
-        let optional = |required: &HashSet<&str>, field: &SchemaNode, resolved: &SchemaNode| {
-            !required.contains(name)
-                || field.present_when.is_some()
-                || resolved.present_when.is_some()
+        let (old_view, new_view) = (self.old.member(old_field), self.new.member(new_field));
+        let optional = |required: &HashSet<&str>, view: &MemberView<'_>| {
+            !required.contains(name) || view.present_when().is_some()
         };
         let (was, is) = (
-            optional(old_required, old_field, o),
-            optional(new_required, new_field, n),
+            optional(old_required, &old_view),
+            optional(new_required, &new_view),
         );
         if was != is {
             let change = if is {
@@ -457,10 +456,7 @@ impl<'a> Fields<'a, '_> {
                 "its Rust type changes between `T` and `Option<T>`",
             );
         }
-        let condition = |f: &SchemaNode, r: &SchemaNode| {
-            f.present_when.clone().or_else(|| r.present_when.clone())
-        };
-        if was == is && condition(old_field, o) != condition(new_field, n) {
+        if was == is && old_view.present_when() != new_view.present_when() {
             (self.push)(
                 item.to_string(),
                 "presence condition changed".into(),
@@ -471,8 +467,8 @@ impl<'a> Fields<'a, '_> {
         compare_types(item, o, n, false, self.push);
         compare_since(
             item,
-            old_field.since.or(o.since),
-            new_field.since.or(n.since),
+            old_view.since(),
+            new_view.since(),
             self.push,
             "it may become an `Option` for apps with an older min_version",
         );

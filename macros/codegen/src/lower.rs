@@ -12,7 +12,8 @@ use crate::checked::{self, CheckedSchema};
 use crate::load::LoadedSchema;
 use crate::naming::{enum_key, field_ident, ident, type_name, variant_name};
 use crate::spec::{
-    ApiSchema, CallStyle, JsonType, OutcomeStyle, QuirkKind, SchemaNode, WatermarkMembers,
+    ApiSchema, CallStyle, JsonType, MemberView, OutcomeStyle, QuirkKind, SchemaNode,
+    WatermarkMembers,
 };
 use crate::typing::{Place, Typing};
 
@@ -416,8 +417,9 @@ impl<'a> Lowerer<'a> {
                 // loader has checked against these rules.
                 rules.clear();
             }
-            let since = node.since.or(resolved.since);
-            let mut doc = described(node_docs(node, resolved), || {
+            let view = self.api.member(node);
+            let since = view.since();
+            let mut doc = described(docs(view.title(), view.description()), || {
                 format!("The `{json}` option.")
             });
             if let Some(default) = &resolved.default {
@@ -426,7 +428,7 @@ impl<'a> Lowerer<'a> {
                     "Default: `{default}` (applied by the platform when the option is not set)."
                 ));
             }
-            departure_doc(node, &mut doc);
+            departure_doc(&view, &mut doc);
             let gate = since.filter(|s| *s > covered);
             if let Some(since) = since {
                 doc.push(String::new());
@@ -626,40 +628,16 @@ impl<'a> Lowerer<'a> {
             } else {
                 self.node(member, json)
             };
-            let since = member.since.or(resolved.since);
-            let conditional = member
-                .present_when
-                .as_ref()
-                .or(resolved.present_when.as_ref());
-            let newer = since.is_some_and(|s| s > self.floor);
-            let optional = !node.required.contains(json) || conditional.is_some() || newer;
-            let present_when = conditional.map(|condition| match &condition.equals {
-                Some(value) => format!("the option `{}` is `{value}`", condition.option),
-                None => format!("the option `{}` is set", condition.option),
-            });
-            let mut doc = described(node_docs(member, resolved), || {
-                format!("The `{json}` member.")
-            });
-            if let Some(when) = &present_when {
-                doc.push(String::new());
-                doc.push(format!("Present only when {when}."));
-            }
-            if let Some(since) = since {
-                doc.push(String::new());
-                doc.push(format!("Requires base library {since}."));
-            }
-            if member.verbatim || resolved.verbatim {
-                doc.push(String::new());
-                doc.push(
-                    "Kept exactly as received: it is signed, so it must not be re-serialized."
-                        .to_owned(),
-                );
-            }
-            for quirk in member.quirks.iter().chain(&resolved.quirks) {
-                doc.push(String::new());
-                doc.push(format!("Quirk: {}", quirk.description));
-            }
-            departure_doc(member, &mut doc);
+            let view = self.api.member(member);
+            let newer = view.since().is_some_and(|s| s > self.floor);
+            let optional = !node.required.contains(json) || view.present_when().is_some() || newer;
+            let present_when = view
+                .present_when()
+                .map(|condition| match &condition.equals {
+                    Some(value) => format!("the option `{}` is `{value}`", condition.option),
+                    None => format!("the option `{}` is set", condition.option),
+                });
+            let doc = field_doc(&view, json, present_when.as_deref());
             // An optional nested object is boxed: a payload without it then
             // costs a null pointer, not the object's whole size, and the
             // parent stays small enough to move cheaply while decoding.
@@ -966,19 +944,38 @@ fn bound(number: &Number, ty: &Ty, round: fn(f64) -> f64) -> Number {
     }
 }
 
-/// Docs of a member: its own title/description, else those of what it refers to.
-fn node_docs(member: &SchemaNode, resolved: &SchemaNode) -> Vec<String> {
-    let title = member.title.as_deref().or(resolved.title.as_deref());
-    let description = member
-        .description
-        .as_deref()
-        .or(resolved.description.as_deref());
-    docs(title, description)
+/// The docs of a field: its text, then when it is present, what it needs,
+/// how it is kept, its quirks and any deliberate difference from the
+/// official typings, each as a paragraph.
+fn field_doc(view: &MemberView<'_>, json: &str, present_when: Option<&str>) -> Vec<String> {
+    let mut doc = described(docs(view.title(), view.description()), || {
+        format!("The `{json}` member.")
+    });
+    let mut paragraph = |text: String| {
+        doc.push(String::new());
+        doc.push(text);
+    };
+    if let Some(when) = present_when {
+        paragraph(format!("Present only when {when}."));
+    }
+    if let Some(since) = view.since() {
+        paragraph(format!("Requires base library {since}."));
+    }
+    if view.verbatim() {
+        paragraph(
+            "Kept exactly as received: it is signed, so it must not be re-serialized.".to_owned(),
+        );
+    }
+    for quirk in view.quirks() {
+        paragraph(format!("Quirk: {}", quirk.description));
+    }
+    departure_doc(view, &mut doc);
+    doc
 }
 
 /// The doc paragraph of a deliberate difference from the official typings.
-fn departure_doc(member: &SchemaNode, doc: &mut Vec<String>) {
-    if let Some(departure) = &member.departs_from_typings {
+fn departure_doc(member: &MemberView<'_>, doc: &mut Vec<String>) {
+    if let Some(departure) = member.departure() {
         doc.push(String::new());
         doc.push(escape_markdown(&format!(
             "Differs from `{}` on purpose: {} (source: {})",

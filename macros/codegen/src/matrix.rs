@@ -70,10 +70,7 @@ pub fn matrix(schemas: &[LoadedSchema]) -> Vec<MatrixRow> {
             .join(", ");
         rows.push(head);
         for (name, option) in &api.resolve(&api.request).properties {
-            let since = option
-                .since
-                .or(api.resolve(option).since)
-                .map(|v| v.to_string());
+            let since = api.member(option).since().map(|v| v.to_string());
             rows.push(row(format!("option {name}"), since, String::new()));
         }
         fields(
@@ -98,12 +95,9 @@ fn fields(
     out: &mut dyn FnMut(String, Option<String>, String),
 ) {
     for (name, field) in &node.properties {
-        let resolved = api.resolve(field);
-        let since = field.since.or(resolved.since);
-        let condition = field
-            .present_when
-            .as_ref()
-            .or(resolved.present_when.as_ref());
+        let view = api.member(field);
+        let resolved = view.resolved;
+        let (since, condition) = (view.since(), view.present_when());
         if depth == 0 || since.is_some() || condition.is_some() {
             out(
                 format!("{prefix}{name}"),

@@ -397,8 +397,6 @@ pub struct TtGetUserInfoSuccess {
     /// Requires base library 1.0.0.
     ///
     /// Quirk: The options table documents a number, but the value table and real hosts give the strings "certified" / "uncertified". Both are accepted; the original value is kept.
-    ///
-    /// Quirk: The options table documents a number, but the value table and real hosts give the strings "certified" / "uncertified". Both are accepted; the original value is kept.
     pub real_name_authentication_status: ::std::option::Option<
         TtGetUserInfoRealNameAuthenticationStatus,
     >,
@@ -675,8 +673,6 @@ pub struct TtGetUserInfoUserInfo {
     /// Language; currently always empty.
     ///
     /// 用户语言,目前为空
-    ///
-    /// Quirk: Douyin documents the language as currently empty.
     ///
     /// Quirk: Douyin documents the language as currently empty.
     pub language: ::std::option::Option<::std::string::String>,

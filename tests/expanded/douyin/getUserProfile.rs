@@ -566,8 +566,6 @@ pub struct TtGetUserProfileUserInfo {
     /// 用户语言,目前为空
     ///
     /// Quirk: Douyin documents the language as currently empty.
-    ///
-    /// Quirk: Douyin documents the language as currently empty.
     pub language: ::std::option::Option<::std::string::String>,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.

@@ -679,22 +679,16 @@ pub struct WxGetUserInfoUserInfo {
     /// 用户所在国家
     ///
     /// Quirk: Empty string since the 2021-10-20 rule change.
-    ///
-    /// Quirk: Empty string since the 2021-10-20 rule change.
     pub country: ::std::option::Option<::std::string::String>,
     /// Province; empty since 2021-10-20.
     ///
     /// 用户所在省份
     ///
     /// Quirk: Empty string since the 2021-10-20 rule change.
-    ///
-    /// Quirk: Empty string since the 2021-10-20 rule change.
     pub province: ::std::option::Option<::std::string::String>,
     /// City; empty since 2021-10-20.
     ///
     /// 用户所在城市
-    ///
-    /// Quirk: Empty string since the 2021-10-20 rule change.
     ///
     /// Quirk: Empty string since the 2021-10-20 rule change.
     pub city: ::std::option::Option<::std::string::String>,

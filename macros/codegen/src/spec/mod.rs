@@ -8,6 +8,7 @@
 //! loader checks files against that meta-schema before deserializing them.
 
 mod api;
+mod member;
 mod node;
 mod pointer;
 
@@ -16,6 +17,7 @@ pub use api::{
     ApiSchema, CallStyle, Change, Condition, Credentials, NoWatermark, Outcome, OutcomeStyle,
     Prerequisite, Support, WatermarkMembers, WatermarkSpec,
 };
+pub use member::MemberView;
 pub use node::{Departure, JsonType, Quirk, QuirkKind, SchemaNode, TypeSet};
 pub use pointer::{Applies, pointer_segments};
 
