@@ -56,7 +56,7 @@ pub use mpkit_runtime::{RecordedCall, ReplayHost};
 /// a user's crate does not have to depend on them. Not a public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use mpkit_runtime::{JsonInteger, ObjectText, parse_json_value};
+    pub use mpkit_runtime::{JsonInteger, ObjectText, members, parse_json_value};
     pub use serde;
     pub use serde_json;
 }

@@ -31,6 +31,10 @@ mod host;
 mod json_text;
 #[cfg(feature = "std")]
 mod lenient;
+/// What generated struct decoders share; for generated code only.
+#[doc(hidden)]
+#[cfg(feature = "std")]
+pub mod members;
 #[cfg(feature = "std")]
 mod object_text;
 #[cfg(feature = "std")]

@@ -412,6 +412,7 @@ pub struct TtGetUserInfoSuccess {
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
+    use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserInfoSuccess {
@@ -426,46 +427,23 @@ const _: () = {
                 Member4,
                 Member5,
                 Member6,
-                Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
-            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
-                type Value = Member;
+            impl _members::MemberNames for Member {
+                const RARE: &'static [&'static str] = &[];
                 #[inline]
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    self,
-                    deserializer: D,
-                ) -> ::std::result::Result<Member, D::Error> {
-                    deserializer.deserialize_identifier(self)
-                }
-            }
-            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
-                type Value = Member;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("a member name")
-                }
-                fn visit_str<E: _serde::de::Error>(
-                    self,
-                    name: &str,
-                ) -> ::std::result::Result<Member, E> {
-                    ::std::result::Result::Ok(
-                        match name {
-                            "userInfo" => Member::Member0,
-                            "rawData" => Member::Member1,
-                            "signature" => Member::Member2,
-                            "encryptedData" => Member::Member3,
-                            "iv" => Member::Member4,
-                            "realNameAuthenticationStatus" => Member::Member5,
-                            "errMsg" => Member::Member6,
-                            other => {
-                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
-                                Member::Other
-                            }
-                        },
-                    )
+                fn of(name: &str) -> ::std::option::Option<Self> {
+                    match name {
+                        "userInfo" => ::std::option::Option::Some(Member::Member0),
+                        "rawData" => ::std::option::Option::Some(Member::Member1),
+                        "signature" => ::std::option::Option::Some(Member::Member2),
+                        "encryptedData" => ::std::option::Option::Some(Member::Member3),
+                        "iv" => ::std::option::Option::Some(Member::Member4),
+                        "realNameAuthenticationStatus" => {
+                            ::std::option::Option::Some(Member::Member5)
+                        }
+                        "errMsg" => ::std::option::Option::Some(Member::Member6),
+                        _ => ::std::option::Option::None,
+                    }
                 }
             }
             struct Visitor;
@@ -481,55 +459,40 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<TtGetUserInfoSuccess, A::Error> {
-                    let mut member_user_info: ::std::option::Option<
-                        TtGetUserInfoUserInfo,
-                    > = ::std::option::Option::None;
-                    let mut member_raw_data: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_signature: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_encrypted_data: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_iv: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_real_name_authentication_status: ::std::option::Option<
-                        TtGetUserInfoRealNameAuthenticationStatus,
-                    > = ::std::option::Option::None;
-                    let mut member_err_msg: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
+                    let mut member_user_info = ::std::option::Option::None;
+                    let mut member_raw_data = ::std::option::Option::None;
+                    let mut member_signature = ::std::option::Option::None;
+                    let mut member_encrypted_data = ::std::option::Option::None;
+                    let mut member_iv = ::std::option::Option::None;
+                    let mut member_real_name_authentication_status = ::std::option::Option::None;
+                    let mut member_err_msg = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
-                        .next_key_seed(MemberSeed(&mut unknown))?
+                        .next_key_seed(
+                            _members::MemberSeed::<Member>::new(&mut unknown),
+                        )?
                     {
                         match member {
-                            Member::Member0 => {
-                                if member_user_info.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("userInfo"),
-                                    );
-                                }
-                                let value: TtGetUserInfoUserInfo = map.next_value()?;
-                                member_user_info = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member0) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_user_info,
+                                    "userInfo",
+                                )?
                             }
-                            Member::Member1 => {
-                                if member_raw_data.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("rawData"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_raw_data = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member1) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_raw_data,
+                                    "rawData",
+                                )?
                             }
-                            Member::Member2 => {
-                                if member_signature.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("signature"),
-                                    );
-                                }
+                            ::std::option::Option::Some(Member::Member2) => {
+                                _members::first::<
+                                    _,
+                                    A::Error,
+                                >(&member_signature, "signature")?;
                                 let value: ::std::string::String = map.next_value()?;
                                 if !((40..=40).contains(&(value.len() as u64))
                                     && value
@@ -544,63 +507,43 @@ const _: () = {
                                 }
                                 member_signature = ::std::option::Option::Some(value);
                             }
-                            Member::Member3 => {
-                                if member_encrypted_data.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("encryptedData"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_encrypted_data = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member3) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_encrypted_data,
+                                    "encryptedData",
+                                )?
                             }
-                            Member::Member4 => {
-                                if member_iv.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("iv"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_iv = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member4) => {
+                                _members::read_member(&mut map, &mut member_iv, "iv")?
                             }
-                            Member::Member5 => {
-                                if member_real_name_authentication_status.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field(
-                                            "realNameAuthenticationStatus",
-                                        ),
-                                    );
-                                }
-                                let value: TtGetUserInfoRealNameAuthenticationStatus = map
-                                    .next_value()?;
-                                member_real_name_authentication_status = ::std::option::Option::Some(
-                                    value,
-                                );
+                            ::std::option::Option::Some(Member::Member5) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_real_name_authentication_status,
+                                    "realNameAuthenticationStatus",
+                                )?
                             }
-                            Member::Member6 => {
-                                if member_err_msg.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("errMsg"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_err_msg = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member6) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_err_msg,
+                                    "errMsg",
+                                )?
                             }
-                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
+                            ::std::option::Option::None => {
+                                extra.keep_next(&mut unknown, &mut map)?
+                            }
                         }
                     }
                     ::std::result::Result::Ok(TtGetUserInfoSuccess {
-                        user_info: member_user_info
-                            .ok_or_else(|| _serde::de::Error::missing_field(
-                                "userInfo",
-                            ))?,
-                        raw_data: member_raw_data
-                            .ok_or_else(|| _serde::de::Error::missing_field("rawData"))?,
+                        user_info: _members::required(member_user_info, "userInfo")?,
+                        raw_data: _members::required(member_raw_data, "rawData")?,
                         signature: member_signature,
                         encrypted_data: member_encrypted_data,
                         iv: member_iv,
                         real_name_authentication_status: member_real_name_authentication_status,
-                        err_msg: member_err_msg
-                            .ok_or_else(|| _serde::de::Error::missing_field("errMsg"))?,
+                        err_msg: _members::required(member_err_msg, "errMsg")?,
                         extra,
                     })
                 }
@@ -617,20 +560,18 @@ const _: () = {
             let mut map = serializer.serialize_map(::std::option::Option::None)?;
             map.serialize_entry("userInfo", &self.user_info)?;
             map.serialize_entry("rawData", &self.raw_data)?;
-            if let ::std::option::Option::Some(value) = &self.signature {
-                map.serialize_entry("signature", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.encrypted_data {
-                map.serialize_entry("encryptedData", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.iv {
-                map.serialize_entry("iv", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self
-                .real_name_authentication_status
-            {
-                map.serialize_entry("realNameAuthenticationStatus", value)?;
-            }
+            _members::write_present(&mut map, "signature", self.signature.as_ref())?;
+            _members::write_present(
+                &mut map,
+                "encryptedData",
+                self.encrypted_data.as_ref(),
+            )?;
+            _members::write_present(&mut map, "iv", self.iv.as_ref())?;
+            _members::write_present(
+                &mut map,
+                "realNameAuthenticationStatus",
+                self.real_name_authentication_status.as_ref(),
+            )?;
             map.serialize_entry("errMsg", &self.err_msg)?;
             for (member, value) in &self.extra {
                 map.serialize_entry(member, value)?;
@@ -682,6 +623,7 @@ pub struct TtGetUserInfoUserInfo {
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
+    use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserInfoUserInfo {
@@ -696,46 +638,21 @@ const _: () = {
                 Member4,
                 Member5,
                 Member6,
-                Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
-            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
-                type Value = Member;
+            impl _members::MemberNames for Member {
+                const RARE: &'static [&'static str] = &[];
                 #[inline]
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    self,
-                    deserializer: D,
-                ) -> ::std::result::Result<Member, D::Error> {
-                    deserializer.deserialize_identifier(self)
-                }
-            }
-            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
-                type Value = Member;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("a member name")
-                }
-                fn visit_str<E: _serde::de::Error>(
-                    self,
-                    name: &str,
-                ) -> ::std::result::Result<Member, E> {
-                    ::std::result::Result::Ok(
-                        match name {
-                            "avatarUrl" => Member::Member0,
-                            "nickName" => Member::Member1,
-                            "gender" => Member::Member2,
-                            "city" => Member::Member3,
-                            "province" => Member::Member4,
-                            "country" => Member::Member5,
-                            "language" => Member::Member6,
-                            other => {
-                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
-                                Member::Other
-                            }
-                        },
-                    )
+                fn of(name: &str) -> ::std::option::Option<Self> {
+                    match name {
+                        "avatarUrl" => ::std::option::Option::Some(Member::Member0),
+                        "nickName" => ::std::option::Option::Some(Member::Member1),
+                        "gender" => ::std::option::Option::Some(Member::Member2),
+                        "city" => ::std::option::Option::Some(Member::Member3),
+                        "province" => ::std::option::Option::Some(Member::Member4),
+                        "country" => ::std::option::Option::Some(Member::Member5),
+                        "language" => ::std::option::Option::Some(Member::Member6),
+                        _ => ::std::option::Option::None,
+                    }
                 }
             }
             struct Visitor;
@@ -751,107 +668,74 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<TtGetUserInfoUserInfo, A::Error> {
-                    let mut member_avatar_url: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_nick_name: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_gender: ::std::option::Option<
-                        ::mpkit::NumberOrString<TtGetUserInfoGender>,
-                    > = ::std::option::Option::None;
-                    let mut member_city: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_province: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_country: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_language: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
+                    let mut member_avatar_url = ::std::option::Option::None;
+                    let mut member_nick_name = ::std::option::Option::None;
+                    let mut member_gender = ::std::option::Option::None;
+                    let mut member_city = ::std::option::Option::None;
+                    let mut member_province = ::std::option::Option::None;
+                    let mut member_country = ::std::option::Option::None;
+                    let mut member_language = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
-                        .next_key_seed(MemberSeed(&mut unknown))?
+                        .next_key_seed(
+                            _members::MemberSeed::<Member>::new(&mut unknown),
+                        )?
                     {
                         match member {
-                            Member::Member0 => {
-                                if member_avatar_url.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("avatarUrl"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_avatar_url = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member0) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_avatar_url,
+                                    "avatarUrl",
+                                )?
                             }
-                            Member::Member1 => {
-                                if member_nick_name.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("nickName"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_nick_name = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member1) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_nick_name,
+                                    "nickName",
+                                )?
                             }
-                            Member::Member2 => {
-                                if member_gender.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("gender"),
-                                    );
-                                }
-                                let value: ::mpkit::NumberOrString<TtGetUserInfoGender> = map
-                                    .next_value()?;
-                                member_gender = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member2) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_gender,
+                                    "gender",
+                                )?
                             }
-                            Member::Member3 => {
-                                if member_city.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("city"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_city = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member3) => {
+                                _members::read_member(&mut map, &mut member_city, "city")?
                             }
-                            Member::Member4 => {
-                                if member_province.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("province"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_province = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member4) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_province,
+                                    "province",
+                                )?
                             }
-                            Member::Member5 => {
-                                if member_country.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("country"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_country = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member5) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_country,
+                                    "country",
+                                )?
                             }
-                            Member::Member6 => {
-                                if member_language.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("language"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_language = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member6) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_language,
+                                    "language",
+                                )?
                             }
-                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
+                            ::std::option::Option::None => {
+                                extra.keep_next(&mut unknown, &mut map)?
+                            }
                         }
                     }
                     ::std::result::Result::Ok(TtGetUserInfoUserInfo {
-                        avatar_url: member_avatar_url
-                            .ok_or_else(|| _serde::de::Error::missing_field(
-                                "avatarUrl",
-                            ))?,
-                        nick_name: member_nick_name
-                            .ok_or_else(|| _serde::de::Error::missing_field(
-                                "nickName",
-                            ))?,
+                        avatar_url: _members::required(member_avatar_url, "avatarUrl")?,
+                        nick_name: _members::required(member_nick_name, "nickName")?,
                         gender: member_gender,
                         city: member_city,
                         province: member_province,
@@ -873,21 +757,11 @@ const _: () = {
             let mut map = serializer.serialize_map(::std::option::Option::None)?;
             map.serialize_entry("avatarUrl", &self.avatar_url)?;
             map.serialize_entry("nickName", &self.nick_name)?;
-            if let ::std::option::Option::Some(value) = &self.gender {
-                map.serialize_entry("gender", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.city {
-                map.serialize_entry("city", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.province {
-                map.serialize_entry("province", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.country {
-                map.serialize_entry("country", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.language {
-                map.serialize_entry("language", value)?;
-            }
+            _members::write_present(&mut map, "gender", self.gender.as_ref())?;
+            _members::write_present(&mut map, "city", self.city.as_ref())?;
+            _members::write_present(&mut map, "province", self.province.as_ref())?;
+            _members::write_present(&mut map, "country", self.country.as_ref())?;
+            _members::write_present(&mut map, "language", self.language.as_ref())?;
             for (member, value) in &self.extra {
                 map.serialize_entry(member, value)?;
             }
@@ -1083,6 +957,7 @@ pub struct TtGetUserInfoFailure {
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
+    use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserInfoFailure {
@@ -1092,41 +967,16 @@ const _: () = {
             enum Member {
                 Member0,
                 Member1,
-                Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
-            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
-                type Value = Member;
+            impl _members::MemberNames for Member {
+                const RARE: &'static [&'static str] = &[];
                 #[inline]
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    self,
-                    deserializer: D,
-                ) -> ::std::result::Result<Member, D::Error> {
-                    deserializer.deserialize_identifier(self)
-                }
-            }
-            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
-                type Value = Member;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("a member name")
-                }
-                fn visit_str<E: _serde::de::Error>(
-                    self,
-                    name: &str,
-                ) -> ::std::result::Result<Member, E> {
-                    ::std::result::Result::Ok(
-                        match name {
-                            "errMsg" => Member::Member0,
-                            "errNo" => Member::Member1,
-                            other => {
-                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
-                                Member::Other
-                            }
-                        },
-                    )
+                fn of(name: &str) -> ::std::option::Option<Self> {
+                    match name {
+                        "errMsg" => ::std::option::Option::Some(Member::Member0),
+                        "errNo" => ::std::option::Option::Some(Member::Member1),
+                        _ => ::std::option::Option::None,
+                    }
                 }
             }
             struct Visitor;
@@ -1143,22 +993,18 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<TtGetUserInfoFailure, A::Error> {
-                    let mut member_err_msg: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_err_no: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut member_err_msg = ::std::option::Option::None;
+                    let mut member_err_no = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
-                        .next_key_seed(MemberSeed(&mut unknown))?
+                        .next_key_seed(
+                            _members::MemberSeed::<Member>::new(&mut unknown),
+                        )?
                     {
                         match member {
-                            Member::Member0 => {
-                                if member_err_msg.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("errMsg"),
-                                    );
-                                }
+                            ::std::option::Option::Some(Member::Member0) => {
+                                _members::first::<_, A::Error>(&member_err_msg, "errMsg")?;
                                 let value: ::std::string::String = map.next_value()?;
                                 if !{
                                     static PATTERN: ::mpkit::Pattern = ::mpkit::Pattern::new(
@@ -1174,23 +1020,20 @@ const _: () = {
                                 }
                                 member_err_msg = ::std::option::Option::Some(value);
                             }
-                            Member::Member1 => {
-                                if member_err_no.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("errNo"),
-                                    );
-                                }
-                                let value: i64 = map
-                                    .next_value::<::mpkit::__private::JsonInteger>()?
-                                    .0;
-                                member_err_no = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member1) => {
+                                _members::read_integer(
+                                    &mut map,
+                                    &mut member_err_no,
+                                    "errNo",
+                                )?
                             }
-                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
+                            ::std::option::Option::None => {
+                                extra.keep_next(&mut unknown, &mut map)?
+                            }
                         }
                     }
                     ::std::result::Result::Ok(TtGetUserInfoFailure {
-                        err_msg: member_err_msg
-                            .ok_or_else(|| _serde::de::Error::missing_field("errMsg"))?,
+                        err_msg: _members::required(member_err_msg, "errMsg")?,
                         err_no: member_err_no,
                         extra,
                     })
@@ -1207,9 +1050,7 @@ const _: () = {
         ) -> ::std::result::Result<S::Ok, S::Error> {
             let mut map = serializer.serialize_map(::std::option::Option::None)?;
             map.serialize_entry("errMsg", &self.err_msg)?;
-            if let ::std::option::Option::Some(value) = &self.err_no {
-                map.serialize_entry("errNo", value)?;
-            }
+            _members::write_present(&mut map, "errNo", self.err_no.as_ref())?;
             for (member, value) in &self.extra {
                 map.serialize_entry(member, value)?;
             }
@@ -1262,6 +1103,7 @@ pub struct TtGetUserInfoEncryptedUserInfo {
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
+    use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserInfoEncryptedUserInfo {
@@ -1277,47 +1119,22 @@ const _: () = {
                 Member5,
                 Member6,
                 Member7,
-                Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
-            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
-                type Value = Member;
+            impl _members::MemberNames for Member {
+                const RARE: &'static [&'static str] = &[];
                 #[inline]
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    self,
-                    deserializer: D,
-                ) -> ::std::result::Result<Member, D::Error> {
-                    deserializer.deserialize_identifier(self)
-                }
-            }
-            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
-                type Value = Member;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("a member name")
-                }
-                fn visit_str<E: _serde::de::Error>(
-                    self,
-                    name: &str,
-                ) -> ::std::result::Result<Member, E> {
-                    ::std::result::Result::Ok(
-                        match name {
-                            "nickName" => Member::Member0,
-                            "avatarUrl" => Member::Member1,
-                            "gender" => Member::Member2,
-                            "city" => Member::Member3,
-                            "province" => Member::Member4,
-                            "country" => Member::Member5,
-                            "openId" => Member::Member6,
-                            "watermark" => Member::Member7,
-                            other => {
-                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
-                                Member::Other
-                            }
-                        },
-                    )
+                fn of(name: &str) -> ::std::option::Option<Self> {
+                    match name {
+                        "nickName" => ::std::option::Option::Some(Member::Member0),
+                        "avatarUrl" => ::std::option::Option::Some(Member::Member1),
+                        "gender" => ::std::option::Option::Some(Member::Member2),
+                        "city" => ::std::option::Option::Some(Member::Member3),
+                        "province" => ::std::option::Option::Some(Member::Member4),
+                        "country" => ::std::option::Option::Some(Member::Member5),
+                        "openId" => ::std::option::Option::Some(Member::Member6),
+                        "watermark" => ::std::option::Option::Some(Member::Member7),
+                        _ => ::std::option::Option::None,
+                    }
                 }
             }
             struct Visitor;
@@ -1333,108 +1150,77 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<TtGetUserInfoEncryptedUserInfo, A::Error> {
-                    let mut member_nick_name: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_avatar_url: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_gender: ::std::option::Option<
-                        ::mpkit::NumberOrString<TtGetUserInfoGender>,
-                    > = ::std::option::Option::None;
-                    let mut member_city: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_province: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_country: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_open_id: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_watermark: ::std::option::Option<
-                        TtGetUserInfoWatermark,
-                    > = ::std::option::Option::None;
+                    let mut member_nick_name = ::std::option::Option::None;
+                    let mut member_avatar_url = ::std::option::Option::None;
+                    let mut member_gender = ::std::option::Option::None;
+                    let mut member_city = ::std::option::Option::None;
+                    let mut member_province = ::std::option::Option::None;
+                    let mut member_country = ::std::option::Option::None;
+                    let mut member_open_id = ::std::option::Option::None;
+                    let mut member_watermark = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
-                        .next_key_seed(MemberSeed(&mut unknown))?
+                        .next_key_seed(
+                            _members::MemberSeed::<Member>::new(&mut unknown),
+                        )?
                     {
                         match member {
-                            Member::Member0 => {
-                                if member_nick_name.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("nickName"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_nick_name = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member0) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_nick_name,
+                                    "nickName",
+                                )?
                             }
-                            Member::Member1 => {
-                                if member_avatar_url.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("avatarUrl"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_avatar_url = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member1) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_avatar_url,
+                                    "avatarUrl",
+                                )?
                             }
-                            Member::Member2 => {
-                                if member_gender.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("gender"),
-                                    );
-                                }
-                                let value: ::mpkit::NumberOrString<TtGetUserInfoGender> = map
-                                    .next_value()?;
-                                member_gender = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member2) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_gender,
+                                    "gender",
+                                )?
                             }
-                            Member::Member3 => {
-                                if member_city.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("city"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_city = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member3) => {
+                                _members::read_member(&mut map, &mut member_city, "city")?
                             }
-                            Member::Member4 => {
-                                if member_province.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("province"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_province = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member4) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_province,
+                                    "province",
+                                )?
                             }
-                            Member::Member5 => {
-                                if member_country.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("country"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_country = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member5) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_country,
+                                    "country",
+                                )?
                             }
-                            Member::Member6 => {
-                                if member_open_id.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("openId"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_open_id = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member6) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_open_id,
+                                    "openId",
+                                )?
                             }
-                            Member::Member7 => {
-                                if member_watermark.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("watermark"),
-                                    );
-                                }
-                                let value: TtGetUserInfoWatermark = map.next_value()?;
-                                member_watermark = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member7) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_watermark,
+                                    "watermark",
+                                )?
                             }
-                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
+                            ::std::option::Option::None => {
+                                extra.keep_next(&mut unknown, &mut map)?
+                            }
                         }
                     }
                     ::std::result::Result::Ok(TtGetUserInfoEncryptedUserInfo {
@@ -1444,12 +1230,8 @@ const _: () = {
                         city: member_city,
                         province: member_province,
                         country: member_country,
-                        open_id: member_open_id
-                            .ok_or_else(|| _serde::de::Error::missing_field("openId"))?,
-                        watermark: member_watermark
-                            .ok_or_else(|| _serde::de::Error::missing_field(
-                                "watermark",
-                            ))?,
+                        open_id: _members::required(member_open_id, "openId")?,
+                        watermark: _members::required(member_watermark, "watermark")?,
                         extra,
                     })
                 }
@@ -1464,24 +1246,12 @@ const _: () = {
             serializer: S,
         ) -> ::std::result::Result<S::Ok, S::Error> {
             let mut map = serializer.serialize_map(::std::option::Option::None)?;
-            if let ::std::option::Option::Some(value) = &self.nick_name {
-                map.serialize_entry("nickName", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.avatar_url {
-                map.serialize_entry("avatarUrl", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.gender {
-                map.serialize_entry("gender", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.city {
-                map.serialize_entry("city", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.province {
-                map.serialize_entry("province", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.country {
-                map.serialize_entry("country", value)?;
-            }
+            _members::write_present(&mut map, "nickName", self.nick_name.as_ref())?;
+            _members::write_present(&mut map, "avatarUrl", self.avatar_url.as_ref())?;
+            _members::write_present(&mut map, "gender", self.gender.as_ref())?;
+            _members::write_present(&mut map, "city", self.city.as_ref())?;
+            _members::write_present(&mut map, "province", self.province.as_ref())?;
+            _members::write_present(&mut map, "country", self.country.as_ref())?;
             map.serialize_entry("openId", &self.open_id)?;
             map.serialize_entry("watermark", &self.watermark)?;
             for (member, value) in &self.extra {
@@ -1510,6 +1280,7 @@ pub struct TtGetUserInfoWatermark {
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
+    use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserInfoWatermark {
@@ -1519,41 +1290,16 @@ const _: () = {
             enum Member {
                 Member0,
                 Member1,
-                Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
-            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
-                type Value = Member;
+            impl _members::MemberNames for Member {
+                const RARE: &'static [&'static str] = &[];
                 #[inline]
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    self,
-                    deserializer: D,
-                ) -> ::std::result::Result<Member, D::Error> {
-                    deserializer.deserialize_identifier(self)
-                }
-            }
-            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
-                type Value = Member;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("a member name")
-                }
-                fn visit_str<E: _serde::de::Error>(
-                    self,
-                    name: &str,
-                ) -> ::std::result::Result<Member, E> {
-                    ::std::result::Result::Ok(
-                        match name {
-                            "appid" => Member::Member0,
-                            "timestamp" => Member::Member1,
-                            other => {
-                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
-                                Member::Other
-                            }
-                        },
-                    )
+                fn of(name: &str) -> ::std::option::Option<Self> {
+                    match name {
+                        "appid" => ::std::option::Option::Some(Member::Member0),
+                        "timestamp" => ::std::option::Option::Some(Member::Member1),
+                        _ => ::std::option::Option::None,
+                    }
                 }
             }
             struct Visitor;
@@ -1570,44 +1316,34 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<TtGetUserInfoWatermark, A::Error> {
-                    let mut member_appid: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_timestamp: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut member_appid = ::std::option::Option::None;
+                    let mut member_timestamp = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
-                        .next_key_seed(MemberSeed(&mut unknown))?
+                        .next_key_seed(
+                            _members::MemberSeed::<Member>::new(&mut unknown),
+                        )?
                     {
                         match member {
-                            Member::Member0 => {
-                                if member_appid.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("appid"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_appid = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member0) => {
+                                _members::read_member(&mut map, &mut member_appid, "appid")?
                             }
-                            Member::Member1 => {
-                                if member_timestamp.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("timestamp"),
-                                    );
-                                }
-                                let value: i64 = map
-                                    .next_value::<::mpkit::__private::JsonInteger>()?
-                                    .0;
-                                member_timestamp = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member1) => {
+                                _members::read_integer(
+                                    &mut map,
+                                    &mut member_timestamp,
+                                    "timestamp",
+                                )?
                             }
-                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
+                            ::std::option::Option::None => {
+                                extra.keep_next(&mut unknown, &mut map)?
+                            }
                         }
                     }
                     ::std::result::Result::Ok(TtGetUserInfoWatermark {
-                        appid: member_appid
-                            .ok_or_else(|| _serde::de::Error::missing_field("appid"))?,
-                        timestamp: member_timestamp
-                            .ok_or_else(|| _serde::de::Error::missing_field(
-                                "timestamp",
-                            ))?,
+                        appid: _members::required(member_appid, "appid")?,
+                        timestamp: _members::required(member_timestamp, "timestamp")?,
                         extra,
                     })
                 }

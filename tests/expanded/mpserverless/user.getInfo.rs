@@ -318,6 +318,7 @@ pub struct MpserverlessUserGetInfoSuccess {
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
+    use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MpserverlessUserGetInfoSuccess {
@@ -327,41 +328,16 @@ const _: () = {
             enum Member {
                 Member0,
                 Member1,
-                Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
-            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
-                type Value = Member;
+            impl _members::MemberNames for Member {
+                const RARE: &'static [&'static str] = &[];
                 #[inline]
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    self,
-                    deserializer: D,
-                ) -> ::std::result::Result<Member, D::Error> {
-                    deserializer.deserialize_identifier(self)
-                }
-            }
-            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
-                type Value = Member;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("a member name")
-                }
-                fn visit_str<E: _serde::de::Error>(
-                    self,
-                    name: &str,
-                ) -> ::std::result::Result<Member, E> {
-                    ::std::result::Result::Ok(
-                        match name {
-                            "success" => Member::Member0,
-                            "result" => Member::Member1,
-                            other => {
-                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
-                                Member::Other
-                            }
-                        },
-                    )
+                fn of(name: &str) -> ::std::option::Option<Self> {
+                    match name {
+                        "success" => ::std::option::Option::Some(Member::Member0),
+                        "result" => ::std::option::Option::Some(Member::Member1),
+                        _ => ::std::option::Option::None,
+                    }
                 }
             }
             struct Visitor;
@@ -378,43 +354,38 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<MpserverlessUserGetInfoSuccess, A::Error> {
-                    let mut member_success: ::std::option::Option<bool> = ::std::option::Option::None;
-                    let mut member_result: ::std::option::Option<
-                        MpserverlessUserGetInfoUserResult,
-                    > = ::std::option::Option::None;
+                    let mut member_success = ::std::option::Option::None;
+                    let mut member_result = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
-                        .next_key_seed(MemberSeed(&mut unknown))?
+                        .next_key_seed(
+                            _members::MemberSeed::<Member>::new(&mut unknown),
+                        )?
                     {
                         match member {
-                            Member::Member0 => {
-                                if member_success.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("success"),
-                                    );
-                                }
-                                let value: bool = map.next_value()?;
-                                member_success = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member0) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_success,
+                                    "success",
+                                )?
                             }
-                            Member::Member1 => {
-                                if member_result.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("result"),
-                                    );
-                                }
-                                let value: MpserverlessUserGetInfoUserResult = map
-                                    .next_value()?;
-                                member_result = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member1) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_result,
+                                    "result",
+                                )?
                             }
-                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
+                            ::std::option::Option::None => {
+                                extra.keep_next(&mut unknown, &mut map)?
+                            }
                         }
                     }
                     ::std::result::Result::Ok(MpserverlessUserGetInfoSuccess {
-                        success: member_success
-                            .ok_or_else(|| _serde::de::Error::missing_field("success"))?,
-                        result: member_result
-                            .ok_or_else(|| _serde::de::Error::missing_field("result"))?,
+                        success: _members::required(member_success, "success")?,
+                        result: _members::required(member_result, "result")?,
                         extra,
                     })
                 }
@@ -467,6 +438,7 @@ pub struct MpserverlessUserGetInfoUserResult {
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
+    use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MpserverlessUserGetInfoUserResult {
@@ -477,46 +449,17 @@ const _: () = {
                 Member0,
                 Member1,
                 Member2,
-                Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
-            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
-                type Value = Member;
+            impl _members::MemberNames for Member {
+                const RARE: &'static [&'static str] = &["user"];
                 #[inline]
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    self,
-                    deserializer: D,
-                ) -> ::std::result::Result<Member, D::Error> {
-                    deserializer.deserialize_identifier(self)
-                }
-            }
-            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
-                type Value = Member;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("a member name")
-                }
-                fn visit_str<E: _serde::de::Error>(
-                    self,
-                    name: &str,
-                ) -> ::std::result::Result<Member, E> {
-                    ::std::result::Result::Ok(
-                        match name {
-                            "spaceId" => Member::Member0,
-                            "userId" => Member::Member1,
-                            "oAuthUserId" => Member::Member2,
-                            other => {
-                                ::mpkit::UnknownMembers::remember_name(
-                                    other,
-                                    &["user"],
-                                    self.0,
-                                );
-                                Member::Other
-                            }
-                        },
-                    )
+                fn of(name: &str) -> ::std::option::Option<Self> {
+                    match name {
+                        "spaceId" => ::std::option::Option::Some(Member::Member0),
+                        "userId" => ::std::option::Option::Some(Member::Member1),
+                        "oAuthUserId" => ::std::option::Option::Some(Member::Member2),
+                        _ => ::std::option::Option::None,
+                    }
                 }
             }
             /// Reads the value of a member outside the documented
@@ -533,16 +476,7 @@ const _: () = {
                 unknown: &mut ::std::borrow::Cow<'static, str>,
             ) -> ::std::result::Result<(), A::Error> {
                 match &**unknown {
-                    "user" => {
-                        if member_user.is_some() {
-                            return ::std::result::Result::Err(
-                                _serde::de::Error::duplicate_field("user"),
-                            );
-                        }
-                        let value: ::std::boxed::Box<MpserverlessUserGetInfoUserIds> = map
-                            .next_value()?;
-                        *member_user = ::std::option::Option::Some(value);
-                    }
+                    "user" => _members::read_member(&mut *map, member_user, "user")?,
                     _ => extra.keep_next(unknown, map)?,
                 }
                 ::std::result::Result::Ok(())
@@ -561,52 +495,40 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<MpserverlessUserGetInfoUserResult, A::Error> {
-                    let mut member_space_id: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_user_id: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_oauth_user_id: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_user: ::std::option::Option<
-                        ::std::boxed::Box<MpserverlessUserGetInfoUserIds>,
-                    > = ::std::option::Option::None;
+                    let mut member_space_id = ::std::option::Option::None;
+                    let mut member_user_id = ::std::option::Option::None;
+                    let mut member_oauth_user_id = ::std::option::Option::None;
+                    let mut member_user = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
-                        .next_key_seed(MemberSeed(&mut unknown))?
+                        .next_key_seed(
+                            _members::MemberSeed::<Member>::new(&mut unknown),
+                        )?
                     {
                         match member {
-                            Member::Member0 => {
-                                if member_space_id.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("spaceId"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_space_id = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member0) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_space_id,
+                                    "spaceId",
+                                )?
                             }
-                            Member::Member1 => {
-                                if member_user_id.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("userId"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_user_id = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member1) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_user_id,
+                                    "userId",
+                                )?
                             }
-                            Member::Member2 => {
-                                if member_oauth_user_id.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("oAuthUserId"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_oauth_user_id = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member2) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_oauth_user_id,
+                                    "oAuthUserId",
+                                )?
                             }
-                            Member::Other => {
+                            ::std::option::Option::None => {
                                 read_other(
                                     &mut map,
                                     &mut member_user,
@@ -644,18 +566,14 @@ const _: () = {
             serializer: S,
         ) -> ::std::result::Result<S::Ok, S::Error> {
             let mut map = serializer.serialize_map(::std::option::Option::None)?;
-            if let ::std::option::Option::Some(value) = &self.space_id {
-                map.serialize_entry("spaceId", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.user_id {
-                map.serialize_entry("userId", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.oauth_user_id {
-                map.serialize_entry("oAuthUserId", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.user {
-                map.serialize_entry("user", value)?;
-            }
+            _members::write_present(&mut map, "spaceId", self.space_id.as_ref())?;
+            _members::write_present(&mut map, "userId", self.user_id.as_ref())?;
+            _members::write_present(
+                &mut map,
+                "oAuthUserId",
+                self.oauth_user_id.as_ref(),
+            )?;
+            _members::write_present(&mut map, "user", self.user.as_ref())?;
             for (member, value) in &self.extra {
                 map.serialize_entry(member, value)?;
             }
@@ -719,6 +637,7 @@ pub struct MpserverlessUserGetInfoUserIds {
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
+    use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MpserverlessUserGetInfoUserIds {
@@ -729,42 +648,17 @@ const _: () = {
                 Member0,
                 Member1,
                 Member2,
-                Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
-            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
-                type Value = Member;
+            impl _members::MemberNames for Member {
+                const RARE: &'static [&'static str] = &[];
                 #[inline]
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    self,
-                    deserializer: D,
-                ) -> ::std::result::Result<Member, D::Error> {
-                    deserializer.deserialize_identifier(self)
-                }
-            }
-            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
-                type Value = Member;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("a member name")
-                }
-                fn visit_str<E: _serde::de::Error>(
-                    self,
-                    name: &str,
-                ) -> ::std::result::Result<Member, E> {
-                    ::std::result::Result::Ok(
-                        match name {
-                            "spaceId" => Member::Member0,
-                            "userId" => Member::Member1,
-                            "oAuthUserId" => Member::Member2,
-                            other => {
-                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
-                                Member::Other
-                            }
-                        },
-                    )
+                fn of(name: &str) -> ::std::option::Option<Self> {
+                    match name {
+                        "spaceId" => ::std::option::Option::Some(Member::Member0),
+                        "userId" => ::std::option::Option::Some(Member::Member1),
+                        "oAuthUserId" => ::std::option::Option::Some(Member::Member2),
+                        _ => ::std::option::Option::None,
+                    }
                 }
             }
             struct Visitor;
@@ -781,56 +675,46 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<MpserverlessUserGetInfoUserIds, A::Error> {
-                    let mut member_space_id: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_user_id: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_oauth_user_id: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
+                    let mut member_space_id = ::std::option::Option::None;
+                    let mut member_user_id = ::std::option::Option::None;
+                    let mut member_oauth_user_id = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
-                        .next_key_seed(MemberSeed(&mut unknown))?
+                        .next_key_seed(
+                            _members::MemberSeed::<Member>::new(&mut unknown),
+                        )?
                     {
                         match member {
-                            Member::Member0 => {
-                                if member_space_id.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("spaceId"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_space_id = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member0) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_space_id,
+                                    "spaceId",
+                                )?
                             }
-                            Member::Member1 => {
-                                if member_user_id.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("userId"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_user_id = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member1) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_user_id,
+                                    "userId",
+                                )?
                             }
-                            Member::Member2 => {
-                                if member_oauth_user_id.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("oAuthUserId"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_oauth_user_id = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member2) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_oauth_user_id,
+                                    "oAuthUserId",
+                                )?
                             }
-                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
+                            ::std::option::Option::None => {
+                                extra.keep_next(&mut unknown, &mut map)?
+                            }
                         }
                     }
                     ::std::result::Result::Ok(MpserverlessUserGetInfoUserIds {
-                        space_id: member_space_id
-                            .ok_or_else(|| _serde::de::Error::missing_field("spaceId"))?,
-                        user_id: member_user_id
-                            .ok_or_else(|| _serde::de::Error::missing_field("userId"))?,
+                        space_id: _members::required(member_space_id, "spaceId")?,
+                        user_id: _members::required(member_user_id, "userId")?,
                         oauth_user_id: member_oauth_user_id,
                         extra,
                     })
@@ -848,9 +732,11 @@ const _: () = {
             let mut map = serializer.serialize_map(::std::option::Option::None)?;
             map.serialize_entry("spaceId", &self.space_id)?;
             map.serialize_entry("userId", &self.user_id)?;
-            if let ::std::option::Option::Some(value) = &self.oauth_user_id {
-                map.serialize_entry("oAuthUserId", value)?;
-            }
+            _members::write_present(
+                &mut map,
+                "oAuthUserId",
+                self.oauth_user_id.as_ref(),
+            )?;
             for (member, value) in &self.extra {
                 map.serialize_entry(member, value)?;
             }
@@ -871,6 +757,7 @@ pub struct MpserverlessUserGetInfoFailure {
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
+    use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MpserverlessUserGetInfoFailure {
@@ -879,40 +766,15 @@ const _: () = {
         ) -> ::std::result::Result<Self, D::Error> {
             enum Member {
                 Member0,
-                Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
-            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
-                type Value = Member;
+            impl _members::MemberNames for Member {
+                const RARE: &'static [&'static str] = &[];
                 #[inline]
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    self,
-                    deserializer: D,
-                ) -> ::std::result::Result<Member, D::Error> {
-                    deserializer.deserialize_identifier(self)
-                }
-            }
-            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
-                type Value = Member;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("a member name")
-                }
-                fn visit_str<E: _serde::de::Error>(
-                    self,
-                    name: &str,
-                ) -> ::std::result::Result<Member, E> {
-                    ::std::result::Result::Ok(
-                        match name {
-                            "success" => Member::Member0,
-                            other => {
-                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
-                                Member::Other
-                            }
-                        },
-                    )
+                fn of(name: &str) -> ::std::option::Option<Self> {
+                    match name {
+                        "success" => ::std::option::Option::Some(Member::Member0),
+                        _ => ::std::option::Option::None,
+                    }
                 }
             }
             struct Visitor;
@@ -929,19 +791,17 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<MpserverlessUserGetInfoFailure, A::Error> {
-                    let mut member_success: ::std::option::Option<bool> = ::std::option::Option::None;
+                    let mut member_success = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
-                        .next_key_seed(MemberSeed(&mut unknown))?
+                        .next_key_seed(
+                            _members::MemberSeed::<Member>::new(&mut unknown),
+                        )?
                     {
                         match member {
-                            Member::Member0 => {
-                                if member_success.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("success"),
-                                    );
-                                }
+                            ::std::option::Option::Some(Member::Member0) => {
+                                _members::first::<_, A::Error>(&member_success, "success")?;
                                 let value: bool = map.next_value()?;
                                 if value {
                                     return ::std::result::Result::Err(
@@ -952,12 +812,13 @@ const _: () = {
                                 }
                                 member_success = ::std::option::Option::Some(value);
                             }
-                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
+                            ::std::option::Option::None => {
+                                extra.keep_next(&mut unknown, &mut map)?
+                            }
                         }
                     }
                     ::std::result::Result::Ok(MpserverlessUserGetInfoFailure {
-                        success: member_success
-                            .ok_or_else(|| _serde::de::Error::missing_field("success"))?,
+                        success: _members::required(member_success, "success")?,
                         extra,
                     })
                 }

@@ -466,6 +466,7 @@ pub struct WxGetUserProfileSuccess {
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
+    use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserProfileSuccess {
@@ -480,46 +481,21 @@ const _: () = {
                 Member4,
                 Member5,
                 Member6,
-                Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
-            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
-                type Value = Member;
+            impl _members::MemberNames for Member {
+                const RARE: &'static [&'static str] = &[];
                 #[inline]
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    self,
-                    deserializer: D,
-                ) -> ::std::result::Result<Member, D::Error> {
-                    deserializer.deserialize_identifier(self)
-                }
-            }
-            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
-                type Value = Member;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("a member name")
-                }
-                fn visit_str<E: _serde::de::Error>(
-                    self,
-                    name: &str,
-                ) -> ::std::result::Result<Member, E> {
-                    ::std::result::Result::Ok(
-                        match name {
-                            "userInfo" => Member::Member0,
-                            "rawData" => Member::Member1,
-                            "signature" => Member::Member2,
-                            "encryptedData" => Member::Member3,
-                            "iv" => Member::Member4,
-                            "cloudID" => Member::Member5,
-                            "errMsg" => Member::Member6,
-                            other => {
-                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
-                                Member::Other
-                            }
-                        },
-                    )
+                fn of(name: &str) -> ::std::option::Option<Self> {
+                    match name {
+                        "userInfo" => ::std::option::Option::Some(Member::Member0),
+                        "rawData" => ::std::option::Option::Some(Member::Member1),
+                        "signature" => ::std::option::Option::Some(Member::Member2),
+                        "encryptedData" => ::std::option::Option::Some(Member::Member3),
+                        "iv" => ::std::option::Option::Some(Member::Member4),
+                        "cloudID" => ::std::option::Option::Some(Member::Member5),
+                        "errMsg" => ::std::option::Option::Some(Member::Member6),
+                        _ => ::std::option::Option::None,
+                    }
                 }
             }
             struct Visitor;
@@ -535,55 +511,40 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<WxGetUserProfileSuccess, A::Error> {
-                    let mut member_user_info: ::std::option::Option<
-                        WxGetUserProfileUserInfo,
-                    > = ::std::option::Option::None;
-                    let mut member_raw_data: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_signature: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_encrypted_data: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_iv: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_cloud_id: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_err_msg: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
+                    let mut member_user_info = ::std::option::Option::None;
+                    let mut member_raw_data = ::std::option::Option::None;
+                    let mut member_signature = ::std::option::Option::None;
+                    let mut member_encrypted_data = ::std::option::Option::None;
+                    let mut member_iv = ::std::option::Option::None;
+                    let mut member_cloud_id = ::std::option::Option::None;
+                    let mut member_err_msg = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
-                        .next_key_seed(MemberSeed(&mut unknown))?
+                        .next_key_seed(
+                            _members::MemberSeed::<Member>::new(&mut unknown),
+                        )?
                     {
                         match member {
-                            Member::Member0 => {
-                                if member_user_info.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("userInfo"),
-                                    );
-                                }
-                                let value: WxGetUserProfileUserInfo = map.next_value()?;
-                                member_user_info = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member0) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_user_info,
+                                    "userInfo",
+                                )?
                             }
-                            Member::Member1 => {
-                                if member_raw_data.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("rawData"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_raw_data = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member1) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_raw_data,
+                                    "rawData",
+                                )?
                             }
-                            Member::Member2 => {
-                                if member_signature.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("signature"),
-                                    );
-                                }
+                            ::std::option::Option::Some(Member::Member2) => {
+                                _members::first::<
+                                    _,
+                                    A::Error,
+                                >(&member_signature, "signature")?;
                                 let value: ::std::string::String = map.next_value()?;
                                 if !((40..=40).contains(&(value.len() as u64))
                                     && value
@@ -598,58 +559,43 @@ const _: () = {
                                 }
                                 member_signature = ::std::option::Option::Some(value);
                             }
-                            Member::Member3 => {
-                                if member_encrypted_data.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("encryptedData"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_encrypted_data = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member3) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_encrypted_data,
+                                    "encryptedData",
+                                )?
                             }
-                            Member::Member4 => {
-                                if member_iv.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("iv"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_iv = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member4) => {
+                                _members::read_member(&mut map, &mut member_iv, "iv")?
                             }
-                            Member::Member5 => {
-                                if member_cloud_id.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("cloudID"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_cloud_id = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member5) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_cloud_id,
+                                    "cloudID",
+                                )?
                             }
-                            Member::Member6 => {
-                                if member_err_msg.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("errMsg"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_err_msg = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member6) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_err_msg,
+                                    "errMsg",
+                                )?
                             }
-                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
+                            ::std::option::Option::None => {
+                                extra.keep_next(&mut unknown, &mut map)?
+                            }
                         }
                     }
                     ::std::result::Result::Ok(WxGetUserProfileSuccess {
-                        user_info: member_user_info
-                            .ok_or_else(|| _serde::de::Error::missing_field(
-                                "userInfo",
-                            ))?,
-                        raw_data: member_raw_data
-                            .ok_or_else(|| _serde::de::Error::missing_field("rawData"))?,
+                        user_info: _members::required(member_user_info, "userInfo")?,
+                        raw_data: _members::required(member_raw_data, "rawData")?,
                         signature: member_signature,
                         encrypted_data: member_encrypted_data,
                         iv: member_iv,
                         cloud_id: member_cloud_id,
-                        err_msg: member_err_msg
-                            .ok_or_else(|| _serde::de::Error::missing_field("errMsg"))?,
+                        err_msg: _members::required(member_err_msg, "errMsg")?,
                         extra,
                     })
                 }
@@ -666,18 +612,14 @@ const _: () = {
             let mut map = serializer.serialize_map(::std::option::Option::None)?;
             map.serialize_entry("userInfo", &self.user_info)?;
             map.serialize_entry("rawData", &self.raw_data)?;
-            if let ::std::option::Option::Some(value) = &self.signature {
-                map.serialize_entry("signature", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.encrypted_data {
-                map.serialize_entry("encryptedData", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.iv {
-                map.serialize_entry("iv", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.cloud_id {
-                map.serialize_entry("cloudID", value)?;
-            }
+            _members::write_present(&mut map, "signature", self.signature.as_ref())?;
+            _members::write_present(
+                &mut map,
+                "encryptedData",
+                self.encrypted_data.as_ref(),
+            )?;
+            _members::write_present(&mut map, "iv", self.iv.as_ref())?;
+            _members::write_present(&mut map, "cloudID", self.cloud_id.as_ref())?;
             map.serialize_entry("errMsg", &self.err_msg)?;
             for (member, value) in &self.extra {
                 map.serialize_entry(member, value)?;
@@ -727,6 +669,7 @@ pub struct WxGetUserProfileUserInfo {
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
+    use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserProfileUserInfo {
@@ -741,46 +684,21 @@ const _: () = {
                 Member4,
                 Member5,
                 Member6,
-                Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
-            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
-                type Value = Member;
+            impl _members::MemberNames for Member {
+                const RARE: &'static [&'static str] = &[];
                 #[inline]
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    self,
-                    deserializer: D,
-                ) -> ::std::result::Result<Member, D::Error> {
-                    deserializer.deserialize_identifier(self)
-                }
-            }
-            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
-                type Value = Member;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("a member name")
-                }
-                fn visit_str<E: _serde::de::Error>(
-                    self,
-                    name: &str,
-                ) -> ::std::result::Result<Member, E> {
-                    ::std::result::Result::Ok(
-                        match name {
-                            "nickName" => Member::Member0,
-                            "avatarUrl" => Member::Member1,
-                            "gender" => Member::Member2,
-                            "country" => Member::Member3,
-                            "province" => Member::Member4,
-                            "city" => Member::Member5,
-                            "language" => Member::Member6,
-                            other => {
-                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
-                                Member::Other
-                            }
-                        },
-                    )
+                fn of(name: &str) -> ::std::option::Option<Self> {
+                    match name {
+                        "nickName" => ::std::option::Option::Some(Member::Member0),
+                        "avatarUrl" => ::std::option::Option::Some(Member::Member1),
+                        "gender" => ::std::option::Option::Some(Member::Member2),
+                        "country" => ::std::option::Option::Some(Member::Member3),
+                        "province" => ::std::option::Option::Some(Member::Member4),
+                        "city" => ::std::option::Option::Some(Member::Member5),
+                        "language" => ::std::option::Option::Some(Member::Member6),
+                        _ => ::std::option::Option::None,
+                    }
                 }
             }
             struct Visitor;
@@ -796,108 +714,74 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<WxGetUserProfileUserInfo, A::Error> {
-                    let mut member_nick_name: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_avatar_url: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_gender: ::std::option::Option<
-                        ::mpkit::NumberOrString<WxGetUserProfileGender>,
-                    > = ::std::option::Option::None;
-                    let mut member_country: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_province: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_city: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_language: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
+                    let mut member_nick_name = ::std::option::Option::None;
+                    let mut member_avatar_url = ::std::option::Option::None;
+                    let mut member_gender = ::std::option::Option::None;
+                    let mut member_country = ::std::option::Option::None;
+                    let mut member_province = ::std::option::Option::None;
+                    let mut member_city = ::std::option::Option::None;
+                    let mut member_language = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
-                        .next_key_seed(MemberSeed(&mut unknown))?
+                        .next_key_seed(
+                            _members::MemberSeed::<Member>::new(&mut unknown),
+                        )?
                     {
                         match member {
-                            Member::Member0 => {
-                                if member_nick_name.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("nickName"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_nick_name = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member0) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_nick_name,
+                                    "nickName",
+                                )?
                             }
-                            Member::Member1 => {
-                                if member_avatar_url.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("avatarUrl"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_avatar_url = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member1) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_avatar_url,
+                                    "avatarUrl",
+                                )?
                             }
-                            Member::Member2 => {
-                                if member_gender.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("gender"),
-                                    );
-                                }
-                                let value: ::mpkit::NumberOrString<
-                                    WxGetUserProfileGender,
-                                > = map.next_value()?;
-                                member_gender = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member2) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_gender,
+                                    "gender",
+                                )?
                             }
-                            Member::Member3 => {
-                                if member_country.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("country"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_country = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member3) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_country,
+                                    "country",
+                                )?
                             }
-                            Member::Member4 => {
-                                if member_province.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("province"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_province = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member4) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_province,
+                                    "province",
+                                )?
                             }
-                            Member::Member5 => {
-                                if member_city.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("city"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_city = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member5) => {
+                                _members::read_member(&mut map, &mut member_city, "city")?
                             }
-                            Member::Member6 => {
-                                if member_language.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("language"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_language = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member6) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_language,
+                                    "language",
+                                )?
                             }
-                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
+                            ::std::option::Option::None => {
+                                extra.keep_next(&mut unknown, &mut map)?
+                            }
                         }
                     }
                     ::std::result::Result::Ok(WxGetUserProfileUserInfo {
-                        nick_name: member_nick_name
-                            .ok_or_else(|| _serde::de::Error::missing_field(
-                                "nickName",
-                            ))?,
-                        avatar_url: member_avatar_url
-                            .ok_or_else(|| _serde::de::Error::missing_field(
-                                "avatarUrl",
-                            ))?,
+                        nick_name: _members::required(member_nick_name, "nickName")?,
+                        avatar_url: _members::required(member_avatar_url, "avatarUrl")?,
                         gender: member_gender,
                         country: member_country,
                         province: member_province,
@@ -919,21 +803,11 @@ const _: () = {
             let mut map = serializer.serialize_map(::std::option::Option::None)?;
             map.serialize_entry("nickName", &self.nick_name)?;
             map.serialize_entry("avatarUrl", &self.avatar_url)?;
-            if let ::std::option::Option::Some(value) = &self.gender {
-                map.serialize_entry("gender", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.country {
-                map.serialize_entry("country", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.province {
-                map.serialize_entry("province", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.city {
-                map.serialize_entry("city", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.language {
-                map.serialize_entry("language", value)?;
-            }
+            _members::write_present(&mut map, "gender", self.gender.as_ref())?;
+            _members::write_present(&mut map, "country", self.country.as_ref())?;
+            _members::write_present(&mut map, "province", self.province.as_ref())?;
+            _members::write_present(&mut map, "city", self.city.as_ref())?;
+            _members::write_present(&mut map, "language", self.language.as_ref())?;
             for (member, value) in &self.extra {
                 map.serialize_entry(member, value)?;
             }
@@ -1016,6 +890,7 @@ pub struct WxGetUserProfileFailure {
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
+    use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserProfileFailure {
@@ -1025,41 +900,16 @@ const _: () = {
             enum Member {
                 Member0,
                 Member1,
-                Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
-            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
-                type Value = Member;
+            impl _members::MemberNames for Member {
+                const RARE: &'static [&'static str] = &[];
                 #[inline]
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    self,
-                    deserializer: D,
-                ) -> ::std::result::Result<Member, D::Error> {
-                    deserializer.deserialize_identifier(self)
-                }
-            }
-            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
-                type Value = Member;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("a member name")
-                }
-                fn visit_str<E: _serde::de::Error>(
-                    self,
-                    name: &str,
-                ) -> ::std::result::Result<Member, E> {
-                    ::std::result::Result::Ok(
-                        match name {
-                            "errMsg" => Member::Member0,
-                            "errno" => Member::Member1,
-                            other => {
-                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
-                                Member::Other
-                            }
-                        },
-                    )
+                fn of(name: &str) -> ::std::option::Option<Self> {
+                    match name {
+                        "errMsg" => ::std::option::Option::Some(Member::Member0),
+                        "errno" => ::std::option::Option::Some(Member::Member1),
+                        _ => ::std::option::Option::None,
+                    }
                 }
             }
             struct Visitor;
@@ -1076,22 +926,18 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<WxGetUserProfileFailure, A::Error> {
-                    let mut member_err_msg: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_errno: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut member_err_msg = ::std::option::Option::None;
+                    let mut member_errno = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
-                        .next_key_seed(MemberSeed(&mut unknown))?
+                        .next_key_seed(
+                            _members::MemberSeed::<Member>::new(&mut unknown),
+                        )?
                     {
                         match member {
-                            Member::Member0 => {
-                                if member_err_msg.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("errMsg"),
-                                    );
-                                }
+                            ::std::option::Option::Some(Member::Member0) => {
+                                _members::first::<_, A::Error>(&member_err_msg, "errMsg")?;
                                 let value: ::std::string::String = map.next_value()?;
                                 if !{
                                     static PATTERN: ::mpkit::Pattern = ::mpkit::Pattern::new(
@@ -1107,23 +953,20 @@ const _: () = {
                                 }
                                 member_err_msg = ::std::option::Option::Some(value);
                             }
-                            Member::Member1 => {
-                                if member_errno.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("errno"),
-                                    );
-                                }
-                                let value: i64 = map
-                                    .next_value::<::mpkit::__private::JsonInteger>()?
-                                    .0;
-                                member_errno = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member1) => {
+                                _members::read_integer(
+                                    &mut map,
+                                    &mut member_errno,
+                                    "errno",
+                                )?
                             }
-                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
+                            ::std::option::Option::None => {
+                                extra.keep_next(&mut unknown, &mut map)?
+                            }
                         }
                     }
                     ::std::result::Result::Ok(WxGetUserProfileFailure {
-                        err_msg: member_err_msg
-                            .ok_or_else(|| _serde::de::Error::missing_field("errMsg"))?,
+                        err_msg: _members::required(member_err_msg, "errMsg")?,
                         errno: member_errno,
                         extra,
                     })
@@ -1140,9 +983,7 @@ const _: () = {
         ) -> ::std::result::Result<S::Ok, S::Error> {
             let mut map = serializer.serialize_map(::std::option::Option::None)?;
             map.serialize_entry("errMsg", &self.err_msg)?;
-            if let ::std::option::Option::Some(value) = &self.errno {
-                map.serialize_entry("errno", value)?;
-            }
+            _members::write_present(&mut map, "errno", self.errno.as_ref())?;
             for (member, value) in &self.extra {
                 map.serialize_entry(member, value)?;
             }
@@ -1191,6 +1032,7 @@ pub struct WxGetUserProfileEncryptedProfile {
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
+    use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserProfileEncryptedProfile {
@@ -1205,46 +1047,21 @@ const _: () = {
                 Member4,
                 Member5,
                 Member6,
-                Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
-            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
-                type Value = Member;
+            impl _members::MemberNames for Member {
+                const RARE: &'static [&'static str] = &[];
                 #[inline]
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    self,
-                    deserializer: D,
-                ) -> ::std::result::Result<Member, D::Error> {
-                    deserializer.deserialize_identifier(self)
-                }
-            }
-            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
-                type Value = Member;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("a member name")
-                }
-                fn visit_str<E: _serde::de::Error>(
-                    self,
-                    name: &str,
-                ) -> ::std::result::Result<Member, E> {
-                    ::std::result::Result::Ok(
-                        match name {
-                            "nickName" => Member::Member0,
-                            "gender" => Member::Member1,
-                            "city" => Member::Member2,
-                            "province" => Member::Member3,
-                            "country" => Member::Member4,
-                            "avatarUrl" => Member::Member5,
-                            "watermark" => Member::Member6,
-                            other => {
-                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
-                                Member::Other
-                            }
-                        },
-                    )
+                fn of(name: &str) -> ::std::option::Option<Self> {
+                    match name {
+                        "nickName" => ::std::option::Option::Some(Member::Member0),
+                        "gender" => ::std::option::Option::Some(Member::Member1),
+                        "city" => ::std::option::Option::Some(Member::Member2),
+                        "province" => ::std::option::Option::Some(Member::Member3),
+                        "country" => ::std::option::Option::Some(Member::Member4),
+                        "avatarUrl" => ::std::option::Option::Some(Member::Member5),
+                        "watermark" => ::std::option::Option::Some(Member::Member6),
+                        _ => ::std::option::Option::None,
+                    }
                 }
             }
             struct Visitor;
@@ -1260,97 +1077,69 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<WxGetUserProfileEncryptedProfile, A::Error> {
-                    let mut member_nick_name: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_gender: ::std::option::Option<
-                        ::mpkit::NumberOrString<WxGetUserProfileGender>,
-                    > = ::std::option::Option::None;
-                    let mut member_city: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_province: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_country: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_avatar_url: ::std::option::Option<
-                        ::std::string::String,
-                    > = ::std::option::Option::None;
-                    let mut member_watermark: ::std::option::Option<
-                        WxGetUserProfileWatermark,
-                    > = ::std::option::Option::None;
+                    let mut member_nick_name = ::std::option::Option::None;
+                    let mut member_gender = ::std::option::Option::None;
+                    let mut member_city = ::std::option::Option::None;
+                    let mut member_province = ::std::option::Option::None;
+                    let mut member_country = ::std::option::Option::None;
+                    let mut member_avatar_url = ::std::option::Option::None;
+                    let mut member_watermark = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
-                        .next_key_seed(MemberSeed(&mut unknown))?
+                        .next_key_seed(
+                            _members::MemberSeed::<Member>::new(&mut unknown),
+                        )?
                     {
                         match member {
-                            Member::Member0 => {
-                                if member_nick_name.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("nickName"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_nick_name = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member0) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_nick_name,
+                                    "nickName",
+                                )?
                             }
-                            Member::Member1 => {
-                                if member_gender.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("gender"),
-                                    );
-                                }
-                                let value: ::mpkit::NumberOrString<
-                                    WxGetUserProfileGender,
-                                > = map.next_value()?;
-                                member_gender = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member1) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_gender,
+                                    "gender",
+                                )?
                             }
-                            Member::Member2 => {
-                                if member_city.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("city"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_city = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member2) => {
+                                _members::read_member(&mut map, &mut member_city, "city")?
                             }
-                            Member::Member3 => {
-                                if member_province.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("province"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_province = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member3) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_province,
+                                    "province",
+                                )?
                             }
-                            Member::Member4 => {
-                                if member_country.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("country"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_country = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member4) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_country,
+                                    "country",
+                                )?
                             }
-                            Member::Member5 => {
-                                if member_avatar_url.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("avatarUrl"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_avatar_url = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member5) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_avatar_url,
+                                    "avatarUrl",
+                                )?
                             }
-                            Member::Member6 => {
-                                if member_watermark.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("watermark"),
-                                    );
-                                }
-                                let value: WxGetUserProfileWatermark = map.next_value()?;
-                                member_watermark = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member6) => {
+                                _members::read_member(
+                                    &mut map,
+                                    &mut member_watermark,
+                                    "watermark",
+                                )?
                             }
-                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
+                            ::std::option::Option::None => {
+                                extra.keep_next(&mut unknown, &mut map)?
+                            }
                         }
                     }
                     ::std::result::Result::Ok(WxGetUserProfileEncryptedProfile {
@@ -1360,10 +1149,7 @@ const _: () = {
                         province: member_province,
                         country: member_country,
                         avatar_url: member_avatar_url,
-                        watermark: member_watermark
-                            .ok_or_else(|| _serde::de::Error::missing_field(
-                                "watermark",
-                            ))?,
+                        watermark: _members::required(member_watermark, "watermark")?,
                         extra,
                     })
                 }
@@ -1378,24 +1164,12 @@ const _: () = {
             serializer: S,
         ) -> ::std::result::Result<S::Ok, S::Error> {
             let mut map = serializer.serialize_map(::std::option::Option::None)?;
-            if let ::std::option::Option::Some(value) = &self.nick_name {
-                map.serialize_entry("nickName", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.gender {
-                map.serialize_entry("gender", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.city {
-                map.serialize_entry("city", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.province {
-                map.serialize_entry("province", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.country {
-                map.serialize_entry("country", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.avatar_url {
-                map.serialize_entry("avatarUrl", value)?;
-            }
+            _members::write_present(&mut map, "nickName", self.nick_name.as_ref())?;
+            _members::write_present(&mut map, "gender", self.gender.as_ref())?;
+            _members::write_present(&mut map, "city", self.city.as_ref())?;
+            _members::write_present(&mut map, "province", self.province.as_ref())?;
+            _members::write_present(&mut map, "country", self.country.as_ref())?;
+            _members::write_present(&mut map, "avatarUrl", self.avatar_url.as_ref())?;
             map.serialize_entry("watermark", &self.watermark)?;
             for (member, value) in &self.extra {
                 map.serialize_entry(member, value)?;
@@ -1423,6 +1197,7 @@ pub struct WxGetUserProfileWatermark {
 }
 const _: () = {
     use ::mpkit::__private::serde as _serde;
+    use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserProfileWatermark {
@@ -1432,41 +1207,16 @@ const _: () = {
             enum Member {
                 Member0,
                 Member1,
-                Other,
             }
-            struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
-            impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
-                type Value = Member;
+            impl _members::MemberNames for Member {
+                const RARE: &'static [&'static str] = &[];
                 #[inline]
-                fn deserialize<D: _serde::Deserializer<'de>>(
-                    self,
-                    deserializer: D,
-                ) -> ::std::result::Result<Member, D::Error> {
-                    deserializer.deserialize_identifier(self)
-                }
-            }
-            impl _serde::de::Visitor<'_> for MemberSeed<'_> {
-                type Value = Member;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("a member name")
-                }
-                fn visit_str<E: _serde::de::Error>(
-                    self,
-                    name: &str,
-                ) -> ::std::result::Result<Member, E> {
-                    ::std::result::Result::Ok(
-                        match name {
-                            "appid" => Member::Member0,
-                            "timestamp" => Member::Member1,
-                            other => {
-                                ::mpkit::UnknownMembers::remember_name(other, &[], self.0);
-                                Member::Other
-                            }
-                        },
-                    )
+                fn of(name: &str) -> ::std::option::Option<Self> {
+                    match name {
+                        "appid" => ::std::option::Option::Some(Member::Member0),
+                        "timestamp" => ::std::option::Option::Some(Member::Member1),
+                        _ => ::std::option::Option::None,
+                    }
                 }
             }
             struct Visitor;
@@ -1483,44 +1233,34 @@ const _: () = {
                     self,
                     mut map: A,
                 ) -> ::std::result::Result<WxGetUserProfileWatermark, A::Error> {
-                    let mut member_appid: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                    let mut member_timestamp: ::std::option::Option<i64> = ::std::option::Option::None;
+                    let mut member_appid = ::std::option::Option::None;
+                    let mut member_timestamp = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
-                        .next_key_seed(MemberSeed(&mut unknown))?
+                        .next_key_seed(
+                            _members::MemberSeed::<Member>::new(&mut unknown),
+                        )?
                     {
                         match member {
-                            Member::Member0 => {
-                                if member_appid.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("appid"),
-                                    );
-                                }
-                                let value: ::std::string::String = map.next_value()?;
-                                member_appid = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member0) => {
+                                _members::read_member(&mut map, &mut member_appid, "appid")?
                             }
-                            Member::Member1 => {
-                                if member_timestamp.is_some() {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::duplicate_field("timestamp"),
-                                    );
-                                }
-                                let value: i64 = map
-                                    .next_value::<::mpkit::__private::JsonInteger>()?
-                                    .0;
-                                member_timestamp = ::std::option::Option::Some(value);
+                            ::std::option::Option::Some(Member::Member1) => {
+                                _members::read_integer(
+                                    &mut map,
+                                    &mut member_timestamp,
+                                    "timestamp",
+                                )?
                             }
-                            Member::Other => extra.keep_next(&mut unknown, &mut map)?,
+                            ::std::option::Option::None => {
+                                extra.keep_next(&mut unknown, &mut map)?
+                            }
                         }
                     }
                     ::std::result::Result::Ok(WxGetUserProfileWatermark {
-                        appid: member_appid
-                            .ok_or_else(|| _serde::de::Error::missing_field("appid"))?,
-                        timestamp: member_timestamp
-                            .ok_or_else(|| _serde::de::Error::missing_field(
-                                "timestamp",
-                            ))?,
+                        appid: _members::required(member_appid, "appid")?,
+                        timestamp: _members::required(member_timestamp, "timestamp")?,
                         extra,
                     })
                 }

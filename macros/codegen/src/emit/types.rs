@@ -116,12 +116,10 @@ fn structure(
     fields: &[Field],
     shape: &Shape<'_>,
 ) -> TokenStream {
-    let (keeps_unknown, rare) = (shape.keeps_unknown, shape.rare);
     let krate = cx.krate;
     let vis = cx.vis;
     let lines = doc(lines);
     let extra = extra_ident(fields);
-    let unknown_ty = quote!(#krate::UnknownMembers);
     let declarations = fields.iter().map(|field| {
         let field_doc = doc(&field.doc);
         let ident = &field.ident;
@@ -133,14 +131,14 @@ fn structure(
         };
         quote! { #field_doc pub #ident: #field_ty, }
     });
-    let extra_declaration = keeps_unknown.then(|| {
+    let extra_declaration = shape.keeps_unknown.then(|| {
+        let unknown_ty = quote!(#krate::UnknownMembers);
         quote! {
             /// Members the schema does not describe, kept as received so that
             /// decoding and encoding again loses nothing.
             pub #extra: #unknown_ty,
         }
     });
-
     let members: Vec<Member<'_>> = fields
         .iter()
         .enumerate()
@@ -154,69 +152,206 @@ fn structure(
                 field.ident.to_string().trim_start_matches("r#")
             ),
             slot_ty: ty(cx, &field.ty),
-            rare: rare.contains(&&field.ident),
+            rare: shape.rare.contains(&&field.ident),
         })
         .collect();
-    let (rare, common): (Vec<&Member<'_>>, Vec<&Member<'_>>) =
-        members.iter().partition(|member| member.rare);
-    let known = fields
-        .iter()
-        .map(|f| format!("`{}`", f.json))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let alternatives = checks::alternatives_check(shape.alternatives, &|json| {
-        members
-            .iter()
-            .find(|m| m.field.json == json)
-            .map(|m| m.slot.clone())
-    });
-    let slots = members.iter().map(|m| &m.slot);
-    let slot_types = members.iter().map(|m| &m.slot_ty);
-    let common_tags: Vec<&syn::Ident> = common.iter().map(|m| &m.tag).collect();
-    let rare_names: Vec<&str> = rare.iter().map(|m| m.field.json.as_str()).collect();
-    let common_jsons = common.iter().map(|m| m.field.json.as_str());
-    let common_reads = common.iter().map(|member| {
-        let read = member.duplicate_check();
-        let (tag, slot) = (&member.tag, &member.slot);
-        let value = member.read_value(krate);
-        let checks = checks::member_checks(krate, member.field);
-        let slot_ty = &member.slot_ty;
-        quote! { Member::#tag => { #read let value: #slot_ty = #value; #checks #slot = ::std::option::Option::Some(value); } }
-    });
-    // The body of the match arm for a member the schema does not name, whose
-    // name is in the local `unknown` (`unknown_mut` borrows it mutably).
-    let keep_unknown = |map: TokenStream, unknown_mut: TokenStream| {
-        if keeps_unknown {
-            quote!(#extra.keep_next(#unknown_mut, #map)?)
-        } else {
-            quote! {{
-                return ::std::result::Result::Err(_serde::de::Error::custom(::std::format!(
-                    "unknown member `{unknown}`, expected one of {}", #known
-                )));
-            }}
-        }
+    let decoder = Decoder {
+        cx,
+        name,
+        members: &members,
+        shape,
+        extra: &extra,
     };
-    // The arm of the member loop for a name outside the documented shape,
-    // left in `unknown`: a quirk's member or an unknown one.
-    let (other_arm, out_of_line) = if rare.is_empty() {
-        let keep = keep_unknown(quote!(&mut map), quote!(&mut unknown));
-        (quote!(#keep), quote!())
-    } else {
+    let deserialize = decoder.deserialize();
+    let serialize = serialize(name, fields, shape.keeps_unknown.then_some(&extra));
+    quote! {
+        #lines
+        #[derive(Debug, Clone, PartialEq)]
+        #vis struct #name {
+            #(#declarations)*
+            #extra_declaration
+        }
+
+        const _: () = {
+            use #krate::__private::serde as _serde;
+            use #krate::__private::members as _members;
+            use _serde::ser::SerializeMap as _;
+
+            #deserialize
+            #serialize
+        };
+    }
+}
+
+/// The `Serialize` impl of a struct: its members in schema order, then the
+/// unknown ones it kept, in the order they came.
+fn serialize(name: &syn::Ident, fields: &[Field], extra: Option<&syn::Ident>) -> TokenStream {
+    let writes = fields.iter().map(|field| {
+        let ident = &field.ident;
+        let json = &field.json;
+        if field.optional {
+            quote!(_members::write_present(&mut map, #json, self.#ident.as_ref())?;)
+        } else {
+            quote!(map.serialize_entry(#json, &self.#ident)?;)
+        }
+    });
+    let extra_write = extra.map(|extra| {
+        quote! {
+            for (member, value) in &self.#extra {
+                map.serialize_entry(member, value)?;
+            }
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl _serde::Serialize for #name {
+            fn serialize<S: _serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(::std::option::Option::None)?;
+                #(#writes)*
+                #extra_write
+                map.end()
+            }
+        }
+    }
+}
+
+/// What writes one struct's `Deserialize` impl.
+struct Decoder<'a> {
+    cx: &'a Context<'a>,
+    name: &'a syn::Ident,
+    members: &'a [Member<'a>],
+    shape: &'a Shape<'a>,
+    extra: &'a syn::Ident,
+}
+
+impl Decoder<'_> {
+    fn deserialize(&self) -> TokenStream {
+        let name = self.name;
+        let (rare, common): (Vec<&Member<'_>>, Vec<&Member<'_>>) =
+            self.members.iter().partition(|member| member.rare);
+        let common_tags: Vec<&syn::Ident> = common.iter().map(|m| &m.tag).collect();
+        let common_jsons = common.iter().map(|m| m.field.json.as_str());
+        let rare_names = rare.iter().map(|m| m.field.json.as_str());
+        let common_reads = common.iter().map(|member| {
+            let tag = &member.tag;
+            let read = member.read(self.cx.krate, false);
+            quote!(::std::option::Option::Some(Member::#tag) => #read,)
+        });
+        let (other_arm, out_of_line) = self.other_members(&rare);
+        let slots = self.members.iter().map(|m| &m.slot);
+        let extra = self.extra;
+        let krate = self.cx.krate;
+        let extra_init = self
+            .shape
+            .keeps_unknown
+            .then(|| quote!(let mut #extra = #krate::UnknownMembers::new();));
+        let extra_build = self.shape.keeps_unknown.then(|| quote!(#extra,));
+        let alternatives = checks::alternatives_check(self.shape.alternatives, &|json| {
+            self.members
+                .iter()
+                .find(|m| m.field.json == json)
+                .map(|m| m.slot.clone())
+        });
+        let builds = self.members.iter().map(|member| {
+            let (ident, json, slot) = (&member.field.ident, &member.field.json, &member.slot);
+            if member.field.optional {
+                quote! { #ident: #slot, }
+            } else {
+                quote! { #ident: _members::required(#slot, #json)?, }
+            }
+        });
+        let expecting = format!("the object {name}");
+        let inline_loop = (common.len() <= INLINE_LOOP_MAX_MEMBERS).then(|| quote!(#[inline]));
+        quote! {
+            #[automatically_derived]
+            impl<'de> _serde::Deserialize<'de> for #name {
+                fn deserialize<D: _serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    enum Member {
+                        #(#common_tags,)*
+                    }
+                    impl _members::MemberNames for Member {
+                        const RARE: &'static [&'static str] = &[#(#rare_names),*];
+                        #[inline]
+                        fn of(name: &str) -> ::std::option::Option<Self> {
+                            match name {
+                                #(#common_jsons => ::std::option::Option::Some(Member::#common_tags),)*
+                                _ => ::std::option::Option::None,
+                            }
+                        }
+                    }
+                    #out_of_line
+                    struct Visitor;
+                    impl<'de> _serde::de::Visitor<'de> for Visitor {
+                        type Value = #name;
+                        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                            f.write_str(#expecting)
+                        }
+                        #inline_loop
+                        fn visit_map<A: _serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
+                            #(let mut #slots = ::std::option::Option::None;)*
+                            #extra_init
+                            let mut unknown = ::std::borrow::Cow::Borrowed("");
+                            while let ::std::option::Option::Some(member) = map.next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))? {
+                                match member {
+                                    #(#common_reads)*
+                                    ::std::option::Option::None => #other_arm,
+                                }
+                            }
+                            #alternatives
+                            ::std::result::Result::Ok(#name {
+                                #(#builds)*
+                                #extra_build
+                            })
+                        }
+                    }
+                    deserializer.deserialize_map(Visitor)
+                }
+            }
+        }
+    }
+
+    /// The arm of the member loop for a name outside the documented shape,
+    /// left in `unknown` (a quirk's member or an unknown one), and, when
+    /// there are quirk members, the cold function that reads them.
+    fn other_members(&self, rare: &[&Member<'_>]) -> (TokenStream, TokenStream) {
+        let extra = self.extra;
+        let keeps_unknown = self.shape.keeps_unknown;
+        let known = self
+            .members
+            .iter()
+            .map(|m| format!("`{}`", m.field.json))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let keep_unknown = |map: TokenStream, unknown_mut: TokenStream| {
+            if keeps_unknown {
+                quote!(#extra.keep_next(#unknown_mut, #map)?)
+            } else {
+                quote! {{
+                    return ::std::result::Result::Err(_serde::de::Error::custom(::std::format!(
+                        "unknown member `{unknown}`, expected one of {}", #known
+                    )));
+                }}
+            }
+        };
+        if rare.is_empty() {
+            return (
+                keep_unknown(quote!(&mut map), quote!(&mut unknown)),
+                quote!(),
+            );
+        }
+        let krate = self.cx.krate;
         let rare_slots: Vec<&syn::Ident> = rare.iter().map(|m| &m.slot).collect();
         let rare_slot_types = rare.iter().map(|m| {
             let slot_ty = &m.slot_ty;
             quote!(&mut ::std::option::Option<#slot_ty>)
         });
-        let rare_reads = rare.iter().zip(&rare_names).map(|(member, json)| {
-            let read = member.duplicate_check();
-            let slot = &member.slot;
-            let value = member.read_value(krate);
-            let checks = checks::member_checks(krate, member.field);
-            let slot_ty = &member.slot_ty;
-            quote! { #json => { #read let value: #slot_ty = #value; #checks *#slot = ::std::option::Option::Some(value); } }
+        let rare_reads = rare.iter().map(|member| {
+            let json = &member.field.json;
+            let read = member.read(krate, true);
+            quote!(#json => #read,)
         });
         let keep = keep_unknown(quote!(map), quote!(unknown));
-        let extra_param = keeps_unknown.then(|| quote!(#extra: &mut #unknown_ty,));
+        let extra_param = keeps_unknown.then(|| quote!(#extra: &mut #krate::UnknownMembers,));
         let extra_arg = keeps_unknown.then(|| quote!(&mut #extra,));
         (
             quote!({ read_other(&mut map, #(&mut #rare_slots,)* #extra_arg &mut unknown)?; }),
@@ -230,7 +365,7 @@ fn structure(
                     map: &mut A,
                     #(#rare_slots: #rare_slot_types,)*
                     #extra_param
-                        unknown: &mut ::std::borrow::Cow<'static, str>,
+                    unknown: &mut ::std::borrow::Cow<'static, str>,
                 ) -> ::std::result::Result<(), A::Error> {
                     match &**unknown {
                         #(#rare_reads)*
@@ -240,126 +375,6 @@ fn structure(
                 }
             },
         )
-    };
-    let builds = fields.iter().zip(&members).map(|(field, member)| {
-        let ident = &field.ident;
-        let json = &field.json;
-        let slot = &member.slot;
-        if field.optional {
-            quote! { #ident: #slot, }
-        } else {
-            quote! { #ident: #slot.ok_or_else(|| _serde::de::Error::missing_field(#json))?, }
-        }
-    });
-    let extra_init = keeps_unknown.then(|| quote!(let mut #extra = #krate::UnknownMembers::new();));
-    let extra_build = keeps_unknown.then(|| quote!(#extra,));
-    let writes = fields.iter().map(|field| {
-        let ident = &field.ident;
-        let json = &field.json;
-        if field.optional {
-            quote! {
-                if let ::std::option::Option::Some(value) = &self.#ident {
-                    map.serialize_entry(#json, value)?;
-                }
-            }
-        } else {
-            quote! { map.serialize_entry(#json, &self.#ident)?; }
-        }
-    });
-    let extra_write = keeps_unknown.then(|| {
-        quote! {
-            for (member, value) in &self.#extra {
-                map.serialize_entry(member, value)?;
-            }
-        }
-    });
-    let expecting = format!("the object {name}");
-    let inline_loop = (common.len() <= INLINE_LOOP_MAX_MEMBERS).then(|| quote!(#[inline]));
-
-    quote! {
-        #lines
-        #[derive(Debug, Clone, PartialEq)]
-        #vis struct #name {
-            #(#declarations)*
-            #extra_declaration
-        }
-
-        const _: () = {
-            use #krate::__private::serde as _serde;
-            use _serde::ser::SerializeMap as _;
-
-            #[automatically_derived]
-            impl<'de> _serde::Deserialize<'de> for #name {
-                fn deserialize<D: _serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                    enum Member {
-                        #(#common_tags,)*
-                        Other,
-                    }
-                    // Reads a member name. An unknown name is left in the
-                    // borrowed string, so that the common case hands back
-                    // one byte rather than a `String`.
-                    struct MemberSeed<'a>(&'a mut ::std::borrow::Cow<'static, str>);
-                    impl<'de> _serde::de::DeserializeSeed<'de> for MemberSeed<'_> {
-                        type Value = Member;
-                        #[inline]
-                        fn deserialize<D: _serde::Deserializer<'de>>(self, deserializer: D) -> ::std::result::Result<Member, D::Error> {
-                            deserializer.deserialize_identifier(self)
-                        }
-                    }
-                    impl _serde::de::Visitor<'_> for MemberSeed<'_> {
-                        type Value = Member;
-                        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                            f.write_str("a member name")
-                        }
-                        fn visit_str<E: _serde::de::Error>(self, name: &str) -> ::std::result::Result<Member, E> {
-                            ::std::result::Result::Ok(match name {
-                                #(#common_jsons => Member::#common_tags,)*
-                                other => {
-                                    #unknown_ty::remember_name(other, &[#(#rare_names),*], self.0);
-                                    Member::Other
-                                }
-                            })
-                        }
-                    }
-                    #out_of_line
-                    struct Visitor;
-                    impl<'de> _serde::de::Visitor<'de> for Visitor {
-                        type Value = #name;
-                        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                            f.write_str(#expecting)
-                        }
-                        #inline_loop
-                        fn visit_map<A: _serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
-                            #(let mut #slots: ::std::option::Option<#slot_types> = ::std::option::Option::None;)*
-                            #extra_init
-                            let mut unknown = ::std::borrow::Cow::Borrowed("");
-                            while let ::std::option::Option::Some(member) = map.next_key_seed(MemberSeed(&mut unknown))? {
-                                match member {
-                                    #(#common_reads)*
-                                    Member::Other => #other_arm,
-                                }
-                            }
-                            #alternatives
-                            ::std::result::Result::Ok(#name {
-                                #(#builds)*
-                                #extra_build
-                            })
-                        }
-                    }
-                    deserializer.deserialize_map(Visitor)
-                }
-            }
-
-            #[automatically_derived]
-            impl _serde::Serialize for #name {
-                fn serialize<S: _serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                    let mut map = serializer.serialize_map(::std::option::Option::None)?;
-                    #(#writes)*
-                    #extra_write
-                    map.end()
-                }
-            }
-        };
     }
 }
 
@@ -376,27 +391,46 @@ struct Member<'a> {
 }
 
 impl Member<'_> {
-    /// Reads the member's value. An integer goes through the runtime's
-    /// `JsonInteger`, which takes `1.0` and `-0` as the integers JSON
-    /// Schema says they are (serde's `i64` refuses them).
-    fn read_value(&self, krate: &syn::Path) -> TokenStream {
-        if self.field.ty == Ty::Int {
+    /// The expression reading the member's value into its slot (`by_ref`:
+    /// the slot is a `&mut` parameter of the out-of-line reader). A second
+    /// member of the same name is refused before its value is read. An
+    /// integer goes through the runtime's `JsonInteger`, which takes `1.0`
+    /// and `-0` as the integers JSON Schema says they are (serde's `i64`
+    /// refuses them). A member with checks is read, checked, then kept.
+    fn read(&self, krate: &syn::Path, by_ref: bool) -> TokenStream {
+        let (slot, json) = (&self.slot, &self.field.json);
+        let (slot_mut, map) = if by_ref {
+            (quote!(#slot), quote!(&mut *map))
+        } else {
+            (quote!(&mut #slot), quote!(&mut map))
+        };
+        let checks = checks::member_checks(krate, self.field);
+        if checks.is_empty() {
+            return if self.field.ty == Ty::Int {
+                quote!(_members::read_integer(#map, #slot_mut, #json)?)
+            } else {
+                quote!(_members::read_member(#map, #slot_mut, #json)?)
+            };
+        }
+        let value = if self.field.ty == Ty::Int {
             quote!(map.next_value::<#krate::__private::JsonInteger>()?.0)
         } else if *self.field.ty.non_null() == Ty::Int {
             quote!(map.next_value::<::std::option::Option<#krate::__private::JsonInteger>>()?.map(|integer| integer.0))
         } else {
             quote!(map.next_value()?)
-        }
-    }
-
-    /// Refuses a second member of the same name before its value is read.
-    fn duplicate_check(&self) -> TokenStream {
-        let (slot, json) = (&self.slot, &self.field.json);
-        quote! {
-            if #slot.is_some() {
-                return ::std::result::Result::Err(_serde::de::Error::duplicate_field(#json));
-            }
-        }
+        };
+        let slot_ty = &self.slot_ty;
+        let store = if by_ref {
+            quote!(*#slot)
+        } else {
+            quote!(#slot)
+        };
+        quote! {{
+            _members::first::<_, A::Error>(&#store, #json)?;
+            let value: #slot_ty = #value;
+            #checks
+            #store = ::std::option::Option::Some(value);
+        }}
     }
 }
 
