@@ -245,6 +245,7 @@ pub(crate) fn lower(
     let mut lowerer = Lowerer {
         api,
         typing: Typing::new(api),
+        recursive_types: HashSet::new(),
         prefix: prefix.to_owned(),
         types: Vec::new(),
         defs: HashMap::new(),
@@ -321,6 +322,9 @@ pub(crate) fn lower(
 struct Lowerer<'a> {
     api: &'a ApiSchema,
     typing: Typing<'a>,
+    /// Names of structs of recursive definitions, whose fields of their
+    /// own type are boxed.
+    recursive_types: HashSet<String>,
     prefix: String,
     types: Vec<TypeDef>,
     defs: HashMap<String, Ty>,
@@ -598,6 +602,21 @@ impl<'a> Lowerer<'a> {
                 .push(format!("`$ref` \"{reference}\" does not resolve"));
             return Ty::Value;
         };
+        if crate::typing::is_struct_shaped(def) {
+            // Named before its members are lowered, so that a member
+            // referring back to it (a tree's `children`) finds the name.
+            let type_name = self.unique_name(name);
+            if self
+                .typing
+                .is_recursive(&crate::spec::decode_definition_name(name))
+            {
+                self.recursive_types.insert(type_name.clone());
+            }
+            self.defs
+                .insert(name.to_owned(), Ty::Named(type_name.clone()));
+            self.structure(def, type_name.clone());
+            return Ty::Named(type_name);
+        }
         // Reserve the entry first so a self-referencing definition ends.
         self.defs.insert(name.to_owned(), Ty::Value);
         let ty = self.node(def, name);
@@ -641,8 +660,13 @@ impl<'a> Lowerer<'a> {
             // An optional nested object is boxed: a payload without it then
             // costs a null pointer, not the object's whole size, and the
             // parent stays small enough to move cheaply while decoding.
+            // A struct that holds itself (a tree node's `parent`) is boxed
+            // whether or not the member is optional: Rust types are finite.
             let ty = match ty {
-                Ty::Named(name) if optional && self.is_struct(&name) => {
+                Ty::Named(name)
+                    if (optional && self.is_struct(&name))
+                        || self.recursive_types.contains(&name) =>
+                {
                     Ty::Boxed(Box::new(Ty::Named(name)))
                 }
                 ty => ty,

@@ -5,7 +5,8 @@
 //! checks its decoder makes, accepts exactly what JSON Schema accepts: a
 //! struct of members, a string or integer enum, a plain value with its
 //! rules, a list of typed elements, a union of plain alternatives. Anything
-//! else (`oneOf`, `not`, a type list, `const: null`, a recursive `$ref`, a
+//! else (`oneOf`, `not`, a type list, `const: null`, a recursive `$ref` to
+//! anything but an object, a
 //! rule on array elements, ...) is *checked*: the member holds a
 //! `serde_json::Value`, and the decoder evaluates the node's whole schema
 //! against it. The loader and lowering ask this module the same question,
@@ -100,11 +101,19 @@ impl<'a> Typing<'a> {
         let Some(name) = reference.strip_prefix("#/$defs/") else {
             return false;
         };
+        let Some(target) = self.api.definition(reference) else {
+            return false;
+        };
+        // A recursive definition is a Rust type only as a struct, which a
+        // `Box` or a `Vec` can hold inside itself.
         !has_rules(node)
-            && !self
-                .recursive
-                .contains(&crate::spec::decode_definition_name(name))
-            && self.api.definition(reference).is_some()
+            && (!self.is_recursive(&crate::spec::decode_definition_name(name))
+                || is_struct_shaped(target))
+    }
+
+    /// Whether definition `name` reaches itself through `$ref`s.
+    pub(crate) fn is_recursive(&self, name: &str) -> bool {
+        self.recursive.contains(name)
     }
 
     fn decide(&self, node: &SchemaNode, place: Place) -> bool {
@@ -175,6 +184,16 @@ impl<'a> Typing<'a> {
             _ => false,
         }
     }
+}
+
+/// An object with `properties` and nothing that would make it checked:
+/// what becomes a struct.
+pub(crate) fn is_struct_shaped(node: &SchemaNode) -> bool {
+    node.type_list() == [JsonType::Object]
+        && !node.properties.is_empty()
+        && node.reference.is_none()
+        && !has_rules(node)
+        && checked_only_keyword(node).is_none()
 }
 
 /// The first keyword only the run-time check evaluates, if the node has one.
