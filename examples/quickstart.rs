@@ -135,9 +135,12 @@ fn wechat_get_user_profile() -> Result<(), Box<dyn std::error::Error>> {
 
 fn douyin_get_user_info() -> Result<(), Box<dyn std::error::Error>> {
     heading(TtGetUserInfo::INFO);
+    // withRealNameAuthenticationInfo needs base library 1.80.0, above the
+    // app's declared 1.0.0: setting it takes a proof.
+    let real_name = AtLeast::<1, 80, 0>::check(Version::new(3, 4, 1))?;
     let options = TtGetUserInfo::options()
         .with_credentials(true)
-        .with_real_name_authentication_info(true)
+        .with_real_name_authentication_info(true, real_name)
         .build()?;
     println!("   options: {}", options.to_json());
     if let Err(error) = options.check_host(Version::new(0, 9, 0)) {
@@ -161,7 +164,11 @@ fn douyin_get_user_info() -> Result<(), Box<dyn std::error::Error>> {
 
 fn douyin_get_user_profile() -> Result<(), Box<dyn std::error::Error>> {
     heading(TtGetUserProfile::INFO);
-    let options = TtGetUserProfile::options().force(true).build()?;
+    // No declared minimum: the API (2.30.0) and `force` (2.54.0) take proofs.
+    let host = Version::new(3, 4, 1);
+    let options = TtGetUserProfile::options(AtLeast::<2, 30, 0>::check(host)?)
+        .force(true, AtLeast::<2, 54, 0>::check(host)?)
+        .build()?;
     println!(
         "   options: {}, force (effective): {}",
         options.to_json(),

@@ -31,7 +31,7 @@ def write(path: pathlib.Path, value) -> None:
     path.write_text(json.dumps(value, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def make(platform, api, ok_message, user_info, encrypted, key, iv, appid):
+def make(platform, api, ok_message, user_info, encrypted, key, iv, appid, success_name="success-with-credentials.json"):
     session_key = base64.b64encode(key).decode()
     raw_data = json.dumps(user_info, ensure_ascii=False, separators=(",", ":"))
     signature = hashlib.sha1((raw_data + session_key).encode("utf-8")).hexdigest()
@@ -45,11 +45,11 @@ def make(platform, api, ok_message, user_info, encrypted, key, iv, appid):
         "iv": base64.b64encode(iv).decode(),
     }
     folder = ROOT / platform / api
-    write(folder / "success-with-credentials.json", success)
+    write(folder / success_name, success)
     write(folder / "encrypted.json", encrypted)
     write(
         ROOT / "crypto" / f"credentials-{platform}-{api}.json",
-        {"session_key": session_key, "appid": appid, "payload": f"{platform}/{api}/success-with-credentials.json"},
+        {"session_key": session_key, "appid": appid, "payload": f"{platform}/{api}/{success_name}"},
     )
 
 
@@ -109,4 +109,27 @@ make(
     bytes.fromhex("603deb1015ca71be2b73aef0857d7781"),
     bytes.fromhex("f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff"),
     "tt07e3715e98c9aac0",
+)
+
+# tt.getUserProfile: the decrypted data has no openId or unionId (Douyin
+# documents the profile's decrypted fields without them).
+PROFILE_AVATAR = "https://p3.douyinpic.com/aweme/100x100/aweme-avatar/tos-cn-i-0813_oQAfA8fAEIAbCgGeADeIIAe9AbdBAcWAoDCcAQ.jpeg"
+make(
+    "douyin",
+    "getUserProfile",
+    "getUserProfile:ok",
+    {"avatarUrl": PROFILE_AVATAR, "nickName": "小明", "gender": 1, "city": "Hangzhou", "province": "Zhejiang", "country": "China", "language": ""},
+    {
+        "nickName": "小明",
+        "avatarUrl": PROFILE_AVATAR,
+        "gender": 1,
+        "city": "Hangzhou",
+        "province": "Zhejiang",
+        "country": "China",
+        "watermark": {"appid": "tt07e3715e98c9aac0", "timestamp": 1700000600},
+    },
+    bytes.fromhex("8e73b0f7da0e6452c810f32b809079e5"),
+    bytes.fromhex("101112131415161718191a1b1c1d1e1f"),
+    "tt07e3715e98c9aac0",
+    "success-basic.json",
 )

@@ -137,15 +137,17 @@ fn too_old_host_is_refused_before_anything_is_invoked() {
 #[test]
 fn too_new_option_is_refused_and_named() {
     let host = ReplayHost::new(Version::new(0, 9, 0));
+    // A proof for another host (1.80.0) says nothing about this one (0.9.0).
+    let proof = AtLeast::<1, 80, 0>::check(Version::new(1, 80, 0)).unwrap();
     let options = TtGetUserInfo::options()
-        .with_real_name_authentication_info(true)
+        .with_real_name_authentication_info(true, proof)
         .build()
         .unwrap();
     let error = pollster::block_on(call::<TtGetUserInfo, _>(&host, &options)).unwrap_err();
     assert!(
         error
             .to_string()
-            .contains("option `withRealNameAuthenticationInfo` (needs 1.0.0)"),
+            .contains("option `withRealNameAuthenticationInfo` (needs 1.80.0)"),
         "{error}"
     );
     assert!(host.calls().is_empty());

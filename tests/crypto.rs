@@ -660,3 +660,48 @@ fn a_watermarked_api_cannot_skip_its_watermark_check() {
     assert_eq!(error.kind(), CryptoErrorKind::Watermark);
     assert!(error.to_string().contains("cannot be skipped"), "{error}");
 }
+
+#[test]
+fn douyin_profile_data_without_open_id_verifies_and_decrypts() {
+    // tt.getUserProfile's decrypted data has no openId or unionId (Douyin's
+    // page: 已加密用户数据,不包含 openId、unionId; @douyin-microapp/typings
+    // says the same). The fixture was sealed by Python's `cryptography`
+    // (AES-128-CBC, PKCS#7) and signed with hashlib's sha1, independently of
+    // mpkit, and its plaintext checked with `openssl enc -d`.
+    let credentials =
+        read_json(&root().join("tests/fixtures/crypto/credentials-douyin-getUserProfile.json"));
+    let payload = std::fs::read_to_string(
+        root()
+            .join("tests/fixtures")
+            .join(text(&credentials, "payload")),
+    )
+    .unwrap();
+    let key = SessionKey::from_base64(text(&credentials, "session_key")).unwrap();
+    let appid = text(&credentials, "appid");
+    let expected = read_json(&root().join("tests/fixtures/douyin/getUserProfile/encrypted.json"));
+    assert!(expected.get("openId").is_none() && expected.get("unionId").is_none());
+
+    // The generated type: verify, decrypt, watermark checked.
+    let reply = apis::TtGetUserProfile::decode(&payload).unwrap();
+    reply.verify(&key).unwrap();
+    let secret = reply.decrypt(&key, appid).unwrap();
+    assert_eq!(secret.nick_name.as_deref(), expected["nickName"].as_str());
+    assert_eq!(secret.city.as_deref(), expected["city"].as_str());
+    let mark = secret.watermark().unwrap();
+    assert_eq!(mark.appid, appid);
+    assert_eq!(mark.timestamp, expected["watermark"]["timestamp"].as_i64());
+    // Nothing of the plaintext is lost on the way.
+    assert_eq!(serde_json::to_value(&secret).unwrap(), expected);
+
+    // The plain functions agree, and the plaintext really has no openId.
+    let (data, iv) = (reply.encrypted_data.as_str(), reply.iv.as_str());
+    let value: Value = decrypt(data, iv, &key, appid).unwrap();
+    assert_eq!(value, expected);
+    // The type of tt.getUserInfo's decrypted data requires openId: this
+    // payload is refused there, as it was by tt.getUserProfile's old schema.
+    let error = decrypt::<TtGetUserInfoEncryptedUserInfo>(data, iv, &key, appid).unwrap_err();
+    assert_eq!(error.kind(), CryptoErrorKind::Decrypt);
+    // Another app's id is still refused.
+    let error = reply.decrypt(&key, "tt0000000000000000").unwrap_err();
+    assert_eq!(error.kind(), CryptoErrorKind::Watermark);
+}

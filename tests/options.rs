@@ -30,7 +30,10 @@ fn to_json_is_exactly_what_was_set_under_platform_names() {
     assert_eq!(emas.to_json(), json!({ "authProvider": "wechat_openapi" }));
     let tt = TtGetUserInfo::options()
         .with_credentials(true)
-        .with_real_name_authentication_info(true)
+        .with_real_name_authentication_info(
+            true,
+            AtLeast::<1, 80, 0>::check(Version::new(1, 80, 0)).unwrap(),
+        )
         .build()
         .unwrap();
     assert_eq!(
@@ -57,7 +60,10 @@ fn json_text_is_serde_json_text_byte_for_byte() {
         .build()
         .unwrap();
     let tt = TtGetUserInfo::options()
-        .with_real_name_authentication_info(true)
+        .with_real_name_authentication_info(
+            true,
+            AtLeast::<1, 80, 0>::check(Version::new(1, 80, 0)).unwrap(),
+        )
         .build()
         .unwrap();
     for (text, serde_text) in [
@@ -86,7 +92,8 @@ fn getters_apply_the_documented_defaults() {
         EmasGetUserInfoAuthProvider::Dingtalk.as_str(),
         "dingtalk_openapi"
     );
-    let profile = TtGetUserProfile::options().build().unwrap();
+    let since = AtLeast::<2, 30, 0>::check(Version::new(2, 30, 0)).unwrap();
+    let profile = TtGetUserProfile::options(since).build().unwrap();
     assert!(!profile.force());
 }
 
@@ -175,8 +182,10 @@ fn api_newer_than_min_version_takes_a_proof() {
 fn without_min_version_everything_versioned_is_gated() {
     // With no declared minimum, even wx.getUserInfo (1.0.0) takes a proof.
     let proof = AtLeast::<1, 0, 0>::check(Version::new(1, 0, 0)).unwrap();
+    // ... and so does its `lang` option (1.4.0).
+    let lang = AtLeast::<1, 4, 0>::check(Version::new(1, 4, 0)).unwrap();
     let options = WxGetUserInfoUngated::options(proof)
-        .lang(WxGetUserInfoUngatedLang::En)
+        .lang(WxGetUserInfoUngatedLang::En, lang)
         .build()
         .unwrap();
     assert_eq!(options.to_json(), json!({ "lang": "en" }));
@@ -234,10 +243,13 @@ fn check_host_names_everything_too_new() {
         }
         other => panic!("{other:?}"),
     }
-    // Douyin options carry their own minimum (1.0.0): a host below it is told so per option.
+    // Douyin options carry their own minimum (1.0.0, 1.80.0): a host below it is told so per option.
     let tt = TtGetUserInfo::options()
         .with_credentials(true)
-        .with_real_name_authentication_info(true)
+        .with_real_name_authentication_info(
+            true,
+            AtLeast::<1, 80, 0>::check(Version::new(1, 80, 0)).unwrap(),
+        )
         .build()
         .unwrap();
     match tt.check_host(Version::new(0, 9, 0)) {

@@ -3,6 +3,7 @@
 //! see what changed and whether that breaks users.
 
 mod report;
+mod typescript;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -25,6 +26,7 @@ Examples:
   mpkit expand wechat/getUserInfo --min-version 2.10.4
   mpkit matrix --format markdown > matrix.md
   mpkit diff old/getUserInfo.json schemas/wechat/getUserInfo.json
+  mpkit typescript wechat/getUserInfo > getUserInfo.d.ts
   mpkit meta-schema > schemas/meta.schema.json";
 
 #[derive(Parser)]
@@ -82,6 +84,26 @@ enum Command {
         #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
         format: DiffFormat,
     },
+    /// TypeScript declarations of APIs: options, success, failure and decrypted data, with TSDoc.
+    ///
+    /// With --assertions, the drift check's file instead: the declarations and
+    /// assertions that `tsc --strict` compiles only when they agree with the
+    /// platform's official typings (see tests/typings/).
+    /// Example: mpkit typescript wechat/getUserInfo > getUserInfo.d.ts
+    Typescript {
+        /// Schema files, directories or bundled names (`wechat/getUserInfo`); default: schemas/.
+        schemas: Vec<String>,
+        /// Write one file per API, DIR/<platform>/<name>.d.ts (.ts with --assertions), instead of printing.
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+        /// Write the drift check's assertion files instead of declarations.
+        #[arg(long)]
+        assertions: bool,
+        /// With --assertions: the typings package compared with; a member's
+        /// x-departs-from-typings naming another package is not honoured.
+        #[arg(long, value_name = "PACKAGE", requires = "assertions")]
+        typings_package: Option<String>,
+    },
     /// Print the meta-schema; schemas/meta.schema.json is this output.
     ///
     /// Example: mpkit meta-schema > schemas/meta.schema.json
@@ -128,6 +150,20 @@ fn main() -> ExitCode {
         } => expand(&report, &schema, min_version, context, name),
         Command::Matrix { paths, format } => matrix(&report, paths, format),
         Command::Diff { old, new, format } => diff(&report, &old, &new, format),
+        Command::Typescript {
+            schemas,
+            out_dir,
+            assertions,
+            typings_package,
+        } => typescript::run(
+            &report,
+            &typescript::Request {
+                schemas,
+                out_dir,
+                assertions,
+                package: typings_package,
+            },
+        ),
         Command::MetaSchema => {
             report::to_stdout(&mpkit_codegen::meta_schema_json());
             ExitCode::SUCCESS

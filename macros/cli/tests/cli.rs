@@ -383,9 +383,10 @@ fn diff_classifies_every_kind_of_change() {
         (
             "wechat/getUserInfo",
             Box::new(|s| {
-                s["x-since"] = json!("2.0.0");
+                // Not past its options' own versions (withCredentials 1.1.0).
+                s["x-since"] = json!("1.1.0");
             }),
-            "minimum version raised from 1.0.0 to 2.0.0",
+            "minimum version raised from 1.0.0 to 1.1.0",
             "breaking",
         ),
         (
@@ -405,11 +406,11 @@ fn diff_classifies_every_kind_of_change() {
             "breaking",
         ),
         (
-            "wechat/getUserInfo",
+            "wechat/getUserProfile",
             Box::new(|s| {
-                s["request"]["properties"]["lang"]["x-since"] = json!("1.4.0");
+                s["request"]["properties"]["lang"]["x-since"] = json!("2.20.0");
             }),
-            "minimum version 1.4.0 added",
+            "minimum version 2.20.0 added",
             "breaking",
         ),
         (

@@ -26,6 +26,8 @@ mod matrix;
 mod meta;
 mod naming;
 pub mod spec;
+#[cfg(feature = "typescript")]
+mod typescript;
 mod typing;
 
 pub use bundled::{bundled_names, bundled_text, load_bundled};
@@ -41,4 +43,6 @@ pub use lower::Settings;
 pub use matrix::{MatrixRow, matrix, matrix_markdown};
 #[cfg(feature = "meta")]
 pub use meta::{meta_schema, meta_schema_json};
+#[cfg(feature = "typescript")]
+pub use typescript::{typescript, typescript_assertions};
 pub use typing::checked_members;

@@ -31,9 +31,13 @@ impl ::mpkit::Response for TtGetUserInfoSuccess {
 impl TtGetUserInfo {
     /// Starts building the options of `tt.getUserInfo`.
     ///
-    /// Get the logged-in Douyin user's profile and, optionally, signed and encrypted user data and real-name status.
+    /// Get the logged-in Douyin user's profile and, optionally, signed and encrypted user data and real-name status. Being phased out for tt.getUserProfile.
     ///
     /// 基础库 1.0.0 开始支持本方法,这是一个异步方法。用户信息获取规则已调整,参考 公告。获取已登录用户的基本信息或特殊信息,首次使用的用户会弹出授权提示窗,若用户同意,则会返回用户的真实数据。
+    ///
+    /// 小程序文档警告:此接口将逐步废弃,请切换使用 tt.getUserProfile。请及时修改下线,避免影响小程序使用。(https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/open-interface/user-information/tt-get-user-info)
+    ///
+    /// The mini-app page documents only withCredentials; withRealNameAuthenticationInfo and realNameAuthenticationStatus come from the mini-game page (the seed).
     ///
     /// Platform: Douyin. Requires base library 1.0.0.
     ///
@@ -170,13 +174,17 @@ impl TtGetUserInfoOptions {
     pub fn with_credentials(&self) -> bool {
         self.with_credentials.unwrap_or(false)
     }
-    /// Also return the user's real-name verification status (realNameAuthenticationStatus).
+    /// Also return the user's real-name verification status (realNameAuthenticationStatus). Documented for mini-games only.
     ///
     /// 是否需要返回用户实名认证状态,如果是则在成功回调参数中额外返回 `realNameAuthenticationStatus` 字段
     ///
+    /// Documented on the mini-game page only; the mini-app page and @douyin-microapp/typings@1.3.1 do not have it. Minimum version: the current mini-game page (the seed) says 1.0.0, the earlier mini-game page says 1.80.0 (https://microapp.bytedance.com/docs/zh-CN/mini-game/develop/open-capacity/user-information/info/tt-get-user-info/). mpkit gates on the later, 1.80.0.
+    ///
     /// Default: `false` (applied by the platform when the option is not set).
     ///
-    /// Requires base library 1.0.0.
+    /// Differs from `@douyin-microapp/typings` on purpose: @douyin-microapp/typings@1.3.1 (api/get-user-info.d.ts) has no withRealNameAuthenticationInfo option, nor does the mini-app page; the schema keeps it because Douyin's mini-game page documents it (1.0.0 there now, 1.80.0 on its earlier version; gated on 1.80.0). (source: https://developer.open-douyin.com/docs/resource/zh-CN/mini-game/develop/api/open-capacity/user-information/info/tt-get-user-info)
+    ///
+    /// Requires base library 1.80.0.
     #[must_use]
     pub fn with_real_name_authentication_info(&self) -> bool {
         self.with_real_name_authentication_info.unwrap_or(false)
@@ -247,7 +255,7 @@ impl ::mpkit::ApiOptions for TtGetUserInfoOptions {
                     item: ::std::borrow::Cow::Borrowed(
                         "option `withRealNameAuthenticationInfo`",
                     ),
-                    since: ::mpkit::Version::new(1, 0, 0),
+                    since: ::mpkit::Version::new(1, 80, 0),
                 });
         }
         requirements
@@ -322,14 +330,25 @@ impl TtGetUserInfoOptionsBuilder {
         self.with_credentials = ::std::option::Option::Some(value);
         self
     }
-    /// Also return the user's real-name verification status (realNameAuthenticationStatus).
+    /// Also return the user's real-name verification status (realNameAuthenticationStatus). Documented for mini-games only.
     ///
     /// 是否需要返回用户实名认证状态,如果是则在成功回调参数中额外返回 `realNameAuthenticationStatus` 字段
     ///
+    /// Documented on the mini-game page only; the mini-app page and @douyin-microapp/typings@1.3.1 do not have it. Minimum version: the current mini-game page (the seed) says 1.0.0, the earlier mini-game page says 1.80.0 (https://microapp.bytedance.com/docs/zh-CN/mini-game/develop/open-capacity/user-information/info/tt-get-user-info/). mpkit gates on the later, 1.80.0.
+    ///
     /// Default: `false` (applied by the platform when the option is not set).
     ///
-    /// Requires base library 1.0.0.
-    pub fn with_real_name_authentication_info(mut self, value: bool) -> Self {
+    /// Differs from `@douyin-microapp/typings` on purpose: @douyin-microapp/typings@1.3.1 (api/get-user-info.d.ts) has no withRealNameAuthenticationInfo option, nor does the mini-app page; the schema keeps it because Douyin's mini-game page documents it (1.0.0 there now, 1.80.0 on its earlier version; gated on 1.80.0). (source: https://developer.open-douyin.com/docs/resource/zh-CN/mini-game/develop/api/open-capacity/user-information/info/tt-get-user-info)
+    ///
+    /// Requires base library 1.80.0.
+    ///
+    /// Base library 1.80.0 is newer than the declared `min_version`, so setting this option takes proof that the host has it: `AtLeast::<1, 80, 0>::check(host_version)`.
+    pub fn with_real_name_authentication_info(
+        mut self,
+        value: bool,
+        proof: ::mpkit::AtLeast<1, 80, 0>,
+    ) -> Self {
+        let _ = proof;
         self.with_real_name_authentication_info = ::std::option::Option::Some(value);
         self
     }
@@ -392,11 +411,15 @@ pub struct TtGetUserInfoSuccess {
     ///
     /// 实名认证情况,仅在 `withRealNameAuthenticationInfo: true` 时返回。"certified": 当前用户已经通过实名认证;"uncertified": 当前用户未通过实名认证
     ///
+    /// Minimum version: the seed's table says 1.0.0; the field comes only with withRealNameAuthenticationInfo, which the earlier mini-game page gives as 1.80.0, so mpkit records 1.80.0.
+    ///
     /// Present only when the option `withRealNameAuthenticationInfo` is `true`.
     ///
-    /// Requires base library 1.0.0.
+    /// Requires base library 1.80.0.
     ///
     /// Quirk: The options table documents a number, but the value table and real hosts give the strings "certified" / "uncertified". Both are accepted; the original value is kept.
+    ///
+    /// Differs from `@douyin-microapp/typings` on purpose: @douyin-microapp/typings@1.3.1 (api/get-user-info.d.ts) has no realNameAuthenticationStatus; the schema describes it because Douyin's mini-game page documents it (type number in one table, the strings "certified" / "uncertified" in another: both accepted). (source: https://developer.open-douyin.com/docs/resource/zh-CN/mini-game/develop/api/open-capacity/user-information/info/tt-get-user-info)
     pub real_name_authentication_status: ::std::option::Option<
         TtGetUserInfoRealNameAuthenticationStatus,
     >,
@@ -598,24 +621,34 @@ pub struct TtGetUserInfoUserInfo {
     /// 用户性别,0: 未知;1:男性;2:女性
     ///
     /// Quirk: Some hosts and proxies send gender as a decimal string ("1"); the value is the same.
+    ///
+    /// Differs from `@douyin-microapp/typings` on purpose: @douyin-microapp/typings@1.3.1 declares `gender: number`, always present. The schema accepts only the documented values 0, 1, 2, also as decimal strings ("1", quirk number-as-string; the original is kept), and does not require the member (only nickName and avatarUrl are), so a reply that omits it still decodes. (source: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/open-interface/user-information/tt-get-user-info)
     pub gender: ::std::option::Option<::mpkit::NumberOrString<TtGetUserInfoGender>>,
     /// City.
     ///
     /// 用户城市
+    ///
+    /// Differs from `@douyin-microapp/typings` on purpose: @douyin-microapp/typings@1.3.1 declares `city: string` as always present; the schema does not require it (only nickName and avatarUrl are), so a reply that omits an empty city still decodes. Only the requiredness differs. (source: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/open-interface/user-information/tt-get-user-info)
     pub city: ::std::option::Option<::std::string::String>,
     /// Province.
     ///
     /// 用户省份
+    ///
+    /// Differs from `@douyin-microapp/typings` on purpose: @douyin-microapp/typings@1.3.1 declares `province: string` as always present; the schema does not require it (only nickName and avatarUrl are), so a reply that omits an empty province still decodes. Only the requiredness differs. (source: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/open-interface/user-information/tt-get-user-info)
     pub province: ::std::option::Option<::std::string::String>,
     /// Country.
     ///
     /// 用户国家
+    ///
+    /// Differs from `@douyin-microapp/typings` on purpose: @douyin-microapp/typings@1.3.1 declares `country: string` as always present; the schema does not require it (only nickName and avatarUrl are), so a reply that omits an empty country still decodes. Only the requiredness differs. (source: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/open-interface/user-information/tt-get-user-info)
     pub country: ::std::option::Option<::std::string::String>,
     /// Language; currently always empty.
     ///
     /// 用户语言,目前为空
     ///
     /// Quirk: Douyin documents the language as currently empty.
+    ///
+    /// Differs from `@douyin-microapp/typings` on purpose: @douyin-microapp/typings@1.3.1 declares `language: string` as always present; the schema does not require it, since Douyin documents it as currently empty (目前为空). Only the requiredness differs. (source: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/open-interface/user-information/tt-get-user-info)
     pub language: ::std::option::Option<::std::string::String>,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
@@ -830,6 +863,8 @@ const _: () = {
 /// Real-name verification status: "certified" or "uncertified". Only with withRealNameAuthenticationInfo: true.
 ///
 /// 实名认证情况,仅在 `withRealNameAuthenticationInfo: true` 时返回。"certified": 当前用户已经通过实名认证;"uncertified": 当前用户未通过实名认证
+///
+/// Minimum version: the seed's table says 1.0.0; the field comes only with withRealNameAuthenticationInfo, which the earlier mini-game page gives as 1.80.0, so mpkit records 1.80.0.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TtGetUserInfoRealNameAuthenticationStatus {
     /// `"certified"`

@@ -10,7 +10,7 @@ impl ::mpkit::MiniProgramApi for TtGetUserProfile {
         namespace: "tt",
         method: "getUserProfile",
         full_name: "tt.getUserProfile",
-        since: ::std::option::Option::None,
+        since: ::std::option::Option::Some(::mpkit::Version::new(2, 30, 0)),
         call_style: ::mpkit::CallStyle::Callback,
         outcome: ::mpkit::Outcome::ErrMsg {
             field: "errMsg",
@@ -21,7 +21,7 @@ impl ::mpkit::MiniProgramApi for TtGetUserProfile {
     type Options = TtGetUserProfileOptions;
     type Success = TtGetUserProfileSuccess;
     type Failure = TtGetUserProfileFailure;
-    type Encrypted = TtGetUserProfileEncryptedUserInfo;
+    type Encrypted = TtGetUserProfileEncryptedProfile;
 }
 impl ::mpkit::Response for TtGetUserProfileSuccess {
     fn discriminant(&self) -> ::std::option::Option<::mpkit::Discriminant<'_>> {
@@ -31,12 +31,19 @@ impl ::mpkit::Response for TtGetUserProfileSuccess {
 impl TtGetUserProfile {
     /// Starts building the options of `tt.getUserProfile`.
     ///
-    /// Ask the Douyin user for their profile; can force the host's login dialog when nobody is logged in.
+    /// Ask the Douyin user for their profile from a tap handler; can force the host's login dialog when nobody is logged in.
     ///
-    /// 获取用户的基本信息。每次调用都会弹出授权窗口,用户同意后返回 userInfo。force:当宿主未登录时,是否强制拉起登录框。
+    /// 基础库 2.30.0 开始支持本方法,低版本需做兼容处理,这是一个异步方法。获取用户的基本信息,只可在 tap 事件回调中调用,每次调用都会弹出授权提示窗,若用户同意,则会返回用户的真实数据。
     ///
-    /// Platform: Douyin. The platform documents no minimum base library.
-    pub fn options() -> TtGetUserProfileOptionsBuilder {
+    /// 注意事项:请在点击事件回调中调用本 API;本 API 依赖于 tt.login,请确保调用前已经调用了该 API;从基础库 2.54.0 开始,getUserProfile 已经内置了 login 的实现,使用无需依赖 tt.login。同时可以根据 force 参数选择是否在宿主未登录时拉起登录框。
+    ///
+    /// Prerequisites: a tap event (user gesture) always; a successful tt.login only below base library 2.54.0.
+    ///
+    /// Platform: Douyin. Requires base library 2.30.0.
+    ///
+    /// `tt.getUserProfile` needs base library 2.30.0, newer than the declared `min_version`: calling it takes proof that the host has it: `AtLeast::<2, 30, 0>::check(host_version)`.
+    pub fn options(proof: ::mpkit::AtLeast<2, 30, 0>) -> TtGetUserProfileOptionsBuilder {
+        let _ = proof;
         TtGetUserProfileOptionsBuilder {
             force: ::std::option::Option::None,
         }
@@ -83,20 +90,8 @@ impl TtGetUserProfileSuccess {
         &self,
         key: &::mpkit::crypto::SessionKey,
     ) -> ::std::result::Result<(), ::mpkit::crypto::CryptoError> {
-        let raw_data: &str = self
-            .raw_data
-            .as_deref()
-            .ok_or_else(|| ::mpkit::crypto::CryptoError::missing_field(
-                "rawData",
-                ::std::option::Option::None,
-            ))?;
-        let signature: &str = self
-            .signature
-            .as_deref()
-            .ok_or_else(|| ::mpkit::crypto::CryptoError::missing_field(
-                "signature",
-                ::std::option::Option::None,
-            ))?;
+        let raw_data: &str = &self.raw_data;
+        let signature: &str = &self.signature;
         ::mpkit::crypto::verify_signature(raw_data, signature, key)
     }
     /// Decrypts the encrypted data of this `tt.getUserProfile` response and checks that its watermark names `appid`.
@@ -108,7 +103,7 @@ impl TtGetUserProfileSuccess {
         key: &::mpkit::crypto::SessionKey,
         appid: &str,
     ) -> ::std::result::Result<
-        TtGetUserProfileEncryptedUserInfo,
+        TtGetUserProfileEncryptedProfile,
         ::mpkit::crypto::CryptoError,
     > {
         self.decrypt_with(key, &::mpkit::crypto::WatermarkCheck::appid(appid))
@@ -122,30 +117,18 @@ impl TtGetUserProfileSuccess {
         key: &::mpkit::crypto::SessionKey,
         check: &::mpkit::crypto::WatermarkCheck<'_>,
     ) -> ::std::result::Result<
-        TtGetUserProfileEncryptedUserInfo,
+        TtGetUserProfileEncryptedProfile,
         ::mpkit::crypto::CryptoError,
     > {
-        let encrypted_data: &str = self
-            .encrypted_data
-            .as_deref()
-            .ok_or_else(|| ::mpkit::crypto::CryptoError::missing_field(
-                "encryptedData",
-                ::std::option::Option::None,
-            ))?;
-        let iv: &str = self
-            .iv
-            .as_deref()
-            .ok_or_else(|| ::mpkit::crypto::CryptoError::missing_field(
-                "iv",
-                ::std::option::Option::None,
-            ))?;
+        let encrypted_data: &str = &self.encrypted_data;
+        let iv: &str = &self.iv;
         let check = check
             .clone()
             .members("watermark", "appid", ::std::option::Option::Some("timestamp"));
         ::mpkit::crypto::decrypt_watermarked_with(encrypted_data, iv, key, &check)
     }
 }
-impl ::mpkit::crypto::Watermarked for TtGetUserProfileEncryptedUserInfo {
+impl ::mpkit::crypto::Watermarked for TtGetUserProfileEncryptedProfile {
     fn watermark(&self) -> ::std::option::Option<::mpkit::crypto::Watermark<'_>> {
         let mark = &self.watermark;
         ::std::option::Option::Some(::mpkit::crypto::Watermark {
@@ -165,6 +148,8 @@ impl TtGetUserProfileOptions {
     /// 当宿主未登录时,是否强制拉起登录框
     ///
     /// Default: `false` (applied by the platform when the option is not set).
+    ///
+    /// Requires base library 2.54.0.
     #[must_use]
     pub fn force(&self) -> bool {
         self.force.unwrap_or(false)
@@ -221,7 +206,15 @@ impl TtGetUserProfileOptions {
 #[automatically_derived]
 impl ::mpkit::ApiOptions for TtGetUserProfileOptions {
     fn requirements(&self) -> ::std::vec::Vec<::mpkit::Requirement> {
-        ::std::vec::Vec::new()
+        let mut requirements = ::std::vec::Vec::new();
+        if self.force.is_some() {
+            requirements
+                .push(::mpkit::Requirement {
+                    item: ::std::borrow::Cow::Borrowed("option `force`"),
+                    since: ::mpkit::Version::new(2, 54, 0),
+                });
+        }
+        requirements
     }
     fn write_json(
         &self,
@@ -275,7 +268,12 @@ impl TtGetUserProfileOptionsBuilder {
     /// 当宿主未登录时,是否强制拉起登录框
     ///
     /// Default: `false` (applied by the platform when the option is not set).
-    pub fn force(mut self, value: bool) -> Self {
+    ///
+    /// Requires base library 2.54.0.
+    ///
+    /// Base library 2.54.0 is newer than the declared `min_version`, so setting this option takes proof that the host has it: `AtLeast::<2, 54, 0>::check(host_version)`.
+    pub fn force(mut self, value: bool, proof: ::mpkit::AtLeast<2, 54, 0>) -> Self {
+        let _ = proof;
         self.force = ::std::option::Option::Some(value);
         self
     }
@@ -298,28 +296,40 @@ pub struct TtGetUserProfileSuccess {
     /// The user's public profile.
     ///
     /// 用户信息
+    ///
+    /// Requires base library 2.30.0.
     pub user_info: TtGetUserProfileUserInfo,
     /// userInfo as the exact JSON string the signature covers.
     ///
     /// userInfo 的 JSON 字符串形式
     ///
+    /// Requires base library 2.30.0.
+    ///
     /// Kept exactly as received: it is signed, so it must not be re-serialized.
-    pub raw_data: ::std::option::Option<::std::string::String>,
+    pub raw_data: ::std::string::String,
     /// sha1(rawData + session_key) as lowercase hex; verifies rawData.
     ///
-    /// 用于校验用户信息是否被篡改
-    pub signature: ::std::option::Option<::std::string::String>,
-    /// Encrypted user data including sensitive fields such as openId.
+    /// 用于校验用户信息是否被篡改,请参考文档
     ///
-    /// 包括敏感信息(如 openId)在内的已加密用户数据
-    pub encrypted_data: ::std::option::Option<::std::string::String>,
+    /// Requires base library 2.30.0.
+    pub signature: ::std::string::String,
+    /// Encrypted user data; contains no openId or unionId.
+    ///
+    /// 已加密用户数据,不包含 openId、unionId,如需解密数据请参考文档
+    ///
+    /// Requires base library 2.30.0.
+    pub encrypted_data: ::std::string::String,
     /// The encryption's initialisation vector.
     ///
     /// 加密算法参数
-    pub iv: ::std::option::Option<::std::string::String>,
+    ///
+    /// Requires base library 2.30.0.
+    pub iv: ::std::string::String,
     /// "getUserProfile:ok" on success.
     ///
     /// "getUserProfile:ok"
+    ///
+    /// Requires base library 2.30.0.
     pub err_msg: ::std::string::String,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
@@ -441,10 +451,13 @@ const _: () = {
                     }
                     ::std::result::Result::Ok(TtGetUserProfileSuccess {
                         user_info: _members::required(member_user_info, "userInfo")?,
-                        raw_data: member_raw_data,
-                        signature: member_signature,
-                        encrypted_data: member_encrypted_data,
-                        iv: member_iv,
+                        raw_data: _members::required(member_raw_data, "rawData")?,
+                        signature: _members::required(member_signature, "signature")?,
+                        encrypted_data: _members::required(
+                            member_encrypted_data,
+                            "encryptedData",
+                        )?,
+                        iv: _members::required(member_iv, "iv")?,
                         err_msg: _members::required(member_err_msg, "errMsg")?,
                         extra,
                     })
@@ -461,14 +474,10 @@ const _: () = {
         ) -> ::std::result::Result<S::Ok, S::Error> {
             let mut map = serializer.serialize_map(::std::option::Option::None)?;
             map.serialize_entry("userInfo", &self.user_info)?;
-            _members::write_present(&mut map, "rawData", self.raw_data.as_ref())?;
-            _members::write_present(&mut map, "signature", self.signature.as_ref())?;
-            _members::write_present(
-                &mut map,
-                "encryptedData",
-                self.encrypted_data.as_ref(),
-            )?;
-            _members::write_present(&mut map, "iv", self.iv.as_ref())?;
+            map.serialize_entry("rawData", &self.raw_data)?;
+            map.serialize_entry("signature", &self.signature)?;
+            map.serialize_entry("encryptedData", &self.encrypted_data)?;
+            map.serialize_entry("iv", &self.iv)?;
             map.serialize_entry("errMsg", &self.err_msg)?;
             for (member, value) in &self.extra {
                 map.serialize_entry(member, value)?;
@@ -495,24 +504,34 @@ pub struct TtGetUserProfileUserInfo {
     /// 用户性别,0: 未知;1:男性;2:女性
     ///
     /// Quirk: Some hosts and proxies send gender as a decimal string ("1"); the value is the same.
+    ///
+    /// Differs from `@douyin-microapp/typings` on purpose: @douyin-microapp/typings@1.3.1 declares `gender: number`, always present. The schema accepts only the documented values 0, 1, 2, also as decimal strings ("1", quirk number-as-string; the original is kept), and does not require the member (only nickName and avatarUrl are), so a reply that omits it still decodes. (source: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/open-interface/user-information/tt-get-user-profile)
     pub gender: ::std::option::Option<::mpkit::NumberOrString<TtGetUserProfileGender>>,
     /// City.
     ///
     /// 用户城市
+    ///
+    /// Differs from `@douyin-microapp/typings` on purpose: @douyin-microapp/typings@1.3.1 declares `city: string` as always present; the schema does not require it (only nickName and avatarUrl are), so a reply that omits an empty city still decodes. Only the requiredness differs. (source: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/open-interface/user-information/tt-get-user-profile)
     pub city: ::std::option::Option<::std::string::String>,
     /// Province.
     ///
     /// 用户省份
+    ///
+    /// Differs from `@douyin-microapp/typings` on purpose: @douyin-microapp/typings@1.3.1 declares `province: string` as always present; the schema does not require it (only nickName and avatarUrl are), so a reply that omits an empty province still decodes. Only the requiredness differs. (source: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/open-interface/user-information/tt-get-user-profile)
     pub province: ::std::option::Option<::std::string::String>,
     /// Country.
     ///
     /// 用户国家
+    ///
+    /// Differs from `@douyin-microapp/typings` on purpose: @douyin-microapp/typings@1.3.1 declares `country: string` as always present; the schema does not require it (only nickName and avatarUrl are), so a reply that omits an empty country still decodes. Only the requiredness differs. (source: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/open-interface/user-information/tt-get-user-profile)
     pub country: ::std::option::Option<::std::string::String>,
     /// Language; currently always empty.
     ///
     /// 用户语言,目前为空
     ///
     /// Quirk: Douyin documents the language as currently empty.
+    ///
+    /// Differs from `@douyin-microapp/typings` on purpose: @douyin-microapp/typings@1.3.1 declares `language: string` as always present; the schema does not require it, since Douyin documents it as currently empty (用户语言,目前为空). Only the requiredness differs. (source: https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/open-interface/user-information/tt-get-user-profile)
     pub language: ::std::option::Option<::std::string::String>,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
@@ -842,11 +861,11 @@ const _: () = {
         }
     }
 };
-/// The JSON inside the decrypted encryptedData.
+/// The JSON inside the decrypted encryptedData: the profile and a watermark, without openId or unionId.
 ///
-/// encryptedData 解密后可以获得的数据
+/// 已加密用户数据,不包含 openId、unionId。解密后为用户基本信息与敏感数据水印。
 #[derive(Debug, Clone, PartialEq)]
-pub struct TtGetUserProfileEncryptedUserInfo {
+pub struct TtGetUserProfileEncryptedProfile {
     /// Nickname.
     ///
     /// 用户昵称
@@ -873,10 +892,6 @@ pub struct TtGetUserProfileEncryptedUserInfo {
     ///
     /// 用户所在国家
     pub country: ::std::option::Option<::std::string::String>,
-    /// The user's openId.
-    ///
-    /// 用户 openId
-    pub open_id: ::std::string::String,
     /// Watermark of the sensitive data.
     ///
     /// 敏感数据水印
@@ -890,7 +905,7 @@ const _: () = {
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
-    impl<'de> _serde::Deserialize<'de> for TtGetUserProfileEncryptedUserInfo {
+    impl<'de> _serde::Deserialize<'de> for TtGetUserProfileEncryptedProfile {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
@@ -902,7 +917,6 @@ const _: () = {
                 Member4,
                 Member5,
                 Member6,
-                Member7,
             }
             impl _members::MemberNames for Member {
                 const RARE: &'static [&'static str] = &[];
@@ -915,32 +929,30 @@ const _: () = {
                         "city" => ::std::option::Option::Some(Member::Member3),
                         "province" => ::std::option::Option::Some(Member::Member4),
                         "country" => ::std::option::Option::Some(Member::Member5),
-                        "openId" => ::std::option::Option::Some(Member::Member6),
-                        "watermark" => ::std::option::Option::Some(Member::Member7),
+                        "watermark" => ::std::option::Option::Some(Member::Member6),
                         _ => ::std::option::Option::None,
                     }
                 }
             }
             struct Visitor;
             impl<'de> _serde::de::Visitor<'de> for Visitor {
-                type Value = TtGetUserProfileEncryptedUserInfo;
+                type Value = TtGetUserProfileEncryptedProfile;
                 fn expecting(
                     &self,
                     f: &mut ::std::fmt::Formatter<'_>,
                 ) -> ::std::fmt::Result {
-                    f.write_str("the object TtGetUserProfileEncryptedUserInfo")
+                    f.write_str("the object TtGetUserProfileEncryptedProfile")
                 }
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
-                ) -> ::std::result::Result<TtGetUserProfileEncryptedUserInfo, A::Error> {
+                ) -> ::std::result::Result<TtGetUserProfileEncryptedProfile, A::Error> {
                     let mut member_nick_name = ::std::option::Option::None;
                     let mut member_avatar_url = ::std::option::Option::None;
                     let mut member_gender = ::std::option::Option::None;
                     let mut member_city = ::std::option::Option::None;
                     let mut member_province = ::std::option::Option::None;
                     let mut member_country = ::std::option::Option::None;
-                    let mut member_open_id = ::std::option::Option::None;
                     let mut member_watermark = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
@@ -991,13 +1003,6 @@ const _: () = {
                             ::std::option::Option::Some(Member::Member6) => {
                                 _members::read_member(
                                     &mut map,
-                                    &mut member_open_id,
-                                    "openId",
-                                )?
-                            }
-                            ::std::option::Option::Some(Member::Member7) => {
-                                _members::read_member(
-                                    &mut map,
                                     &mut member_watermark,
                                     "watermark",
                                 )?
@@ -1007,14 +1012,13 @@ const _: () = {
                             }
                         }
                     }
-                    ::std::result::Result::Ok(TtGetUserProfileEncryptedUserInfo {
+                    ::std::result::Result::Ok(TtGetUserProfileEncryptedProfile {
                         nick_name: member_nick_name,
                         avatar_url: member_avatar_url,
                         gender: member_gender,
                         city: member_city,
                         province: member_province,
                         country: member_country,
-                        open_id: _members::required(member_open_id, "openId")?,
                         watermark: _members::required(member_watermark, "watermark")?,
                         extra,
                     })
@@ -1024,7 +1028,7 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl _serde::Serialize for TtGetUserProfileEncryptedUserInfo {
+    impl _serde::Serialize for TtGetUserProfileEncryptedProfile {
         fn serialize<S: _serde::Serializer>(
             &self,
             serializer: S,
@@ -1036,7 +1040,6 @@ const _: () = {
             _members::write_present(&mut map, "city", self.city.as_ref())?;
             _members::write_present(&mut map, "province", self.province.as_ref())?;
             _members::write_present(&mut map, "country", self.country.as_ref())?;
-            map.serialize_entry("openId", &self.open_id)?;
             map.serialize_entry("watermark", &self.watermark)?;
             for (member, value) in &self.extra {
                 map.serialize_entry(member, value)?;

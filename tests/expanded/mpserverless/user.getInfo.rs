@@ -29,9 +29,11 @@ impl ::mpkit::Response for MpserverlessUserGetInfoSuccess {
 impl MpserverlessUserGetInfo {
     /// Starts building the options of `mpserverless.user.getInfo`.
     ///
-    /// Get the EMAS Serverless user of the current client (space, user and third-party ids).
+    /// Get the EMAS Serverless user of the current client (space, user and third-party ids, first and last log-on).
     ///
     /// 获取用户信息。应用获取授权后方能获取用户信息,获取授权接口信息参见 authorize。微信小程序中的授权和获取用户信息操作只能进行一次,建议开发者在app.js中授权并获取用户信息后,将用户信息保存到全局变量中,以便页面使用。
+    ///
+    /// The current page documents `mpserverless.user.getInfo(): Promise<Result>`, without options, and the ids under `result.user` (with createdAt and lastSeenAt, in milliseconds); the seed's page documents `getInfo(options)` with authProvider and the ids directly in `result`. Both shapes are accepted. @alicloud/mpserverless-sdk@3.1.5 declares `getInfo(options?: GetInfoOptions): Promise<any>`.
     ///
     /// Platform: EMAS Serverless. The platform documents no minimum base library.
     pub fn options() -> MpserverlessUserGetInfoOptionsBuilder {
@@ -77,11 +79,15 @@ pub struct MpserverlessUserGetInfoOptions {
     auth_provider: ::std::option::Option<MpserverlessUserGetInfoAuthProvider>,
 }
 impl MpserverlessUserGetInfoOptions {
-    /// Which client the user authorised with.
+    /// Which client the user authorised with; without it the SDK reuses the authProvider given to authorize.
     ///
     /// 指定客户端类型,取值: alipay_openapi:支付宝(默认值);wechat_openapi:微信;dingtalk_openapi:钉钉
     ///
+    /// The seed's page documents this option and its default; the current page documents getInfo() without options. @alicloud/mpserverless-sdk@3.1.5 still accepts it, and when it is not given sends the options given to authorize instead, so the effective default is authorize's authProvider (alipay_openapi when authorize got no options).
+    ///
     /// Default: `"alipay_openapi"` (applied by the platform when the option is not set).
+    ///
+    /// Differs from `@alicloud/mpserverless-sdk` on purpose: @alicloud/mpserverless-sdk@3.1.5 declares `GetInfoOptions { authProvider?: string }` (dist/esm/user/index.d.ts); the schema restricts it to the three values the seed's page lists, which are also the values the SDK's own validator accepts at run time (getInfoSchema: type enum, values alipay_openapi, wechat_openapi, dingtalk_openapi in dist/index.js). (source: https://help.aliyun.com/document_detail/122026.html)
     #[must_use]
     pub fn auth_provider(&self) -> MpserverlessUserGetInfoAuthProvider {
         self.auth_provider.unwrap_or(MpserverlessUserGetInfoAuthProvider::Alipay)
@@ -195,11 +201,15 @@ pub struct MpserverlessUserGetInfoOptionsBuilder {
     auth_provider: ::std::option::Option<MpserverlessUserGetInfoAuthProvider>,
 }
 impl MpserverlessUserGetInfoOptionsBuilder {
-    /// Which client the user authorised with.
+    /// Which client the user authorised with; without it the SDK reuses the authProvider given to authorize.
     ///
     /// 指定客户端类型,取值: alipay_openapi:支付宝(默认值);wechat_openapi:微信;dingtalk_openapi:钉钉
     ///
+    /// The seed's page documents this option and its default; the current page documents getInfo() without options. @alicloud/mpserverless-sdk@3.1.5 still accepts it, and when it is not given sends the options given to authorize instead, so the effective default is authorize's authProvider (alipay_openapi when authorize got no options).
+    ///
     /// Default: `"alipay_openapi"` (applied by the platform when the option is not set).
+    ///
+    /// Differs from `@alicloud/mpserverless-sdk` on purpose: @alicloud/mpserverless-sdk@3.1.5 declares `GetInfoOptions { authProvider?: string }` (dist/esm/user/index.d.ts); the schema restricts it to the three values the seed's page lists, which are also the values the SDK's own validator accepts at run time (getInfoSchema: type enum, values alipay_openapi, wechat_openapi, dingtalk_openapi in dist/index.js). (source: https://help.aliyun.com/document_detail/122026.html)
     pub fn auth_provider(mut self, value: MpserverlessUserGetInfoAuthProvider) -> Self {
         self.auth_provider = ::std::option::Option::Some(value);
         self
@@ -217,9 +227,11 @@ impl MpserverlessUserGetInfoOptionsBuilder {
         })
     }
 }
-/// Which client the user authorised with.
+/// Which client the user authorised with; without it the SDK reuses the authProvider given to authorize.
 ///
 /// 指定客户端类型,取值: alipay_openapi:支付宝(默认值);wechat_openapi:微信;dingtalk_openapi:钉钉
+///
+/// The seed's page documents this option and its default; the current page documents getInfo() without options. @alicloud/mpserverless-sdk@3.1.5 still accepts it, and when it is not given sends the options given to authorize instead, so the effective default is authorize's authProvider (alipay_openapi when authorize got no options).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MpserverlessUserGetInfoAuthProvider {
     /// `"alipay_openapi"`
@@ -306,11 +318,11 @@ pub struct MpserverlessUserGetInfoSuccess {
     ///
     /// 操作是否成功。
     pub success: bool,
-    /// The user's ids.
+    /// The user's ids: under `user` (current page) or directly in result (the seed's page).
     ///
     /// 用户信息
     ///
-    /// Quirk: The documentation puts spaceId, userId and oAuthUserId directly in result; real clients also deliver them under result.user. Both shapes are accepted.
+    /// Quirk: Two documented shapes: the seed's page (https://help.aliyun.com/document_detail/122026.html) puts spaceId, userId and oAuthUserId directly in result; the current page (https://help.aliyun.com/en/document_detail/435928.html) puts them, with createdAt and lastSeenAt, under result.user. Both are accepted; the accessors read either place.
     pub result: MpserverlessUserGetInfoUserResult,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
@@ -409,7 +421,7 @@ const _: () = {
         }
     }
 };
-/// The user's ids.
+/// The user's ids: under `user` (current page) or directly in result (the seed's page).
 ///
 /// 用户信息
 #[derive(Debug, Clone, PartialEq)]
@@ -422,15 +434,15 @@ pub struct MpserverlessUserGetInfoUserResult {
     ///
     /// 用户ID。
     pub user_id: ::std::option::Option<::std::string::String>,
-    /// The third-party user id; only when authProvider was given.
+    /// The third-party user id; only when an authProvider was given (to getInfo, or to authorize, whose options getInfo reuses).
     ///
     /// 三方授权用户标识。只有指定了authProvider时才会返回该参数。
     ///
     /// Present only when the option `authProvider` is set.
     pub oauth_user_id: ::std::option::Option<::std::string::String>,
-    /// The user's ids, as some clients nest them under result.user.
+    /// The user, as the current page documents result.user.
     ///
-    /// 部分客户端把用户标识放在 result.user 下
+    /// 用户信息(当前文档:result.user)
     pub user: ::std::option::Option<::std::boxed::Box<MpserverlessUserGetInfoUserIds>>,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
@@ -584,7 +596,7 @@ const _: () = {
 impl MpserverlessUserGetInfoUserResult {
     /// `spaceId`, read from this object or, failing that, from `user`.
     ///
-    /// Quirk: The documentation puts spaceId, userId and oAuthUserId directly in result; real clients also deliver them under result.user. Both shapes are accepted.
+    /// Quirk: Two documented shapes: the seed's page (https://help.aliyun.com/document_detail/122026.html) puts spaceId, userId and oAuthUserId directly in result; the current page (https://help.aliyun.com/en/document_detail/435928.html) puts them, with createdAt and lastSeenAt, under result.user. Both are accepted; the accessors read either place.
     #[must_use]
     pub fn space_id(&self) -> ::std::option::Option<&::std::string::String> {
         self.space_id
@@ -593,7 +605,7 @@ impl MpserverlessUserGetInfoUserResult {
     }
     /// `userId`, read from this object or, failing that, from `user`.
     ///
-    /// Quirk: The documentation puts spaceId, userId and oAuthUserId directly in result; real clients also deliver them under result.user. Both shapes are accepted.
+    /// Quirk: Two documented shapes: the seed's page (https://help.aliyun.com/document_detail/122026.html) puts spaceId, userId and oAuthUserId directly in result; the current page (https://help.aliyun.com/en/document_detail/435928.html) puts them, with createdAt and lastSeenAt, under result.user. Both are accepted; the accessors read either place.
     #[must_use]
     pub fn user_id(&self) -> ::std::option::Option<&::std::string::String> {
         self.user_id
@@ -602,7 +614,7 @@ impl MpserverlessUserGetInfoUserResult {
     }
     /// `oAuthUserId`, read from this object or, failing that, from `user`.
     ///
-    /// Quirk: The documentation puts spaceId, userId and oAuthUserId directly in result; real clients also deliver them under result.user. Both shapes are accepted.
+    /// Quirk: Two documented shapes: the seed's page (https://help.aliyun.com/document_detail/122026.html) puts spaceId, userId and oAuthUserId directly in result; the current page (https://help.aliyun.com/en/document_detail/435928.html) puts them, with createdAt and lastSeenAt, under result.user. Both are accepted; the accessors read either place.
     #[must_use]
     pub fn oauth_user_id(&self) -> ::std::option::Option<&::std::string::String> {
         self.oauth_user_id
@@ -612,25 +624,33 @@ impl MpserverlessUserGetInfoUserResult {
             })
     }
 }
-/// The user's ids, as some clients nest them under result.user.
+/// The user, as the current page documents result.user.
 ///
-/// 用户标识
+/// 用户信息
 #[derive(Debug, Clone, PartialEq)]
 pub struct MpserverlessUserGetInfoUserIds {
     /// The service space id.
     ///
     /// 服务空间ID。
     pub space_id: ::std::string::String,
-    /// The user id.
+    /// The user id generated by the Serverless platform.
     ///
     /// 用户ID。
     pub user_id: ::std::string::String,
-    /// The third-party user id; only when authProvider was given.
+    /// The user's Alipay, DingTalk or WeChat id; only when an authProvider was given (to getInfo, or to authorize, whose options getInfo reuses).
     ///
     /// 三方授权用户标识。只有指定了authProvider时才会返回该参数。
     ///
     /// Present only when the option `authProvider` is set.
     pub oauth_user_id: ::std::option::Option<::std::string::String>,
+    /// When the user first logged on, in Unix milliseconds.
+    ///
+    /// The timestamp in milliseconds of the user's first log on. (Number)
+    pub created_at: ::std::option::Option<i64>,
+    /// When the user last logged on, in Unix milliseconds.
+    ///
+    /// The timestamp in milliseconds of the user's last log on. (Number)
+    pub last_seen_at: ::std::option::Option<i64>,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
     pub extra: ::mpkit::UnknownMembers,
@@ -648,6 +668,8 @@ const _: () = {
                 Member0,
                 Member1,
                 Member2,
+                Member3,
+                Member4,
             }
             impl _members::MemberNames for Member {
                 const RARE: &'static [&'static str] = &[];
@@ -657,6 +679,8 @@ const _: () = {
                         "spaceId" => ::std::option::Option::Some(Member::Member0),
                         "userId" => ::std::option::Option::Some(Member::Member1),
                         "oAuthUserId" => ::std::option::Option::Some(Member::Member2),
+                        "createdAt" => ::std::option::Option::Some(Member::Member3),
+                        "lastSeenAt" => ::std::option::Option::Some(Member::Member4),
                         _ => ::std::option::Option::None,
                     }
                 }
@@ -670,7 +694,6 @@ const _: () = {
                 ) -> ::std::fmt::Result {
                     f.write_str("the object MpserverlessUserGetInfoUserIds")
                 }
-                #[inline]
                 fn visit_map<A: _serde::de::MapAccess<'de>>(
                     self,
                     mut map: A,
@@ -678,6 +701,8 @@ const _: () = {
                     let mut member_space_id = ::std::option::Option::None;
                     let mut member_user_id = ::std::option::Option::None;
                     let mut member_oauth_user_id = ::std::option::Option::None;
+                    let mut member_created_at = ::std::option::Option::None;
+                    let mut member_last_seen_at = ::std::option::Option::None;
                     let mut extra = ::mpkit::UnknownMembers::new();
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
                     while let ::std::option::Option::Some(member) = map
@@ -707,6 +732,20 @@ const _: () = {
                                     "oAuthUserId",
                                 )?
                             }
+                            ::std::option::Option::Some(Member::Member3) => {
+                                _members::read_integer(
+                                    &mut map,
+                                    &mut member_created_at,
+                                    "createdAt",
+                                )?
+                            }
+                            ::std::option::Option::Some(Member::Member4) => {
+                                _members::read_integer(
+                                    &mut map,
+                                    &mut member_last_seen_at,
+                                    "lastSeenAt",
+                                )?
+                            }
                             ::std::option::Option::None => {
                                 extra.keep_next(&mut unknown, &mut map)?
                             }
@@ -716,6 +755,8 @@ const _: () = {
                         space_id: _members::required(member_space_id, "spaceId")?,
                         user_id: _members::required(member_user_id, "userId")?,
                         oauth_user_id: member_oauth_user_id,
+                        created_at: member_created_at,
+                        last_seen_at: member_last_seen_at,
                         extra,
                     })
                 }
@@ -737,6 +778,8 @@ const _: () = {
                 "oAuthUserId",
                 self.oauth_user_id.as_ref(),
             )?;
+            _members::write_present(&mut map, "createdAt", self.created_at.as_ref())?;
+            _members::write_present(&mut map, "lastSeenAt", self.last_seen_at.as_ref())?;
             for (member, value) in &self.extra {
                 map.serialize_entry(member, value)?;
             }
@@ -744,7 +787,11 @@ const _: () = {
         }
     }
 };
-/// A result whose success is false.
+/// A resolved result whose success is false.
+///
+/// 操作是否成功。
+///
+/// @alicloud/mpserverless-sdk@3.1.5 normally rejects the promise on failure rather than resolving `{ success: false }`: with an Error object carrying `code` and `message` (UnauthorizedError when nothing was authorized, the server's `error` object, or a request error). That rejection is an Error, not a payload with a `success` member; this part describes a resolved body whose success is false.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MpserverlessUserGetInfoFailure {
     /// false: the operation failed.

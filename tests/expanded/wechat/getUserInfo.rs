@@ -35,6 +35,8 @@ impl WxGetUserInfo {
     ///
     /// 获取用户信息。用户头像昵称获取规则已调整,参考 用户信息接口调整说明、小程序用户头像昵称获取规则调整公告。在小程序插件中使用时,需要在用户信息功能页中获得用户授权或满足一定条件后调用。否则将返回 fail。详见 用户信息功能页。
     ///
+    /// Call style: the page says 以 Promise 风格 调用:不支持 (callbacks only); miniprogram-api-typings@5.2.3 declares `getUserInfo` returning `PromisifySuccessResult` (a promise when no callback is given). mpkit follows the page.
+    ///
     /// Platform: WeChat. Requires base library 1.0.0.
     ///
     /// `wx.getUserInfo` needs base library 1.0.0, newer than the declared `min_version`: calling it takes proof that the host has it: `AtLeast::<1, 0, 0>::check(host_version)`.
@@ -162,15 +164,23 @@ impl WxGetUserInfoOptions {
     /// Include the login-state data (signature, encryptedData, iv); needs a valid wx.login session.
     ///
     /// 是否带上登录态信息。当 withCredentials 为 true 时,要求此前有调用过 wx.login 且登录态尚未过期,此时返回的数据会包含 encryptedData, iv 等敏感信息;当 withCredentials 为 false 时,不要求有登录态,返回的数据不包含 encryptedData, iv 等敏感信息。
+    ///
+    /// Minimum version 1.1.0: the current page gives none; the old API page (最低版本 column) gives 1.1.0 in every copy found (https://www.kancloud.cn/xiaoyulive/wechat/526956, https://chaojicainiao.com/weixinapp/weixinapp_open.html).
+    ///
+    /// Requires base library 1.1.0.
     #[must_use]
     pub fn with_credentials(&self) -> ::std::option::Option<bool> {
         self.with_credentials
     }
-    /// Language of the returned user information.
+    /// Language of the returned user information; since 2021-10-20 region is empty and `language` forced to zh_CN, so it no longer changes the reply.
     ///
     /// 显示用户信息的语言
     ///
+    /// Minimum version: the current page gives none; copies of the old API page disagree, 1.3.0 (https://www.kancloud.cn/xiaoyulive/wechat/526956) and 1.4.0 (https://chaojicainiao.com/weixinapp/weixinapp_open.html). mpkit gates on the later, 1.4.0, so no host that might lack the option is sent it.
+    ///
     /// Default: `"en"` (applied by the platform when the option is not set).
+    ///
+    /// Requires base library 1.4.0.
     #[must_use]
     pub fn lang(&self) -> WxGetUserInfoLang {
         self.lang.unwrap_or(WxGetUserInfoLang::En)
@@ -227,7 +237,22 @@ impl WxGetUserInfoOptions {
 #[automatically_derived]
 impl ::mpkit::ApiOptions for WxGetUserInfoOptions {
     fn requirements(&self) -> ::std::vec::Vec<::mpkit::Requirement> {
-        ::std::vec::Vec::new()
+        let mut requirements = ::std::vec::Vec::new();
+        if self.with_credentials.is_some() {
+            requirements
+                .push(::mpkit::Requirement {
+                    item: ::std::borrow::Cow::Borrowed("option `withCredentials`"),
+                    since: ::mpkit::Version::new(1, 1, 0),
+                });
+        }
+        if self.lang.is_some() {
+            requirements
+                .push(::mpkit::Requirement {
+                    item: ::std::borrow::Cow::Borrowed("option `lang`"),
+                    since: ::mpkit::Version::new(1, 4, 0),
+                });
+        }
+        requirements
     }
     fn write_json(
         &self,
@@ -293,16 +318,38 @@ impl WxGetUserInfoOptionsBuilder {
     /// Include the login-state data (signature, encryptedData, iv); needs a valid wx.login session.
     ///
     /// 是否带上登录态信息。当 withCredentials 为 true 时,要求此前有调用过 wx.login 且登录态尚未过期,此时返回的数据会包含 encryptedData, iv 等敏感信息;当 withCredentials 为 false 时,不要求有登录态,返回的数据不包含 encryptedData, iv 等敏感信息。
-    pub fn with_credentials(mut self, value: bool) -> Self {
+    ///
+    /// Minimum version 1.1.0: the current page gives none; the old API page (最低版本 column) gives 1.1.0 in every copy found (https://www.kancloud.cn/xiaoyulive/wechat/526956, https://chaojicainiao.com/weixinapp/weixinapp_open.html).
+    ///
+    /// Requires base library 1.1.0.
+    ///
+    /// Base library 1.1.0 is newer than the declared `min_version`, so setting this option takes proof that the host has it: `AtLeast::<1, 1, 0>::check(host_version)`.
+    pub fn with_credentials(
+        mut self,
+        value: bool,
+        proof: ::mpkit::AtLeast<1, 1, 0>,
+    ) -> Self {
+        let _ = proof;
         self.with_credentials = ::std::option::Option::Some(value);
         self
     }
-    /// Language of the returned user information.
+    /// Language of the returned user information; since 2021-10-20 region is empty and `language` forced to zh_CN, so it no longer changes the reply.
     ///
     /// 显示用户信息的语言
     ///
+    /// Minimum version: the current page gives none; copies of the old API page disagree, 1.3.0 (https://www.kancloud.cn/xiaoyulive/wechat/526956) and 1.4.0 (https://chaojicainiao.com/weixinapp/weixinapp_open.html). mpkit gates on the later, 1.4.0, so no host that might lack the option is sent it.
+    ///
     /// Default: `"en"` (applied by the platform when the option is not set).
-    pub fn lang(mut self, value: WxGetUserInfoLang) -> Self {
+    ///
+    /// Requires base library 1.4.0.
+    ///
+    /// Base library 1.4.0 is newer than the declared `min_version`, so setting this option takes proof that the host has it: `AtLeast::<1, 4, 0>::check(host_version)`.
+    pub fn lang(
+        mut self,
+        value: WxGetUserInfoLang,
+        proof: ::mpkit::AtLeast<1, 4, 0>,
+    ) -> Self {
+        let _ = proof;
         self.lang = ::std::option::Option::Some(value);
         self
     }
@@ -320,9 +367,11 @@ impl WxGetUserInfoOptionsBuilder {
         })
     }
 }
-/// Language of the returned user information.
+/// Language of the returned user information; since 2021-10-20 region is empty and `language` forced to zh_CN, so it no longer changes the reply.
 ///
 /// 显示用户信息的语言
+///
+/// Minimum version: the current page gives none; copies of the old API page disagree, 1.3.0 (https://www.kancloud.cn/xiaoyulive/wechat/526956) and 1.4.0 (https://chaojicainiao.com/weixinapp/weixinapp_open.html). mpkit gates on the later, 1.4.0, so no host that might lack the option is sent it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum WxGetUserInfoLang {
     /// `"en"`
@@ -406,24 +455,32 @@ pub struct WxGetUserInfoSuccess {
     /// 使用 sha1( rawData + sessionkey ) 得到字符串,用于校验用户信息,详见 用户数据的签名验证和加解密
     ///
     /// Present only when the option `withCredentials` is `true`.
+    ///
+    /// Differs from `miniprogram-api-typings` on purpose: miniprogram-api-typings@5.2.3 declares `signature: string` as always present; the schema makes it present only when withCredentials is true, because the page says that without withCredentials the response carries no sensitive data (不包含 encryptedData, iv 等敏感信息). (source: https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/wx.getUserInfo.html)
     pub signature: ::std::option::Option<::std::string::String>,
     /// The complete user data, sensitive fields included, AES-128-CBC encrypted with the session key.
     ///
     /// 包括敏感数据在内的完整用户信息的加密数据,详见 用户数据的签名验证和加解密
     ///
     /// Present only when the option `withCredentials` is `true`.
+    ///
+    /// Differs from `miniprogram-api-typings` on purpose: miniprogram-api-typings@5.2.3 declares `encryptedData: string` as always present; the schema makes it present only when withCredentials is true, as the page documents (当 withCredentials 为 false 时 … 返回的数据不包含 encryptedData, iv 等敏感信息). (source: https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/wx.getUserInfo.html)
     pub encrypted_data: ::std::option::Option<::std::string::String>,
     /// The initialisation vector of the encryption.
     ///
     /// 加密算法的初始向量,详见 用户数据的签名验证和加解密
     ///
     /// Present only when the option `withCredentials` is `true`.
+    ///
+    /// Differs from `miniprogram-api-typings` on purpose: miniprogram-api-typings@5.2.3 declares `iv: string` as always present; the schema makes it present only when withCredentials is true, as the page documents (当 withCredentials 为 false 时 … 返回的数据不包含 encryptedData, iv 等敏感信息). (source: https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/wx.getUserInfo.html)
     pub iv: ::std::option::Option<::std::string::String>,
     /// Cloud ID of the sensitive data; only for mini programs with cloud development enabled.
     ///
     /// 敏感数据对应的云 ID,开通云开发的小程序才会返回,可通过云调用直接获取开放数据,详细见云调用直接获取开放数据
     ///
     /// Requires base library 2.7.0.
+    ///
+    /// Differs from `miniprogram-api-typings` on purpose: miniprogram-api-typings@5.2.3 declares `cloudID: string` as always present (需要基础库 2.7.0); the schema keeps it optional because the page says only mini programs with cloud development enabled receive it (开通云开发的小程序才会返回). The type and the minimum version agree. (source: https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/wx.getUserInfo.html)
     pub cloud_id: ::std::option::Option<::std::string::String>,
     /// "getUserInfo:ok" on success.
     ///
@@ -608,35 +665,45 @@ pub struct WxGetUserInfoUserInfo {
     pub nick_name: ::std::string::String,
     /// Avatar image URL; a grey default avatar for anonymous data.
     ///
-    /// 用户头像图片的 URL
+    /// 用户头像图片的 URL。URL 最后一个数值代表正方形头像大小(有 0、46、64、96、132 数值可选,0 代表 640x640 的正方形头像,46 表示 46x46 的正方形头像,剩余数值以此类推。默认132),用户没有头像时该项为空。若用户更换头像,原有头像 URL 将失效。
     pub avatar_url: ::std::string::String,
     /// Gender: 0 unknown, 1 male, 2 female.
     ///
     /// 用户性别,0: 未知;1:男性;2:女性
     ///
     /// Quirk: Some hosts and proxies send gender as a decimal string ("1"); the value is the same.
+    ///
+    /// Differs from `miniprogram-api-typings` on purpose: miniprogram-api-typings@5.2.3 declares `gender: 0 | 1 | 2`, always present. The schema also accepts the same values as decimal strings ("1"), which some hosts and proxies send (quirk number-as-string; the original is kept), and does not require the member, because the UserInfo page says gender is no longer returned (不再返回) since the 2021-10-20 change. (source: https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/UserInfo.html)
     pub gender: ::std::option::Option<::mpkit::NumberOrString<WxGetUserInfoGender>>,
     /// Country; empty since 2021-10-20.
     ///
-    /// 用户所在国家
+    /// 用户所在国家。不再返回,参考 相关公告
     ///
     /// Quirk: Empty string since the 2021-10-20 rule change.
+    ///
+    /// Differs from `miniprogram-api-typings` on purpose: miniprogram-api-typings@5.2.3 declares `country: string` as always present; the schema does not require it, because the UserInfo page says it is no longer returned (不再返回). Only the requiredness differs. (source: https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/UserInfo.html)
     pub country: ::std::option::Option<::std::string::String>,
     /// Province; empty since 2021-10-20.
     ///
-    /// 用户所在省份
+    /// 用户所在省份。不再返回,参考 相关公告
     ///
     /// Quirk: Empty string since the 2021-10-20 rule change.
+    ///
+    /// Differs from `miniprogram-api-typings` on purpose: miniprogram-api-typings@5.2.3 declares `province: string` as always present; the schema does not require it, because the UserInfo page says it is no longer returned (不再返回). Only the requiredness differs. (source: https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/UserInfo.html)
     pub province: ::std::option::Option<::std::string::String>,
     /// City; empty since 2021-10-20.
     ///
-    /// 用户所在城市
+    /// 用户所在城市。不再返回,参考 相关公告
     ///
     /// Quirk: Empty string since the 2021-10-20 rule change.
-    pub city: ::std::option::Option<::std::string::String>,
-    /// Language of country, province and city (en, zh_CN or zh_TW).
     ///
-    /// 显示 country,province,city 所用的语言
+    /// Differs from `miniprogram-api-typings` on purpose: miniprogram-api-typings@5.2.3 declares `city: string` as always present; the schema does not require it, because the UserInfo page says it is no longer returned (不再返回). Only the requiredness differs. (source: https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/UserInfo.html)
+    pub city: ::std::option::Option<::std::string::String>,
+    /// Language of country, province and city; forced to zh_CN since 2021-10-20, empty in anonymous data.
+    ///
+    /// 显示 country,province,city 所用的语言。强制返回 "zh_CN",参考 相关公告。合法值:en 英文;zh_CN 简体中文;zh_TW 繁体中文。
+    ///
+    /// Differs from `miniprogram-api-typings` on purpose: miniprogram-api-typings@5.2.3 declares `language: 'en' | 'zh_CN' | 'zh_TW'`, always present, and the UserInfo page says it is forced to "zh_CN". The schema accepts any string and does not require it: anonymous-data payloads (is_demote: true, as in tests/fixtures/wechat/getUserProfile/success-anonymous.json) carry "", which the enum would refuse; WeChat's 2021-12-27 notice likewise shows the anonymised &lt;open-data> language as "". (source: https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/UserInfo.html)
     pub language: ::std::option::Option<::std::string::String>,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
@@ -857,7 +924,9 @@ pub struct WxGetUserInfoFailure {
     pub err_msg: ::std::string::String,
     /// Numeric error code; added by newer hosts.
     ///
-    /// 错误码(新版本基础库提供)
+    /// 错误码(新版本基础库提供)。在使用部分小程序 API 时,抛出的异常(fail 回调 / Promise reject)Error 对象中除了带有 errMsg,还会带有通用错误码 errno。
+    ///
+    /// Differs from `miniprogram-api-typings` on purpose: miniprogram-api-typings@5.2.3 types the fail payload as `GeneralCallbackResult { errMsg: string }` and has no `errno`; the schema describes it because WeChat's Errno page documents it on fail callbacks of newer base libraries. (source: https://developers.weixin.qq.com/miniprogram/dev/framework/usability/PublicErrno.html)
     pub errno: ::std::option::Option<i64>,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.

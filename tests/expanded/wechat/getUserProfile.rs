@@ -35,6 +35,8 @@ impl WxGetUserProfile {
     ///
     /// 获取用户信息。页面产生点击事件(例如 button 上 bindtap 的回调中)后才可调用,每次请求都会弹出授权窗口,用户同意后返回 userInfo。该接口用于替换 wx.getUserInfo,详见 用户信息接口调整说明。该接口只返回用户个人信息,返回的加密数据中不包含 openId 和 unionId 字段。
     ///
+    /// Prerequisite: call it only from a tap handler (a user gesture), otherwise it fails with "getUserProfile:fail can only be invoked by user TAP gesture".
+    ///
     /// Platform: WeChat. Requires base library 2.10.4.
     ///
     /// `wx.getUserProfile` needs base library 2.10.4, newer than the declared `min_version`: calling it takes proof that the host has it: `AtLeast::<2, 10, 4>::check(host_version)`.
@@ -164,7 +166,7 @@ pub struct WxGetUserProfileOptions {
     desc: ::std::string::String,
 }
 impl WxGetUserProfileOptions {
-    /// Language of the returned user information.
+    /// Language of the returned user information; since 2021-10-20 region is empty and `language` forced to zh_CN, so it no longer changes the reply.
     ///
     /// 显示用户信息的语言
     ///
@@ -176,6 +178,8 @@ impl WxGetUserProfileOptions {
     /// Why the app wants the profile; shown in the dialog. At most 30 characters.
     ///
     /// 声明获取用户个人信息后的用途,不超过30个字符
+    ///
+    /// Differs from `miniprogram-api-typings` on purpose: miniprogram-api-typings@5.2.3 declares `desc: string` (required, any length). The schema adds the page's limit of 30 characters (不超过30个字符) and a minimum of 1: the purpose is required and shown in the dialog, and an empty string states none. The minimum is mpkit's, not a platform statement. (source: https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/wx.getUserProfile.html)
     #[must_use]
     pub fn desc(&self) -> &str {
         &self.desc
@@ -294,7 +298,7 @@ pub struct WxGetUserProfileOptionsBuilder {
     desc: ::std::string::String,
 }
 impl WxGetUserProfileOptionsBuilder {
-    /// Language of the returned user information.
+    /// Language of the returned user information; since 2021-10-20 region is empty and `language` forced to zh_CN, so it no longer changes the reply.
     ///
     /// 显示用户信息的语言
     ///
@@ -347,7 +351,7 @@ impl WxGetUserProfileOptionsBuilder {
             })
     }
 }
-/// Language of the returned user information.
+/// Language of the returned user information; since 2021-10-20 region is empty and `language` forced to zh_CN, so it no longer changes the reply.
 ///
 /// 显示用户信息的语言
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -437,24 +441,36 @@ pub struct WxGetUserProfileSuccess {
     /// 使用 sha1( rawData + sessionkey ) 得到字符串,用于校验用户信息,详见 用户数据的签名验证和加解密
     ///
     /// Requires base library 2.10.4.
+    ///
+    /// Differs from `miniprogram-api-typings` on purpose: miniprogram-api-typings@5.2.3 declares `signature: string` as always present; the schema keeps it optional because WeChat's 2021 update note says wx.getUserProfile returns no iv and encryptedData below base library 2.16.0, and developers report replies with userInfo only. The type agrees. (source: https://developers.weixin.qq.com/community/develop/doc/0006485cfdc0a806330cf4d1c56400)
     pub signature: ::std::option::Option<::std::string::String>,
     /// The complete user data, encrypted; contains no openId or unionId.
     ///
     /// 包括敏感数据在内的完整用户信息的加密数据,详见 用户数据的签名验证和加解密
     ///
-    /// Requires base library 2.10.4.
+    /// Minimum version: the page and the typings say 2.10.4; WeChat's 2021 update note says 基础库2.16.0以下,无法获取 iv 和 encryptedData (to be rolled out down to 2.10.4 later). mpkit records the later, 2.16.0.
+    ///
+    /// Requires base library 2.16.0.
+    ///
+    /// Differs from `miniprogram-api-typings` on purpose: miniprogram-api-typings@5.2.3 declares `encryptedData: string` as always present (需要基础库 2.10.4); the schema keeps it optional and records 2.16.0, because WeChat's update note says wx.getUserProfile returns no iv and encryptedData below base library 2.16.0 (wx.getUserProfile 接口在基础库2.16.0以下,无法获取 iv 和 encryptedData). (source: https://developers.weixin.qq.com/community/personal/oCJUsw1s13vo2nnn8wnL0H1PZcLM/fav)
     pub encrypted_data: ::std::option::Option<::std::string::String>,
     /// The initialisation vector of the encryption.
     ///
     /// 加密算法的初始向量,详见 用户数据的签名验证和加解密
     ///
-    /// Requires base library 2.10.4.
+    /// Minimum version: the page and the typings say 2.10.4; WeChat's 2021 update note says 基础库2.16.0以下,无法获取 iv 和 encryptedData (to be rolled out down to 2.10.4 later). mpkit records the later, 2.16.0.
+    ///
+    /// Requires base library 2.16.0.
+    ///
+    /// Differs from `miniprogram-api-typings` on purpose: miniprogram-api-typings@5.2.3 declares `iv: string` as always present (需要基础库 2.10.4); the schema keeps it optional and records 2.16.0, because WeChat's update note says wx.getUserProfile returns no iv and encryptedData below base library 2.16.0 (wx.getUserProfile 接口在基础库2.16.0以下,无法获取 iv 和 encryptedData). (source: https://developers.weixin.qq.com/community/personal/oCJUsw1s13vo2nnn8wnL0H1PZcLM/fav)
     pub iv: ::std::option::Option<::std::string::String>,
     /// Cloud ID of the sensitive data; only for mini programs with cloud development enabled.
     ///
     /// 敏感数据对应的云 ID,开通云开发的小程序才会返回,可通过云调用直接获取开放数据,详细见云调用直接获取开放数据
     ///
     /// Requires base library 2.10.4.
+    ///
+    /// Differs from `miniprogram-api-typings` on purpose: miniprogram-api-typings@5.2.3 declares `cloudID: string` as always present (需要基础库 2.10.4); the schema keeps it optional because the page says only mini programs with cloud development enabled receive it (开通云开发的小程序才会返回). The type and the minimum version agree. (source: https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/wx.getUserProfile.html)
     pub cloud_id: ::std::option::Option<::std::string::String>,
     /// "getUserProfile:ok" on success.
     ///
@@ -637,31 +653,47 @@ pub struct WxGetUserProfileUserInfo {
     ///
     /// 用户昵称
     pub nick_name: ::std::string::String,
-    /// Avatar image URL.
+    /// Avatar image URL; a grey default avatar for anonymous data.
     ///
-    /// 用户头像图片的 URL
+    /// 用户头像图片的 URL。URL 最后一个数值代表正方形头像大小(有 0、46、64、96、132 数值可选,0 代表 640x640 的正方形头像,46 表示 46x46 的正方形头像,剩余数值以此类推。默认132),用户没有头像时该项为空。若用户更换头像,原有头像 URL 将失效。
     pub avatar_url: ::std::string::String,
     /// Gender: 0 unknown, 1 male, 2 female.
     ///
     /// 用户性别,0: 未知;1:男性;2:女性
     ///
     /// Quirk: Some hosts and proxies send gender as a decimal string ("1"); the value is the same.
+    ///
+    /// Differs from `miniprogram-api-typings` on purpose: miniprogram-api-typings@5.2.3 declares `gender: 0 | 1 | 2`, always present. The schema also accepts the same values as decimal strings ("1"), which some hosts and proxies send (quirk number-as-string; the original is kept), and does not require the member, because the UserInfo page says gender is no longer returned (不再返回) since the 2021-10-20 change. (source: https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/UserInfo.html)
     pub gender: ::std::option::Option<::mpkit::NumberOrString<WxGetUserProfileGender>>,
-    /// Country.
+    /// Country; empty since 2021-10-20.
     ///
-    /// 用户所在国家
+    /// 用户所在国家。不再返回,参考 相关公告
+    ///
+    /// Quirk: Empty string since the 2021-10-20 rule change.
+    ///
+    /// Differs from `miniprogram-api-typings` on purpose: miniprogram-api-typings@5.2.3 declares `country: string` as always present; the schema does not require it, because the UserInfo page says it is no longer returned (不再返回). Only the requiredness differs. (source: https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/UserInfo.html)
     pub country: ::std::option::Option<::std::string::String>,
-    /// Province.
+    /// Province; empty since 2021-10-20.
     ///
-    /// 用户所在省份
+    /// 用户所在省份。不再返回,参考 相关公告
+    ///
+    /// Quirk: Empty string since the 2021-10-20 rule change.
+    ///
+    /// Differs from `miniprogram-api-typings` on purpose: miniprogram-api-typings@5.2.3 declares `province: string` as always present; the schema does not require it, because the UserInfo page says it is no longer returned (不再返回). Only the requiredness differs. (source: https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/UserInfo.html)
     pub province: ::std::option::Option<::std::string::String>,
-    /// City.
+    /// City; empty since 2021-10-20.
     ///
-    /// 用户所在城市
+    /// 用户所在城市。不再返回,参考 相关公告
+    ///
+    /// Quirk: Empty string since the 2021-10-20 rule change.
+    ///
+    /// Differs from `miniprogram-api-typings` on purpose: miniprogram-api-typings@5.2.3 declares `city: string` as always present; the schema does not require it, because the UserInfo page says it is no longer returned (不再返回). Only the requiredness differs. (source: https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/UserInfo.html)
     pub city: ::std::option::Option<::std::string::String>,
-    /// Language of country, province and city (en, zh_CN or zh_TW).
+    /// Language of country, province and city; forced to zh_CN since 2021-10-20, empty in anonymous data.
     ///
-    /// 显示 country,province,city 所用的语言
+    /// 显示 country,province,city 所用的语言。强制返回 "zh_CN",参考 相关公告。合法值:en 英文;zh_CN 简体中文;zh_TW 繁体中文。
+    ///
+    /// Differs from `miniprogram-api-typings` on purpose: miniprogram-api-typings@5.2.3 declares `language: 'en' | 'zh_CN' | 'zh_TW'`, always present, and the UserInfo page says it is forced to "zh_CN". The schema accepts any string and does not require it: anonymous-data payloads (is_demote: true, as in tests/fixtures/wechat/getUserProfile/success-anonymous.json) carry "", which the enum would refuse; WeChat's 2021-12-27 notice likewise shows the anonymised &lt;open-data> language as "". (source: https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/UserInfo.html)
     pub language: ::std::option::Option<::std::string::String>,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
@@ -882,7 +914,9 @@ pub struct WxGetUserProfileFailure {
     pub err_msg: ::std::string::String,
     /// Numeric error code; added by newer hosts.
     ///
-    /// 错误码(新版本基础库提供)
+    /// 错误码(新版本基础库提供)。在使用部分小程序 API 时,抛出的异常(fail 回调 / Promise reject)Error 对象中除了带有 errMsg,还会带有通用错误码 errno。
+    ///
+    /// Differs from `miniprogram-api-typings` on purpose: miniprogram-api-typings@5.2.3 types the fail payload as `GeneralCallbackResult { errMsg: string }` and has no `errno`; the schema describes it because WeChat's Errno page documents it on fail callbacks and promise rejections of newer base libraries. (source: https://developers.weixin.qq.com/miniprogram/dev/framework/usability/PublicErrno.html)
     pub errno: ::std::option::Option<i64>,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.

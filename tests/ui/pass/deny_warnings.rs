@@ -46,7 +46,9 @@ fn main() {
     let _ = WxGetUserProfile::options("完善资料").build();
     let _ = TtGetUserInfo::options().with_credentials(true).build();
     let _ = EmasGetUserInfo::options().auth_provider(EmasGetUserInfoAuthProvider::Dingtalk).build();
-    let _ = TtGetUserProfile::options().force(true).build();
+    if let (Ok(since), Ok(force)) = (AtLeast::<2, 30, 0>::check(host), AtLeast::<2, 54, 0>::check(host)) {
+        let _ = TtGetUserProfile::options(since).force(true, force).build();
+    }
     if let Ok(proof) = AtLeast::<2, 0, 0>::check(host) {
         let _ = ExGetUserInfo::options().lang(ExGetUserInfoLang::ZhCn, proof).build();
     }
