@@ -270,12 +270,6 @@ fn expand(
         ..mpkit_codegen::Settings::default()
     };
     let name = name.unwrap_or_else(|| mpkit_codegen::default_type_name(&loaded.api.full_name()));
-    if syn_ident_ok(&name).is_err() {
-        return report.fail(
-            &format!("--name: `{name}` is not a Rust identifier"),
-            EXIT_USAGE,
-        );
-    }
     let tokens = match mpkit_codegen::expand(&loaded, &name, &settings) {
         Ok(tokens) => tokens,
         Err(problems) => return report.fail(&problems.join("; "), EXIT_PROBLEMS),
@@ -289,18 +283,6 @@ fn expand(
             &format!("the generated code does not parse (a bug in mpkit): {error}"),
             EXIT_PROBLEMS,
         ),
-    }
-}
-
-fn syn_ident_ok(name: &str) -> Result<(), ()> {
-    let mut chars = name.chars();
-    let first = chars.next().ok_or(())?;
-    if (first.is_ascii_alphabetic() || first == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-    {
-        Ok(())
-    } else {
-        Err(())
     }
 }
 

@@ -758,3 +758,26 @@ fn a_failing_output_stream_is_not_a_panic() {
         assert_ne!(status.code(), Some(101), "{args:?} panicked");
     }
 }
+
+#[test]
+fn expand_refuses_a_type_name_that_is_a_keyword() {
+    // `self` passed the old identifier check and made the generated items
+    // unparsable ("a bug in mpkit"); the library now refuses such names.
+    for name in ["self", "Self", "fn", "_", "a b", "1a"] {
+        let out = run(&["expand", "wechat/getUserInfo", "--name", name]);
+        assert_eq!(out.code, 1, "{name}: {}", out.stderr);
+        assert_eq!(out.stdout, "", "{name}");
+        assert!(
+            out.stderr.contains(&format!(
+                "`{name}` is not a Rust identifier a type can be named"
+            )),
+            "{name}: {}",
+            out.stderr
+        );
+        assert!(!out.stderr.contains("a bug in mpkit"), "{}", out.stderr);
+    }
+    assert_eq!(
+        run(&["expand", "wechat/getUserInfo", "--name", "Wx"]).code,
+        0
+    );
+}

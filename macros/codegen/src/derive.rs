@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{Data, DeriveInput, Fields, LitStr, Visibility};
 
@@ -187,8 +187,17 @@ pub fn expand(
     name: &str,
     settings: &Settings,
 ) -> Result<TokenStream, Vec<String>> {
+    // A keyword (`self`, `fn`), `_` or anything else that is not a plain
+    // identifier would make the generated items unparsable.
+    let ident = match syn::parse_str::<syn::Ident>(name) {
+        Ok(ident) if name != "_" => ident,
+        _ => {
+            return Err(vec![format!(
+                "`{name}` is not a Rust identifier a type can be named (a keyword, `_` or other characters)"
+            )]);
+        }
+    };
     let api = lower(schema, name, settings)?;
-    let ident = syn::Ident::new(name, Span::call_site());
     let vis: Visibility = syn::parse_quote!(pub);
     let krate: syn::Path = syn::parse_quote!(::mpkit);
     let generated = emit(&Context {
