@@ -155,7 +155,7 @@ fn required_option_is_a_constructor_argument_and_its_rules_are_checked() {
     assert!(
         empty
             .to_string()
-            .contains("`desc` must be at least 1 characters, got 0"),
+            .contains("`desc` must be at least 1 character, got 0"),
         "{empty}"
     );
 }

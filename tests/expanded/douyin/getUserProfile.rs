@@ -339,130 +339,123 @@ const _: () = {
     use ::mpkit::__private::serde as _serde;
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
+    enum Member {
+        Member0,
+        Member1,
+        Member2,
+        Member3,
+        Member4,
+        Member5,
+    }
+    impl _members::MemberNames for Member {
+        const RARE: &'static [&'static str] = &[];
+        #[inline]
+        fn of(name: &str) -> ::std::option::Option<Self> {
+            match name {
+                "userInfo" => ::std::option::Option::Some(Member::Member0),
+                "rawData" => ::std::option::Option::Some(Member::Member1),
+                "signature" => ::std::option::Option::Some(Member::Member2),
+                "encryptedData" => ::std::option::Option::Some(Member::Member3),
+                "iv" => ::std::option::Option::Some(Member::Member4),
+                "errMsg" => ::std::option::Option::Some(Member::Member5),
+                _ => ::std::option::Option::None,
+            }
+        }
+    }
+    struct Visitor;
+    impl<'de> _serde::de::Visitor<'de> for Visitor {
+        type Value = TtGetUserProfileSuccess;
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str("the object TtGetUserProfileSuccess")
+        }
+        fn visit_map<A: _serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::std::result::Result<TtGetUserProfileSuccess, A::Error> {
+            let mut member_user_info = ::std::option::Option::None;
+            let mut member_raw_data = ::std::option::Option::None;
+            let mut member_signature = ::std::option::Option::None;
+            let mut member_encrypted_data = ::std::option::Option::None;
+            let mut member_iv = ::std::option::Option::None;
+            let mut member_err_msg = ::std::option::Option::None;
+            let mut extra = ::mpkit::UnknownMembers::new();
+            let mut unknown = ::std::borrow::Cow::Borrowed("");
+            while let ::std::option::Option::Some(member) = map
+                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
+            {
+                match member {
+                    ::std::option::Option::Some(Member::Member0) => {
+                        _members::read_member(
+                            &mut map,
+                            &mut member_user_info,
+                            "userInfo",
+                        )?;
+                    }
+                    ::std::option::Option::Some(Member::Member1) => {
+                        _members::read_member(
+                            &mut map,
+                            &mut member_raw_data,
+                            "rawData",
+                        )?;
+                    }
+                    ::std::option::Option::Some(Member::Member2) => {
+                        {
+                            _members::first::<
+                                _,
+                                A::Error,
+                            >(&member_signature, "signature")?;
+                            let value: ::std::string::String = map.next_value()?;
+                            if !((40..=40).contains(&(value.len() as u64))
+                                && value
+                                    .bytes()
+                                    .all(|byte| matches!(byte, b'0'..= b'9' | b'a'..= b'f')))
+                            {
+                                return ::std::result::Result::Err(
+                                    _serde::de::Error::custom(
+                                        "`signature` must match the pattern \"^[0-9a-f]{40}$\"",
+                                    ),
+                                );
+                            }
+                            member_signature = ::std::option::Option::Some(value);
+                        };
+                    }
+                    ::std::option::Option::Some(Member::Member3) => {
+                        _members::read_member(
+                            &mut map,
+                            &mut member_encrypted_data,
+                            "encryptedData",
+                        )?;
+                    }
+                    ::std::option::Option::Some(Member::Member4) => {
+                        _members::read_member(&mut map, &mut member_iv, "iv")?;
+                    }
+                    ::std::option::Option::Some(Member::Member5) => {
+                        _members::read_member(&mut map, &mut member_err_msg, "errMsg")?;
+                    }
+                    ::std::option::Option::None => {
+                        extra.keep_next(&mut unknown, &mut map)?;
+                    }
+                }
+            }
+            ::std::result::Result::Ok(TtGetUserProfileSuccess {
+                user_info: _members::required(member_user_info, "userInfo")?,
+                raw_data: _members::required(member_raw_data, "rawData")?,
+                signature: _members::required(member_signature, "signature")?,
+                encrypted_data: _members::required(
+                    member_encrypted_data,
+                    "encryptedData",
+                )?,
+                iv: _members::required(member_iv, "iv")?,
+                err_msg: _members::required(member_err_msg, "errMsg")?,
+                extra,
+            })
+        }
+    }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserProfileSuccess {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            enum Member {
-                Member0,
-                Member1,
-                Member2,
-                Member3,
-                Member4,
-                Member5,
-            }
-            impl _members::MemberNames for Member {
-                const RARE: &'static [&'static str] = &[];
-                #[inline]
-                fn of(name: &str) -> ::std::option::Option<Self> {
-                    match name {
-                        "userInfo" => ::std::option::Option::Some(Member::Member0),
-                        "rawData" => ::std::option::Option::Some(Member::Member1),
-                        "signature" => ::std::option::Option::Some(Member::Member2),
-                        "encryptedData" => ::std::option::Option::Some(Member::Member3),
-                        "iv" => ::std::option::Option::Some(Member::Member4),
-                        "errMsg" => ::std::option::Option::Some(Member::Member5),
-                        _ => ::std::option::Option::None,
-                    }
-                }
-            }
-            struct Visitor;
-            impl<'de> _serde::de::Visitor<'de> for Visitor {
-                type Value = TtGetUserProfileSuccess;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("the object TtGetUserProfileSuccess")
-                }
-                fn visit_map<A: _serde::de::MapAccess<'de>>(
-                    self,
-                    mut map: A,
-                ) -> ::std::result::Result<TtGetUserProfileSuccess, A::Error> {
-                    let mut member_user_info = ::std::option::Option::None;
-                    let mut member_raw_data = ::std::option::Option::None;
-                    let mut member_signature = ::std::option::Option::None;
-                    let mut member_encrypted_data = ::std::option::Option::None;
-                    let mut member_iv = ::std::option::Option::None;
-                    let mut member_err_msg = ::std::option::Option::None;
-                    let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::borrow::Cow::Borrowed("");
-                    while let ::std::option::Option::Some(member) = map
-                        .next_key_seed(
-                            _members::MemberSeed::<Member>::new(&mut unknown),
-                        )?
-                    {
-                        match member {
-                            ::std::option::Option::Some(Member::Member0) => {
-                                _members::read_member(
-                                    &mut map,
-                                    &mut member_user_info,
-                                    "userInfo",
-                                )?
-                            }
-                            ::std::option::Option::Some(Member::Member1) => {
-                                _members::read_member(
-                                    &mut map,
-                                    &mut member_raw_data,
-                                    "rawData",
-                                )?
-                            }
-                            ::std::option::Option::Some(Member::Member2) => {
-                                _members::first::<
-                                    _,
-                                    A::Error,
-                                >(&member_signature, "signature")?;
-                                let value: ::std::string::String = map.next_value()?;
-                                if !((40..=40).contains(&(value.len() as u64))
-                                    && value
-                                        .bytes()
-                                        .all(|byte| matches!(byte, b'0'..= b'9' | b'a'..= b'f')))
-                                {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::custom(
-                                            "`signature` must match the pattern \"^[0-9a-f]{40}$\"",
-                                        ),
-                                    );
-                                }
-                                member_signature = ::std::option::Option::Some(value);
-                            }
-                            ::std::option::Option::Some(Member::Member3) => {
-                                _members::read_member(
-                                    &mut map,
-                                    &mut member_encrypted_data,
-                                    "encryptedData",
-                                )?
-                            }
-                            ::std::option::Option::Some(Member::Member4) => {
-                                _members::read_member(&mut map, &mut member_iv, "iv")?
-                            }
-                            ::std::option::Option::Some(Member::Member5) => {
-                                _members::read_member(
-                                    &mut map,
-                                    &mut member_err_msg,
-                                    "errMsg",
-                                )?
-                            }
-                            ::std::option::Option::None => {
-                                extra.keep_next(&mut unknown, &mut map)?
-                            }
-                        }
-                    }
-                    ::std::result::Result::Ok(TtGetUserProfileSuccess {
-                        user_info: _members::required(member_user_info, "userInfo")?,
-                        raw_data: _members::required(member_raw_data, "rawData")?,
-                        signature: _members::required(member_signature, "signature")?,
-                        encrypted_data: _members::required(
-                            member_encrypted_data,
-                            "encryptedData",
-                        )?,
-                        iv: _members::required(member_iv, "iv")?,
-                        err_msg: _members::required(member_err_msg, "errMsg")?,
-                        extra,
-                    })
-                }
-            }
             deserializer.deserialize_map(Visitor)
         }
     }
@@ -541,126 +534,113 @@ const _: () = {
     use ::mpkit::__private::serde as _serde;
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
+    enum Member {
+        Member0,
+        Member1,
+        Member2,
+        Member3,
+        Member4,
+        Member5,
+        Member6,
+    }
+    impl _members::MemberNames for Member {
+        const RARE: &'static [&'static str] = &[];
+        #[inline]
+        fn of(name: &str) -> ::std::option::Option<Self> {
+            match name {
+                "avatarUrl" => ::std::option::Option::Some(Member::Member0),
+                "nickName" => ::std::option::Option::Some(Member::Member1),
+                "gender" => ::std::option::Option::Some(Member::Member2),
+                "city" => ::std::option::Option::Some(Member::Member3),
+                "province" => ::std::option::Option::Some(Member::Member4),
+                "country" => ::std::option::Option::Some(Member::Member5),
+                "language" => ::std::option::Option::Some(Member::Member6),
+                _ => ::std::option::Option::None,
+            }
+        }
+    }
+    struct Visitor;
+    impl<'de> _serde::de::Visitor<'de> for Visitor {
+        type Value = TtGetUserProfileUserInfo;
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str("the object TtGetUserProfileUserInfo")
+        }
+        fn visit_map<A: _serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::std::result::Result<TtGetUserProfileUserInfo, A::Error> {
+            let mut member_avatar_url = ::std::option::Option::None;
+            let mut member_nick_name = ::std::option::Option::None;
+            let mut member_gender = ::std::option::Option::None;
+            let mut member_city = ::std::option::Option::None;
+            let mut member_province = ::std::option::Option::None;
+            let mut member_country = ::std::option::Option::None;
+            let mut member_language = ::std::option::Option::None;
+            let mut extra = ::mpkit::UnknownMembers::new();
+            let mut unknown = ::std::borrow::Cow::Borrowed("");
+            while let ::std::option::Option::Some(member) = map
+                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
+            {
+                match member {
+                    ::std::option::Option::Some(Member::Member0) => {
+                        _members::read_member(
+                            &mut map,
+                            &mut member_avatar_url,
+                            "avatarUrl",
+                        )?;
+                    }
+                    ::std::option::Option::Some(Member::Member1) => {
+                        _members::read_member(
+                            &mut map,
+                            &mut member_nick_name,
+                            "nickName",
+                        )?;
+                    }
+                    ::std::option::Option::Some(Member::Member2) => {
+                        _members::read_member(&mut map, &mut member_gender, "gender")?;
+                    }
+                    ::std::option::Option::Some(Member::Member3) => {
+                        _members::read_member(&mut map, &mut member_city, "city")?;
+                    }
+                    ::std::option::Option::Some(Member::Member4) => {
+                        _members::read_member(
+                            &mut map,
+                            &mut member_province,
+                            "province",
+                        )?;
+                    }
+                    ::std::option::Option::Some(Member::Member5) => {
+                        _members::read_member(&mut map, &mut member_country, "country")?;
+                    }
+                    ::std::option::Option::Some(Member::Member6) => {
+                        _members::read_member(
+                            &mut map,
+                            &mut member_language,
+                            "language",
+                        )?;
+                    }
+                    ::std::option::Option::None => {
+                        extra.keep_next(&mut unknown, &mut map)?;
+                    }
+                }
+            }
+            ::std::result::Result::Ok(TtGetUserProfileUserInfo {
+                avatar_url: _members::required(member_avatar_url, "avatarUrl")?,
+                nick_name: _members::required(member_nick_name, "nickName")?,
+                gender: member_gender,
+                city: member_city,
+                province: member_province,
+                country: member_country,
+                language: member_language,
+                extra,
+            })
+        }
+    }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserProfileUserInfo {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            enum Member {
-                Member0,
-                Member1,
-                Member2,
-                Member3,
-                Member4,
-                Member5,
-                Member6,
-            }
-            impl _members::MemberNames for Member {
-                const RARE: &'static [&'static str] = &[];
-                #[inline]
-                fn of(name: &str) -> ::std::option::Option<Self> {
-                    match name {
-                        "avatarUrl" => ::std::option::Option::Some(Member::Member0),
-                        "nickName" => ::std::option::Option::Some(Member::Member1),
-                        "gender" => ::std::option::Option::Some(Member::Member2),
-                        "city" => ::std::option::Option::Some(Member::Member3),
-                        "province" => ::std::option::Option::Some(Member::Member4),
-                        "country" => ::std::option::Option::Some(Member::Member5),
-                        "language" => ::std::option::Option::Some(Member::Member6),
-                        _ => ::std::option::Option::None,
-                    }
-                }
-            }
-            struct Visitor;
-            impl<'de> _serde::de::Visitor<'de> for Visitor {
-                type Value = TtGetUserProfileUserInfo;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("the object TtGetUserProfileUserInfo")
-                }
-                fn visit_map<A: _serde::de::MapAccess<'de>>(
-                    self,
-                    mut map: A,
-                ) -> ::std::result::Result<TtGetUserProfileUserInfo, A::Error> {
-                    let mut member_avatar_url = ::std::option::Option::None;
-                    let mut member_nick_name = ::std::option::Option::None;
-                    let mut member_gender = ::std::option::Option::None;
-                    let mut member_city = ::std::option::Option::None;
-                    let mut member_province = ::std::option::Option::None;
-                    let mut member_country = ::std::option::Option::None;
-                    let mut member_language = ::std::option::Option::None;
-                    let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::borrow::Cow::Borrowed("");
-                    while let ::std::option::Option::Some(member) = map
-                        .next_key_seed(
-                            _members::MemberSeed::<Member>::new(&mut unknown),
-                        )?
-                    {
-                        match member {
-                            ::std::option::Option::Some(Member::Member0) => {
-                                _members::read_member(
-                                    &mut map,
-                                    &mut member_avatar_url,
-                                    "avatarUrl",
-                                )?
-                            }
-                            ::std::option::Option::Some(Member::Member1) => {
-                                _members::read_member(
-                                    &mut map,
-                                    &mut member_nick_name,
-                                    "nickName",
-                                )?
-                            }
-                            ::std::option::Option::Some(Member::Member2) => {
-                                _members::read_member(
-                                    &mut map,
-                                    &mut member_gender,
-                                    "gender",
-                                )?
-                            }
-                            ::std::option::Option::Some(Member::Member3) => {
-                                _members::read_member(&mut map, &mut member_city, "city")?
-                            }
-                            ::std::option::Option::Some(Member::Member4) => {
-                                _members::read_member(
-                                    &mut map,
-                                    &mut member_province,
-                                    "province",
-                                )?
-                            }
-                            ::std::option::Option::Some(Member::Member5) => {
-                                _members::read_member(
-                                    &mut map,
-                                    &mut member_country,
-                                    "country",
-                                )?
-                            }
-                            ::std::option::Option::Some(Member::Member6) => {
-                                _members::read_member(
-                                    &mut map,
-                                    &mut member_language,
-                                    "language",
-                                )?
-                            }
-                            ::std::option::Option::None => {
-                                extra.keep_next(&mut unknown, &mut map)?
-                            }
-                        }
-                    }
-                    ::std::result::Result::Ok(TtGetUserProfileUserInfo {
-                        avatar_url: _members::required(member_avatar_url, "avatarUrl")?,
-                        nick_name: _members::required(member_nick_name, "nickName")?,
-                        gender: member_gender,
-                        city: member_city,
-                        province: member_province,
-                        country: member_country,
-                        language: member_language,
-                        extra,
-                    })
-                }
-            }
             deserializer.deserialize_map(Visitor)
         }
     }
@@ -762,86 +742,79 @@ const _: () = {
     use ::mpkit::__private::serde as _serde;
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
+    enum Member {
+        Member0,
+        Member1,
+    }
+    impl _members::MemberNames for Member {
+        const RARE: &'static [&'static str] = &[];
+        #[inline]
+        fn of(name: &str) -> ::std::option::Option<Self> {
+            match name {
+                "errMsg" => ::std::option::Option::Some(Member::Member0),
+                "errNo" => ::std::option::Option::Some(Member::Member1),
+                _ => ::std::option::Option::None,
+            }
+        }
+    }
+    struct Visitor;
+    impl<'de> _serde::de::Visitor<'de> for Visitor {
+        type Value = TtGetUserProfileFailure;
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str("the object TtGetUserProfileFailure")
+        }
+        #[inline]
+        fn visit_map<A: _serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::std::result::Result<TtGetUserProfileFailure, A::Error> {
+            let mut member_err_msg = ::std::option::Option::None;
+            let mut member_err_no = ::std::option::Option::None;
+            let mut extra = ::mpkit::UnknownMembers::new();
+            let mut unknown = ::std::borrow::Cow::Borrowed("");
+            while let ::std::option::Option::Some(member) = map
+                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
+            {
+                match member {
+                    ::std::option::Option::Some(Member::Member0) => {
+                        {
+                            _members::first::<_, A::Error>(&member_err_msg, "errMsg")?;
+                            let value: ::std::string::String = map.next_value()?;
+                            if !{
+                                static PATTERN: ::mpkit::Pattern = ::mpkit::Pattern::new(
+                                    "^getUserProfile:(fail([ :][\\s\\S]*)?|cancel)$",
+                                );
+                                PATTERN.is_match(&value)
+                            } {
+                                return ::std::result::Result::Err(
+                                    _serde::de::Error::custom(
+                                        "`errMsg` must match the pattern \"^getUserProfile:(fail([ :][\\\\s\\\\S]*)?|cancel)$\"",
+                                    ),
+                                );
+                            }
+                            member_err_msg = ::std::option::Option::Some(value);
+                        };
+                    }
+                    ::std::option::Option::Some(Member::Member1) => {
+                        _members::read_integer(&mut map, &mut member_err_no, "errNo")?;
+                    }
+                    ::std::option::Option::None => {
+                        extra.keep_next(&mut unknown, &mut map)?;
+                    }
+                }
+            }
+            ::std::result::Result::Ok(TtGetUserProfileFailure {
+                err_msg: _members::required(member_err_msg, "errMsg")?,
+                err_no: member_err_no,
+                extra,
+            })
+        }
+    }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserProfileFailure {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            enum Member {
-                Member0,
-                Member1,
-            }
-            impl _members::MemberNames for Member {
-                const RARE: &'static [&'static str] = &[];
-                #[inline]
-                fn of(name: &str) -> ::std::option::Option<Self> {
-                    match name {
-                        "errMsg" => ::std::option::Option::Some(Member::Member0),
-                        "errNo" => ::std::option::Option::Some(Member::Member1),
-                        _ => ::std::option::Option::None,
-                    }
-                }
-            }
-            struct Visitor;
-            impl<'de> _serde::de::Visitor<'de> for Visitor {
-                type Value = TtGetUserProfileFailure;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("the object TtGetUserProfileFailure")
-                }
-                #[inline]
-                fn visit_map<A: _serde::de::MapAccess<'de>>(
-                    self,
-                    mut map: A,
-                ) -> ::std::result::Result<TtGetUserProfileFailure, A::Error> {
-                    let mut member_err_msg = ::std::option::Option::None;
-                    let mut member_err_no = ::std::option::Option::None;
-                    let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::borrow::Cow::Borrowed("");
-                    while let ::std::option::Option::Some(member) = map
-                        .next_key_seed(
-                            _members::MemberSeed::<Member>::new(&mut unknown),
-                        )?
-                    {
-                        match member {
-                            ::std::option::Option::Some(Member::Member0) => {
-                                _members::first::<_, A::Error>(&member_err_msg, "errMsg")?;
-                                let value: ::std::string::String = map.next_value()?;
-                                if !{
-                                    static PATTERN: ::mpkit::Pattern = ::mpkit::Pattern::new(
-                                        "^getUserProfile:(fail([ :][\\s\\S]*)?|cancel)$",
-                                    );
-                                    PATTERN.is_match(&value)
-                                } {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::custom(
-                                            "`errMsg` must match the pattern \"^getUserProfile:(fail([ :][\\\\s\\\\S]*)?|cancel)$\"",
-                                        ),
-                                    );
-                                }
-                                member_err_msg = ::std::option::Option::Some(value);
-                            }
-                            ::std::option::Option::Some(Member::Member1) => {
-                                _members::read_integer(
-                                    &mut map,
-                                    &mut member_err_no,
-                                    "errNo",
-                                )?
-                            }
-                            ::std::option::Option::None => {
-                                extra.keep_next(&mut unknown, &mut map)?
-                            }
-                        }
-                    }
-                    ::std::result::Result::Ok(TtGetUserProfileFailure {
-                        err_msg: _members::required(member_err_msg, "errMsg")?,
-                        err_no: member_err_no,
-                        extra,
-                    })
-                }
-            }
             deserializer.deserialize_map(Visitor)
         }
     }
@@ -904,126 +877,113 @@ const _: () = {
     use ::mpkit::__private::serde as _serde;
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
+    enum Member {
+        Member0,
+        Member1,
+        Member2,
+        Member3,
+        Member4,
+        Member5,
+        Member6,
+    }
+    impl _members::MemberNames for Member {
+        const RARE: &'static [&'static str] = &[];
+        #[inline]
+        fn of(name: &str) -> ::std::option::Option<Self> {
+            match name {
+                "nickName" => ::std::option::Option::Some(Member::Member0),
+                "avatarUrl" => ::std::option::Option::Some(Member::Member1),
+                "gender" => ::std::option::Option::Some(Member::Member2),
+                "city" => ::std::option::Option::Some(Member::Member3),
+                "province" => ::std::option::Option::Some(Member::Member4),
+                "country" => ::std::option::Option::Some(Member::Member5),
+                "watermark" => ::std::option::Option::Some(Member::Member6),
+                _ => ::std::option::Option::None,
+            }
+        }
+    }
+    struct Visitor;
+    impl<'de> _serde::de::Visitor<'de> for Visitor {
+        type Value = TtGetUserProfileEncryptedProfile;
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str("the object TtGetUserProfileEncryptedProfile")
+        }
+        fn visit_map<A: _serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::std::result::Result<TtGetUserProfileEncryptedProfile, A::Error> {
+            let mut member_nick_name = ::std::option::Option::None;
+            let mut member_avatar_url = ::std::option::Option::None;
+            let mut member_gender = ::std::option::Option::None;
+            let mut member_city = ::std::option::Option::None;
+            let mut member_province = ::std::option::Option::None;
+            let mut member_country = ::std::option::Option::None;
+            let mut member_watermark = ::std::option::Option::None;
+            let mut extra = ::mpkit::UnknownMembers::new();
+            let mut unknown = ::std::borrow::Cow::Borrowed("");
+            while let ::std::option::Option::Some(member) = map
+                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
+            {
+                match member {
+                    ::std::option::Option::Some(Member::Member0) => {
+                        _members::read_member(
+                            &mut map,
+                            &mut member_nick_name,
+                            "nickName",
+                        )?;
+                    }
+                    ::std::option::Option::Some(Member::Member1) => {
+                        _members::read_member(
+                            &mut map,
+                            &mut member_avatar_url,
+                            "avatarUrl",
+                        )?;
+                    }
+                    ::std::option::Option::Some(Member::Member2) => {
+                        _members::read_member(&mut map, &mut member_gender, "gender")?;
+                    }
+                    ::std::option::Option::Some(Member::Member3) => {
+                        _members::read_member(&mut map, &mut member_city, "city")?;
+                    }
+                    ::std::option::Option::Some(Member::Member4) => {
+                        _members::read_member(
+                            &mut map,
+                            &mut member_province,
+                            "province",
+                        )?;
+                    }
+                    ::std::option::Option::Some(Member::Member5) => {
+                        _members::read_member(&mut map, &mut member_country, "country")?;
+                    }
+                    ::std::option::Option::Some(Member::Member6) => {
+                        _members::read_member(
+                            &mut map,
+                            &mut member_watermark,
+                            "watermark",
+                        )?;
+                    }
+                    ::std::option::Option::None => {
+                        extra.keep_next(&mut unknown, &mut map)?;
+                    }
+                }
+            }
+            ::std::result::Result::Ok(TtGetUserProfileEncryptedProfile {
+                nick_name: member_nick_name,
+                avatar_url: member_avatar_url,
+                gender: member_gender,
+                city: member_city,
+                province: member_province,
+                country: member_country,
+                watermark: _members::required(member_watermark, "watermark")?,
+                extra,
+            })
+        }
+    }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserProfileEncryptedProfile {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            enum Member {
-                Member0,
-                Member1,
-                Member2,
-                Member3,
-                Member4,
-                Member5,
-                Member6,
-            }
-            impl _members::MemberNames for Member {
-                const RARE: &'static [&'static str] = &[];
-                #[inline]
-                fn of(name: &str) -> ::std::option::Option<Self> {
-                    match name {
-                        "nickName" => ::std::option::Option::Some(Member::Member0),
-                        "avatarUrl" => ::std::option::Option::Some(Member::Member1),
-                        "gender" => ::std::option::Option::Some(Member::Member2),
-                        "city" => ::std::option::Option::Some(Member::Member3),
-                        "province" => ::std::option::Option::Some(Member::Member4),
-                        "country" => ::std::option::Option::Some(Member::Member5),
-                        "watermark" => ::std::option::Option::Some(Member::Member6),
-                        _ => ::std::option::Option::None,
-                    }
-                }
-            }
-            struct Visitor;
-            impl<'de> _serde::de::Visitor<'de> for Visitor {
-                type Value = TtGetUserProfileEncryptedProfile;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("the object TtGetUserProfileEncryptedProfile")
-                }
-                fn visit_map<A: _serde::de::MapAccess<'de>>(
-                    self,
-                    mut map: A,
-                ) -> ::std::result::Result<TtGetUserProfileEncryptedProfile, A::Error> {
-                    let mut member_nick_name = ::std::option::Option::None;
-                    let mut member_avatar_url = ::std::option::Option::None;
-                    let mut member_gender = ::std::option::Option::None;
-                    let mut member_city = ::std::option::Option::None;
-                    let mut member_province = ::std::option::Option::None;
-                    let mut member_country = ::std::option::Option::None;
-                    let mut member_watermark = ::std::option::Option::None;
-                    let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::borrow::Cow::Borrowed("");
-                    while let ::std::option::Option::Some(member) = map
-                        .next_key_seed(
-                            _members::MemberSeed::<Member>::new(&mut unknown),
-                        )?
-                    {
-                        match member {
-                            ::std::option::Option::Some(Member::Member0) => {
-                                _members::read_member(
-                                    &mut map,
-                                    &mut member_nick_name,
-                                    "nickName",
-                                )?
-                            }
-                            ::std::option::Option::Some(Member::Member1) => {
-                                _members::read_member(
-                                    &mut map,
-                                    &mut member_avatar_url,
-                                    "avatarUrl",
-                                )?
-                            }
-                            ::std::option::Option::Some(Member::Member2) => {
-                                _members::read_member(
-                                    &mut map,
-                                    &mut member_gender,
-                                    "gender",
-                                )?
-                            }
-                            ::std::option::Option::Some(Member::Member3) => {
-                                _members::read_member(&mut map, &mut member_city, "city")?
-                            }
-                            ::std::option::Option::Some(Member::Member4) => {
-                                _members::read_member(
-                                    &mut map,
-                                    &mut member_province,
-                                    "province",
-                                )?
-                            }
-                            ::std::option::Option::Some(Member::Member5) => {
-                                _members::read_member(
-                                    &mut map,
-                                    &mut member_country,
-                                    "country",
-                                )?
-                            }
-                            ::std::option::Option::Some(Member::Member6) => {
-                                _members::read_member(
-                                    &mut map,
-                                    &mut member_watermark,
-                                    "watermark",
-                                )?
-                            }
-                            ::std::option::Option::None => {
-                                extra.keep_next(&mut unknown, &mut map)?
-                            }
-                        }
-                    }
-                    ::std::result::Result::Ok(TtGetUserProfileEncryptedProfile {
-                        nick_name: member_nick_name,
-                        avatar_url: member_avatar_url,
-                        gender: member_gender,
-                        city: member_city,
-                        province: member_province,
-                        country: member_country,
-                        watermark: _members::required(member_watermark, "watermark")?,
-                        extra,
-                    })
-                }
-            }
             deserializer.deserialize_map(Visitor)
         }
     }
@@ -1069,72 +1029,67 @@ const _: () = {
     use ::mpkit::__private::serde as _serde;
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
+    enum Member {
+        Member0,
+        Member1,
+    }
+    impl _members::MemberNames for Member {
+        const RARE: &'static [&'static str] = &[];
+        #[inline]
+        fn of(name: &str) -> ::std::option::Option<Self> {
+            match name {
+                "appid" => ::std::option::Option::Some(Member::Member0),
+                "timestamp" => ::std::option::Option::Some(Member::Member1),
+                _ => ::std::option::Option::None,
+            }
+        }
+    }
+    struct Visitor;
+    impl<'de> _serde::de::Visitor<'de> for Visitor {
+        type Value = TtGetUserProfileWatermark;
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str("the object TtGetUserProfileWatermark")
+        }
+        #[inline]
+        fn visit_map<A: _serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::std::result::Result<TtGetUserProfileWatermark, A::Error> {
+            let mut member_appid = ::std::option::Option::None;
+            let mut member_timestamp = ::std::option::Option::None;
+            let mut extra = ::mpkit::UnknownMembers::new();
+            let mut unknown = ::std::borrow::Cow::Borrowed("");
+            while let ::std::option::Option::Some(member) = map
+                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
+            {
+                match member {
+                    ::std::option::Option::Some(Member::Member0) => {
+                        _members::read_member(&mut map, &mut member_appid, "appid")?;
+                    }
+                    ::std::option::Option::Some(Member::Member1) => {
+                        _members::read_integer(
+                            &mut map,
+                            &mut member_timestamp,
+                            "timestamp",
+                        )?;
+                    }
+                    ::std::option::Option::None => {
+                        extra.keep_next(&mut unknown, &mut map)?;
+                    }
+                }
+            }
+            ::std::result::Result::Ok(TtGetUserProfileWatermark {
+                appid: _members::required(member_appid, "appid")?,
+                timestamp: _members::required(member_timestamp, "timestamp")?,
+                extra,
+            })
+        }
+    }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserProfileWatermark {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            enum Member {
-                Member0,
-                Member1,
-            }
-            impl _members::MemberNames for Member {
-                const RARE: &'static [&'static str] = &[];
-                #[inline]
-                fn of(name: &str) -> ::std::option::Option<Self> {
-                    match name {
-                        "appid" => ::std::option::Option::Some(Member::Member0),
-                        "timestamp" => ::std::option::Option::Some(Member::Member1),
-                        _ => ::std::option::Option::None,
-                    }
-                }
-            }
-            struct Visitor;
-            impl<'de> _serde::de::Visitor<'de> for Visitor {
-                type Value = TtGetUserProfileWatermark;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("the object TtGetUserProfileWatermark")
-                }
-                #[inline]
-                fn visit_map<A: _serde::de::MapAccess<'de>>(
-                    self,
-                    mut map: A,
-                ) -> ::std::result::Result<TtGetUserProfileWatermark, A::Error> {
-                    let mut member_appid = ::std::option::Option::None;
-                    let mut member_timestamp = ::std::option::Option::None;
-                    let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::borrow::Cow::Borrowed("");
-                    while let ::std::option::Option::Some(member) = map
-                        .next_key_seed(
-                            _members::MemberSeed::<Member>::new(&mut unknown),
-                        )?
-                    {
-                        match member {
-                            ::std::option::Option::Some(Member::Member0) => {
-                                _members::read_member(&mut map, &mut member_appid, "appid")?
-                            }
-                            ::std::option::Option::Some(Member::Member1) => {
-                                _members::read_integer(
-                                    &mut map,
-                                    &mut member_timestamp,
-                                    "timestamp",
-                                )?
-                            }
-                            ::std::option::Option::None => {
-                                extra.keep_next(&mut unknown, &mut map)?
-                            }
-                        }
-                    }
-                    ::std::result::Result::Ok(TtGetUserProfileWatermark {
-                        appid: _members::required(member_appid, "appid")?,
-                        timestamp: _members::required(member_timestamp, "timestamp")?,
-                        extra,
-                    })
-                }
-            }
             deserializer.deserialize_map(Visitor)
         }
     }

@@ -332,76 +332,63 @@ const _: () = {
     use ::mpkit::__private::serde as _serde;
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
+    enum Member {
+        Member0,
+        Member1,
+    }
+    impl _members::MemberNames for Member {
+        const RARE: &'static [&'static str] = &[];
+        #[inline]
+        fn of(name: &str) -> ::std::option::Option<Self> {
+            match name {
+                "success" => ::std::option::Option::Some(Member::Member0),
+                "result" => ::std::option::Option::Some(Member::Member1),
+                _ => ::std::option::Option::None,
+            }
+        }
+    }
+    struct Visitor;
+    impl<'de> _serde::de::Visitor<'de> for Visitor {
+        type Value = MpserverlessUserGetInfoSuccess;
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str("the object MpserverlessUserGetInfoSuccess")
+        }
+        #[inline]
+        fn visit_map<A: _serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::std::result::Result<MpserverlessUserGetInfoSuccess, A::Error> {
+            let mut member_success = ::std::option::Option::None;
+            let mut member_result = ::std::option::Option::None;
+            let mut extra = ::mpkit::UnknownMembers::new();
+            let mut unknown = ::std::borrow::Cow::Borrowed("");
+            while let ::std::option::Option::Some(member) = map
+                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
+            {
+                match member {
+                    ::std::option::Option::Some(Member::Member0) => {
+                        _members::read_member(&mut map, &mut member_success, "success")?;
+                    }
+                    ::std::option::Option::Some(Member::Member1) => {
+                        _members::read_member(&mut map, &mut member_result, "result")?;
+                    }
+                    ::std::option::Option::None => {
+                        extra.keep_next(&mut unknown, &mut map)?;
+                    }
+                }
+            }
+            ::std::result::Result::Ok(MpserverlessUserGetInfoSuccess {
+                success: _members::required(member_success, "success")?,
+                result: _members::required(member_result, "result")?,
+                extra,
+            })
+        }
+    }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MpserverlessUserGetInfoSuccess {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            enum Member {
-                Member0,
-                Member1,
-            }
-            impl _members::MemberNames for Member {
-                const RARE: &'static [&'static str] = &[];
-                #[inline]
-                fn of(name: &str) -> ::std::option::Option<Self> {
-                    match name {
-                        "success" => ::std::option::Option::Some(Member::Member0),
-                        "result" => ::std::option::Option::Some(Member::Member1),
-                        _ => ::std::option::Option::None,
-                    }
-                }
-            }
-            struct Visitor;
-            impl<'de> _serde::de::Visitor<'de> for Visitor {
-                type Value = MpserverlessUserGetInfoSuccess;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("the object MpserverlessUserGetInfoSuccess")
-                }
-                #[inline]
-                fn visit_map<A: _serde::de::MapAccess<'de>>(
-                    self,
-                    mut map: A,
-                ) -> ::std::result::Result<MpserverlessUserGetInfoSuccess, A::Error> {
-                    let mut member_success = ::std::option::Option::None;
-                    let mut member_result = ::std::option::Option::None;
-                    let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::borrow::Cow::Borrowed("");
-                    while let ::std::option::Option::Some(member) = map
-                        .next_key_seed(
-                            _members::MemberSeed::<Member>::new(&mut unknown),
-                        )?
-                    {
-                        match member {
-                            ::std::option::Option::Some(Member::Member0) => {
-                                _members::read_member(
-                                    &mut map,
-                                    &mut member_success,
-                                    "success",
-                                )?
-                            }
-                            ::std::option::Option::Some(Member::Member1) => {
-                                _members::read_member(
-                                    &mut map,
-                                    &mut member_result,
-                                    "result",
-                                )?
-                            }
-                            ::std::option::Option::None => {
-                                extra.keep_next(&mut unknown, &mut map)?
-                            }
-                        }
-                    }
-                    ::std::result::Result::Ok(MpserverlessUserGetInfoSuccess {
-                        success: _members::required(member_success, "success")?,
-                        result: _members::required(member_result, "result")?,
-                        extra,
-                    })
-                }
-            }
             deserializer.deserialize_map(Visitor)
         }
     }
@@ -452,122 +439,117 @@ const _: () = {
     use ::mpkit::__private::serde as _serde;
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
+    enum Member {
+        Member0,
+        Member1,
+        Member2,
+    }
+    impl _members::MemberNames for Member {
+        const RARE: &'static [&'static str] = &["user"];
+        #[inline]
+        fn of(name: &str) -> ::std::option::Option<Self> {
+            match name {
+                "spaceId" => ::std::option::Option::Some(Member::Member0),
+                "userId" => ::std::option::Option::Some(Member::Member1),
+                "oAuthUserId" => ::std::option::Option::Some(Member::Member2),
+                _ => ::std::option::Option::None,
+            }
+        }
+    }
+    /// Reads the value of a member outside the documented
+    /// shape, named by `unknown`: a quirk's member, or one the
+    /// schema does not describe.
+    #[cold]
+    #[inline(never)]
+    fn read_other<'de, A: _serde::de::MapAccess<'de>>(
+        map: &mut A,
+        member_user: &mut ::std::option::Option<
+            ::std::boxed::Box<MpserverlessUserGetInfoUserIds>,
+        >,
+        extra: &mut ::mpkit::UnknownMembers,
+        unknown: &mut ::std::borrow::Cow<'static, str>,
+    ) -> ::std::result::Result<(), A::Error> {
+        match &**unknown {
+            "user" => {
+                _members::read_member(&mut *map, member_user, "user")?;
+            }
+            _ => {
+                extra.keep_next(unknown, map)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+    struct Visitor;
+    impl<'de> _serde::de::Visitor<'de> for Visitor {
+        type Value = MpserverlessUserGetInfoUserResult;
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str("the object MpserverlessUserGetInfoUserResult")
+        }
+        #[inline]
+        fn visit_map<A: _serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::std::result::Result<MpserverlessUserGetInfoUserResult, A::Error> {
+            let mut member_space_id = ::std::option::Option::None;
+            let mut member_user_id = ::std::option::Option::None;
+            let mut member_oauth_user_id = ::std::option::Option::None;
+            let mut member_user = ::std::option::Option::None;
+            let mut extra = ::mpkit::UnknownMembers::new();
+            let mut unknown = ::std::borrow::Cow::Borrowed("");
+            while let ::std::option::Option::Some(member) = map
+                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
+            {
+                match member {
+                    ::std::option::Option::Some(Member::Member0) => {
+                        _members::read_member(
+                            &mut map,
+                            &mut member_space_id,
+                            "spaceId",
+                        )?;
+                    }
+                    ::std::option::Option::Some(Member::Member1) => {
+                        _members::read_member(&mut map, &mut member_user_id, "userId")?;
+                    }
+                    ::std::option::Option::Some(Member::Member2) => {
+                        _members::read_member(
+                            &mut map,
+                            &mut member_oauth_user_id,
+                            "oAuthUserId",
+                        )?;
+                    }
+                    ::std::option::Option::None => {
+                        read_other(
+                            &mut map,
+                            &mut member_user,
+                            &mut extra,
+                            &mut unknown,
+                        )?;
+                    }
+                }
+            }
+            if !((member_space_id.is_some() && member_user_id.is_some())
+                || member_user.is_some())
+            {
+                return ::std::result::Result::Err(
+                    _serde::de::Error::custom(
+                        "needs all members of one of (spaceId, userId) or (user)",
+                    ),
+                );
+            }
+            ::std::result::Result::Ok(MpserverlessUserGetInfoUserResult {
+                space_id: member_space_id,
+                user_id: member_user_id,
+                oauth_user_id: member_oauth_user_id,
+                user: member_user,
+                extra,
+            })
+        }
+    }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MpserverlessUserGetInfoUserResult {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            enum Member {
-                Member0,
-                Member1,
-                Member2,
-            }
-            impl _members::MemberNames for Member {
-                const RARE: &'static [&'static str] = &["user"];
-                #[inline]
-                fn of(name: &str) -> ::std::option::Option<Self> {
-                    match name {
-                        "spaceId" => ::std::option::Option::Some(Member::Member0),
-                        "userId" => ::std::option::Option::Some(Member::Member1),
-                        "oAuthUserId" => ::std::option::Option::Some(Member::Member2),
-                        _ => ::std::option::Option::None,
-                    }
-                }
-            }
-            /// Reads the value of a member outside the documented
-            /// shape, named by `unknown`: a quirk's member, or one the
-            /// schema does not describe.
-            #[cold]
-            #[inline(never)]
-            fn read_other<'de, A: _serde::de::MapAccess<'de>>(
-                map: &mut A,
-                member_user: &mut ::std::option::Option<
-                    ::std::boxed::Box<MpserverlessUserGetInfoUserIds>,
-                >,
-                extra: &mut ::mpkit::UnknownMembers,
-                unknown: &mut ::std::borrow::Cow<'static, str>,
-            ) -> ::std::result::Result<(), A::Error> {
-                match &**unknown {
-                    "user" => _members::read_member(&mut *map, member_user, "user")?,
-                    _ => extra.keep_next(unknown, map)?,
-                }
-                ::std::result::Result::Ok(())
-            }
-            struct Visitor;
-            impl<'de> _serde::de::Visitor<'de> for Visitor {
-                type Value = MpserverlessUserGetInfoUserResult;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("the object MpserverlessUserGetInfoUserResult")
-                }
-                #[inline]
-                fn visit_map<A: _serde::de::MapAccess<'de>>(
-                    self,
-                    mut map: A,
-                ) -> ::std::result::Result<MpserverlessUserGetInfoUserResult, A::Error> {
-                    let mut member_space_id = ::std::option::Option::None;
-                    let mut member_user_id = ::std::option::Option::None;
-                    let mut member_oauth_user_id = ::std::option::Option::None;
-                    let mut member_user = ::std::option::Option::None;
-                    let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::borrow::Cow::Borrowed("");
-                    while let ::std::option::Option::Some(member) = map
-                        .next_key_seed(
-                            _members::MemberSeed::<Member>::new(&mut unknown),
-                        )?
-                    {
-                        match member {
-                            ::std::option::Option::Some(Member::Member0) => {
-                                _members::read_member(
-                                    &mut map,
-                                    &mut member_space_id,
-                                    "spaceId",
-                                )?
-                            }
-                            ::std::option::Option::Some(Member::Member1) => {
-                                _members::read_member(
-                                    &mut map,
-                                    &mut member_user_id,
-                                    "userId",
-                                )?
-                            }
-                            ::std::option::Option::Some(Member::Member2) => {
-                                _members::read_member(
-                                    &mut map,
-                                    &mut member_oauth_user_id,
-                                    "oAuthUserId",
-                                )?
-                            }
-                            ::std::option::Option::None => {
-                                read_other(
-                                    &mut map,
-                                    &mut member_user,
-                                    &mut extra,
-                                    &mut unknown,
-                                )?;
-                            }
-                        }
-                    }
-                    if !((member_space_id.is_some() && member_user_id.is_some())
-                        || member_user.is_some())
-                    {
-                        return ::std::result::Result::Err(
-                            _serde::de::Error::custom(
-                                "needs all members of one of (spaceId, userId) or (user)",
-                            ),
-                        );
-                    }
-                    ::std::result::Result::Ok(MpserverlessUserGetInfoUserResult {
-                        space_id: member_space_id,
-                        user_id: member_user_id,
-                        oauth_user_id: member_oauth_user_id,
-                        user: member_user,
-                        extra,
-                    })
-                }
-            }
             deserializer.deserialize_map(Visitor)
         }
     }
@@ -659,108 +641,99 @@ const _: () = {
     use ::mpkit::__private::serde as _serde;
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
+    enum Member {
+        Member0,
+        Member1,
+        Member2,
+        Member3,
+        Member4,
+    }
+    impl _members::MemberNames for Member {
+        const RARE: &'static [&'static str] = &[];
+        #[inline]
+        fn of(name: &str) -> ::std::option::Option<Self> {
+            match name {
+                "spaceId" => ::std::option::Option::Some(Member::Member0),
+                "userId" => ::std::option::Option::Some(Member::Member1),
+                "oAuthUserId" => ::std::option::Option::Some(Member::Member2),
+                "createdAt" => ::std::option::Option::Some(Member::Member3),
+                "lastSeenAt" => ::std::option::Option::Some(Member::Member4),
+                _ => ::std::option::Option::None,
+            }
+        }
+    }
+    struct Visitor;
+    impl<'de> _serde::de::Visitor<'de> for Visitor {
+        type Value = MpserverlessUserGetInfoUserIds;
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str("the object MpserverlessUserGetInfoUserIds")
+        }
+        fn visit_map<A: _serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::std::result::Result<MpserverlessUserGetInfoUserIds, A::Error> {
+            let mut member_space_id = ::std::option::Option::None;
+            let mut member_user_id = ::std::option::Option::None;
+            let mut member_oauth_user_id = ::std::option::Option::None;
+            let mut member_created_at = ::std::option::Option::None;
+            let mut member_last_seen_at = ::std::option::Option::None;
+            let mut extra = ::mpkit::UnknownMembers::new();
+            let mut unknown = ::std::borrow::Cow::Borrowed("");
+            while let ::std::option::Option::Some(member) = map
+                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
+            {
+                match member {
+                    ::std::option::Option::Some(Member::Member0) => {
+                        _members::read_member(
+                            &mut map,
+                            &mut member_space_id,
+                            "spaceId",
+                        )?;
+                    }
+                    ::std::option::Option::Some(Member::Member1) => {
+                        _members::read_member(&mut map, &mut member_user_id, "userId")?;
+                    }
+                    ::std::option::Option::Some(Member::Member2) => {
+                        _members::read_member(
+                            &mut map,
+                            &mut member_oauth_user_id,
+                            "oAuthUserId",
+                        )?;
+                    }
+                    ::std::option::Option::Some(Member::Member3) => {
+                        _members::read_integer(
+                            &mut map,
+                            &mut member_created_at,
+                            "createdAt",
+                        )?;
+                    }
+                    ::std::option::Option::Some(Member::Member4) => {
+                        _members::read_integer(
+                            &mut map,
+                            &mut member_last_seen_at,
+                            "lastSeenAt",
+                        )?;
+                    }
+                    ::std::option::Option::None => {
+                        extra.keep_next(&mut unknown, &mut map)?;
+                    }
+                }
+            }
+            ::std::result::Result::Ok(MpserverlessUserGetInfoUserIds {
+                space_id: _members::required(member_space_id, "spaceId")?,
+                user_id: _members::required(member_user_id, "userId")?,
+                oauth_user_id: member_oauth_user_id,
+                created_at: member_created_at,
+                last_seen_at: member_last_seen_at,
+                extra,
+            })
+        }
+    }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MpserverlessUserGetInfoUserIds {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            enum Member {
-                Member0,
-                Member1,
-                Member2,
-                Member3,
-                Member4,
-            }
-            impl _members::MemberNames for Member {
-                const RARE: &'static [&'static str] = &[];
-                #[inline]
-                fn of(name: &str) -> ::std::option::Option<Self> {
-                    match name {
-                        "spaceId" => ::std::option::Option::Some(Member::Member0),
-                        "userId" => ::std::option::Option::Some(Member::Member1),
-                        "oAuthUserId" => ::std::option::Option::Some(Member::Member2),
-                        "createdAt" => ::std::option::Option::Some(Member::Member3),
-                        "lastSeenAt" => ::std::option::Option::Some(Member::Member4),
-                        _ => ::std::option::Option::None,
-                    }
-                }
-            }
-            struct Visitor;
-            impl<'de> _serde::de::Visitor<'de> for Visitor {
-                type Value = MpserverlessUserGetInfoUserIds;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("the object MpserverlessUserGetInfoUserIds")
-                }
-                fn visit_map<A: _serde::de::MapAccess<'de>>(
-                    self,
-                    mut map: A,
-                ) -> ::std::result::Result<MpserverlessUserGetInfoUserIds, A::Error> {
-                    let mut member_space_id = ::std::option::Option::None;
-                    let mut member_user_id = ::std::option::Option::None;
-                    let mut member_oauth_user_id = ::std::option::Option::None;
-                    let mut member_created_at = ::std::option::Option::None;
-                    let mut member_last_seen_at = ::std::option::Option::None;
-                    let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::borrow::Cow::Borrowed("");
-                    while let ::std::option::Option::Some(member) = map
-                        .next_key_seed(
-                            _members::MemberSeed::<Member>::new(&mut unknown),
-                        )?
-                    {
-                        match member {
-                            ::std::option::Option::Some(Member::Member0) => {
-                                _members::read_member(
-                                    &mut map,
-                                    &mut member_space_id,
-                                    "spaceId",
-                                )?
-                            }
-                            ::std::option::Option::Some(Member::Member1) => {
-                                _members::read_member(
-                                    &mut map,
-                                    &mut member_user_id,
-                                    "userId",
-                                )?
-                            }
-                            ::std::option::Option::Some(Member::Member2) => {
-                                _members::read_member(
-                                    &mut map,
-                                    &mut member_oauth_user_id,
-                                    "oAuthUserId",
-                                )?
-                            }
-                            ::std::option::Option::Some(Member::Member3) => {
-                                _members::read_integer(
-                                    &mut map,
-                                    &mut member_created_at,
-                                    "createdAt",
-                                )?
-                            }
-                            ::std::option::Option::Some(Member::Member4) => {
-                                _members::read_integer(
-                                    &mut map,
-                                    &mut member_last_seen_at,
-                                    "lastSeenAt",
-                                )?
-                            }
-                            ::std::option::Option::None => {
-                                extra.keep_next(&mut unknown, &mut map)?
-                            }
-                        }
-                    }
-                    ::std::result::Result::Ok(MpserverlessUserGetInfoUserIds {
-                        space_id: _members::required(member_space_id, "spaceId")?,
-                        user_id: _members::required(member_user_id, "userId")?,
-                        oauth_user_id: member_oauth_user_id,
-                        created_at: member_created_at,
-                        last_seen_at: member_last_seen_at,
-                        extra,
-                    })
-                }
-            }
             deserializer.deserialize_map(Visitor)
         }
     }
@@ -806,70 +779,67 @@ const _: () = {
     use ::mpkit::__private::serde as _serde;
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
+    enum Member {
+        Member0,
+    }
+    impl _members::MemberNames for Member {
+        const RARE: &'static [&'static str] = &[];
+        #[inline]
+        fn of(name: &str) -> ::std::option::Option<Self> {
+            match name {
+                "success" => ::std::option::Option::Some(Member::Member0),
+                _ => ::std::option::Option::None,
+            }
+        }
+    }
+    struct Visitor;
+    impl<'de> _serde::de::Visitor<'de> for Visitor {
+        type Value = MpserverlessUserGetInfoFailure;
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str("the object MpserverlessUserGetInfoFailure")
+        }
+        #[inline]
+        fn visit_map<A: _serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::std::result::Result<MpserverlessUserGetInfoFailure, A::Error> {
+            let mut member_success = ::std::option::Option::None;
+            let mut extra = ::mpkit::UnknownMembers::new();
+            let mut unknown = ::std::borrow::Cow::Borrowed("");
+            while let ::std::option::Option::Some(member) = map
+                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
+            {
+                match member {
+                    ::std::option::Option::Some(Member::Member0) => {
+                        {
+                            _members::first::<_, A::Error>(&member_success, "success")?;
+                            let value: bool = map.next_value()?;
+                            if value {
+                                return ::std::result::Result::Err(
+                                    _serde::de::Error::custom(
+                                        "`success` must be false, as its schema's `const` says",
+                                    ),
+                                );
+                            }
+                            member_success = ::std::option::Option::Some(value);
+                        };
+                    }
+                    ::std::option::Option::None => {
+                        extra.keep_next(&mut unknown, &mut map)?;
+                    }
+                }
+            }
+            ::std::result::Result::Ok(MpserverlessUserGetInfoFailure {
+                success: _members::required(member_success, "success")?,
+                extra,
+            })
+        }
+    }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MpserverlessUserGetInfoFailure {
         fn deserialize<D: _serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
-            enum Member {
-                Member0,
-            }
-            impl _members::MemberNames for Member {
-                const RARE: &'static [&'static str] = &[];
-                #[inline]
-                fn of(name: &str) -> ::std::option::Option<Self> {
-                    match name {
-                        "success" => ::std::option::Option::Some(Member::Member0),
-                        _ => ::std::option::Option::None,
-                    }
-                }
-            }
-            struct Visitor;
-            impl<'de> _serde::de::Visitor<'de> for Visitor {
-                type Value = MpserverlessUserGetInfoFailure;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("the object MpserverlessUserGetInfoFailure")
-                }
-                #[inline]
-                fn visit_map<A: _serde::de::MapAccess<'de>>(
-                    self,
-                    mut map: A,
-                ) -> ::std::result::Result<MpserverlessUserGetInfoFailure, A::Error> {
-                    let mut member_success = ::std::option::Option::None;
-                    let mut extra = ::mpkit::UnknownMembers::new();
-                    let mut unknown = ::std::borrow::Cow::Borrowed("");
-                    while let ::std::option::Option::Some(member) = map
-                        .next_key_seed(
-                            _members::MemberSeed::<Member>::new(&mut unknown),
-                        )?
-                    {
-                        match member {
-                            ::std::option::Option::Some(Member::Member0) => {
-                                _members::first::<_, A::Error>(&member_success, "success")?;
-                                let value: bool = map.next_value()?;
-                                if value {
-                                    return ::std::result::Result::Err(
-                                        _serde::de::Error::custom(
-                                            "`success` must be false, as its schema's `const` says",
-                                        ),
-                                    );
-                                }
-                                member_success = ::std::option::Option::Some(value);
-                            }
-                            ::std::option::Option::None => {
-                                extra.keep_next(&mut unknown, &mut map)?
-                            }
-                        }
-                    }
-                    ::std::result::Result::Ok(MpserverlessUserGetInfoFailure {
-                        success: _members::required(member_success, "success")?,
-                        extra,
-                    })
-                }
-            }
             deserializer.deserialize_map(Visitor)
         }
     }

@@ -70,13 +70,19 @@ fn rule_check(
 ) -> Option<TokenStream> {
     Some(match (rule, ty) {
         (Rule::MinLength(min), Ty::String) => {
-            let stop = fail(format!("must be at least {min} characters long"));
+            let stop = fail(format!(
+                "must be at least {min} {} long",
+                if *min == 1 { "character" } else { "characters" }
+            ));
             let min = Literal::u64_unsuffixed(*min);
             // Bytes bound characters from above: count only when they must.
             quote!(if (value.len() as u64) < #min || (value.chars().count() as u64) < #min { #stop })
         }
         (Rule::MaxLength(max), Ty::String) => {
-            let stop = fail(format!("must be at most {max} characters long"));
+            let stop = fail(format!(
+                "must be at most {max} {} long",
+                if *max == 1 { "character" } else { "characters" }
+            ));
             let max = Literal::u64_unsuffixed(*max);
             quote!(if (value.len() as u64) > #max && (value.chars().count() as u64) > #max { #stop })
         }

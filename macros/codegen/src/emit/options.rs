@@ -456,19 +456,19 @@ fn rule_checks(cx: &Context<'_>, option: &OptionSpec) -> Option<TokenStream> {
     let test = |rule: &Rule| match rule {
         Rule::MinLength(min) => {
             let min = *min as usize;
-            let reason = format!("must be at least {min} characters, got {{}}");
+            let reason = format!("must be at least {min} {}, got {{length}}", characters(min));
             quote! {
                 if length < #min {
-                    errors.push(#krate::BuildError::invalid_field(#json, ::std::format!(#reason, length)));
+                    errors.push(#krate::BuildError::invalid_field(#json, ::std::format!(#reason)));
                 }
             }
         }
         Rule::MaxLength(max) => {
             let max = *max as usize;
-            let reason = format!("must be at most {max} characters, got {{}}");
+            let reason = format!("must be at most {max} {}, got {{length}}", characters(max));
             quote! {
                 if length > #max {
-                    errors.push(#krate::BuildError::invalid_field(#json, ::std::format!(#reason, length)));
+                    errors.push(#krate::BuildError::invalid_field(#json, ::std::format!(#reason)));
                 }
             }
         }
@@ -494,13 +494,13 @@ fn rule_checks(cx: &Context<'_>, option: &OptionSpec) -> Option<TokenStream> {
                 quote!(*value > #bound)
             };
             let reason = if below {
-                format!("must be at least {min}{word}, got {{}}")
+                format!("must be at least {min}{word}, got {{value}}")
             } else {
-                format!("must be at most {min}{word}, got {{}}")
+                format!("must be at most {min}{word}, got {{value}}")
             };
             quote! {
                 if #comparison {
-                    errors.push(#krate::BuildError::invalid_field(#json, ::std::format!(#reason, value)));
+                    errors.push(#krate::BuildError::invalid_field(#json, ::std::format!(#reason)));
                 }
             }
         }
@@ -540,4 +540,13 @@ fn rule_checks(cx: &Context<'_>, option: &OptionSpec) -> Option<TokenStream> {
     } else {
         quote! { if let ::std::option::Option::Some(value) = &self.#ident { #checks } }
     })
+}
+
+/// "character" or "characters", as `count` needs.
+fn characters(count: usize) -> &'static str {
+    if count == 1 {
+        "character"
+    } else {
+        "characters"
+    }
 }

@@ -235,7 +235,7 @@ impl Decoder<'_> {
         let common_reads = common.iter().map(|member| {
             let tag = &member.tag;
             let read = member.read(self.cx.krate, false);
-            quote!(::std::option::Option::Some(Member::#tag) => #read,)
+            quote!(::std::option::Option::Some(Member::#tag) => { #read; })
         });
         let (other_arm, out_of_line) = self.other_members(&rare);
         let slots = self.members.iter().map(|m| &m.slot);
@@ -262,48 +262,50 @@ impl Decoder<'_> {
         });
         let expecting = format!("the object {name}");
         let inline_loop = (common.len() <= INLINE_LOOP_MAX_MEMBERS).then(|| quote!(#[inline]));
+        // The decoder's items stand beside the impl, not inside
+        // `deserialize`, so that no generated function is long.
         quote! {
+            enum Member {
+                #(#common_tags,)*
+            }
+            impl _members::MemberNames for Member {
+                const RARE: &'static [&'static str] = &[#(#rare_names),*];
+                #[inline]
+                fn of(name: &str) -> ::std::option::Option<Self> {
+                    match name {
+                        #(#common_jsons => ::std::option::Option::Some(Member::#common_tags),)*
+                        _ => ::std::option::Option::None,
+                    }
+                }
+            }
+            #out_of_line
+            struct Visitor;
+            impl<'de> _serde::de::Visitor<'de> for Visitor {
+                type Value = #name;
+                fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str(#expecting)
+                }
+                #inline_loop
+                fn visit_map<A: _serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
+                    #(let mut #slots = ::std::option::Option::None;)*
+                    #extra_init
+                    let mut unknown = ::std::borrow::Cow::Borrowed("");
+                    while let ::std::option::Option::Some(member) = map.next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))? {
+                        match member {
+                            #(#common_reads)*
+                            ::std::option::Option::None => #other_arm,
+                        }
+                    }
+                    #alternatives
+                    ::std::result::Result::Ok(#name {
+                        #(#builds)*
+                        #extra_build
+                    })
+                }
+            }
             #[automatically_derived]
             impl<'de> _serde::Deserialize<'de> for #name {
                 fn deserialize<D: _serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                    enum Member {
-                        #(#common_tags,)*
-                    }
-                    impl _members::MemberNames for Member {
-                        const RARE: &'static [&'static str] = &[#(#rare_names),*];
-                        #[inline]
-                        fn of(name: &str) -> ::std::option::Option<Self> {
-                            match name {
-                                #(#common_jsons => ::std::option::Option::Some(Member::#common_tags),)*
-                                _ => ::std::option::Option::None,
-                            }
-                        }
-                    }
-                    #out_of_line
-                    struct Visitor;
-                    impl<'de> _serde::de::Visitor<'de> for Visitor {
-                        type Value = #name;
-                        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                            f.write_str(#expecting)
-                        }
-                        #inline_loop
-                        fn visit_map<A: _serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
-                            #(let mut #slots = ::std::option::Option::None;)*
-                            #extra_init
-                            let mut unknown = ::std::borrow::Cow::Borrowed("");
-                            while let ::std::option::Option::Some(member) = map.next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))? {
-                                match member {
-                                    #(#common_reads)*
-                                    ::std::option::Option::None => #other_arm,
-                                }
-                            }
-                            #alternatives
-                            ::std::result::Result::Ok(#name {
-                                #(#builds)*
-                                #extra_build
-                            })
-                        }
-                    }
                     deserializer.deserialize_map(Visitor)
                 }
             }
@@ -324,7 +326,7 @@ impl Decoder<'_> {
             .join(", ");
         let keep_unknown = |map: TokenStream, unknown_mut: TokenStream| {
             if keeps_unknown {
-                quote!(#extra.keep_next(#unknown_mut, #map)?)
+                quote!({ #extra.keep_next(#unknown_mut, #map)?; })
             } else {
                 quote! {{
                     return ::std::result::Result::Err(_serde::de::Error::custom(::std::format!(
@@ -348,7 +350,7 @@ impl Decoder<'_> {
         let rare_reads = rare.iter().map(|member| {
             let json = &member.field.json;
             let read = member.read(krate, true);
-            quote!(#json => #read,)
+            quote!(#json => { #read; })
         });
         let keep = keep_unknown(quote!(map), quote!(unknown));
         let extra_param = keeps_unknown.then(|| quote!(#extra: &mut #krate::UnknownMembers,));
