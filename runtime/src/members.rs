@@ -74,9 +74,7 @@ pub fn read_member<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     slot: &mut Option<T>,
     name: &'static str,
 ) -> Result<(), A::Error> {
-    if slot.is_some() {
-        return Err(de::Error::duplicate_field(name));
-    }
+    first::<T, A::Error>(slot, name)?;
     *slot = Some(map.next_value()?);
     Ok(())
 }
@@ -92,9 +90,7 @@ pub fn read_integer<'de, A: MapAccess<'de>>(
     slot: &mut Option<i64>,
     name: &'static str,
 ) -> Result<(), A::Error> {
-    if slot.is_some() {
-        return Err(de::Error::duplicate_field(name));
-    }
+    first::<i64, A::Error>(slot, name)?;
     *slot = Some(map.next_value::<JsonInteger>()?.0);
     Ok(())
 }
