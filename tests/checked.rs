@@ -149,3 +149,13 @@ fn an_option_kept_as_json_is_checked_by_build() {
         );
     }
 }
+
+#[test]
+fn integer_elements_written_with_a_fraction_are_integers() {
+    // JSON Schema counts 2.0 as an integer; serde's i64 alone refuses it.
+    let reply = decode(json!({ "scores": [1, 2.0, -0] })).unwrap_or_else(|e| panic!("{e}"));
+    let scores: Option<Vec<i64>> = reply.scores;
+    assert_eq!(scores, Some(vec![1, 2, 0]));
+    assert!(decode(json!({ "scores": [1.5] })).is_err());
+    assert!(decode(json!({ "scores": ["1"] })).is_err());
+}

@@ -95,6 +95,50 @@ pub fn read_integer<'de, A: MapAccess<'de>>(
     Ok(())
 }
 
+/// [`read_member`] for an array of integers, each of which JSON Schema
+/// lets a payload write as `1.0`.
+///
+/// # Errors
+/// As [`read_member`].
+#[inline]
+pub fn read_integers<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    slot: &mut Option<Vec<i64>>,
+    name: &'static str,
+) -> Result<(), A::Error> {
+    first::<Vec<i64>, A::Error>(slot, name)?;
+    *slot = Some(map.next_value::<Integers>()?.0);
+    Ok(())
+}
+
+/// An array of integers read as JSON Schema counts them.
+struct Integers(Vec<i64>);
+
+impl<'de> Deserialize<'de> for Integers {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_seq(IntegersVisitor)
+    }
+}
+
+struct IntegersVisitor;
+
+impl<'de> Visitor<'de> for IntegersVisitor {
+    type Value = Integers;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of integers")
+    }
+
+    fn visit_seq<S: de::SeqAccess<'de>>(self, mut seq: S) -> Result<Integers, S::Error> {
+        // The hint comes from the payload: trusted only up to a bound.
+        let mut integers = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+        while let Some(JsonInteger(integer)) = seq.next_element()? {
+            integers.push(integer);
+        }
+        Ok(Integers(integers))
+    }
+}
+
 /// Refuses a second member `name` before its value is read (for members
 /// whose value is checked before it is kept).
 ///

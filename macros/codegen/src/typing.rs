@@ -111,6 +111,26 @@ impl<'a> Typing<'a> {
                 || is_struct_shaped(target))
     }
 
+    /// Whether array elements of this schema would hold integers serde
+    /// reads alone (`Option<i64>`, a list of `i64`), which refuse `1.0`
+    /// where JSON Schema accepts it: such an array is checked instead.
+    /// Plain integer elements are read by the runtime's `read_integers`.
+    fn integers_inside(&self, items: &SchemaNode) -> bool {
+        let items = self.api.resolve(items);
+        if items.has_quirk(QuirkKind::NumberAsString) {
+            return false;
+        }
+        match items.type_list() {
+            [JsonType::Integer] => false,
+            [JsonType::Null, JsonType::Integer] | [JsonType::Integer, JsonType::Null] => true,
+            [JsonType::Array] => items.items.as_deref().is_some_and(|inner| {
+                let inner = self.api.resolve(inner);
+                inner.type_list().contains(&JsonType::Integer) && inner.enum_values.is_none()
+            }),
+            _ => false,
+        }
+    }
+
     /// Whether definition `name` reaches itself through `$ref`s.
     pub(crate) fn is_recursive(&self, name: &str) -> bool {
         self.recursive.contains(name)
@@ -155,10 +175,9 @@ impl<'a> Typing<'a> {
             [JsonType::Null] => !rules,
             [JsonType::Array] => {
                 !rules
-                    && node
-                        .items
-                        .as_deref()
-                        .is_none_or(|items| self.typed(items, Place::Nested))
+                    && node.items.as_deref().is_none_or(|items| {
+                        self.typed(items, Place::Nested) && !self.integers_inside(items)
+                    })
             }
             [JsonType::Object] => {
                 !rules

@@ -410,6 +410,8 @@ impl Member<'_> {
         if checks.is_empty() {
             return if self.field.ty == Ty::Int {
                 quote!(_members::read_integer(#map, #slot_mut, #json)?)
+            } else if self.field.ty == Ty::List(Box::new(Ty::Int)) {
+                quote!(_members::read_integers(#map, #slot_mut, #json)?)
             } else {
                 quote!(_members::read_member(#map, #slot_mut, #json)?)
             };
