@@ -159,3 +159,26 @@ fn integer_elements_written_with_a_fraction_are_integers() {
     assert!(decode(json!({ "scores": [1.5] })).is_err());
     assert!(decode(json!({ "scores": ["1"] })).is_err());
 }
+
+#[test]
+fn an_object_of_one_value_schema_is_a_typed_map() {
+    let reply = decode(json!({ "badges": { "gold": { "level": 3.0 }, "new": { "level": 1 } } }))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let badges: std::collections::BTreeMap<String, ExGetProfileBadgesValue> =
+        reply.badges.unwrap_or_default();
+    assert_eq!(badges["gold"].level, 3);
+    assert_eq!(badges.len(), 2);
+    let error = decode(json!({ "badges": { "x": { "level": 0 } } })).unwrap_err();
+    assert!(error.contains("`level` must be at least 1"), "{error}");
+    assert!(decode(json!({ "badges": { "x": {} } })).is_err());
+    // A rule on the values makes the map checked JSON (a Rust map cannot
+    // check `minLength` on each value), with the same verdicts.
+    assert_eq!(
+        decode(json!({ "labels": { "en": "Hi" } }))
+            .map(|r| r.labels)
+            .ok(),
+        Some(Some(json!({ "en": "Hi" })))
+    );
+    assert!(decode(json!({ "labels": { "en": "" } })).is_err());
+    assert!(decode(json!({ "labels": { "en": 1 } })).is_err());
+}

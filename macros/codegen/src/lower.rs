@@ -59,6 +59,9 @@ pub(crate) enum Ty {
     Boxed(Box<Ty>),
     /// A plain value or `null` (`"type": ["string", "null"]`): `Option<T>`.
     Nullable(Box<Ty>),
+    /// An object whose members all have one schema
+    /// (`additionalProperties`): `BTreeMap<String, T>`.
+    MapOf(Box<Ty>),
 }
 
 impl Ty {
@@ -570,7 +573,10 @@ impl<'a> Lowerer<'a> {
                 self.structure(node, name.clone());
                 Ty::Named(name)
             }
-            [JsonType::Object] => Ty::Map,
+            [JsonType::Object] => match crate::typing::map_values(node) {
+                Some(values) => Ty::MapOf(Box::new(self.node(values, &format!("{hint}Value")))),
+                None => Ty::Map,
+            },
             [JsonType::Null, plain] | [plain, JsonType::Null] if *plain != JsonType::Null => {
                 let inner = match plain {
                     JsonType::String => Ty::String,

@@ -140,6 +140,16 @@ impl<'a> Typing<'a> {
         if place == Place::Option {
             return self.builder_typed(node);
         }
+        if let Some(values) = map_values(node) {
+            // A map whose values are integers would refuse `1.0`, which
+            // JSON Schema counts as an integer: such a map is checked.
+            let integers = matches!(self.api.resolve(values).type_list(), [JsonType::Integer])
+                && !self
+                    .api
+                    .resolve(values)
+                    .has_quirk(QuirkKind::NumberAsString);
+            return self.typed(values, Place::Nested) && !integers && !self.integers_inside(values);
+        }
         if node.is_false() || checked_only_keyword(node).is_some() {
             return false;
         }
@@ -203,6 +213,32 @@ impl<'a> Typing<'a> {
             _ => false,
         }
     }
+}
+
+/// The schema of a map's values: an object with `additionalProperties` a
+/// schema and nothing else that constrains it (no `properties`,
+/// `patternProperties`, `required`, ...), which becomes a
+/// `BTreeMap<String, T>`.
+pub(crate) fn map_values(node: &SchemaNode) -> Option<&SchemaNode> {
+    let values = node.additional_properties.as_deref()?;
+    let bare = SchemaNode {
+        additional_properties: None,
+        title: None,
+        description: None,
+        comment: None,
+        examples: Vec::new(),
+        ..node.clone()
+    };
+    let only_object = SchemaNode {
+        types: bare.types.clone(),
+        since: bare.since,
+        present_when: bare.present_when.clone(),
+        rust_name: bare.rust_name.clone(),
+        departs_from_typings: bare.departs_from_typings.clone(),
+        ..SchemaNode::default()
+    };
+    (values.boolean.is_none() && node.type_list() == [JsonType::Object] && bare == only_object)
+        .then_some(values)
 }
 
 /// An object with `properties` and nothing that would make it checked:

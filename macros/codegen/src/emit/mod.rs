@@ -61,6 +61,10 @@ pub(crate) fn ty(cx: &Context<'_>, ty: &Ty) -> TokenStream {
             quote!(::std::option::Option<#inner>)
         }
         Ty::Value => quote!(#krate::__private::serde_json::Value),
+        Ty::MapOf(values) => {
+            let values = self::ty(cx, values);
+            quote!(::std::collections::BTreeMap<::std::string::String, #values>)
+        }
         Ty::Map => {
             quote!(#krate::__private::serde_json::Map<::std::string::String, #krate::__private::serde_json::Value>)
         }

@@ -450,6 +450,10 @@ impl<'a> Checker<'a> {
         if let Some(items) = &node.items {
             self.node(items, &child(pointer, "items"), part, None, Place::Nested);
         }
+        if let Some(values) = crate::typing::map_values(node) {
+            let at = child(pointer, "additionalProperties");
+            self.node(values, &at, part, None, Place::Nested);
+        }
         for (i, branch) in node.any_of.iter().enumerate() {
             let branch_pointer = format!("{pointer}/anyOf/{i}");
             self.node(

@@ -342,6 +342,14 @@ impl Shape {
         if let Some(items) = &node.items {
             self.walk(api, items, &child(pointer, "items"), level + 1);
         }
+        if let Some(values) = crate::typing::map_values(node) {
+            self.walk(
+                api,
+                values,
+                &child(pointer, "additionalProperties"),
+                level + 1,
+            );
+        }
         for (i, branch) in node.any_of.iter().enumerate() {
             self.walk(api, branch, &format!("{pointer}/anyOf/{i}"), level + 1);
         }
