@@ -1,6 +1,8 @@
 //! The full call path through a host: version refusal before anything is
-//! invoked, options serialized as the platform expects, callback or promise
-//! style from the schema, and the reply decoded by the same decoders.
+//! invoked (with a version per root), options written as the platform
+//! expects them, callback or promise style from the schema, replies given as
+//! JSON text decoded by the same decoders, structured host errors, timeouts,
+//! rejections read as the schema says, and `dyn` hosts.
 
 #![allow(clippy::panic, clippy::unwrap_used)] // a test fails by panicking
 
@@ -9,9 +11,14 @@ mod support;
 #[path = "support/apis.rs"]
 mod apis;
 
+use std::time::Duration;
+
 use apis::*;
-use mpkit::{AtLeast, CallError, CallStyle, Version, call};
-use mpkit_runtime::{HostReply, ReplayHost};
+use mpkit::{
+    ApiInfo, ApiOptions, AtLeast, CallError, CallStyle, DynHost, ErrorRejection, HostError,
+    HostReply, JsError, MiniProgramApi, Payload, Requirement, Version, call, call_with_timeout,
+};
+use mpkit_runtime::ReplayHost;
 use serde_json::json;
 use support::root;
 
@@ -19,25 +26,28 @@ fn fixture(path: &str) -> String {
     std::fs::read_to_string(root().join("tests/fixtures").join(path)).unwrap()
 }
 
+fn block_on<T>(future: impl std::future::Future<Output = T>) -> T {
+    pollster::block_on(future)
+}
+
 #[test]
 fn success_reply_is_decoded_and_the_call_recorded() {
-    let host = ReplayHost::new(Version::new(2, 16, 0))
-        .reply_success_text(
-            "wx.getUserInfo",
-            &fixture("wechat/getUserInfo/success-with-credentials.json"),
-        )
-        .unwrap();
+    let host = ReplayHost::new(Version::new(2, 16, 0)).reply_success_text(
+        "wx.getUserInfo",
+        fixture("wechat/getUserInfo/success-with-credentials.json"),
+    );
     let options = WxGetUserInfo::options()
         .with_credentials(true)
         .lang(WxGetUserInfoLang::ZhCn)
         .build()
         .unwrap();
-    let reply = pollster::block_on(call::<WxGetUserInfo, _>(&host, &options)).unwrap();
+    let reply = block_on(call::<WxGetUserInfo, _>(&host, &options)).unwrap();
     assert_eq!(reply.user_info.nick_name, "Band");
     let calls = host.calls();
     assert_eq!(calls.len(), 1);
     assert_eq!(calls[0].api, "wx.getUserInfo");
     assert_eq!(calls[0].style, CallStyle::Callback);
+    assert_eq!(calls[0].timeout, None);
     assert_eq!(
         calls[0].options,
         json!({ "withCredentials": true, "lang": "zh_CN" })
@@ -45,15 +55,26 @@ fn success_reply_is_decoded_and_the_call_recorded() {
 }
 
 #[test]
-fn fail_callback_becomes_a_typed_failure_reported_once() {
+fn replies_as_text_and_as_values_decode_alike() {
+    let text = fixture("wechat/getUserInfo/success-basic.json");
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     let host = ReplayHost::new(Version::new(2, 16, 0))
-        .reply_fail_text(
-            "wx.getUserInfo",
-            &fixture("wechat/getUserInfo/fail-auth-deny.json"),
-        )
-        .unwrap();
+        .reply_success_text("wx.getUserInfo", text)
+        .reply("wx.getUserInfo", HostReply::Success(Payload::Value(value)));
     let options = WxGetUserInfo::options().build().unwrap();
-    let error = pollster::block_on(call::<WxGetUserInfo, _>(&host, &options)).unwrap_err();
+    let first = block_on(call::<WxGetUserInfo, _>(&host, &options)).unwrap();
+    let second = block_on(call::<WxGetUserInfo, _>(&host, &options)).unwrap();
+    assert_eq!(first.user_info.nick_name, second.user_info.nick_name);
+}
+
+#[test]
+fn fail_callback_becomes_a_typed_failure_reported_once() {
+    let host = ReplayHost::new(Version::new(2, 16, 0)).reply_fail_text(
+        "wx.getUserInfo",
+        fixture("wechat/getUserInfo/fail-auth-deny.json"),
+    );
+    let options = WxGetUserInfo::options().build().unwrap();
+    let error = block_on(call::<WxGetUserInfo, _>(&host, &options)).unwrap_err();
     assert!(
         matches!(&error, CallError::Failure { detail, .. } if detail == "auth deny"),
         "{error}"
@@ -62,29 +83,27 @@ fn fail_callback_becomes_a_typed_failure_reported_once() {
 }
 
 #[test]
-fn promise_style_api_resolves_and_rejects() {
+fn promise_style_api_resolves_and_rejects_with_a_payload() {
     let host = ReplayHost::new(Version::new(1, 0, 0))
         .reply_success_text(
             "mpserverless.user.getInfo",
-            &fixture("mpserverless/user.getInfo/success-nested-user.json"),
+            fixture("mpserverless/user.getInfo/success-nested-user.json"),
         )
-        .unwrap()
         .reply_fail_text(
             "mpserverless.user.getInfo",
-            &fixture("mpserverless/user.getInfo/fail-not-authorized.json"),
-        )
-        .unwrap();
+            fixture("mpserverless/user.getInfo/fail-not-authorized.json"),
+        );
     let options = EmasGetUserInfo::options()
         .auth_provider(EmasGetUserInfoAuthProvider::Wechat)
         .build()
         .unwrap();
-    let first = pollster::block_on(call::<EmasGetUserInfo, _>(&host, &options)).unwrap();
+    let first = block_on(call::<EmasGetUserInfo, _>(&host, &options)).unwrap();
     assert_eq!(
         first.result.user_id().map(String::as_str),
         Some("5f3c2a1b0e9d8c7b6a594837")
     );
-    let second = pollster::block_on(call::<EmasGetUserInfo, _>(&host, &options)).unwrap_err();
-    assert!(matches!(second, CallError::Failure { .. }));
+    let second = block_on(call::<EmasGetUserInfo, _>(&host, &options)).unwrap_err();
+    assert!(matches!(second, CallError::Failure { .. }), "{second}");
     let calls = host.calls();
     assert_eq!(
         calls.iter().map(|c| c.style).collect::<Vec<_>>(),
@@ -96,20 +115,86 @@ fn promise_style_api_resolves_and_rejects() {
     );
 }
 
+/// `mpserverless.user.getInfo` as a schema with `"x-error-rejection":
+/// "failure"` describes it, whatever the bundled schema says today.
+struct EmasRejectingWithFailures;
+
+impl MiniProgramApi for EmasRejectingWithFailures {
+    const INFO: ApiInfo = ApiInfo {
+        error_rejection: ErrorRejection::Failure,
+        ..EmasGetUserInfo::INFO
+    };
+    type Options = <EmasGetUserInfo as MiniProgramApi>::Options;
+    type Success = <EmasGetUserInfo as MiniProgramApi>::Success;
+    type Failure = <EmasGetUserInfo as MiniProgramApi>::Failure;
+    type Encrypted = ();
+}
+
+/// What the EMAS SDK rejects with when nothing was authorized.
+fn unauthorized() -> HostReply {
+    HostReply::Rejected(JsError {
+        name: "UnauthorizedError".to_owned(),
+        message: "未进行用户授权".to_owned(),
+        payload: Payload::Text(
+            r#"{"name":"UnauthorizedError","message":"未进行用户授权","code":401}"#.to_owned(),
+        ),
+    })
+}
+
+#[test]
+fn a_rejection_with_an_error_is_read_as_the_schema_says() {
+    let api = "mpserverless.user.getInfo";
+    let host = ReplayHost::new(Version::new(1, 0, 0))
+        .reply(api, unauthorized())
+        .reply(api, unauthorized());
+    let options = EmasGetUserInfo::options().build().unwrap();
+
+    match block_on(call::<EmasRejectingWithFailures, _>(&host, &options)) {
+        Err(CallError::Failure {
+            detail,
+            code,
+            payload,
+            ..
+        }) => {
+            assert_eq!((detail.as_str(), code), ("未进行用户授权", Some(401)));
+            assert_eq!(payload["name"], "UnauthorizedError");
+        }
+        other => panic!("{other:?}"),
+    }
+
+    let host_error = ApiInfo {
+        error_rejection: ErrorRejection::HostError,
+        ..EmasGetUserInfo::INFO
+    };
+    let error = block_on(call::<EmasGetUserInfo, _>(&host, &options)).unwrap_err();
+    if EmasGetUserInfo::INFO == host_error {
+        assert_eq!(
+            error,
+            CallError::Host {
+                api,
+                error: HostError::Rejected {
+                    name: "UnauthorizedError".to_owned(),
+                    message: "未进行用户授权".to_owned(),
+                },
+            }
+        );
+    } else {
+        assert!(matches!(error, CallError::Failure { .. }), "{error}");
+    }
+}
+
 #[test]
 fn too_old_host_is_refused_before_anything_is_invoked() {
-    let host = ReplayHost::new(Version::new(2, 9, 0))
-        .reply_success_text(
-            "wx.getUserProfile",
-            &fixture("wechat/getUserProfile/success-anonymous.json"),
-        )
-        .unwrap();
+    let host = ReplayHost::new(Version::new(2, 9, 0)).reply_success_text(
+        "wx.getUserProfile",
+        fixture("wechat/getUserProfile/success-anonymous.json"),
+    );
     // The app got a proof elsewhere (a different host); this host is older.
     let proof = AtLeast::<2, 10, 4>::check(Version::new(2, 10, 4)).unwrap();
     let options = WxGetUserProfile::options(proof, "完善资料")
         .build()
         .unwrap();
-    match pollster::block_on(call::<WxGetUserProfile, _>(&host, &options)) {
+    match block_on(call::<WxGetUserProfile, _>(&host, &options)) {
         Err(CallError::Unsupported {
             api,
             required,
@@ -135,15 +220,32 @@ fn too_old_host_is_refused_before_anything_is_invoked() {
 }
 
 #[test]
+fn each_root_has_its_own_version() {
+    // `wx` is new enough for getUserProfile; the app's other roots are not.
+    let host = ReplayHost::new(Version::new(1, 0, 0))
+        .version_of("wx", Version::new(2, 16, 0))
+        .reply_success_text(
+            "wx.getUserProfile",
+            fixture("wechat/getUserProfile/success-anonymous.json"),
+        );
+    let proof = AtLeast::<2, 10, 4>::check(Version::new(2, 10, 4)).unwrap();
+    let options = WxGetUserProfile::options(proof, "完善资料")
+        .build()
+        .unwrap();
+    block_on(call::<WxGetUserProfile, _>(&host, &options)).unwrap();
+    assert_eq!(WxGetUserProfile::INFO.root(), "wx");
+    assert_eq!(EmasGetUserInfo::INFO.root(), "mpserverless");
+}
+
+#[test]
 fn too_new_option_is_refused_and_named() {
     let host = ReplayHost::new(Version::new(0, 9, 0));
-    // A proof for another host (1.80.0) says nothing about this one (0.9.0).
     let proof = AtLeast::<1, 80, 0>::check(Version::new(1, 80, 0)).unwrap();
     let options = TtGetUserInfo::options()
         .with_real_name_authentication_info(true, proof)
         .build()
         .unwrap();
-    let error = pollster::block_on(call::<TtGetUserInfo, _>(&host, &options)).unwrap_err();
+    let error = block_on(call::<TtGetUserInfo, _>(&host, &options)).unwrap_err();
     assert!(
         error
             .to_string()
@@ -154,25 +256,107 @@ fn too_new_option_is_refused_and_named() {
 }
 
 #[test]
-fn host_errors_and_broken_bridges_are_reported() {
-    let host = ReplayHost::new(Version::new(2, 16, 0));
+fn host_errors_are_structured() {
     let options = WxGetUserInfo::options().build().unwrap();
-    let error = pollster::block_on(call::<WxGetUserInfo, _>(&host, &options)).unwrap_err();
+    let empty = ReplayHost::new(Version::new(2, 16, 0));
+    let error = block_on(call::<WxGetUserInfo, _>(&empty, &options)).unwrap_err();
     assert!(
-        matches!(&error, CallError::Host { api: "wx.getUserInfo", reason } if reason.contains("no reply queued")),
+        matches!(&error, CallError::Host { api: "wx.getUserInfo", error: HostError::Bridge { reason } } if reason.contains("no reply queued")),
         "{error}"
     );
 
-    // A fail callback carrying an ok errMsg is a broken bridge, not a success.
-    let broken = ReplayHost::new(Version::new(2, 16, 0)).reply(
-        "wx.getUserInfo",
-        HostReply::Fail(
-            serde_json::from_str(&fixture("wechat/getUserInfo/success-basic.json")).unwrap(),
-        ),
+    let missing = HostError::MissingMethod {
+        path: "wx.getUserInfo".to_owned(),
+    };
+    let host = ReplayHost::new(Version::new(2, 16, 0)).error("wx.getUserInfo", missing.clone());
+    let error = block_on(call::<WxGetUserInfo, _>(&host, &options)).unwrap_err();
+    assert_eq!(
+        error,
+        CallError::Host {
+            api: "wx.getUserInfo",
+            error: missing
+        }
     );
-    let error = pollster::block_on(call::<WxGetUserInfo, _>(&broken, &options)).unwrap_err();
+    assert!(error.to_string().contains("is not a function on this host"));
+}
+
+#[test]
+fn a_callback_that_never_runs_times_out() {
+    let host = ReplayHost::new(Version::new(2, 16, 0)).silent("wx.getUserInfo");
+    let options = WxGetUserInfo::options().build().unwrap();
+    let after = Duration::from_millis(250);
+    let error = block_on(call_with_timeout::<WxGetUserInfo, _>(
+        &host, &options, after,
+    ))
+    .unwrap_err();
+    assert_eq!(
+        error,
+        CallError::Host {
+            api: "wx.getUserInfo",
+            error: HostError::TimedOut { after }
+        }
+    );
+    assert_eq!(host.calls()[0].timeout, Some(after));
+}
+
+#[test]
+fn a_fail_callback_with_an_ok_payload_is_a_broken_bridge() {
+    let options = WxGetUserInfo::options().build().unwrap();
+    let broken = ReplayHost::new(Version::new(2, 16, 0)).reply_fail_text(
+        "wx.getUserInfo",
+        fixture("wechat/getUserInfo/success-basic.json"),
+    );
+    let error = block_on(call::<WxGetUserInfo, _>(&broken, &options)).unwrap_err();
     assert!(
         matches!(&error, CallError::Decode { reason, .. } if reason.contains("fail callback")),
         "{error}"
     );
+}
+
+#[test]
+fn dyn_hosts_are_called_alike() {
+    let host: Box<dyn DynHost> = Box::new(ReplayHost::new(Version::new(2, 16, 0)).reply_fail_text(
+        "wx.getUserInfo",
+        fixture("wechat/getUserInfo/fail-auth-deny.json"),
+    ));
+    let options = WxGetUserInfo::options().build().unwrap();
+    let error = block_on(call::<WxGetUserInfo, dyn DynHost>(&*host, &options)).unwrap_err();
+    assert!(matches!(error, CallError::Failure { .. }), "{error}");
+}
+
+/// Options whose hand-written `Serialize` fails.
+#[derive(Debug)]
+struct Unserializable;
+
+impl serde::Serialize for Unserializable {
+    fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+        Err(serde::ser::Error::custom("no JSON form"))
+    }
+}
+
+impl ApiOptions for Unserializable {
+    fn requirements(&self) -> Vec<Requirement> {
+        Vec::new()
+    }
+}
+
+struct HandWritten;
+
+impl MiniProgramApi for HandWritten {
+    const INFO: ApiInfo = WxGetUserInfo::INFO;
+    type Options = Unserializable;
+    type Success = <WxGetUserInfo as MiniProgramApi>::Success;
+    type Failure = <WxGetUserInfo as MiniProgramApi>::Failure;
+    type Encrypted = ();
+}
+
+#[test]
+fn options_that_cannot_be_written_are_reported_and_nothing_is_invoked() {
+    let host = ReplayHost::new(Version::new(2, 16, 0));
+    let error = block_on(call::<HandWritten, _>(&host, &Unserializable)).unwrap_err();
+    assert!(
+        matches!(&error, CallError::Options { api: "wx.getUserInfo", reason } if reason.contains("no JSON form")),
+        "{error}"
+    );
+    assert!(host.calls().is_empty());
 }

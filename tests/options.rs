@@ -28,12 +28,10 @@ fn to_json_is_exactly_what_was_set_under_platform_names() {
         .build()
         .unwrap();
     assert_eq!(emas.to_json(), json!({ "authProvider": "wechat_openapi" }));
+    let real_name = AtLeast::<1, 80, 0>::check(Version::new(1, 80, 0)).unwrap();
     let tt = TtGetUserInfo::options()
         .with_credentials(true)
-        .with_real_name_authentication_info(
-            true,
-            AtLeast::<1, 80, 0>::check(Version::new(1, 80, 0)).unwrap(),
-        )
+        .with_real_name_authentication_info(true, real_name)
         .build()
         .unwrap();
     assert_eq!(
@@ -50,20 +48,18 @@ fn json_text_is_serde_json_text_byte_for_byte() {
         .build()
         .unwrap();
     assert_eq!(
-        wx.to_json_string().unwrap(),
+        wx.to_json_string(),
         r#"{"withCredentials":false,"lang":"zh_TW"}"#
     );
     let empty = WxGetUserInfo::options().build().unwrap();
-    assert_eq!(empty.to_json_string().unwrap(), "{}");
+    assert_eq!(empty.to_json_string(), "{}");
     let emas = EmasGetUserInfo::options()
         .auth_provider(EmasGetUserInfoAuthProvider::Dingtalk)
         .build()
         .unwrap();
+    let real_name = AtLeast::<1, 80, 0>::check(Version::new(1, 80, 0)).unwrap();
     let tt = TtGetUserInfo::options()
-        .with_real_name_authentication_info(
-            true,
-            AtLeast::<1, 80, 0>::check(Version::new(1, 80, 0)).unwrap(),
-        )
+        .with_real_name_authentication_info(true, real_name)
         .build()
         .unwrap();
     for (text, serde_text) in [
@@ -71,7 +67,7 @@ fn json_text_is_serde_json_text_byte_for_byte() {
         (emas.to_json_string(), serde_json::to_string(&emas)),
         (tt.to_json_string(), serde_json::to_string(&tt)),
     ] {
-        assert_eq!(text.unwrap(), serde_text.unwrap());
+        assert_eq!(text, serde_text.unwrap());
     }
 }
 
@@ -244,12 +240,10 @@ fn check_host_names_everything_too_new() {
         other => panic!("{other:?}"),
     }
     // Douyin options carry their own minimum (1.0.0, 1.80.0): a host below it is told so per option.
+    let real_name = AtLeast::<1, 80, 0>::check(Version::new(1, 80, 0)).unwrap();
     let tt = TtGetUserInfo::options()
         .with_credentials(true)
-        .with_real_name_authentication_info(
-            true,
-            AtLeast::<1, 80, 0>::check(Version::new(1, 80, 0)).unwrap(),
-        )
+        .with_real_name_authentication_info(true, real_name)
         .build()
         .unwrap();
     match tt.check_host(Version::new(0, 9, 0)) {

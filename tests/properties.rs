@@ -178,7 +178,7 @@ proptest! {
             builder = builder.lang(*lang);
         }
         let options = builder.build().unwrap();
-        let text = options.to_json_string().unwrap();
+        let text = options.to_json_string();
         prop_assert_eq!(&text, &serde_json::to_string(&options).unwrap());
         prop_assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), options.to_json());
     }

@@ -277,7 +277,7 @@ pub fn all() -> Vec<Workload> {
         workload!(
             "options",
             "wechat getUserInfo build+gate+to_json_string",
-            wx_options().to_json_string().unwrap()
+            wx_options().to_json_string()
         ),
         workload!(
             "options",
@@ -292,7 +292,7 @@ pub fn all() -> Vec<Workload> {
         workload!(
             "options",
             "wechat getUserProfile build+validate+gate+to_json_string",
-            wx_profile_options().to_json_string().unwrap()
+            wx_profile_options().to_json_string()
         ),
         workload!(
             "options",
@@ -301,7 +301,7 @@ pub fn all() -> Vec<Workload> {
                 let options = wx_profile_options();
                 BUFFER.with_borrow_mut(|buffer| {
                     buffer.clear();
-                    options.write_json(buffer).unwrap();
+                    options.write_json(buffer);
                     buffer.len()
                 })
             }

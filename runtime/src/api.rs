@@ -63,9 +63,46 @@ pub struct ApiInfo {
     pub call_style: CallStyle,
     /// How its responses tell success from failure.
     pub outcome: Outcome,
+    /// How a host reads its base-library version (`x-version-getters`):
+    /// expressions on the namespace's root object (`wx`), such as
+    /// `getAppBaseInfo().SDKVersion`, tried in order. Empty when the schema
+    /// names none; the app then gives the host the version itself (an EMAS
+    /// client is an object the app creates, with its own SDK version).
+    pub version_getters: &'static [&'static str],
+    /// What a promise rejected with an `Error` object means (`x-error-rejection`).
+    pub error_rejection: ErrorRejection,
+}
+
+/// What a promise rejected with a JavaScript `Error` object (rather than
+/// with a payload) means for an API: `x-error-rejection` in a schema file,
+/// and the same type in generated code.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum ErrorRejection {
+    /// The host failed (a broken bridge, a network layer that threw):
+    /// `CallError::Host`. The default.
+    #[default]
+    HostError,
+    /// The platform's way of reporting a failure (the EMAS SDK rejects with
+    /// an `Error` carrying `code` and `message`): `CallError::Failure`, whose
+    /// payload holds the error's name, message and own members.
+    Failure,
 }
 
 impl ApiInfo {
+    /// The global object the namespace starts from: `wx` for `wx`,
+    /// `mpserverless` for `mpserverless.user`.
+    #[must_use]
+    pub fn root(&self) -> &'static str {
+        match self.namespace.split_once('.') {
+            Some((root, _)) => root,
+            None => self.namespace,
+        }
+    }
+
     /// Whether a host with base library `host` can call the API at all
     /// (what `wx.canIUse` answers).
     #[must_use]
@@ -112,36 +149,24 @@ pub trait MiniProgramApi {
 }
 
 /// Built options of an API.
+///
+/// Generated options write their JSON infallibly: their inherent
+/// `to_json`, `to_json_string` and `write_json` return no `Result`, and
+/// their [`ApiOptions::write_json`] always returns `Ok`. A hand-written
+/// impl may fail; [`call`](crate::call) then reports
+/// [`CallError::Options`] and invokes nothing.
 pub trait ApiOptions: Serialize {
     /// Every option that is set and has a minimum base-library version.
     fn requirements(&self) -> Vec<Requirement>;
 
-    /// Appends the options object as JSON text to `out`; generated options
-    /// write it without re-escaping the names and values their schema fixes.
-    /// Reusing `out` across calls saves an allocation per call.
+    /// Appends the options object as JSON text to `out`: exactly what the
+    /// platform is given. The default serializes `self` with `serde_json`.
     ///
     /// # Errors
-    /// When a value fails to serialize.
+    /// When a value fails to serialize (never for generated options).
     fn write_json(&self, out: &mut String) -> Result<(), serde_json::Error> {
         out.push_str(&serde_json::to_string(self)?);
         Ok(())
-    }
-
-    /// The options object as JSON text.
-    ///
-    /// # Errors
-    /// As [`ApiOptions::write_json`].
-    fn to_json_string(&self) -> Result<String, serde_json::Error> {
-        let mut out = String::new();
-        self.write_json(&mut out)?;
-        Ok(out)
-    }
-
-    /// The options object exactly as the platform expects it.
-    fn to_json(&self) -> Value {
-        // Generated options serialize only strings, booleans, numbers and
-        // enums, which cannot fail to become a `Value`.
-        serde_json::to_value(self).unwrap_or(Value::Null)
     }
 }
 

@@ -6,6 +6,7 @@ use std::fmt;
 use serde_json::Value;
 
 use crate::Version;
+use crate::host::HostError;
 
 /// Something that needs a newer base library than the host has: the API
 /// itself, or one option of it.
@@ -219,11 +220,20 @@ pub enum CallError {
         /// Everything that is too new for the host: the API and/or options.
         too_new: Vec<Requirement>,
     },
-    /// The host could not perform the call at all (the JavaScript side threw).
+    /// The host could not perform the call (the method is missing, it
+    /// threw, it timed out, ...).
     Host {
         /// The API.
         api: &'static str,
-        /// What the host said.
+        /// What went wrong in the host.
+        error: HostError,
+    },
+    /// The options could not be written as JSON: only a hand-written
+    /// [`ApiOptions`](crate::ApiOptions) impl can fail so. Nothing was invoked.
+    Options {
+        /// The API.
+        api: &'static str,
+        /// Why serializing failed.
         reason: String,
     },
 }
@@ -287,7 +297,11 @@ impl fmt::Display for CallError {
                     items.join(", ")
                 )
             }
-            CallError::Host { api, reason } => write!(f, "the host could not call {api}: {reason}"),
+            CallError::Host { api, error } => write!(f, "the host could not call {api}: {error}"),
+            CallError::Options { api, reason } => write!(
+                f,
+                "cannot write the options of {api} as JSON: {reason}; fix the `ApiOptions` impl of its options type"
+            ),
         }
     }
 }

@@ -52,8 +52,8 @@ mod unknown;
 
 #[cfg(feature = "std")]
 pub use api::{
-    ApiInfo, ApiOptions, CallStyle, Discriminant, MiniProgramApi, Outcome, Response, check_support,
-    decode_str, decode_value,
+    ApiInfo, ApiOptions, CallStyle, Discriminant, ErrorRejection, MiniProgramApi, Outcome,
+    Response, check_support, decode_str, decode_value,
 };
 #[cfg(feature = "std")]
 pub use depth::MAX_DEPTH;
@@ -64,7 +64,10 @@ pub use error::{BuildError, CallError, Problem, Requirement, Violation};
 #[cfg(feature = "std")]
 pub use gate::{AtLeast, VersionTooOld};
 #[cfg(feature = "std")]
-pub use host::{Host, HostReply, Invocation, call};
+pub use host::{
+    BoxedReply, DynHost, Host, HostError, HostReply, Invocation, JsError, Payload, call,
+    call_with_timeout,
+};
 #[doc(hidden)]
 #[cfg(feature = "std")]
 pub use lenient::JsonInteger;

@@ -1,12 +1,15 @@
-//! A host that serves recorded payloads and records the calls it receives.
+//! [`ReplayHost`]: a host that serves scripted replies and records the calls
+//! it receives, for tests and examples that run without JavaScript.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
+use std::future::Future;
 use std::sync::Mutex;
+use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::api::CallStyle;
-use crate::host::{Host, HostReply, Invocation};
+use crate::api::{ApiInfo, CallStyle};
+use crate::host::{Host, HostError, HostReply, Invocation};
 use crate::version::Version;
 
 /// One call a [`ReplayHost`] received.
@@ -16,62 +19,100 @@ pub struct RecordedCall {
     pub api: &'static str,
     /// The call style it was made in.
     pub style: CallStyle,
-    /// The options object it was given.
+    /// The options object it was given, parsed from the JSON text it received.
     pub options: Value,
+    /// The timeout it was given.
+    pub timeout: Option<Duration>,
 }
 
-/// A [`Host`] for tests and examples: it reports a fixed base-library
-/// version, answers each API with the replies queued for it (in order), and
-/// records every call it receives.
+/// What a [`ReplayHost`] does for one queued call.
+#[derive(Debug, Clone)]
+enum Scripted {
+    Reply(HostReply),
+    Error(HostError),
+    /// No callback ever runs.
+    Silent,
+}
+
+/// A [`Host`] for tests and examples: it reports a base-library version
+/// (one for every root, or one per root), answers each API with what was
+/// queued for it (in order), and records every call it receives.
 ///
 /// ```
 /// use mpkit_runtime::{HostReply, ReplayHost, Version};
 ///
 /// let host = ReplayHost::new(Version::new(2, 10, 4))
-///     .reply("wx.getUserInfo", HostReply::Fail(serde_json::json!({ "errMsg": "getUserInfo:fail auth deny" })));
+///     .version_of("mpserverless", Version::new(3, 1, 5))
+///     .reply("wx.getUserInfo", HostReply::fail_text(r#"{"errMsg":"getUserInfo:fail auth deny"}"#));
 /// assert!(host.calls().is_empty());
 /// ```
 #[derive(Debug)]
 pub struct ReplayHost {
     version: Version,
-    replies: Mutex<HashMap<String, Vec<HostReply>>>,
+    versions: HashMap<String, Version>,
+    script: Mutex<HashMap<String, VecDeque<Scripted>>>,
     calls: Mutex<Vec<RecordedCall>>,
 }
 
 impl ReplayHost {
-    /// A host with base library `version` and no replies queued.
+    /// A host whose every root has base library `version`, with nothing queued.
     #[must_use]
     pub fn new(version: Version) -> Self {
         ReplayHost {
             version,
-            replies: Mutex::new(HashMap::new()),
+            versions: HashMap::new(),
+            script: Mutex::new(HashMap::new()),
             calls: Mutex::new(Vec::new()),
         }
+    }
+
+    /// Gives root `root` (`wx`, `mpserverless`: the first part of a
+    /// namespace) its own version.
+    #[must_use]
+    pub fn version_of(mut self, root: &str, version: Version) -> Self {
+        self.versions.insert(root.to_owned(), version);
+        self
+    }
+
+    fn queue(self, api: &str, scripted: Scripted) -> Self {
+        if let Ok(mut script) = self.script.lock() {
+            script
+                .entry(api.to_owned())
+                .or_default()
+                .push_back(scripted);
+        }
+        self
     }
 
     /// Queues `reply` for the next call of `api` (`wx.getUserInfo`).
     #[must_use]
     pub fn reply(self, api: &str, reply: HostReply) -> Self {
-        if let Ok(mut replies) = self.replies.lock() {
-            replies.entry(api.to_owned()).or_default().push(reply);
-        }
-        self
+        self.queue(api, Scripted::Reply(reply))
     }
 
     /// Queues the JSON text of a recorded payload as a success reply.
-    ///
-    /// # Errors
-    /// The parse error when `payload` is not JSON.
-    pub fn reply_success_text(self, api: &str, payload: &str) -> Result<Self, serde_json::Error> {
-        Ok(self.reply(api, HostReply::Success(serde_json::from_str(payload)?)))
+    #[must_use]
+    pub fn reply_success_text(self, api: &str, payload: impl Into<String>) -> Self {
+        self.reply(api, HostReply::success_text(payload))
     }
 
     /// Queues the JSON text of a recorded payload as a fail reply.
-    ///
-    /// # Errors
-    /// The parse error when `payload` is not JSON.
-    pub fn reply_fail_text(self, api: &str, payload: &str) -> Result<Self, serde_json::Error> {
-        Ok(self.reply(api, HostReply::Fail(serde_json::from_str(payload)?)))
+    #[must_use]
+    pub fn reply_fail_text(self, api: &str, payload: impl Into<String>) -> Self {
+        self.reply(api, HostReply::fail_text(payload))
+    }
+
+    /// Queues a host error for the next call of `api`.
+    #[must_use]
+    pub fn error(self, api: &str, error: HostError) -> Self {
+        self.queue(api, Scripted::Error(error))
+    }
+
+    /// Queues a call whose callbacks never run: with a timeout it ends in
+    /// [`HostError::TimedOut`], without one it never ends.
+    #[must_use]
+    pub fn silent(self, api: &str) -> Self {
+        self.queue(api, Scripted::Silent)
     }
 
     /// The calls received so far, in order.
@@ -82,29 +123,57 @@ impl ReplayHost {
             .map(|calls| calls.clone())
             .unwrap_or_default()
     }
-}
 
-impl Host for ReplayHost {
-    fn version(&self) -> Version {
-        self.version
-    }
-
-    async fn invoke(&self, invocation: Invocation<'_>) -> Result<HostReply, String> {
+    /// Records `invocation` and takes what is queued for it.
+    fn take(&self, invocation: Invocation<'_>) -> Result<Scripted, HostError> {
         let api = invocation.api.full_name;
+        let options =
+            serde_json::from_str(invocation.options).map_err(|error| HostError::Bridge {
+                reason: format!("the options are not JSON: {error}"),
+            })?;
         if let Ok(mut calls) = self.calls.lock() {
             calls.push(RecordedCall {
                 api,
                 style: invocation.api.call_style,
-                options: invocation.options.clone(),
+                options,
+                timeout: invocation.timeout,
             });
         }
-        let mut replies = self
-            .replies
-            .lock()
-            .map_err(|_| "the replay host's state is poisoned".to_owned())?;
-        match replies.get_mut(api) {
-            Some(queue) if !queue.is_empty() => Ok(queue.remove(0)),
-            _ => Err(format!("ReplayHost has no reply queued for {api}")),
+        let mut script = self.script.lock().map_err(|_| HostError::Bridge {
+            reason: "the replay host's state is poisoned".to_owned(),
+        })?;
+        script
+            .get_mut(api)
+            .and_then(VecDeque::pop_front)
+            .ok_or_else(|| HostError::Bridge {
+                reason: format!("ReplayHost has no reply queued for {api}"),
+            })
+    }
+}
+
+impl Host for ReplayHost {
+    fn version(&self, api: &ApiInfo) -> Result<Version, HostError> {
+        Ok(self
+            .versions
+            .get(api.root())
+            .copied()
+            .unwrap_or(self.version))
+    }
+
+    fn invoke<'a>(
+        &'a self,
+        invocation: Invocation<'a>,
+    ) -> impl Future<Output = Result<HostReply, HostError>> + 'a {
+        let taken = self.take(invocation);
+        async move {
+            match taken? {
+                Scripted::Reply(reply) => Ok(reply),
+                Scripted::Error(error) => Err(error),
+                Scripted::Silent => match invocation.timeout {
+                    Some(after) => Err(HostError::TimedOut { after }),
+                    None => std::future::pending().await,
+                },
+            }
         }
     }
 }

@@ -12,8 +12,8 @@ use crate::checked::{self, CheckedSchema};
 use crate::load::LoadedSchema;
 use crate::naming::{enum_key, field_ident, ident, type_name, variant_name};
 use crate::spec::{
-    ApiSchema, CallStyle, JsonType, MemberView, OutcomeStyle, QuirkKind, SchemaNode,
-    WatermarkMembers,
+    ApiSchema, CallStyle, ErrorRejection, JsonType, MemberView, OutcomeStyle, QuirkKind,
+    SchemaNode, WatermarkMembers,
 };
 use crate::typing::{Place, Typing};
 
@@ -222,6 +222,10 @@ pub(crate) struct Api {
     /// The version a proof must show before the options can be built.
     pub api_gate: Option<Version>,
     pub call_style: CallStyle,
+    /// `x-version-getters`: how a host reads its version.
+    pub version_getters: Vec<String>,
+    /// `x-error-rejection`, or its default.
+    pub error_rejection: ErrorRejection,
     pub outcome: OutcomeStyle,
     pub outcome_field: String,
     pub outcome_api: String,
@@ -306,6 +310,8 @@ pub(crate) fn lower(
         context: settings.context.clone(),
         api_gate: since.filter(|s| *s > floor),
         call_style: api.call_style,
+        version_getters: api.version_getters.clone(),
+        error_rejection: api.error_rejection.unwrap_or_default(),
         outcome: api.outcome.style,
         outcome_field: api.outcome.field.clone(),
         outcome_api: api.outcome.api.clone().unwrap_or_default(),

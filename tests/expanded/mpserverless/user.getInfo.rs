@@ -15,6 +15,8 @@ impl ::mpkit::MiniProgramApi for MpserverlessUserGetInfo {
         outcome: ::mpkit::Outcome::SuccessFlag {
             field: "success",
         },
+        version_getters: &[],
+        error_rejection: ::mpkit::ErrorRejection::Failure,
     };
     type Options = MpserverlessUserGetInfoOptions;
     type Success = MpserverlessUserGetInfoSuccess;
@@ -97,33 +99,57 @@ impl MpserverlessUserGetInfoOptions {
     /// unset are left out, so the platform applies its defaults.
     #[must_use]
     pub fn to_json(&self) -> ::mpkit::__private::serde_json::Value {
-        ::mpkit::ApiOptions::to_json(self)
+        let mut map = ::mpkit::__private::serde_json::Map::new();
+        if let ::std::option::Option::Some(value) = &self.auth_provider {
+            map.insert(
+                ::std::string::String::from("authProvider"),
+                match value {
+                    MpserverlessUserGetInfoAuthProvider::Alipay => {
+                        ::mpkit::__private::serde_json::Value::String(
+                            ::std::string::String::from("alipay_openapi"),
+                        )
+                    }
+                    MpserverlessUserGetInfoAuthProvider::Wechat => {
+                        ::mpkit::__private::serde_json::Value::String(
+                            ::std::string::String::from("wechat_openapi"),
+                        )
+                    }
+                    MpserverlessUserGetInfoAuthProvider::Dingtalk => {
+                        ::mpkit::__private::serde_json::Value::String(
+                            ::std::string::String::from("dingtalk_openapi"),
+                        )
+                    }
+                },
+            );
+        }
+        ::mpkit::__private::serde_json::Value::Object(map)
     }
     /// The options object as JSON text, exactly what
     /// `serde_json::to_string` gives, written without re-escaping
     /// the member names and enum values the schema fixes.
-    ///
-    /// # Errors
-    /// Only if serializing a value fails, which strings, numbers and
-    /// enums never do.
-    pub fn to_json_string(
-        &self,
-    ) -> ::std::result::Result<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Error,
-    > {
-        ::mpkit::ApiOptions::to_json_string(self)
+    #[must_use]
+    pub fn to_json_string(&self) -> ::std::string::String {
+        let mut out = ::std::string::String::with_capacity(36usize);
+        self.write_json(&mut out);
+        out
     }
     /// [`Self::to_json_string`], appended to `out`: reusing one
     /// buffer across calls saves an allocation per call.
-    ///
-    /// # Errors
-    /// As [`Self::to_json_string`].
-    pub fn write_json(
-        &self,
-        out: &mut ::std::string::String,
-    ) -> ::std::result::Result<(), ::mpkit::__private::serde_json::Error> {
-        ::mpkit::ApiOptions::write_json(self, out)
+    pub fn write_json(&self, out: &mut ::std::string::String) {
+        let mut text = ::mpkit::__private::ObjectText::new(out);
+        if let ::std::option::Option::Some(value) = &self.auth_provider {
+            text.key("\"authProvider\":");
+            text.raw(
+                match value {
+                    MpserverlessUserGetInfoAuthProvider::Alipay => "\"alipay_openapi\"",
+                    MpserverlessUserGetInfoAuthProvider::Wechat => "\"wechat_openapi\"",
+                    MpserverlessUserGetInfoAuthProvider::Dingtalk => {
+                        "\"dingtalk_openapi\""
+                    }
+                },
+            );
+        }
+        text.finish();
     }
     /// Checks these options against a host's base library: the error
     /// names the API and every set option too new for it.
@@ -150,31 +176,8 @@ impl ::mpkit::ApiOptions for MpserverlessUserGetInfoOptions {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), ::mpkit::__private::serde_json::Error> {
-        let mut text = ::mpkit::__private::ObjectText::new(out);
-        if let ::std::option::Option::Some(value) = &self.auth_provider {
-            text.key("\"authProvider\":");
-            text.raw(
-                match value {
-                    MpserverlessUserGetInfoAuthProvider::Alipay => "\"alipay_openapi\"",
-                    MpserverlessUserGetInfoAuthProvider::Wechat => "\"wechat_openapi\"",
-                    MpserverlessUserGetInfoAuthProvider::Dingtalk => {
-                        "\"dingtalk_openapi\""
-                    }
-                },
-            );
-        }
-        text.finish();
+        MpserverlessUserGetInfoOptions::write_json(self, out);
         ::std::result::Result::Ok(())
-    }
-    fn to_json_string(
-        &self,
-    ) -> ::std::result::Result<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Error,
-    > {
-        let mut out = ::std::string::String::with_capacity(36usize);
-        ::mpkit::ApiOptions::write_json(self, &mut out)?;
-        ::std::result::Result::Ok(out)
     }
 }
 const _: () = {

@@ -8,7 +8,7 @@ use super::options::{builder_ident, required_parameters};
 use super::{Context, doc, proof, proof_text, ty, version};
 use crate::lower::{Credentials, Field, WatermarkFields};
 use crate::naming::ident;
-use crate::spec::{CallStyle, OutcomeStyle};
+use crate::spec::{CallStyle, ErrorRejection, OutcomeStyle};
 
 pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
     let krate = cx.krate;
@@ -47,6 +47,11 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
         CallStyle::Callback => quote!(#krate::CallStyle::Callback),
         CallStyle::Promise => quote!(#krate::CallStyle::Promise),
         CallStyle::CallbackOrPromise => quote!(#krate::CallStyle::CallbackOrPromise),
+    };
+    let version_getters = &api.version_getters;
+    let error_rejection = match api.error_rejection {
+        ErrorRejection::HostError => quote!(#krate::ErrorRejection::HostError),
+        ErrorRejection::Failure => quote!(#krate::ErrorRejection::Failure),
     };
     let field = &api.outcome_field;
     let outcome = match api.outcome {
@@ -136,6 +141,8 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
                 since: #since,
                 call_style: #call_style,
                 outcome: #outcome,
+                version_getters: &[#(#version_getters),*],
+                error_rejection: #error_rejection,
             };
             type Options = #options;
             type Success = #success;

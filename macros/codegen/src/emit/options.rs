@@ -79,6 +79,7 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
         }
     });
     let (text_capacity, text_writes) = text_writes(cx);
+    let value_writes = value_writes(cx);
     let requirements = all.iter().filter_map(|option| {
         let since = version(cx, option.since?);
         let ident = &option.ident;
@@ -125,27 +126,27 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
             /// unset are left out, so the platform applies its defaults.
             #[must_use]
             pub fn to_json(&self) -> #krate::__private::serde_json::Value {
-                #krate::ApiOptions::to_json(self)
+                let #mutable map = #krate::__private::serde_json::Map::new();
+                #(#value_writes)*
+                #krate::__private::serde_json::Value::Object(map)
             }
 
             /// The options object as JSON text, exactly what
             /// `serde_json::to_string` gives, written without re-escaping
             /// the member names and enum values the schema fixes.
-            ///
-            /// # Errors
-            /// Only if serializing a value fails, which strings, numbers and
-            /// enums never do.
-            pub fn to_json_string(&self) -> ::std::result::Result<::std::string::String, #krate::__private::serde_json::Error> {
-                #krate::ApiOptions::to_json_string(self)
+            #[must_use]
+            pub fn to_json_string(&self) -> ::std::string::String {
+                let mut out = ::std::string::String::with_capacity(#text_capacity);
+                self.write_json(&mut out);
+                out
             }
 
             /// [`Self::to_json_string`], appended to `out`: reusing one
             /// buffer across calls saves an allocation per call.
-            ///
-            /// # Errors
-            /// As [`Self::to_json_string`].
-            pub fn write_json(&self, out: &mut ::std::string::String) -> ::std::result::Result<(), #krate::__private::serde_json::Error> {
-                #krate::ApiOptions::write_json(self, out)
+            pub fn write_json(&self, out: &mut ::std::string::String) {
+                let #mutable text = #krate::__private::ObjectText::new(out);
+                #(#text_writes)*
+                text.finish();
             }
 
             /// Checks these options against a host's base library: the error
@@ -169,16 +170,8 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
             }
 
             fn write_json(&self, out: &mut ::std::string::String) -> ::std::result::Result<(), #krate::__private::serde_json::Error> {
-                let #mutable text = #krate::__private::ObjectText::new(out);
-                #(#text_writes)*
-                text.finish();
+                #options::write_json(self, out);
                 ::std::result::Result::Ok(())
-            }
-
-            fn to_json_string(&self) -> ::std::result::Result<::std::string::String, #krate::__private::serde_json::Error> {
-                let mut out = ::std::string::String::with_capacity(#text_capacity);
-                #krate::ApiOptions::write_json(self, &mut out)?;
-                ::std::result::Result::Ok(out)
             }
         }
 
@@ -218,17 +211,17 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
     }
 }
 
-/// The statements of `to_json_string`, one member per option that is set,
-/// and a capacity that fits them unless strings are long. Names and enum
-/// values are escaped here, once, by `serde_json`.
+/// The statements of `write_json`, one member per option that is set, and
+/// a capacity that fits them unless strings are long. Names and enum values
+/// are escaped here, once, by `serde_json`; every write is infallible.
 fn text_writes(cx: &Context<'_>) -> (usize, Vec<TokenStream>) {
+    let krate = cx.krate;
     let mut capacity = 2;
     let writes = cx
         .api
         .options
         .iter()
         .map(|option| {
-            let field = &option.ident;
             let key = format!("{}:", Value::String(option.json.clone()));
             let (write, size) = match &option.ty {
                 Ty::Bool => (quote!(text.raw(if *value { "true" } else { "false" });), 5),
@@ -245,33 +238,101 @@ fn text_writes(cx: &Context<'_>) -> (usize, Vec<TokenStream>) {
                             .map(|(variant, literal)| quote!(#enum_ident::#variant => #literal,));
                         (quote!(text.raw(match value { #(#arms)* });), size)
                     }
-                    None => (quote!(text.value(value)?;), 32),
+                    None => (unwritable(), 0),
                 },
                 Ty::String => (quote!(text.string(value);), 32),
-                _ => (quote!(text.value(value)?;), 32),
+                Ty::Int => (quote!(text.raw(&::std::string::ToString::to_string(value));), 20),
+                // `serde_json` writes a float as its `Value` does (`null`
+                // when not finite), and a `Value` cannot fail to print.
+                Ty::Float => (
+                    quote!(text.raw(&::std::string::ToString::to_string(&#krate::__private::serde_json::Value::from(*value)));),
+                    24,
+                ),
+                Ty::Value => (quote!(text.raw(&::std::string::ToString::to_string(value));), 32),
+                _ => (unwritable(), 0),
             };
             capacity += key.len() + size + 1;
-            let member = quote! {
-                text.key(#key);
-                #write
-            };
-            if option.required {
-                quote! { { let value = &self.#field; #member } }
-            } else {
+            when_set(
+                option,
                 quote! {
-                    if let ::std::option::Option::Some(value) = &self.#field {
-                        #member
-                    }
-                }
-            }
+                    text.key(#key);
+                    #write
+                },
+            )
         })
         .collect();
     (capacity, writes)
 }
 
-/// Each variant of enum `name` with its value as JSON text, or `None` when
-/// `name` is not an enum.
-fn enum_literals(cx: &Context<'_>, name: &str) -> Option<Vec<(syn::Ident, String)>> {
+/// The statements of `to_json`, one member per option that is set, each
+/// built as a `serde_json::Value` directly.
+fn value_writes(cx: &Context<'_>) -> Vec<TokenStream> {
+    let krate = cx.krate;
+    let json_value = quote!(#krate::__private::serde_json::Value);
+    cx.api
+        .options
+        .iter()
+        .map(|option| {
+            let json = &option.json;
+            let value = match &option.ty {
+                Ty::Bool => quote!(#json_value::Bool(*value)),
+                Ty::Int | Ty::Float => quote!(#json_value::from(*value)),
+                Ty::String => quote!(#json_value::String(::std::clone::Clone::clone(value))),
+                Ty::Value => quote!(::std::clone::Clone::clone(value)),
+                Ty::Named(name) => match enum_values(cx, name) {
+                    Some(arms) => {
+                        let enum_ident = ident(name);
+                        let arms = arms.iter().map(|(variant, value)| {
+                            let value = match value {
+                                Value::String(text) => {
+                                    quote!(#json_value::String(::std::string::String::from(#text)))
+                                }
+                                other => match other.as_i64() {
+                                    Some(number) => quote!(#json_value::from(#number)),
+                                    None => unwritable(),
+                                },
+                            };
+                            quote!(#enum_ident::#variant => #value,)
+                        });
+                        quote!(match value { #(#arms)* })
+                    }
+                    None => unwritable(),
+                },
+                _ => unwritable(),
+            };
+            when_set(
+                option,
+                quote!(map.insert(::std::string::String::from(#json), #value);),
+            )
+        })
+        .collect()
+}
+
+/// `body` run with `value` bound to the option, when it is set.
+fn when_set(option: &OptionSpec, body: TokenStream) -> TokenStream {
+    let field = &option.ident;
+    if option.required {
+        quote! { { let value = &self.#field; #body } }
+    } else {
+        quote! {
+            if let ::std::option::Option::Some(value) = &self.#field {
+                #body
+            }
+        }
+    }
+}
+
+/// For an option type lowering never gives (options are strings, booleans,
+/// numbers, enums or JSON values): a compile error rather than a silent value.
+fn unwritable() -> TokenStream {
+    quote!(::std::compile_error!(
+        "mpkit: an option of this type cannot be written as JSON; please report this bug"
+    ))
+}
+
+/// Each variant of enum `name` with its JSON value, or `None` when `name` is
+/// not an enum.
+fn enum_values(cx: &Context<'_>, name: &str) -> Option<Vec<(syn::Ident, Value)>> {
     cx.api.types.iter().find_map(|def| match def {
         TypeDef::Enum {
             name: found,
@@ -280,11 +341,23 @@ fn enum_literals(cx: &Context<'_>, name: &str) -> Option<Vec<(syn::Ident, String
         } if found == name => Some(
             variants
                 .iter()
-                .map(|variant| (variant.ident.clone(), variant.value.to_string()))
+                .map(|variant| (variant.ident.clone(), variant.value.clone()))
                 .collect(),
         ),
         _ => None,
     })
+}
+
+/// Each variant of enum `name` with its value as JSON text, or `None` when
+/// `name` is not an enum.
+fn enum_literals(cx: &Context<'_>, name: &str) -> Option<Vec<(syn::Ident, String)>> {
+    let values = enum_values(cx, name)?;
+    Some(
+        values
+            .into_iter()
+            .map(|(variant, value)| (variant, value.to_string()))
+            .collect(),
+    )
 }
 
 /// The parameters `options()` takes for the required options, and the

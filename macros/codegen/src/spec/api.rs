@@ -55,6 +55,35 @@ pub struct ApiSchema {
     /// How the API is called: with success/fail/complete callbacks, or as a promise.
     #[serde(rename = "x-call-style")]
     pub call_style: CallStyle,
+    /// How a host reads its base-library version: expressions on the
+    /// namespace's root object (`wx` for `wx`, `mpserverless` for
+    /// `mpserverless.user`), tried in order until one gives a version
+    /// string. A part ending in `()` is a method called on the object before
+    /// it (`getAppBaseInfo().SDKVersion`); the others read a member
+    /// (`SDKVersion`). Absent when the app gives the host the version itself
+    /// (an EMAS client the app creates, with its SDK's version).
+    #[serde(
+        rename = "x-version-getters",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    #[cfg_attr(
+        feature = "meta",
+        schemars(inner(regex(
+            pattern = r"^[A-Za-z_$][A-Za-z0-9_$]*(\(\))?(\.[A-Za-z_$][A-Za-z0-9_$]*(\(\))?)*$"
+        )))
+    )]
+    pub version_getters: Vec<String>,
+    /// What a promise rejected with a JavaScript `Error` object (rather
+    /// than with a payload) means: `host-error` (the default; the host
+    /// failed) or `failure` (the platform's way of reporting a failure, as
+    /// the EMAS SDK does). Only promise-style calls are rejected.
+    #[serde(
+        rename = "x-error-rejection",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub error_rejection: Option<ErrorRejection>,
     /// How a response tells success from failure.
     #[serde(rename = "x-outcome")]
     pub outcome: Outcome,
@@ -209,6 +238,10 @@ impl WatermarkSpec {
 /// How an API is invoked: the runtime's type, shared so that the schema
 /// format and generated code cannot disagree on the styles.
 pub use mpkit_runtime::CallStyle;
+
+/// What a promise rejected with an `Error` object means: the runtime's
+/// type, shared as [`CallStyle`] is.
+pub use mpkit_runtime::ErrorRejection;
 
 /// How a response tells success from failure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -14,8 +14,8 @@ mod pointer;
 
 pub(crate) use api::decode_definition_name;
 pub use api::{
-    ApiSchema, CallStyle, Change, Condition, Credentials, NoWatermark, Outcome, OutcomeStyle,
-    Prerequisite, Support, WatermarkMembers, WatermarkSpec,
+    ApiSchema, CallStyle, Change, Condition, Credentials, ErrorRejection, NoWatermark, Outcome,
+    OutcomeStyle, Prerequisite, Support, WatermarkMembers, WatermarkSpec,
 };
 pub use member::MemberView;
 pub use node::{Departure, JsonType, Quirk, QuirkKind, SchemaNode, TypeSet};

@@ -1,0 +1,573 @@
+//! `WasmHost` against the Node platform simulator (`tests/sim/`), for every
+//! bundled API: success, fail callback, both callbacks called, a throwing
+//! method, a missing method, a callback that never fires (timeout), a host
+//! too old (refused before anything is invoked); for EMAS: resolve,
+//! business failure, rejection with a payload and with an `Error`. The
+//! simulator checks every options object against the schema with ajv.
+//!
+//! Run by `scripts/test-wasm.sh` under `wasm-bindgen-test-runner`, with the
+//! simulator preloaded (`node --require tests/sim/preload.cjs`).
+
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
+
+use std::time::Duration;
+
+use mpkit::{
+    ApiInfo, ApiOptions, AtLeast, CallError, ErrorRejection, HostError, MiniProgramApi,
+    Requirement, Version, call, call_with_timeout,
+};
+use mpkit_wasm::WasmHost;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = mpkitSim)]
+    fn reset();
+    #[wasm_bindgen(js_namespace = mpkitSim)]
+    fn script(api: &str, kind: &str, fixture: &str);
+    #[wasm_bindgen(js_namespace = mpkitSim, js_name = setVersion)]
+    fn set_version(root: &str, version: &str);
+    #[wasm_bindgen(js_namespace = mpkitSim)]
+    fn remove(path: &str);
+    #[wasm_bindgen(js_namespace = mpkitSim)]
+    fn root(name: &str) -> JsValue;
+    #[wasm_bindgen(js_namespace = mpkitSim, js_name = calls)]
+    fn calls_json() -> String;
+    #[wasm_bindgen(js_namespace = mpkitSim, js_name = callbackErrors)]
+    fn callback_errors_json() -> String;
+    #[wasm_bindgen(js_namespace = mpkitSim, js_name = versionReads)]
+    fn version_reads() -> u32;
+}
+
+/// `wx.getUserInfo`.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "wechat/getUserInfo", min_version = "2.10.4")]
+pub struct WxGetUserInfo;
+
+/// `wx.getUserProfile`.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "wechat/getUserProfile", min_version = "2.9.0")]
+pub struct WxGetUserProfile;
+
+/// `tt.getUserInfo`.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "douyin/getUserInfo", min_version = "1.0.0")]
+pub struct TtGetUserInfo;
+
+/// `tt.getUserProfile`.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "douyin/getUserProfile")]
+pub struct TtGetUserProfile;
+
+/// `mpserverless.user.getInfo`.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "mpserverless/user.getInfo")]
+pub struct EmasGetUserInfo;
+
+/// The calls the simulator received.
+fn received() -> Vec<Value> {
+    serde_json::from_str(&calls_json()).unwrap()
+}
+
+/// Asserts the simulator received exactly one call of `api`, valid, with
+/// `this` bound, and returns its options.
+fn one_valid_call(api: &str) -> Value {
+    let calls = received();
+    assert_eq!(calls.len(), 1, "{calls:?}");
+    let call = &calls[0];
+    assert_eq!(call["api"], api);
+    assert_eq!(call["valid"], true, "{call}");
+    assert_eq!(call["thisBound"], true, "{call}");
+    call["options"].clone()
+}
+
+/// One callback-style API and how to call it on the simulator.
+struct Case<A: MiniProgramApi> {
+    options: A::Options,
+    /// What the options object must be, as the platform receives it.
+    expected: Value,
+    success: &'static str,
+    fail: &'static str,
+    /// A version too old for the API or for the options.
+    too_old: &'static str,
+}
+
+/// The host the tests use: globals, with versions read by the tests' own
+/// getter-free path (the version the simulator reports, given explicitly).
+fn host_for(info: &ApiInfo, version: &str) -> WasmHost {
+    set_version(info.root(), version);
+    WasmHost::new().with_version(info.root(), Version::parse(version).unwrap())
+}
+
+/// Every case of point 4 of the issue, for a callback-style API.
+async fn callback_contract<A: MiniProgramApi>(case: Case<A>) {
+    let info = &A::INFO;
+    let api = info.full_name;
+    let new_enough = "3.60.0";
+
+    // Success: decoded, one valid call with the expected options.
+    reset();
+    script(api, "success", case.success);
+    let host = host_for(info, new_enough);
+    success_of(call::<A, _>(&host, &case.options).await);
+    assert_eq!(one_valid_call(api), case.expected);
+    let first = &received()[0];
+    assert_eq!(
+        first["callbacks"],
+        serde_json::json!(["complete", "fail", "success"])
+    );
+
+    // The fail callback: a typed platform failure.
+    reset();
+    script(api, "fail", case.fail);
+    let error = error_of(call::<A, _>(&host, &case.options).await);
+    assert!(matches!(error, CallError::Failure { .. }), "{error}");
+
+    // Both callbacks: settles once, with the first; calling the late one
+    // does not throw into the platform.
+    reset();
+    script(api, "both", case.success);
+    success_of(call::<A, _>(&host, &case.options).await);
+    wait(20).await;
+    assert_eq!(callback_errors_json(), "[]");
+
+    // Callbacks run synchronously inside the call.
+    reset();
+    script(api, "sync", case.success);
+    success_of(call::<A, _>(&host, &case.options).await);
+
+    common_contract::<A>(&|| host_for(info, new_enough), &case.options).await;
+
+    // A host too old: refused before anything is invoked.
+    reset();
+    script(api, "success", case.success);
+    let old = host_for(info, case.too_old);
+    let error = error_of(call::<A, _>(&old, &case.options).await);
+    assert!(matches!(error, CallError::Unsupported { .. }), "{error}");
+    assert!(
+        received().is_empty(),
+        "nothing may be invoked on a host too old"
+    );
+}
+
+/// A throwing method, a missing method and a call that never settles, each
+/// on a host `host` makes after the simulator is reset.
+async fn common_contract<A: MiniProgramApi>(host: &dyn Fn() -> WasmHost, options: &A::Options) {
+    let api = A::INFO.full_name;
+
+    reset();
+    script(api, "throw", "");
+    let error = error_of(call::<A, _>(&host(), options).await);
+    assert!(
+        matches!(&error, CallError::Host { error: HostError::Threw { name, message }, .. }
+            if name == "Error" && message.contains("the bridge threw")),
+        "{error}"
+    );
+
+    reset();
+    remove(api);
+    let error = error_of(call::<A, _>(&host(), options).await);
+    assert_eq!(
+        error,
+        CallError::Host {
+            api,
+            error: HostError::MissingMethod {
+                path: api.to_owned()
+            }
+        }
+    );
+
+    reset();
+    script(api, "silent", "");
+    let after = Duration::from_millis(30);
+    let error = error_of(call_with_timeout::<A, _>(&host(), options, after).await);
+    assert_eq!(
+        error,
+        CallError::Host {
+            api,
+            error: HostError::TimedOut { after }
+        }
+    );
+}
+
+/// The success of a call that must succeed.
+fn success_of<T>(result: Result<T, CallError>) -> T {
+    match result {
+        Ok(success) => success,
+        Err(error) => panic!("{error}"),
+    }
+}
+
+/// The error of a call that must fail.
+fn error_of<T>(result: Result<T, CallError>) -> CallError {
+    match result {
+        Ok(_) => panic!("the call succeeded; an error was expected"),
+        Err(error) => error,
+    }
+}
+
+/// Resolves after `milliseconds`, on the runtime's own timer.
+async fn wait(milliseconds: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let global = js_sys::global();
+        let set_timeout: js_sys::Function = js_sys::Reflect::get(&global, &"setTimeout".into())
+            .unwrap()
+            .unchecked_into();
+        set_timeout
+            .call2(&JsValue::NULL, &resolve, &milliseconds.into())
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn wechat_get_user_info() {
+    callback_contract::<WxGetUserInfo>(Case {
+        options: WxGetUserInfo::options()
+            .with_credentials(true)
+            .lang(WxGetUserInfoLang::ZhCn)
+            .build()
+            .unwrap(),
+        expected: serde_json::json!({ "withCredentials": true, "lang": "zh_CN" }),
+        success: "wechat/getUserInfo/success-with-credentials.json",
+        fail: "wechat/getUserInfo/fail-auth-deny.json",
+        too_old: "0.9.0",
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn wechat_get_user_profile() {
+    let proof = AtLeast::<2, 10, 4>::check(Version::new(3, 60, 0)).unwrap();
+    callback_contract::<WxGetUserProfile>(Case {
+        options: WxGetUserProfile::options(proof, "用于完善会员资料")
+            .lang(WxGetUserProfileLang::En)
+            .build()
+            .unwrap(),
+        expected: serde_json::json!({ "desc": "用于完善会员资料", "lang": "en" }),
+        success: "wechat/getUserProfile/success-anonymous.json",
+        fail: "wechat/getUserProfile/fail-auth-deny.json",
+        too_old: "2.9.0",
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn douyin_get_user_info() {
+    let real_name = AtLeast::<1, 80, 0>::check(Version::new(3, 60, 0)).unwrap();
+    callback_contract::<TtGetUserInfo>(Case {
+        options: TtGetUserInfo::options()
+            .with_credentials(true)
+            .with_real_name_authentication_info(true, real_name)
+            .build()
+            .unwrap(),
+        expected: serde_json::json!({
+            "withCredentials": true,
+            "withRealNameAuthenticationInfo": true,
+        }),
+        success: "douyin/getUserInfo/success-with-credentials.json",
+        fail: "douyin/getUserInfo/fail-auth-deny.json",
+        too_old: "1.79.0",
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn douyin_get_user_profile() {
+    let since = AtLeast::<2, 30, 0>::check(Version::new(3, 60, 0)).unwrap();
+    callback_contract::<TtGetUserProfile>(Case {
+        options: TtGetUserProfile::options(since).build().unwrap(),
+        expected: serde_json::json!({}),
+        success: "douyin/getUserProfile/success-basic.json",
+        fail: "douyin/getUserProfile/fail-cancel.json",
+        too_old: "2.29.0",
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn emas_user_get_info() {
+    const API: &str = "mpserverless.user.getInfo";
+    // An EMAS client is an object the app creates, with its SDK's version.
+    let emas_host =
+        || WasmHost::new().with_client("mpserverless", root("mpserverless"), Version::new(3, 1, 5));
+    reset();
+    let host = emas_host();
+    let options = EmasGetUserInfo::options()
+        .auth_provider(EmasGetUserInfoAuthProvider::Wechat)
+        .build()
+        .unwrap();
+
+    // Resolve.
+    script(
+        API,
+        "resolve",
+        "mpserverless/user.getInfo/success-nested-user.json",
+    );
+    let reply = call::<EmasGetUserInfo, _>(&host, &options).await.unwrap();
+    assert_eq!(
+        reply.result.user_id().map(String::as_str),
+        Some("5f3c2a1b0e9d8c7b6a594837")
+    );
+    assert_eq!(
+        one_valid_call(API),
+        serde_json::json!({ "authProvider": "wechat_openapi" })
+    );
+    assert_eq!(received()[0]["callbacks"], serde_json::json!([]));
+
+    // A business failure: resolved with `success: false`.
+    reset();
+    let host = emas_host();
+    script(
+        API,
+        "resolve",
+        "mpserverless/user.getInfo/fail-not-authorized.json",
+    );
+    let error = call::<EmasGetUserInfo, _>(&host, &options)
+        .await
+        .unwrap_err();
+    assert!(matches!(error, CallError::Failure { .. }), "{error}");
+
+    // Rejected with the failure payload itself.
+    script(
+        API,
+        "reject",
+        "mpserverless/user.getInfo/fail-not-authorized.json",
+    );
+    let error = call::<EmasGetUserInfo, _>(&host, &options)
+        .await
+        .unwrap_err();
+    assert!(matches!(error, CallError::Failure { .. }), "{error}");
+
+    // Rejected with an Error: as the schema's `x-error-rejection` says.
+    script(API, "reject-error", "");
+    let error = call::<EmasGetUserInfo, _>(&host, &options)
+        .await
+        .unwrap_err();
+    match EmasGetUserInfo::INFO.error_rejection {
+        ErrorRejection::Failure => {
+            assert!(matches!(error, CallError::Failure { .. }), "{error}")
+        }
+        ErrorRejection::HostError => assert!(
+            matches!(&error, CallError::Host { error: HostError::Rejected { name, .. }, .. } if name == "UnauthorizedError"),
+            "{error}"
+        ),
+    }
+    script(API, "reject-error", "");
+    let error = call::<EmasRejectingWithFailures, _>(&host, &options)
+        .await
+        .unwrap_err();
+    match &error {
+        CallError::Failure {
+            detail, payload, ..
+        } => {
+            assert!(detail.contains("未进行用户授权"), "{detail}");
+            assert_eq!(payload["code"], "InvalidAuthorization");
+            assert_eq!(payload["name"], "UnauthorizedError");
+        }
+        other => panic!("{other:?}"),
+    }
+    // A network-level Error stays a host error for an API that says so.
+    script(API, "reject-type-error", "");
+    let error = call::<EmasRejectingWithHostErrors, _>(&host, &options)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, CallError::Host { error: HostError::Rejected { name, message }, .. }
+            if name == "TypeError" && message == "Failed to fetch"),
+        "{error}"
+    );
+
+    common_contract::<EmasGetUserInfo>(&emas_host, &options).await;
+}
+
+/// `mpserverless.user.getInfo` as a schema with `"x-error-rejection":
+/// "failure"` generates it.
+struct EmasRejectingWithFailures;
+
+impl MiniProgramApi for EmasRejectingWithFailures {
+    const INFO: ApiInfo = ApiInfo {
+        error_rejection: ErrorRejection::Failure,
+        ..EmasGetUserInfo::INFO
+    };
+    type Options = <EmasGetUserInfo as MiniProgramApi>::Options;
+    type Success = <EmasGetUserInfo as MiniProgramApi>::Success;
+    type Failure = <EmasGetUserInfo as MiniProgramApi>::Failure;
+    type Encrypted = ();
+}
+
+/// `mpserverless.user.getInfo` with `"x-error-rejection": "host-error"`.
+struct EmasRejectingWithHostErrors;
+
+impl MiniProgramApi for EmasRejectingWithHostErrors {
+    const INFO: ApiInfo = ApiInfo {
+        error_rejection: ErrorRejection::HostError,
+        ..EmasGetUserInfo::INFO
+    };
+    type Options = <EmasGetUserInfo as MiniProgramApi>::Options;
+    type Success = <EmasGetUserInfo as MiniProgramApi>::Success;
+    type Failure = <EmasGetUserInfo as MiniProgramApi>::Failure;
+    type Encrypted = ();
+}
+
+/// `wx.getUserInfo` as a schema with the WeChat version getters generates it.
+struct WxWithGetters;
+
+impl MiniProgramApi for WxWithGetters {
+    const INFO: ApiInfo = ApiInfo {
+        version_getters: &[
+            "getAppBaseInfo().SDKVersion",
+            "getSystemInfoSync().SDKVersion",
+        ],
+        ..WxGetUserInfo::INFO
+    };
+    type Options = <WxGetUserInfo as MiniProgramApi>::Options;
+    type Success = <WxGetUserInfo as MiniProgramApi>::Success;
+    type Failure = <WxGetUserInfo as MiniProgramApi>::Failure;
+    type Encrypted = ();
+}
+
+#[wasm_bindgen_test]
+async fn the_version_is_read_once_by_the_schemas_getters_in_order() {
+    let options = WxGetUserInfo::options().build().unwrap();
+    reset();
+    set_version("wx", "2.16.1");
+    let host = WasmHost::new();
+    script(
+        "wx.getUserInfo",
+        "success",
+        "wechat/getUserInfo/success-basic.json",
+    );
+    script(
+        "wx.getUserInfo",
+        "success",
+        "wechat/getUserInfo/success-basic.json",
+    );
+    call::<WxWithGetters, _>(&host, &options).await.unwrap();
+    call::<WxWithGetters, _>(&host, &options).await.unwrap();
+    assert_eq!(version_reads(), 1, "read once, by the first getter");
+
+    // An older client without getAppBaseInfo: the second getter.
+    reset();
+    remove("wx.getAppBaseInfo");
+    set_version("wx", "0.9.0");
+    let host = WasmHost::from_object("wx", root("wx"));
+    let error = call::<WxWithGetters, _>(&host, &options).await.unwrap_err();
+    assert!(
+        matches!(&error, CallError::Unsupported { host, .. } if *host == Version::new(0, 9, 0)),
+        "{error}"
+    );
+
+    // Neither getter: the error names both.
+    reset();
+    remove("wx.getAppBaseInfo");
+    remove("wx.getSystemInfoSync");
+    let error = call::<WxWithGetters, _>(&WasmHost::new(), &options)
+        .await
+        .unwrap_err();
+    match error {
+        CallError::Host {
+            error: HostError::Version { root, reason },
+            ..
+        } => {
+            assert_eq!(root, "wx");
+            assert!(
+                reason.contains("`getAppBaseInfo().SDKVersion` found no member `getAppBaseInfo`"),
+                "{reason}"
+            );
+            assert!(reason.contains("getSystemInfoSync"), "{reason}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(received().is_empty());
+}
+
+/// Options for `wx.getUserInfo` that the platform does not accept.
+#[derive(Debug, serde::Serialize)]
+struct FrenchOptions {
+    lang: &'static str,
+}
+
+impl ApiOptions for FrenchOptions {
+    fn requirements(&self) -> Vec<Requirement> {
+        Vec::new()
+    }
+}
+
+struct WxGetUserInfoHandWritten;
+
+impl MiniProgramApi for WxGetUserInfoHandWritten {
+    const INFO: ApiInfo = WxGetUserInfo::INFO;
+    type Options = FrenchOptions;
+    type Success = <WxGetUserInfo as MiniProgramApi>::Success;
+    type Failure = <WxGetUserInfo as MiniProgramApi>::Failure;
+    type Encrypted = ();
+}
+
+#[wasm_bindgen_test]
+async fn options_the_schema_refuses_fail_in_the_simulator() {
+    reset();
+    script(
+        "wx.getUserInfo",
+        "success",
+        "wechat/getUserInfo/success-basic.json",
+    );
+    let host = WasmHost::new().with_version("wx", Version::new(3, 0, 0));
+    let error = call::<WxGetUserInfoHandWritten, _>(&host, &FrenchOptions { lang: "fr" })
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, CallError::Host { error: HostError::Threw { message, .. }, .. }
+            if message.contains("do not match its schema's request part") && message.contains("/lang")),
+        "{error}"
+    );
+    assert_eq!(received()[0]["valid"], false);
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_root_is_a_missing_method() {
+    reset();
+    let host = WasmHost::new().with_version("my", Version::new(2, 9, 7));
+    struct MyGetUserInfo;
+    impl MiniProgramApi for MyGetUserInfo {
+        const INFO: ApiInfo = ApiInfo {
+            namespace: "my",
+            full_name: "my.getUserInfo",
+            ..WxGetUserInfo::INFO
+        };
+        type Options = <WxGetUserInfo as MiniProgramApi>::Options;
+        type Success = <WxGetUserInfo as MiniProgramApi>::Success;
+        type Failure = <WxGetUserInfo as MiniProgramApi>::Failure;
+        type Encrypted = ();
+    }
+    let options = WxGetUserInfo::options().build().unwrap();
+    let error = call::<MyGetUserInfo, _>(&host, &options).await.unwrap_err();
+    assert!(
+        matches!(&error, CallError::Host { error: HostError::MissingMethod { path }, .. } if path == "my.getUserInfo"),
+        "{error}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_dyn_host_calls_alike() {
+    reset();
+    set_version("wx", "3.0.0");
+    script(
+        "wx.getUserInfo",
+        "fail",
+        "wechat/getUserInfo/fail-auth-deny.json",
+    );
+    let host: Box<dyn mpkit::DynHost> =
+        Box::new(WasmHost::new().with_version("wx", Version::new(3, 0, 0)));
+    let options = WxGetUserInfo::options().build().unwrap();
+    let error = call::<WxGetUserInfo, dyn mpkit::DynHost>(&*host, &options)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, CallError::Failure { detail, .. } if detail == "auth deny"),
+        "{error}"
+    );
+}
