@@ -182,3 +182,23 @@ fn an_object_of_one_value_schema_is_a_typed_map() {
     assert!(decode(json!({ "labels": { "en": "" } })).is_err());
     assert!(decode(json!({ "labels": { "en": 1 } })).is_err());
 }
+
+#[test]
+fn review_findings_agree_with_the_validator() {
+    // ["integer", "null"] without rules: 1.0 is the integer 1.
+    let reply = decode(json!({ "level": 1.0 })).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(reply.level, Some(Some(1)));
+    // A union with an integer alternative takes 1.0 too (kept as JSON).
+    for ok in [json!(1.0), json!(7), json!("x")] {
+        assert!(decode(json!({ "code": ok })).is_ok(), "{ok}");
+    }
+    assert!(decode(json!({ "code": true })).is_err());
+    // A keyword beside a `$ref` applies.
+    assert!(decode(json!({ "grade": "a" })).is_ok());
+    assert!(decode(json!({ "grade": "b" })).is_err());
+    // `additionalProperties: false` alone admits only `{}`.
+    assert!(decode(json!({ "sealed": {} })).is_ok());
+    assert!(decode(json!({ "sealed": { "a": 1 } })).is_err());
+    // A bound beyond i64 is not dropped.
+    assert!(decode(json!({ "huge": 5 })).is_err());
+}

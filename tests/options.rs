@@ -352,3 +352,18 @@ fn decimal_bounds_on_an_integer_option_are_kept_as_a_validator_reads_them() {
         json!({ "word": "½" })
     );
 }
+
+#[test]
+fn a_number_option_is_finite() {
+    // NaN passed `maximum` (every comparison with NaN is false) and was
+    // written as `null`, which the schema refuses.
+    for value in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        let error = ExGetUserInfo::options().ratio(value).build().unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("`ratio` must be a finite number"),
+            "{value}: {error}"
+        );
+    }
+}

@@ -95,6 +95,24 @@ pub fn read_integer<'de, A: MapAccess<'de>>(
     Ok(())
 }
 
+/// [`read_integer`] for an integer or `null`.
+///
+/// # Errors
+/// As [`read_member`].
+#[inline]
+pub fn read_nullable_integer<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    slot: &mut Option<Option<i64>>,
+    name: &'static str,
+) -> Result<(), A::Error> {
+    first::<Option<i64>, A::Error>(slot, name)?;
+    *slot = Some(
+        map.next_value::<Option<JsonInteger>>()?
+            .map(|integer| integer.0),
+    );
+    Ok(())
+}
+
 /// [`read_member`] for an array of integers, each of which JSON Schema
 /// lets a payload write as `1.0`.
 ///

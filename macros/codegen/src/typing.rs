@@ -105,8 +105,9 @@ impl<'a> Typing<'a> {
             return false;
         };
         // A recursive definition is a Rust type only as a struct, which a
-        // `Box` or a `Vec` can hold inside itself.
-        !has_rules(node)
+        // `Box` or a `Vec` can hold inside itself. Keywords beside the
+        // `$ref` apply too (2020-12): only annotations keep it typed.
+        annotations_only(node)
             && (!self.is_recursive(&crate::spec::decode_definition_name(name))
                 || is_struct_shaped(target))
     }
@@ -179,7 +180,7 @@ impl<'a> Typing<'a> {
                     && node.any_of.is_empty()
             }
             [JsonType::String | JsonType::Integer | JsonType::Boolean] => {
-                (place == Place::Member || !rules) && plain_const(node)
+                (place == Place::Member || !rules) && plain_const(node) && i64_bounds(node)
             }
             [JsonType::Number] => (place == Place::Member || !rules) && node.const_value.is_none(),
             [JsonType::Null] => !rules,
@@ -192,7 +193,9 @@ impl<'a> Typing<'a> {
             [JsonType::Object] => {
                 !rules
                     && (!node.properties.is_empty()
-                        || (node.required.is_empty() && node.any_of.is_empty()))
+                        || (node.required.is_empty()
+                            && node.any_of.is_empty()
+                            && !node.forbids_other_members()))
             }
             [JsonType::Null, plain] | [plain, JsonType::Null]
                 if matches!(
@@ -251,6 +254,29 @@ pub(crate) fn is_struct_shaped(node: &SchemaNode) -> bool {
         && checked_only_keyword(node).is_none()
 }
 
+/// Whether a `$ref` node says nothing beside the reference but
+/// annotations and mpkit's member keywords.
+fn annotations_only(node: &SchemaNode) -> bool {
+    let bare = SchemaNode {
+        reference: node.reference.clone(),
+        comment: node.comment.clone(),
+        title: node.title.clone(),
+        description: node.description.clone(),
+        default: node.default.clone(),
+        examples: node.examples.clone(),
+        format: node.format.clone(),
+        deprecated: node.deprecated,
+        since: node.since,
+        present_when: node.present_when.clone(),
+        rust_name: node.rust_name.clone(),
+        verbatim: node.verbatim,
+        quirks: node.quirks.clone(),
+        departs_from_typings: node.departs_from_typings.clone(),
+        ..SchemaNode::default()
+    };
+    *node == bare
+}
+
 /// The first keyword only the run-time check evaluates, if the node has one.
 pub(crate) fn checked_only_keyword(node: &SchemaNode) -> Option<&'static str> {
     let additional = node
@@ -305,6 +331,18 @@ fn has_rules(node: &SchemaNode) -> bool {
         || node.minimum.is_some()
         || node.maximum.is_some()
         || node.const_value.is_some()
+}
+
+/// Bounds an `i64` member can check: within its range (a bound beyond it
+/// would be dropped by the generated comparison).
+fn i64_bounds(node: &SchemaNode) -> bool {
+    let fits = |bound: &Option<serde_json::Number>| {
+        bound
+            .as_ref()
+            .and_then(serde_json::Number::as_f64)
+            .is_none_or(|b| b.abs() < 9.2e18)
+    };
+    node.type_list() != [JsonType::Integer] || (fits(&node.minimum) && fits(&node.maximum))
 }
 
 /// `const` a plain typed member can check: a string, a boolean or an integer.
@@ -411,10 +449,9 @@ fn typed_union(node: &SchemaNode) -> bool {
                 ([JsonType::String], Some(values)) => {
                     !values.is_empty() && values.iter().all(Value::is_string)
                 }
-                (
-                    [JsonType::String | JsonType::Integer | JsonType::Number | JsonType::Boolean],
-                    None,
-                ) => true,
+                // An integer alternative would be read by serde's `i64`,
+                // which refuses `1.0`: such a union is checked instead.
+                ([JsonType::String | JsonType::Number | JsonType::Boolean], None) => true,
                 _ => false,
             }
     };

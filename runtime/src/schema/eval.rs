@@ -260,6 +260,13 @@ fn number(check: &Check, value: &Value, at: &[String]) -> Outcome {
 fn multiple_of(n: Num, divisor: Num) -> bool {
     match (n, divisor) {
         (Num::Int(a), Num::Int(d)) => d != 0 && a % d == 0,
+        // A float's remainder by an integer is exact (`%` on f64 is fmod):
+        // `1e40` is no multiple of 7, though `1e40 / 7` rounds to a whole number.
+        (Num::Float(a), Num::Int(d)) => {
+            #[allow(clippy::cast_precision_loss)] // d is a schema's small divisor
+            let d = d as f64;
+            d != 0.0 && a.is_finite() && a % d == 0.0
+        }
         (a, d) => {
             let quotient = a.as_f64() / d.as_f64();
             quotient.is_finite()
@@ -563,6 +570,17 @@ mod tests {
             check(&ODD, &json!(1e308)).is_err(),
             "an infinite quotient is no multiple"
         );
+    }
+
+    #[test]
+    fn a_huge_float_is_judged_by_its_exact_remainder() {
+        // 1e40 / 7 rounds to a whole float; 1e40 % 7 (exact) is not 0.
+        static SEVEN: Schema = Schema {
+            checks: &[Check::MultipleOf(Json::Int(7))],
+        };
+        assert!(check(&SEVEN, &json!(1e40)).is_err());
+        assert!(check(&SEVEN, &json!(7e0)).is_ok());
+        assert!(check(&SEVEN, &json!(14.0)).is_ok());
     }
 
     #[test]

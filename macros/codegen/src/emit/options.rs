@@ -514,7 +514,9 @@ fn rule_checks(cx: &Context<'_>, option: &OptionSpec) -> Option<TokenStream> {
             quote! { if let ::std::option::Option::Some(value) = &self.#ident { #checks } }
         });
     }
-    if option.rules.is_empty() {
+    // A number option is checked for being finite even without rules: NaN
+    // and infinities are no JSON numbers (they would be written as `null`).
+    if option.rules.is_empty() && option.ty != Ty::Float {
         return None;
     }
     let is_length = |rule: &Rule| matches!(rule, Rule::MinLength(_) | Rule::MaxLength(_));
@@ -584,12 +586,22 @@ fn rule_checks(cx: &Context<'_>, option: &OptionSpec) -> Option<TokenStream> {
         .filter(|r| is_length(r))
         .map(test)
         .collect();
-    let other_tests: Vec<TokenStream> = option
+    let mut other_tests: Vec<TokenStream> = option
         .rules
         .iter()
         .filter(|r| !is_length(r))
         .map(test)
         .collect();
+    if option.ty == Ty::Float {
+        other_tests.insert(
+            0,
+            quote! {
+                if !value.is_finite() {
+                    errors.push(#krate::BuildError::invalid_field(#json, "must be a finite number, not NaN or an infinity"));
+                }
+            },
+        );
+    }
     // n bytes of UTF-8 hold n/4 to n characters: the characters are counted
     // only when the byte length cannot decide the rules.
     let length_checks = (!length_tests.is_empty()).then(|| {

@@ -412,6 +412,8 @@ impl Member<'_> {
                 quote!(_members::read_integer(#map, #slot_mut, #json)?)
             } else if self.field.ty == Ty::List(Box::new(Ty::Int)) {
                 quote!(_members::read_integers(#map, #slot_mut, #json)?)
+            } else if self.field.ty == Ty::Nullable(Box::new(Ty::Int)) {
+                quote!(_members::read_nullable_integer(#map, #slot_mut, #json)?)
             } else {
                 quote!(_members::read_member(#map, #slot_mut, #json)?)
             };

@@ -456,6 +456,11 @@ impl<'a> Checker<'a> {
         }
         for (i, branch) in node.any_of.iter().enumerate() {
             let branch_pointer = format!("{pointer}/anyOf/{i}");
+            // The alternatives of a struct's `required` lists (checked by
+            // the decoder) must name its members.
+            if !node.has_typed_alternatives() {
+                self.required(branch, &branch_pointer, Some(&node.properties));
+            }
             self.node(
                 branch,
                 &branch_pointer,

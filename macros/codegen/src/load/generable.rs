@@ -148,22 +148,6 @@ pub(super) fn option_type(name: &str, node: &SchemaNode, pointer: &str, problems
             "give the option one of those types",
         );
     }
-    if types == [JsonType::Integer] {
-        for (keyword, bound) in [("minimum", &node.minimum), ("maximum", &node.maximum)] {
-            // An option is an `i64`: a bound past its range would be dropped.
-            if bound
-                .as_ref()
-                .and_then(serde_json::Number::as_f64)
-                .is_some_and(|b| b.abs() >= 9.2e18)
-            {
-                problems.value(
-                    &child(pointer, keyword),
-                    format!("option `{name}`'s `{keyword}` lies beyond what a 64-bit integer option holds"),
-                    "use a bound within ±9.2e18, or type the option \"number\"",
-                );
-            }
-        }
-    }
     // A pattern that does not compile is reported by `rules_fit_type`.
     let compiled = node
         .pattern
