@@ -32,6 +32,31 @@ pub struct TtGetUserProfile;
 #[mini_program(api = "mpserverless/user.getInfo")]
 pub struct EmasGetUserInfo;
 
+/// `wx.login`: the code a server exchanges for the session key.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "wechat/login", min_version = "2.10.4")]
+pub struct WxLogin;
+
+/// `tt.login`.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "douyin/login", min_version = "1.0.0")]
+pub struct TtLogin;
+
+/// `ks.getUserInfo` (Kuaishou), in an app whose minimum base library is 1.26.1.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "kuaishou/getUserInfo", min_version = "1.26.1")]
+pub struct KsGetUserInfo;
+
+/// `qq.getUserInfo`.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "qq/getUserInfo")]
+pub struct QqGetUserInfo;
+
+/// `qq.login`.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "qq/login")]
+pub struct QqLogin;
+
 const HOSTS: [Version; 3] = [
     Version::new(2, 3, 0),
     Version::new(2, 9, 9),
@@ -44,6 +69,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     douyin_get_user_info()?;
     douyin_get_user_profile()?;
     emas_get_user_info()?;
+    logins()?;
+    kuaishou_and_qq_get_user_info()?;
     Ok(())
 }
 
@@ -206,6 +233,83 @@ fn emas_get_user_info() -> Result<(), Box<dyn std::error::Error>> {
     report(EmasGetUserInfo::decode(include_str!(
         "../tests/fixtures/mpserverless/user.getInfo/fail-not-authorized.json"
     )));
+    println!();
+    Ok(())
+}
+
+fn logins() -> Result<(), Box<dyn std::error::Error>> {
+    heading(WxLogin::INFO);
+    let options = WxLogin::options().timeout(10_000.0).build()?;
+    println!("   options: {}", options.to_json());
+    let reply = WxLogin::decode(include_str!(
+        "../tests/fixtures/wechat/login/success-basic.json"
+    ))?;
+    println!("   code {:?} (valid five minutes)", reply.code);
+    report(WxLogin::decode(include_str!(
+        "../tests/fixtures/wechat/login/fail-errno.json"
+    )));
+    println!();
+
+    heading(TtLogin::INFO);
+    let options = TtLogin::options().build()?;
+    println!(
+        "   options: {} (force defaults to {})",
+        options.to_json(),
+        options.force()
+    );
+    for fixture in [
+        include_str!("../tests/fixtures/douyin/login/success-logged-in.json"),
+        include_str!("../tests/fixtures/douyin/login/success-anonymous.json"),
+    ] {
+        let reply = TtLogin::decode(fixture)?;
+        println!(
+            "   isLogin {}: code {:?}, anonymousCode {:?}",
+            reply.is_login, reply.code, reply.anonymous_code
+        );
+    }
+    report(TtLogin::decode(include_str!(
+        "../tests/fixtures/douyin/login/fail-host-login.json"
+    )));
+    println!();
+
+    heading(QqLogin::INFO);
+    let reply = QqLogin::decode(include_str!(
+        "../tests/fixtures/qq/login/success-basic.json"
+    ))?;
+    println!("   code {:?}", reply.code);
+    println!();
+    Ok(())
+}
+
+fn kuaishou_and_qq_get_user_info() -> Result<(), Box<dyn std::error::Error>> {
+    heading(KsGetUserInfo::INFO);
+    let options = KsGetUserInfo::options().with_credentials(true).build()?;
+    println!("   options: {}", options.to_json());
+    let reply = KsGetUserInfo::decode(include_str!(
+        "../tests/fixtures/kuaishou/getUserInfo/success-with-credentials.json"
+    ))?;
+    println!(
+        "   decoded: nickName {:?}, signed rawData {}",
+        reply.user_info.nick_name,
+        reply.raw_data.is_some()
+    );
+    report(KsGetUserInfo::decode(include_str!(
+        "../tests/fixtures/kuaishou/getUserInfo/fail-auth-deny.json"
+    )));
+    println!();
+
+    heading(QqGetUserInfo::INFO);
+    let options = QqGetUserInfo::options()
+        .lang(QqGetUserInfoLang::ZhCn)
+        .build()?;
+    println!("   options: {}", options.to_json());
+    let reply = QqGetUserInfo::decode(include_str!(
+        "../tests/fixtures/qq/getUserInfo/success-basic.json"
+    ))?;
+    println!(
+        "   decoded: nickName {:?}, gender {:?}",
+        reply.user_info.nick_name, reply.user_info.gender
+    );
     println!();
     Ok(())
 }

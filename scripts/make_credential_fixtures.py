@@ -3,7 +3,8 @@
 
 Signature: sha1(rawData + session_key) in lowercase hex (hashlib).
 encryptedData: AES-128-CBC with PKCS#7 padding (the `cryptography` package),
-key = base64-decoded session_key, IV = base64-decoded iv.
+key = base64-decoded session_key, IV = base64-decoded iv. The same scheme for
+WeChat, Douyin, QQ and Kuaishou; Kuaishou's decrypted data has no watermark.
 
 The keys and IVs are fixed so the output is reproducible; they protect nothing.
 Run from the repository root:  python3 scripts/make_credential_fixtures.py
@@ -47,10 +48,12 @@ def make(platform, api, ok_message, user_info, encrypted, key, iv, appid, succes
     folder = ROOT / platform / api
     write(folder / success_name, success)
     write(folder / "encrypted.json", encrypted)
-    write(
-        ROOT / "crypto" / f"credentials-{platform}-{api}.json",
-        {"session_key": session_key, "appid": appid, "payload": f"{platform}/{api}/{success_name}"},
-    )
+    # Data without a watermark (Kuaishou) names no app: its credentials
+    # file has no app id, and says so.
+    credentials = {"session_key": session_key, "appid": appid, "payload": f"{platform}/{api}/{success_name}"}
+    if appid is None:
+        credentials = {"session_key": session_key, "watermark": "none", "payload": f"{platform}/{api}/{success_name}"}
+    write(ROOT / "crypto" / f"credentials-{platform}-{api}.json", credentials)
 
 
 make(
@@ -132,4 +135,42 @@ make(
     bytes.fromhex("101112131415161718191a1b1c1d1e1f"),
     "tt07e3715e98c9aac0",
     "success-basic.json",
+)
+
+# qq.getUserInfo: WeChat's scheme and watermark (QQ's 开放数据校验与解密 page).
+QQ_AVATAR = "https://thirdqq.qlogo.cn/g?b=sdk&k=7tOcdPWB2DyGs2CBzmRnkg&s=100&t=1587035234"
+make(
+    "qq",
+    "getUserInfo",
+    "getUserInfo:ok",
+    {"nickName": "小企鹅", "gender": 2, "language": "zh_CN", "city": "Shenzhen", "province": "Guangdong", "country": "CN", "avatarUrl": QQ_AVATAR},
+    {
+        "openId": "0A1B2C3D4E5F60718293A4B5C6D7E8F9",
+        "nickName": "小企鹅",
+        "gender": 2,
+        "language": "zh_CN",
+        "city": "Shenzhen",
+        "province": "Guangdong",
+        "country": "CN",
+        "avatarUrl": QQ_AVATAR,
+        "unionId": "UID_6F8E7D6C5B4A39281706F5E4D3C2B1A0",
+        "watermark": {"timestamp": 1700001200, "appid": "1109876543"},
+    },
+    bytes.fromhex("000102030405060708090a0b0c0d0e0f"),
+    bytes.fromhex("0f0e0d0c0b0a09080706050403020100"),
+    "1109876543",
+)
+
+# ks.getUserInfo: the decrypted data has no watermark (Kuaishou's page shows
+# gender, avatarUrl, nickName and openId only), so no app id goes with it.
+KS_AVATAR = "https://p2.a.yximgs.com/uhead/AB/2023/05/04/12/BMjAyMzA1MDQxMjAwMDBfMTIzNDU2Nzg5XzJfaGQ2MjVfNTg0_s.jpg"
+make(
+    "kuaishou",
+    "getUserInfo",
+    "getUserInfo:ok",
+    {"nickName": "快手用户", "avatarUrl": KS_AVATAR},
+    {"gender": 1, "avatarUrl": KS_AVATAR, "nickName": "快手用户", "openId": "f0e1d2c3b4a5968778695a4b3c2d1e0f"},
+    bytes.fromhex("6bc1bee22e409f96e93d7e117393172a"),
+    bytes.fromhex("ae2d8a571e03ac9c9eb76fac45af8e51"),
+    None,
 )

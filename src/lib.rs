@@ -29,8 +29,9 @@
 //!
 //! `#[mini_program(...)]` takes:
 //! - `api = "<platform>/<method>"`: a schema bundled with mpkit (`wechat/getUserInfo`,
-//!   `wechat/getUserProfile`, `douyin/getUserInfo`, `douyin/getUserProfile`,
-//!   `mpserverless/user.getInfo`); or
+//!   `wechat/getUserProfile`, `wechat/login`, `douyin/getUserInfo`,
+//!   `douyin/getUserProfile`, `douyin/login`, `kuaishou/getUserInfo`,
+//!   `qq/getUserInfo`, `qq/login`, `mpserverless/user.getInfo`); or
 //! - `schema = "path/to/api.json"`: your own schema file, relative to your crate's
 //!   `Cargo.toml` directory. Editing it re-expands the derive on the next build.
 //! - `min_version = "x.y.z"`: the minimum base library your app requires. What it

@@ -86,12 +86,17 @@ fn validator_verdict(schema: &Path, part: DataPart, payload: &Value) -> Verdict 
 type Judge = fn(DataPart, &str) -> Verdict;
 
 /// The decoder of each bundled API, by its fixture folder.
-fn judges() -> [(&'static str, Judge); 5] {
+fn judges() -> [(&'static str, Judge); 10] {
     [
         ("wechat/getUserInfo", decoder_verdict::<WxGetUserInfo>),
         ("wechat/getUserProfile", decoder_verdict::<WxGetUserProfile>),
+        ("wechat/login", decoder_verdict::<WxLogin>),
         ("douyin/getUserInfo", decoder_verdict::<TtGetUserInfo>),
         ("douyin/getUserProfile", decoder_verdict::<TtGetUserProfile>),
+        ("douyin/login", decoder_verdict::<TtLogin>),
+        ("kuaishou/getUserInfo", decoder_verdict::<KsGetUserInfo>),
+        ("qq/getUserInfo", decoder_verdict::<QqGetUserInfo>),
+        ("qq/login", decoder_verdict::<QqLogin>),
         (
             "mpserverless/user.getInfo",
             decoder_verdict::<EmasGetUserInfo>,
@@ -222,9 +227,15 @@ proptest! {
     fn err_msg_verdicts_agree_with_the_schemas_patterns(
         info in err_msgs("getUserInfo"),
         profile in err_msgs("getUserProfile"),
+        login in err_msgs("login"),
     ) {
         check_err_msg::<WxGetUserInfo>("wechat/getUserInfo", "success-basic.json", &info);
         check_err_msg::<TtGetUserInfo>("douyin/getUserInfo", "success-basic.json", &info);
+        check_err_msg::<KsGetUserInfo>("kuaishou/getUserInfo", "success-basic.json", &info);
+        check_err_msg::<QqGetUserInfo>("qq/getUserInfo", "success-basic.json", &info);
+        check_err_msg::<WxLogin>("wechat/login", "success-basic.json", &login);
+        check_err_msg::<TtLogin>("douyin/login", "success-logged-in.json", &login);
+        check_err_msg::<QqLogin>("qq/login", "success-basic.json", &login);
         check_err_msg::<WxGetUserProfile>("wechat/getUserProfile", "success-anonymous.json", &profile);
         check_err_msg::<TtGetUserProfile>("douyin/getUserProfile", "success-basic.json", &profile);
     }

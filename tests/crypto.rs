@@ -705,3 +705,123 @@ fn douyin_profile_data_without_open_id_verifies_and_decrypts() {
     let error = reply.decrypt(&key, "tt0000000000000000").unwrap_err();
     assert_eq!(error.kind(), CryptoErrorKind::Watermark);
 }
+
+/// A credentials file of tests/fixtures/crypto/, its payload and its key.
+fn credentials_of(name: &str) -> (Value, String, SessionKey) {
+    let credentials = read_json(&root().join(format!("tests/fixtures/crypto/{name}.json")));
+    let payload = std::fs::read_to_string(
+        root()
+            .join("tests/fixtures")
+            .join(text(&credentials, "payload")),
+    )
+    .unwrap();
+    let key = SessionKey::from_base64(text(&credentials, "session_key")).unwrap();
+    (credentials, payload, key)
+}
+
+#[test]
+fn kuaishou_data_without_a_watermark_decrypts_with_the_app_check_skipped() {
+    // ks.getUserInfo's decrypted data has no watermark (Kuaishou's page shows
+    // gender, avatarUrl, nickName and openId only). The fixture was sealed by
+    // Python's `cryptography` (AES-128-CBC, PKCS#7) and signed with hashlib's
+    // sha1 in scripts/make_credential_fixtures.py, independently of mpkit.
+    let (credentials, payload, key) = credentials_of("credentials-kuaishou-getUserInfo");
+    assert_eq!(credentials["watermark"], "none");
+    assert!(credentials.get("appid").is_none(), "no app id to check");
+    let expected = read_json(&root().join("tests/fixtures/kuaishou/getUserInfo/encrypted.json"));
+    assert!(expected.get("watermark").is_none());
+
+    let reply = apis::KsGetUserInfo::decode(&payload).unwrap();
+    reply.verify(&key).unwrap();
+    // The generated method takes no app id: the schema says there is no
+    // watermark, so the app check is skipped explicitly, not forgotten.
+    let secret = reply.decrypt(&key).unwrap();
+    assert_eq!(secret.open_id, expected["openId"]);
+    assert_eq!(secret.nick_name.as_deref(), expected["nickName"].as_str());
+    assert_eq!(serde_json::to_value(&secret).unwrap(), expected);
+
+    // The generic functions need the same explicit choice.
+    let (data, iv) = (
+        reply.encrypted_data.as_deref().unwrap(),
+        reply.iv.as_deref().unwrap(),
+    );
+    let value: Value = decrypt_with(data, iv, &key, &WatermarkCheck::none()).unwrap();
+    assert_eq!(value, expected);
+    // Expecting a watermark where there is none is the one decryption error;
+    // a maximum age cannot be checked without a timestamp.
+    let error = decrypt::<Value>(data, iv, &key, "ks0000000000000000").unwrap_err();
+    assert_eq!(error.to_string(), undecryptable_message());
+    let aged = WatermarkCheck::none().max_age(Duration::from_secs(60));
+    let error = decrypt_with::<Value>(data, iv, &key, &aged).unwrap_err();
+    assert_eq!(error.kind(), CryptoErrorKind::Watermark);
+}
+
+#[test]
+fn kuaishou_tampering_is_refused() {
+    let (_, payload, key) = credentials_of("credentials-kuaishou-getUserInfo");
+    let reply = apis::KsGetUserInfo::decode(&payload).unwrap();
+    // rawData changed after signing: the signature no longer matches.
+    let mut tampered = reply.clone();
+    tampered.raw_data = reply
+        .raw_data
+        .as_deref()
+        .map(|raw| raw.replace("快手用户", "快手用戶"));
+    assert_eq!(
+        tampered.verify(&key).unwrap_err().kind(),
+        CryptoErrorKind::Signature
+    );
+    // Another session key: neither the signature nor the data opens.
+    let other = SessionKey::from_bytes([7; 16]);
+    assert_eq!(
+        reply.verify(&other).unwrap_err().kind(),
+        CryptoErrorKind::Signature
+    );
+    let error = reply.decrypt(&other).unwrap_err();
+    assert_eq!(error.kind(), CryptoErrorKind::Decrypt);
+    assert_eq!(error.to_string(), undecryptable_message());
+    // A ciphertext cut short by a block is not decrypted either.
+    let mut cut = reply.clone();
+    let data = reply.encrypted_data.as_deref().unwrap();
+    cut.encrypted_data = Some({
+        use base64::Engine;
+        let engine = base64::engine::general_purpose::STANDARD;
+        let bytes = engine.decode(data).unwrap();
+        engine.encode(&bytes[..bytes.len() - 16])
+    });
+    assert_eq!(
+        cut.decrypt(&key).unwrap_err().kind(),
+        CryptoErrorKind::Decrypt
+    );
+    // Without withCredentials there is nothing to verify, and the error says
+    // which option brings it.
+    let basic = std::fs::read_to_string(
+        root().join("tests/fixtures/kuaishou/getUserInfo/success-basic.json"),
+    )
+    .unwrap();
+    let error = apis::KsGetUserInfo::decode(&basic)
+        .unwrap()
+        .verify(&key)
+        .unwrap_err();
+    assert_eq!(error.kind(), CryptoErrorKind::Format);
+    assert!(error.to_string().contains("`withCredentials`"), "{error}");
+}
+
+#[test]
+fn qq_payload_verifies_and_decrypts_with_its_watermark_checked() {
+    let (credentials, payload, key) = credentials_of("credentials-qq-getUserInfo");
+    let appid = text(&credentials, "appid");
+    let expected = read_json(&root().join("tests/fixtures/qq/getUserInfo/encrypted.json"));
+    let reply = apis::QqGetUserInfo::decode(&payload).unwrap();
+    reply.verify(&key).unwrap();
+    let secret = reply.decrypt(&key, appid).unwrap();
+    assert_eq!(secret.open_id, expected["openId"]);
+    assert_eq!(secret.union_id.as_deref(), expected["unionId"].as_str());
+    let mark = secret.watermark().unwrap();
+    assert_eq!(
+        (mark.appid, mark.timestamp),
+        (appid, expected["watermark"]["timestamp"].as_i64())
+    );
+    let error = reply.decrypt(&key, "1100000000").unwrap_err();
+    assert_eq!(error.kind(), CryptoErrorKind::Watermark);
+    assert!(error.to_string().contains("`1109876543`"), "{error}");
+}

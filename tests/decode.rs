@@ -46,8 +46,13 @@ fn every_success_fixture_decodes_and_round_trips() {
             decode_all::<WxGetUserInfo> as fn(&str),
         ),
         ("wechat/getUserProfile", decode_all::<WxGetUserProfile>),
+        ("wechat/login", decode_all::<WxLogin>),
         ("douyin/getUserInfo", decode_all::<TtGetUserInfo>),
         ("douyin/getUserProfile", decode_all::<TtGetUserProfile>),
+        ("douyin/login", decode_all::<TtLogin>),
+        ("kuaishou/getUserInfo", decode_all::<KsGetUserInfo>),
+        ("qq/getUserInfo", decode_all::<QqGetUserInfo>),
+        ("qq/login", decode_all::<QqLogin>),
         ("mpserverless/user.getInfo", decode_all::<EmasGetUserInfo>),
     ];
     for (folder, check) in successes {
@@ -638,4 +643,174 @@ fn integers_written_with_a_fraction_or_exponent_are_integers() {
         WxGetUserInfo::decode(text),
         Err(CallError::Decode { .. })
     ));
+}
+
+#[test]
+fn wechat_login_code_and_failures_with_and_without_errno() {
+    let reply = decode::<WxLogin>("wechat/login/success-basic.json");
+    assert_eq!(reply.code, "0c3Xq6Ga1pBXgK0WV3Ia1WWMXF3Xq6Gy");
+    assert_eq!(reply.err_msg, "login:ok");
+    match decode_error::<WxLogin>("wechat/login/fail-errno.json") {
+        CallError::Failure {
+            api, detail, code, ..
+        } => {
+            assert_eq!(api, "wx.login");
+            assert_eq!(detail, "api scope is not declared in the privacy agreement");
+            assert_eq!(code, Some(112));
+        }
+        other => panic!("{other:?}"),
+    }
+    // Before base library 2.24.0 a failure has no errno.
+    let error = decode_error::<WxLogin>("wechat/login/fail-basic.json");
+    assert!(
+        matches!(&error, CallError::Failure { detail, code: None, .. } if detail == "timeout"),
+        "{error:?}"
+    );
+    assert_eq!(WxLogin::failure(&error).unwrap().errno, None);
+    // A success without its code is not a success.
+    let error = decode_error::<WxLogin>("wechat/login/reject-success-no-code.json");
+    assert!(
+        matches!(&error, CallError::Decode { reason, .. } if reason.contains("`code`")),
+        "{error:?}"
+    );
+}
+
+#[test]
+fn douyin_login_code_only_when_logged_in_to_the_host() {
+    let logged_in = decode::<TtLogin>("douyin/login/success-logged-in.json");
+    assert!(logged_in.is_login);
+    assert_eq!(
+        logged_in.code.as_deref(),
+        Some("fb93de745e4a0d7bxBa9DyeMuM8q4QQLeD")
+    );
+    // Not logged in to the host app: anonymousCode only.
+    let anonymous = decode::<TtLogin>("douyin/login/success-anonymous.json");
+    assert!(!anonymous.is_login);
+    assert_eq!(anonymous.code, None);
+    assert_eq!(anonymous.anonymous_code, logged_in.anonymous_code);
+    match decode_error::<TtLogin>("douyin/login/fail-host-login.json") {
+        CallError::Failure {
+            platform,
+            api,
+            detail,
+            code,
+            ..
+        } => assert_eq!(
+            (platform, api, detail.as_str(), code),
+            ("douyin", "tt.login", "host login fail", None)
+        ),
+        other => panic!("{other:?}"),
+    }
+    match decode_error::<TtLogin>("douyin/login/fail-service-error.json") {
+        CallError::Failure { code, .. } => assert_eq!(code, Some(-1)),
+        other => panic!("{other:?}"),
+    }
+    let error = decode_error::<TtLogin>("douyin/login/reject-success-is-login-text.json");
+    assert!(
+        matches!(&error, CallError::Decode { path, .. } if path == "isLogin"),
+        "{error:?}"
+    );
+}
+
+#[test]
+fn kuaishou_user_info_with_and_without_credentials() {
+    // Without withCredentials: userInfo alone (UserInfoResult), no rawData.
+    let basic = decode::<KsGetUserInfo>("kuaishou/getUserInfo/success-basic.json");
+    assert_eq!(basic.user_info.nick_name, "快手用户");
+    assert_eq!(
+        (
+            basic.raw_data,
+            basic.signature,
+            basic.encrypted_data,
+            basic.iv
+        ),
+        (None, None, None, None)
+    );
+    let full = decode::<KsGetUserInfo>("kuaishou/getUserInfo/success-with-credentials.json");
+    let original: Value = serde_json::from_str(&fixture(
+        "kuaishou/getUserInfo/success-with-credentials.json",
+    ))
+    .unwrap();
+    assert_eq!(
+        full.raw_data.as_deref(),
+        original["rawData"].as_str(),
+        "rawData is kept byte for byte"
+    );
+    assert!(full.signature.is_some() && full.encrypted_data.is_some() && full.iv.is_some());
+    match decode_error::<KsGetUserInfo>("kuaishou/getUserInfo/fail-auth-deny.json") {
+        CallError::Failure {
+            platform,
+            api,
+            detail,
+            ..
+        } => assert_eq!(
+            (platform, api, detail.as_str()),
+            ("kuaishou", "ks.getUserInfo", "auth deny")
+        ),
+        other => panic!("{other:?}"),
+    }
+    let error =
+        decode_error::<KsGetUserInfo>("kuaishou/getUserInfo/reject-success-signature-not-hex.json");
+    assert!(
+        matches!(&error, CallError::Decode { reason, .. } if reason.contains("`signature`")),
+        "{error:?}"
+    );
+}
+
+#[test]
+fn kuaishou_decrypted_data_has_no_watermark_and_gender_in_either_form() {
+    let number: KsGetUserInfoEncryptedUserInfo =
+        serde_json::from_str(&fixture("kuaishou/getUserInfo/encrypted.json")).unwrap();
+    assert_eq!(number.open_id, "f0e1d2c3b4a5968778695a4b3c2d1e0f");
+    let gender = number.gender.unwrap();
+    assert_eq!(
+        (gender.value(), gender.sent_as_string()),
+        (KsGetUserInfoGender::Male, false)
+    );
+    assert!(number.extra.is_empty());
+    // The page's own example, whose gender is a string.
+    let text: KsGetUserInfoEncryptedUserInfo = serde_json::from_str(&fixture(
+        "kuaishou/getUserInfo/encrypted-gender-string.json",
+    ))
+    .unwrap();
+    let gender = text.gender.unwrap();
+    assert_eq!(
+        (gender.value(), gender.sent_as_string()),
+        (KsGetUserInfoGender::Female, true)
+    );
+    assert!(
+        serde_json::from_str::<KsGetUserInfoEncryptedUserInfo>(&fixture(
+            "kuaishou/getUserInfo/reject-encrypted-gender.json"
+        ))
+        .is_err()
+    );
+}
+
+#[test]
+fn qq_user_info_and_login() {
+    let reply = decode::<QqGetUserInfo>("qq/getUserInfo/success-basic.json");
+    assert_eq!(reply.user_info.nick_name, "小企鹅");
+    assert_eq!(reply.user_info.gender, Some(QqGetUserInfoGender::Female));
+    assert_eq!(reply.user_info.city.as_deref(), Some("Shenzhen"));
+    assert_eq!(reply.signature, None);
+    let encrypted: QqGetUserInfoEncryptedUserInfo =
+        serde_json::from_str(&fixture("qq/getUserInfo/encrypted.json")).unwrap();
+    assert_eq!(encrypted.watermark.appid, "1109876543");
+    assert_eq!(
+        encrypted.union_id.as_deref(),
+        Some("UID_6F8E7D6C5B4A39281706F5E4D3C2B1A0")
+    );
+    // Members the schema does not describe (from a truncated page) are kept.
+    assert_eq!(encrypted.extra.value("gender"), Some(json!(2)));
+    match decode_error::<QqGetUserInfo>("qq/getUserInfo/fail-auth-deny.json") {
+        CallError::Failure { platform, api, .. } => {
+            assert_eq!((platform, api), ("qq", "qq.getUserInfo"));
+        }
+        other => panic!("{other:?}"),
+    }
+    let login = decode::<QqLogin>("qq/login/success-basic.json");
+    assert_eq!(login.code, "5e6d7c8b9a0f1e2d3c4b5a6978695a4b");
+    // Another API's errMsg is not this API's failure.
+    let error = decode_error::<QqLogin>("qq/login/reject-fail-errmsg-of-another-api.json");
+    assert!(matches!(error, CallError::Decode { .. }), "{error:?}");
 }

@@ -367,3 +367,57 @@ fn a_number_option_is_finite() {
         );
     }
 }
+
+#[test]
+fn login_options_and_their_gates() {
+    // wx.login: `timeout` needs 1.9.90, below this app's 2.10.4: no proof.
+    let wx = WxLogin::options().timeout(10_000.0).build().unwrap();
+    assert_eq!(wx.to_json(), json!({ "timeout": 10000.0 }));
+    assert_eq!(WxLogin::options().build().unwrap().to_json(), json!({}));
+    // Without a declared minimum, the option takes a proof of 1.9.90.
+    let proof = AtLeast::<1, 9, 90>::check(Version::new(1, 9, 90)).unwrap();
+    assert!(
+        WxLoginUngated::options()
+            .timeout(5.0, proof)
+            .build()
+            .is_ok()
+    );
+    assert!(AtLeast::<1, 9, 90>::check(Version::new(1, 9, 9)).is_err());
+    // The API itself has no documented minimum, so it is not gated; the
+    // plugin context has its own.
+    assert_eq!(<WxLogin as MiniProgramApi>::INFO.since, None);
+    assert!(WxLogin::is_supported(&Version::new(1, 0, 0)));
+    // tt.login: force defaults to true.
+    let tt = TtLogin::options().build().unwrap();
+    assert!(tt.force());
+    assert_eq!(tt.to_json(), json!({}));
+    let tt = TtLogin::options().force(false).build().unwrap();
+    assert_eq!(tt.to_json(), json!({ "force": false }));
+    // qq.login: no version documented, nothing gated.
+    let qq = QqLogin::options().timeout(5000.0).build().unwrap();
+    assert_eq!(qq.to_json(), json!({ "timeout": 5000.0 }));
+}
+
+#[test]
+fn kuaishou_and_qq_user_info_options() {
+    let ks = KsGetUserInfo::options()
+        .with_credentials(true)
+        .build()
+        .unwrap();
+    assert_eq!(ks.to_json(), json!({ "withCredentials": true }));
+    assert!(!KsGetUserInfo::options().build().unwrap().with_credentials());
+    assert_eq!(
+        <KsGetUserInfo as MiniProgramApi>::INFO.since,
+        Some(Version::new(1, 26, 1))
+    );
+    assert!(!KsGetUserInfo::is_supported(&Version::new(1, 26, 0)));
+    let qq = QqGetUserInfo::options()
+        .with_credentials(true)
+        .lang(QqGetUserInfoLang::ZhCn)
+        .build()
+        .unwrap();
+    assert_eq!(
+        qq.to_json(),
+        json!({ "withCredentials": true, "lang": "zh_CN" })
+    );
+}

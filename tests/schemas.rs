@@ -21,9 +21,14 @@ fn every_bundled_api_is_present() {
         [
             "tt.getUserInfo",
             "tt.getUserProfile",
+            "tt.login",
+            "ks.getUserInfo",
             "mpserverless.user.getInfo",
+            "qq.getUserInfo",
+            "qq.login",
             "wx.getUserInfo",
-            "wx.getUserProfile"
+            "wx.getUserProfile",
+            "wx.login"
         ]
     );
 }

@@ -1,45 +1,46 @@
 //! A platform mpkit does not bundle needs only a schema file.
 //!
-//! `qq.getUserInfo.json` beside this file describes QQ's `qq.getUserInfo`;
-//! the derive reads it (relative to the crate's Cargo.toml) and generates the
-//! same kind of typed API as for the bundled platforms. Editing the file
-//! re-expands the derive on the next build.
+//! `lark.login.json` beside this file is an example of a user's own schema:
+//! it describes `tt.login` of Lark (Feishu) mini programs, a platform mpkit
+//! does not bundle, from Lark's own page (its `x-docs`). The derive reads it
+//! (relative to the crate's Cargo.toml) and generates the same kind of typed
+//! API as for the bundled platforms. Editing the file re-expands the derive
+//! on the next build.
 //!
 //! Run it with `cargo run --example custom_platform`.
 
 use mpkit::{CallError, MiniProgramApi};
 
-/// QQ's `qq.getUserInfo`, from this example's own schema.
+/// Lark's `tt.login`, from this example's own schema.
 #[derive(MiniProgramApi)]
-#[mini_program(schema = "examples/custom_platform/qq.getUserInfo.json")]
-pub struct QqGetUserInfo;
+#[mini_program(schema = "examples/custom_platform/lark.login.json")]
+pub struct LarkLogin;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let info = QqGetUserInfo::INFO;
+    let info = LarkLogin::INFO;
     println!(
         "{} on {} ({:?} style)",
         info.full_name, info.platform_name, info.call_style
     );
 
-    let options = QqGetUserInfo::options()
-        .with_credentials(true)
-        .lang(QqGetUserInfoLang::ZhCn)
-        .build()?;
+    let options = LarkLogin::options().build()?;
     println!("options: {}", options.to_json());
 
-    let payload = r#"{
-        "errMsg": "getUserInfo:ok",
-        "userInfo": { "nickName": "小企鹅", "avatarUrl": "https://thirdqq.qlogo.cn/g?b=qq&k=1&s=100", "gender": 2 },
-        "rawData": "{\"nickName\":\"小企鹅\",\"avatarUrl\":\"https://thirdqq.qlogo.cn/g?b=qq&k=1&s=100\",\"gender\":2}"
-    }"#;
-    let reply = QqGetUserInfo::decode(payload)?;
-    println!(
-        "nickName {:?}, gender {:?}",
-        reply.user_info.nick_name, reply.user_info.gender
-    );
+    // Lark's own success example.
+    let reply = LarkLogin::decode(r#"{ "errMsg": "login:ok", "code": "4473273da6aexxxx" }"#)?;
+    println!("code {} (valid three minutes, usable once)", reply.code);
 
-    match QqGetUserInfo::decode(r#"{ "errMsg": "getUserInfo:fail auth deny" }"#) {
-        Err(CallError::Failure { detail, .. }) => println!("failure: {detail}"),
+    // An illustrative failure: Lark's page says a failure may carry `errno`;
+    // this detail and number are made up for the example.
+    match LarkLogin::decode(r#"{ "errMsg": "login:fail user cancel", "errno": 10002 }"#) {
+        Err(CallError::Failure { detail, code, .. }) => {
+            println!("failure: {detail} (errno {code:?})");
+        }
+        other => println!("unexpected: {other:?}"),
+    }
+    // A success without the code the schema requires is not a success.
+    match LarkLogin::decode(r#"{ "errMsg": "login:ok" }"#) {
+        Err(error @ CallError::Decode { .. }) => println!("refused: {error}"),
         other => println!("unexpected: {other:?}"),
     }
     Ok(())

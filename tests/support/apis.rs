@@ -38,3 +38,33 @@ pub struct TtGetUserProfile;
 #[derive(MiniProgramApi)]
 #[mini_program(api = "mpserverless/user.getInfo")]
 pub struct EmasGetUserInfo;
+
+/// `wx.login`, for an app that requires base library 2.10.4.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "wechat/login", min_version = "2.10.4")]
+pub struct WxLogin;
+
+/// `wx.login` with no declared minimum: `timeout` (1.9.90) takes a proof.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "wechat/login")]
+pub struct WxLoginUngated;
+
+/// `tt.login`.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "douyin/login", min_version = "1.0.0")]
+pub struct TtLogin;
+
+/// `ks.getUserInfo`, for an app that requires base library 1.26.1.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "kuaishou/getUserInfo", min_version = "1.26.1")]
+pub struct KsGetUserInfo;
+
+/// `qq.getUserInfo`.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "qq/getUserInfo")]
+pub struct QqGetUserInfo;
+
+/// `qq.login`.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "qq/login")]
+pub struct QqLogin;

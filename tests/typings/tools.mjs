@@ -13,14 +13,16 @@ import ts from "typescript";
 const PARTS = { OfficialOptions: "request", OfficialSuccess: "success", OfficialFailure: "fail" };
 const MAX_DEPTH = 3;
 
-/** The platforms of platforms.txt in `dir`. */
+/** The platforms of platforms.txt in `dir` that have official typings (not `-`). */
 function platforms(dir) {
   return fs
     .readFileSync(path.join(dir, "platforms.txt"), "utf8")
     .split("\n")
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith("#"))
-    .map((line) => line.split(/\s+/)[0]);
+    .map((line) => line.split(/\s+/))
+    .filter((fields) => fields[1] !== "-")
+    .map((fields) => fields[0]);
 }
 
 /** tsc's errors in `text`, each with the lines that elaborate it. */

@@ -1,7 +1,7 @@
 use mpkit::MiniProgramApi;
 
 #[derive(MiniProgramApi)]
-#[mini_program(schema = "schemas/qq/getUserInfo.json")]
+#[mini_program(schema = "my-schemas/qq/getUserInfo.json")]
 pub struct QqGetUserInfo;
 
 fn main() {}

@@ -18,6 +18,26 @@ pub mod douyin_get_user_info {
 pub mod douyin_get_user_profile {
     include!("../../expanded/douyin/getUserProfile.rs");
 }
+/// wx.login
+pub mod wechat_login {
+    include!("../../expanded/wechat/login.rs");
+}
+/// tt.login
+pub mod douyin_login {
+    include!("../../expanded/douyin/login.rs");
+}
+/// ks.getUserInfo
+pub mod kuaishou_get_user_info {
+    include!("../../expanded/kuaishou/getUserInfo.rs");
+}
+/// qq.getUserInfo
+pub mod qq_get_user_info {
+    include!("../../expanded/qq/getUserInfo.rs");
+}
+/// qq.login
+pub mod qq_login {
+    include!("../../expanded/qq/login.rs");
+}
 /// mpserverless.user.getInfo
 pub mod mpserverless_user_get_info {
     include!("../../expanded/mpserverless/user.getInfo.rs");
