@@ -17,6 +17,8 @@ impl ::mpkit::MiniProgramApi for TtLogin {
             api: "login",
             codes: &["errNo"],
         },
+        version_getters: &["getSystemInfoSync().SDKVersion"],
+        error_rejection: ::mpkit::ErrorRejection::HostError,
     };
     type Options = TtLoginOptions;
     type Success = TtLoginSuccess;
@@ -100,33 +102,33 @@ impl TtLoginOptions {
     /// unset are left out, so the platform applies its defaults.
     #[must_use]
     pub fn to_json(&self) -> ::mpkit::__private::serde_json::Value {
-        ::mpkit::ApiOptions::to_json(self)
+        let mut map = ::mpkit::__private::serde_json::Map::new();
+        if let ::std::option::Option::Some(value) = &self.force {
+            map.insert(
+                ::std::string::String::from("force"),
+                ::mpkit::__private::serde_json::Value::Bool(*value),
+            );
+        }
+        ::mpkit::__private::serde_json::Value::Object(map)
     }
     /// The options object as JSON text, exactly what
     /// `serde_json::to_string` gives, written without re-escaping
     /// the member names and enum values the schema fixes.
-    ///
-    /// # Errors
-    /// Only if serializing a value fails, which strings, numbers and
-    /// enums never do.
-    pub fn to_json_string(
-        &self,
-    ) -> ::std::result::Result<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Error,
-    > {
-        ::mpkit::ApiOptions::to_json_string(self)
+    #[must_use]
+    pub fn to_json_string(&self) -> ::std::string::String {
+        let mut out = ::std::string::String::with_capacity(16usize);
+        self.write_json(&mut out);
+        out
     }
     /// [`Self::to_json_string`], appended to `out`: reusing one
     /// buffer across calls saves an allocation per call.
-    ///
-    /// # Errors
-    /// As [`Self::to_json_string`].
-    pub fn write_json(
-        &self,
-        out: &mut ::std::string::String,
-    ) -> ::std::result::Result<(), ::mpkit::__private::serde_json::Error> {
-        ::mpkit::ApiOptions::write_json(self, out)
+    pub fn write_json(&self, out: &mut ::std::string::String) {
+        let mut text = ::mpkit::__private::ObjectText::new(out);
+        if let ::std::option::Option::Some(value) = &self.force {
+            text.key("\"force\":");
+            text.raw(if *value { "true" } else { "false" });
+        }
+        text.finish();
     }
     /// Checks these options against a host's base library: the error
     /// names the API and every set option too new for it.
@@ -161,23 +163,8 @@ impl ::mpkit::ApiOptions for TtLoginOptions {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), ::mpkit::__private::serde_json::Error> {
-        let mut text = ::mpkit::__private::ObjectText::new(out);
-        if let ::std::option::Option::Some(value) = &self.force {
-            text.key("\"force\":");
-            text.raw(if *value { "true" } else { "false" });
-        }
-        text.finish();
+        TtLoginOptions::write_json(self, out);
         ::std::result::Result::Ok(())
-    }
-    fn to_json_string(
-        &self,
-    ) -> ::std::result::Result<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Error,
-    > {
-        let mut out = ::std::string::String::with_capacity(16usize);
-        ::mpkit::ApiOptions::write_json(self, &mut out)?;
-        ::std::result::Result::Ok(out)
     }
 }
 const _: () = {

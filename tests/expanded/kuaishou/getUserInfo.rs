@@ -17,6 +17,8 @@ impl ::mpkit::MiniProgramApi for KsGetUserInfo {
             api: "getUserInfo",
             codes: &[],
         },
+        version_getters: &[],
+        error_rejection: ::mpkit::ErrorRejection::HostError,
     };
     type Options = KsGetUserInfoOptions;
     type Success = KsGetUserInfoSuccess;
@@ -161,33 +163,33 @@ impl KsGetUserInfoOptions {
     /// unset are left out, so the platform applies its defaults.
     #[must_use]
     pub fn to_json(&self) -> ::mpkit::__private::serde_json::Value {
-        ::mpkit::ApiOptions::to_json(self)
+        let mut map = ::mpkit::__private::serde_json::Map::new();
+        if let ::std::option::Option::Some(value) = &self.with_credentials {
+            map.insert(
+                ::std::string::String::from("withCredentials"),
+                ::mpkit::__private::serde_json::Value::Bool(*value),
+            );
+        }
+        ::mpkit::__private::serde_json::Value::Object(map)
     }
     /// The options object as JSON text, exactly what
     /// `serde_json::to_string` gives, written without re-escaping
     /// the member names and enum values the schema fixes.
-    ///
-    /// # Errors
-    /// Only if serializing a value fails, which strings, numbers and
-    /// enums never do.
-    pub fn to_json_string(
-        &self,
-    ) -> ::std::result::Result<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Error,
-    > {
-        ::mpkit::ApiOptions::to_json_string(self)
+    #[must_use]
+    pub fn to_json_string(&self) -> ::std::string::String {
+        let mut out = ::std::string::String::with_capacity(26usize);
+        self.write_json(&mut out);
+        out
     }
     /// [`Self::to_json_string`], appended to `out`: reusing one
     /// buffer across calls saves an allocation per call.
-    ///
-    /// # Errors
-    /// As [`Self::to_json_string`].
-    pub fn write_json(
-        &self,
-        out: &mut ::std::string::String,
-    ) -> ::std::result::Result<(), ::mpkit::__private::serde_json::Error> {
-        ::mpkit::ApiOptions::write_json(self, out)
+    pub fn write_json(&self, out: &mut ::std::string::String) {
+        let mut text = ::mpkit::__private::ObjectText::new(out);
+        if let ::std::option::Option::Some(value) = &self.with_credentials {
+            text.key("\"withCredentials\":");
+            text.raw(if *value { "true" } else { "false" });
+        }
+        text.finish();
     }
     /// Checks these options against a host's base library: the error
     /// names the API and every set option too new for it.
@@ -214,23 +216,8 @@ impl ::mpkit::ApiOptions for KsGetUserInfoOptions {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), ::mpkit::__private::serde_json::Error> {
-        let mut text = ::mpkit::__private::ObjectText::new(out);
-        if let ::std::option::Option::Some(value) = &self.with_credentials {
-            text.key("\"withCredentials\":");
-            text.raw(if *value { "true" } else { "false" });
-        }
-        text.finish();
+        KsGetUserInfoOptions::write_json(self, out);
         ::std::result::Result::Ok(())
-    }
-    fn to_json_string(
-        &self,
-    ) -> ::std::result::Result<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Error,
-    > {
-        let mut out = ::std::string::String::with_capacity(26usize);
-        ::mpkit::ApiOptions::write_json(self, &mut out)?;
-        ::std::result::Result::Ok(out)
     }
 }
 const _: () = {

@@ -17,6 +17,8 @@ impl ::mpkit::MiniProgramApi for QqLogin {
             api: "login",
             codes: &[],
         },
+        version_getters: &[],
+        error_rejection: ::mpkit::ErrorRejection::HostError,
     };
     type Options = QqLoginOptions;
     type Success = QqLoginSuccess;
@@ -93,33 +95,37 @@ impl QqLoginOptions {
     /// unset are left out, so the platform applies its defaults.
     #[must_use]
     pub fn to_json(&self) -> ::mpkit::__private::serde_json::Value {
-        ::mpkit::ApiOptions::to_json(self)
+        let mut map = ::mpkit::__private::serde_json::Map::new();
+        if let ::std::option::Option::Some(value) = &self.timeout {
+            map.insert(
+                ::std::string::String::from("timeout"),
+                ::mpkit::__private::serde_json::Value::from(*value),
+            );
+        }
+        ::mpkit::__private::serde_json::Value::Object(map)
     }
     /// The options object as JSON text, exactly what
     /// `serde_json::to_string` gives, written without re-escaping
     /// the member names and enum values the schema fixes.
-    ///
-    /// # Errors
-    /// Only if serializing a value fails, which strings, numbers and
-    /// enums never do.
-    pub fn to_json_string(
-        &self,
-    ) -> ::std::result::Result<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Error,
-    > {
-        ::mpkit::ApiOptions::to_json_string(self)
+    #[must_use]
+    pub fn to_json_string(&self) -> ::std::string::String {
+        let mut out = ::std::string::String::with_capacity(37usize);
+        self.write_json(&mut out);
+        out
     }
     /// [`Self::to_json_string`], appended to `out`: reusing one
     /// buffer across calls saves an allocation per call.
-    ///
-    /// # Errors
-    /// As [`Self::to_json_string`].
-    pub fn write_json(
-        &self,
-        out: &mut ::std::string::String,
-    ) -> ::std::result::Result<(), ::mpkit::__private::serde_json::Error> {
-        ::mpkit::ApiOptions::write_json(self, out)
+    pub fn write_json(&self, out: &mut ::std::string::String) {
+        let mut text = ::mpkit::__private::ObjectText::new(out);
+        if let ::std::option::Option::Some(value) = &self.timeout {
+            text.key("\"timeout\":");
+            text.raw(
+                &::std::string::ToString::to_string(
+                    &::mpkit::__private::serde_json::Value::from(*value),
+                ),
+            );
+        }
+        text.finish();
     }
     /// Checks these options against a host's base library: the error
     /// names the API and every set option too new for it.
@@ -146,23 +152,8 @@ impl ::mpkit::ApiOptions for QqLoginOptions {
         &self,
         out: &mut ::std::string::String,
     ) -> ::std::result::Result<(), ::mpkit::__private::serde_json::Error> {
-        let mut text = ::mpkit::__private::ObjectText::new(out);
-        if let ::std::option::Option::Some(value) = &self.timeout {
-            text.key("\"timeout\":");
-            text.value(value)?;
-        }
-        text.finish();
+        QqLoginOptions::write_json(self, out);
         ::std::result::Result::Ok(())
-    }
-    fn to_json_string(
-        &self,
-    ) -> ::std::result::Result<
-        ::std::string::String,
-        ::mpkit::__private::serde_json::Error,
-    > {
-        let mut out = ::std::string::String::with_capacity(45usize);
-        ::mpkit::ApiOptions::write_json(self, &mut out)?;
-        ::std::result::Result::Ok(out)
     }
 }
 const _: () = {
@@ -204,9 +195,20 @@ impl QqLoginOptionsBuilder {
     /// # Errors
     /// `BuildError` listing each violated rule.
     pub fn build(self) -> ::std::result::Result<QqLoginOptions, ::mpkit::BuildError> {
-        ::std::result::Result::Ok(QqLoginOptions {
-            timeout: self.timeout,
-        })
+        let mut errors = ::mpkit::BuildError::collect("qq.login");
+        if self.timeout.is_some_and(|value| !value.is_finite()) {
+            errors
+                .push(
+                    ::mpkit::BuildError::invalid_field(
+                        "timeout",
+                        "must be a finite number, not NaN or an infinity",
+                    ),
+                );
+        }
+        errors
+            .finish(QqLoginOptions {
+                timeout: self.timeout,
+            })
     }
 }
 /// What the success callback receives.

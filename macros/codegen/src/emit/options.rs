@@ -516,8 +516,20 @@ fn rule_checks(cx: &Context<'_>, option: &OptionSpec) -> Option<TokenStream> {
     }
     // A number option is checked for being finite even without rules: NaN
     // and infinities are no JSON numbers (they would be written as `null`).
-    if option.rules.is_empty() && option.ty != Ty::Float {
-        return None;
+    if option.rules.is_empty() {
+        if option.ty != Ty::Float {
+            return None;
+        }
+        let not_finite = if option.required {
+            quote!(!self.#ident.is_finite())
+        } else {
+            quote!(self.#ident.is_some_and(|value| !value.is_finite()))
+        };
+        return Some(quote! {
+            if #not_finite {
+                errors.push(#krate::BuildError::invalid_field(#json, "must be a finite number, not NaN or an infinity"));
+            }
+        });
     }
     let is_length = |rule: &Rule| matches!(rule, Rule::MinLength(_) | Rule::MaxLength(_));
     let min = option.rules.iter().find_map(|rule| match rule {
