@@ -14,7 +14,7 @@ pub(crate) const KEYS: &str = "`api`, `schema`, `min_version`, `context`, `crate
 pub(crate) enum Source {
     /// `api = "wechat/getUserInfo"`: a schema bundled with mpkit.
     Bundled(LitStr),
-    /// `schema = "schemas/qq/getUserInfo.json"`: a file of the user's crate.
+    /// `schema = "my-schemas/lark/login.json"`: a file of the user's crate.
     File(LitStr),
 }
 
