@@ -244,6 +244,20 @@ pub(crate) fn map_values(node: &SchemaNode) -> Option<&SchemaNode> {
         .then_some(values)
 }
 
+/// Whether a data part (`request`, `success`, ...), which always becomes a
+/// struct, says nothing its struct does not check: `properties`,
+/// `required`, `additionalProperties` as a boolean and `anyOf` of
+/// `required` lists, with annotations beside a `$ref`.
+pub(crate) fn struct_expresses(api: &ApiSchema, part: &SchemaNode) -> bool {
+    let resolved = api.resolve(part);
+    (part.reference.is_none() || annotations_only(part))
+        && resolved.type_list() == [JsonType::Object]
+        && !has_rules(resolved)
+        && resolved.enum_values.is_none()
+        && checked_only_keyword(resolved).is_none()
+        && resolved.any_of.iter().all(required_only)
+}
+
 /// An object with `properties` and nothing that would make it checked:
 /// what becomes a struct.
 pub(crate) fn is_struct_shaped(node: &SchemaNode) -> bool {

@@ -730,6 +730,28 @@ fn cases() -> Vec<Case> {
             ),
         ),
         (
+            "a const on the success part, which its struct would not check",
+            Box::new(|d: &mut Value| {
+                set(d, "/success/minLength", json!(1));
+                set(d, "/success/const", json!({"errMsg": "getThing:ok"}));
+            }),
+            Refused("/success", &["becomes a Rust struct", "`const`"]),
+        ),
+        (
+            "minProperties on the decrypted data, which its struct would not check",
+            Box::new(|d: &mut Value| {
+                set(
+                    d,
+                    "/encrypted",
+                    json!({"title": "Decrypted.", "type": "object", "properties": {"openId": {"type": "string"}}, "minProperties": 1}),
+                );
+            }),
+            Refused(
+                "/encrypted/minProperties",
+                &["becomes a Rust struct", "`minProperties`"],
+            ),
+        ),
+        (
             "a success part that is no struct",
             Box::new(|d: &mut Value| {
                 set(d, "/success/oneOf", json!([{"required": ["errMsg"]}]));

@@ -61,6 +61,7 @@ pub(crate) fn check(api: &ApiSchema, document: &Value, problems: &mut Problems) 
         checker.node(fail, "/fail", Part::Response, None, Place::Member);
     }
     if let Some(encrypted) = &api.encrypted {
+        checker.object_part("/encrypted", encrypted);
         checker.node(encrypted, "/encrypted", Part::Response, None, Place::Member);
     }
     for (name, def) in &api.defs {
@@ -113,6 +114,17 @@ impl<'a> Checker<'a> {
                 pointer,
                 format!("the `{}` part must be a JSON object schema", &pointer[1..]),
                 "give it `\"type\": \"object\"` and its members under `properties`",
+            );
+        } else if !crate::typing::struct_expresses(self.api, node) {
+            // The part is lowered to a struct whatever it says: anything a
+            // struct does not check would be ignored while decoding.
+            self.problems.value(
+                pointer,
+                format!(
+                    "the `{}` part becomes a Rust struct, which cannot check its other keywords (`const`, `enum`, lengths, bounds, `pattern`, keywords beside its `$ref`, `anyOf` beyond lists of `required` members)",
+                    &pointer[1..]
+                ),
+                "keep the part to `type`, `properties`, `required`, `additionalProperties` and `anyOf` of `required` lists; put other keywords on its members, which are then kept as JSON and checked",
             );
         }
     }

@@ -342,26 +342,6 @@ pub struct Change {
 /// An escape that is not one is kept as written.
 #[must_use]
 pub(crate) fn decode_definition_name(segment: &str) -> String {
-    let bytes = segment.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .filter(|pair| pair.iter().all(u8::is_ascii_hexdigit))
-            .and_then(|pair| std::str::from_utf8(pair).ok())
-            .and_then(|pair| u8::from_str_radix(pair, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(byte)) => {
-                decoded.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                decoded.push(byte);
-                i += 1;
-            }
-        }
-    }
-    let text = String::from_utf8(decoded).unwrap_or_else(|_| segment.to_owned());
+    let text = super::pointer::percent_decode(segment).unwrap_or_else(|| segment.to_owned());
     text.replace("~1", "/").replace("~0", "~")
 }

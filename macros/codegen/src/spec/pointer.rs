@@ -34,13 +34,15 @@ pub fn pointer_segments(reference: &str) -> Option<Vec<String>> {
     )
 }
 
-fn percent_decode(text: &str) -> Option<String> {
+/// `text` with its `%XX` escapes decoded; `None` when the result is not UTF-8.
+pub(super) fn percent_decode(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut decoded = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while let Some(&byte) = bytes.get(i) {
         let hex = bytes
             .get(i + 1..i + 3)
+            .filter(|pair| pair.iter().all(u8::is_ascii_hexdigit))
             .and_then(|pair| std::str::from_utf8(pair).ok())
             .and_then(|pair| u8::from_str_radix(pair, 16).ok());
         match (byte, hex) {
@@ -226,5 +228,10 @@ mod tests {
         );
         assert_eq!(pointer_segments("other.json#/a"), None);
         assert_eq!(pointer_segments("#a"), None);
+        // `%+f` is no escape (from_str_radix alone would take the sign).
+        assert_eq!(
+            pointer_segments("#/$defs/%+f"),
+            Some(vec!["$defs".into(), "%+f".into()])
+        );
     }
 }
