@@ -679,6 +679,21 @@ fn cases() -> Vec<Case> {
             ),
         ),
         (
+            "x-since inside a member kept as JSON, where no field stands",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    user,
+                    "n",
+                    json!({"oneOf": [{"type": "object", "properties": {"a": {"type": "string", "x-since": "2.0.0"}}}, {"type": "null"}]}),
+                );
+            }),
+            Refused(
+                "/$defs/User/properties/n/oneOf/0/properties/a/x-since",
+                &["no effect here", "move it to the member"],
+            ),
+        ),
+        (
             "an identifier by URI",
             Box::new(move |d: &mut Value| {
                 member(

@@ -12,7 +12,10 @@ use super::{Check, Kind, Schema};
 
 /// How deep subschemas may nest while one value is checked. A `$ref` cycle
 /// that does not descend into the value is refused by mpkit's loader; this
-/// bound only keeps a hand-written [`Schema`] from exhausting the stack.
+/// bound ends a hand-written [`Schema`] that loops in place. It counts
+/// schema hops, not levels of the value: a value near `MAX_DEPTH` levels
+/// deep through several in-place hops per level can reach it (and, in a
+/// debug build on a 2 MiB thread, a deep one can need more stack first).
 const MAX_NESTING: usize = 512;
 
 /// Why a value does not match its schema: where (a JSON pointer below the

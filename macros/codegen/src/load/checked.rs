@@ -12,14 +12,42 @@ use crate::spec::{ApiSchema, Applies, SchemaNode};
 
 /// Checks `node` (at `pointer`) and everything below it.
 pub(super) fn subtree(api: &ApiSchema, node: &SchemaNode, pointer: &str, problems: &mut Problems) {
+    walk(api, node, pointer, false, problems);
+}
+
+/// `below`: the node is inside the checked value, not the member itself,
+/// so a member's own keywords (`x-since`, ...) would mean nothing there.
+fn walk(api: &ApiSchema, node: &SchemaNode, pointer: &str, below: bool, problems: &mut Problems) {
     // The JSON nesting limit (128) bounds this recursion.
     here(api, node, pointer, problems);
+    if below {
+        members_keywords_below(node, pointer, problems);
+    }
     for (segments, child_node, _) in node.subschemas() {
         let mut at = pointer.to_owned();
         for segment in &segments {
             at = child(&at, segment);
         }
-        subtree(api, child_node, &at, problems);
+        walk(api, child_node, &at, true, problems);
+    }
+}
+
+/// A member's keywords inside a value kept as JSON: no Rust field there to
+/// gate, make optional, rename or keep verbatim, so they would be ignored.
+fn members_keywords_below(node: &SchemaNode, pointer: &str, problems: &mut Problems) {
+    for (keyword, present) in [
+        ("x-since", node.since.is_some()),
+        ("x-present-when", node.present_when.is_some()),
+        ("x-rust-name", node.rust_name.is_some()),
+        ("x-verbatim", node.verbatim),
+    ] {
+        if present {
+            problems.key(
+                &child(pointer, keyword),
+                format!("`{keyword}` has no effect here: it is inside a value kept as JSON and checked against its schema, where no Rust field stands"),
+                format!("remove `{keyword}`, or move it to the member that holds this value"),
+            );
+        }
     }
 }
 
