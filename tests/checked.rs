@@ -188,10 +188,15 @@ fn review_findings_agree_with_the_validator() {
     // ["integer", "null"] without rules: 1.0 is the integer 1.
     let reply = decode(json!({ "level": 1.0 })).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(reply.level, Some(Some(1)));
-    // A union with an integer alternative takes 1.0 too (kept as JSON).
+    // A union with an integer alternative takes 1.0 too, as a typed union.
     for ok in [json!(1.0), json!(7), json!("x")] {
         assert!(decode(json!({ "code": ok })).is_ok(), "{ok}");
     }
+    let code: Option<ExGetProfileCode> = decode(json!({ "code": 2.0 })).ok().and_then(|r| r.code);
+    assert!(
+        matches!(code, Some(ExGetProfileCode::Integer(2))),
+        "{code:?}"
+    );
     assert!(decode(json!({ "code": true })).is_err());
     // A keyword beside a `$ref` applies.
     assert!(decode(json!({ "grade": "a" })).is_ok());

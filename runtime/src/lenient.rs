@@ -176,7 +176,7 @@ impl Visitor<'_> for IntegerVisitor {
 }
 
 /// `value` as an integer `Number`, when it is one (`1.0`, `-0.0`).
-fn integral(value: f64) -> Option<Number> {
+pub(crate) fn integral(value: f64) -> Option<Number> {
     // Every integral f64 in [-2^63, 2^63) is an i64, and the cast is exact
     // (found by hand beside the `agreement` fuzzer: `1e16` was refused when
     // this stopped at 2^53). Beyond that no i64 holds it: refused, never

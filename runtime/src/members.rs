@@ -157,6 +157,13 @@ impl<'de> Visitor<'de> for IntegersVisitor {
     }
 }
 
+/// `value` as an integer when JSON Schema counts it as one (`1.0`, `-0`,
+/// `1e2`) and an `i64` holds it.
+#[must_use]
+pub fn integer_of(value: f64) -> Option<i64> {
+    crate::lenient::integral(value).and_then(|number| number.as_i64())
+}
+
 /// Refuses a second member `name` before its value is read (for members
 /// whose value is checked before it is kept).
 ///

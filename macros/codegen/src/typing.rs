@@ -463,9 +463,10 @@ fn typed_union(node: &SchemaNode) -> bool {
                 ([JsonType::String], Some(values)) => {
                     !values.is_empty() && values.iter().all(Value::is_string)
                 }
-                // An integer alternative would be read by serde's `i64`,
-                // which refuses `1.0`: such a union is checked instead.
-                ([JsonType::String | JsonType::Number | JsonType::Boolean], None) => true,
+                (
+                    [JsonType::String | JsonType::Integer | JsonType::Number | JsonType::Boolean],
+                    None,
+                ) => true,
                 _ => false,
             }
     };

@@ -663,6 +663,12 @@ fn union(cx: &Context<'_>, name: &syn::Ident, lines: &[String], cases: &[Case]) 
                     .map(#name::Integer)
                     .map_err(|_| E::invalid_value(_serde::de::Unexpected::Unsigned(value), &self))
             }
+            // `1.0` is the integer 1 to JSON Schema.
+            fn visit_f64<E: _serde::de::Error>(self, value: f64) -> ::std::result::Result<#name, E> {
+                #krate::__private::members::integer_of(value)
+                    .map(#name::Integer)
+                    .ok_or_else(|| E::invalid_type(_serde::de::Unexpected::Float(value), &self))
+            }
         })
     } else {
         None
