@@ -703,10 +703,141 @@ fn cases() -> Vec<Case> {
                     json!({"$id": "https://example.com/n", "type": "string"}),
                 );
             }),
+            Builds,
+        ),
+        (
+            "an $id with a fragment",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    user,
+                    "n",
+                    json!({"$id": "https://example.com/n#part", "type": "string"}),
+                );
+            }),
             Refused(
                 "/$defs/User/properties/n/$id",
-                &["does not support `$id`", "#/$defs/"],
+                &["has a fragment", "`$anchor`"],
             ),
+        ),
+        (
+            "two schemas with one $id",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    user,
+                    "a",
+                    json!({"$id": "https://example.com/x", "type": "string"}),
+                );
+                member(
+                    d,
+                    user,
+                    "b",
+                    json!({"$id": "https://example.com/x", "type": "string"}),
+                );
+            }),
+            Refused(
+                "/$defs/User/properties/b/$id",
+                &[
+                    "https://example.com/x",
+                    "/$defs/User/properties/a",
+                    "its own `$id`",
+                ],
+            ),
+        ),
+        (
+            "an anchor name that is not one",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    user,
+                    "n",
+                    json!({"$anchor": "9 lives", "type": "string"}),
+                );
+            }),
+            Refused("/$defs/User/properties/n/$anchor", &["not an anchor name"]),
+        ),
+        (
+            "two anchors of one name in one resource",
+            Box::new(move |d: &mut Value| {
+                member(d, user, "a", json!({"$anchor": "same", "type": "string"}));
+                member(d, user, "b", json!({"$anchor": "same", "type": "string"}));
+            }),
+            Refused(
+                "/$defs/User/properties/b/$anchor",
+                &["already declared", "/$defs/User/properties/a"],
+            ),
+        ),
+        (
+            "a member by an anchor",
+            Box::new(move |d: &mut Value| {
+                set(
+                    d,
+                    "/$defs/Name",
+                    json!({"$anchor": "name", "type": "string", "maxLength": 8}),
+                );
+                member(d, user, "n", json!({"$ref": "#name"}));
+            }),
+            Builds,
+        ),
+        (
+            "a member by an $id, relative to an enclosing one",
+            Box::new(move |d: &mut Value| {
+                set(
+                    d,
+                    "/$defs/Names",
+                    json!({
+                        "$id": "https://example.com/names/",
+                        "$defs": {"short": {"$id": "short", "type": "string", "maxLength": 8}}
+                    }),
+                );
+                member(
+                    d,
+                    user,
+                    "n",
+                    json!({"$ref": "https://example.com/names/short"}),
+                );
+            }),
+            Builds,
+        ),
+        (
+            "an anchor nothing declares",
+            Box::new(move |d: &mut Value| {
+                member(d, user, "n", json!({"$ref": "#nowhere"}));
+            }),
+            Refused(
+                "/$defs/User/properties/n/$ref",
+                &["does not resolve", "\"$anchor\": \"nowhere\""],
+            ),
+        ),
+        (
+            "a pointer inside a resource, to what only the top of the file has",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    user,
+                    "n",
+                    json!({"$id": "https://example.com/inner", "$ref": "#/$defs/User"}),
+                );
+            }),
+            Refused("/$defs/User/properties/n/$ref", &["does not resolve"]),
+        ),
+        (
+            "a cycle through identifiers that never leaves the value",
+            Box::new(move |d: &mut Value| {
+                set(
+                    d,
+                    "/$defs/A",
+                    json!({"$id": "https://example.com/a", "$ref": "b"}),
+                );
+                set(
+                    d,
+                    "/$defs/B",
+                    json!({"$id": "https://example.com/b", "allOf": [{"$ref": "a"}]}),
+                );
+                member(d, user, "n", json!({"$ref": "https://example.com/a"}));
+            }),
+            Refused("/$defs/B/allOf/0/$ref", &["never end"]),
         ),
         (
             "multipleOf zero",

@@ -7,6 +7,9 @@ use serde_json::{Value, json};
 /// Where the group's schema sits in the API schema.
 pub(crate) const ROOT: &str = "#/$defs/Suite";
 
+/// The meta-schema of the draft the suite's groups are written in.
+const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
+
 /// The member or option name the schema is placed under.
 pub(crate) const MEMBER: &str = "value";
 
@@ -33,7 +36,11 @@ pub(crate) fn api_schema(schema: &Value, placement: Placement, meta_schema: &str
     let mut suite = schema.clone();
     if let Value::Object(map) = &mut suite {
         // The draft's identifier; the document as a whole names mpkit's.
-        map.remove("$schema");
+        // Another meta-schema (a vocabulary of its own) stays, for the
+        // loader to judge.
+        if map.get("$schema").and_then(Value::as_str) == Some(DRAFT) {
+            map.remove("$schema");
+        }
     }
     rebase_refs(&mut suite);
     let member = json!({ "$ref": ROOT });
@@ -74,17 +81,25 @@ pub(crate) fn api_schema(schema: &Value, placement: Placement, meta_schema: &str
     })
 }
 
-/// Rewrites every `$ref` that points into the group's own schema (`#...`)
-/// to point into `$defs/Suite`; other references are left for the loader
-/// to judge. The walk knows which keywords hold schemas, so a property
-/// named `$ref` or `enum` is not taken for the keyword.
+/// Rewrites every `$ref` that is a JSON pointer from the top of the group's
+/// schema (`#`, `#/...`) to point into `$defs/Suite`, as the suite means.
+/// Left alone: anchors (`#foo`) and URIs, which the loader resolves, and
+/// everything inside a schema with an `$id`, where such a pointer starts
+/// from that schema instead. The walk knows which keywords hold schemas,
+/// so a property named `$ref` or `enum` is not taken for the keyword.
 fn rebase_refs(schema: &mut Value) {
     let Value::Object(map) = schema else { return };
+    if map.contains_key("$id") {
+        return;
+    }
     for (key, child) in map.iter_mut() {
         match key.as_str() {
             "$ref" => {
                 if let Value::String(reference) = child {
-                    if let Some(rest) = reference.strip_prefix('#') {
+                    if let Some(rest) = reference
+                        .strip_prefix('#')
+                        .filter(|rest| rest.is_empty() || rest.starts_with('/'))
+                    {
                         *reference = format!("{ROOT}{rest}");
                     }
                 }

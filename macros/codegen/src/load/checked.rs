@@ -1,7 +1,7 @@
 //! The checks of nodes kept as JSON and evaluated against their schema at
-//! run time (see `typing`): what the evaluator relies on. Every `$ref`
-//! resolves inside the file, every pattern compiles with the runtime's
-//! engine, `multipleOf` is positive, typing-only `x-` keywords are not
+//! run time (see `typing`): what the evaluator relies on (every `$ref`
+//! resolves inside the file: `identify` sees to that). Every pattern
+//! compiles with the runtime's engine, `multipleOf` is positive, typing-only `x-` keywords are not
 //! silently ignored, and no `$ref` cycle stays on one value forever.
 
 use std::collections::HashMap;
@@ -11,15 +11,15 @@ use super::source::child;
 use crate::spec::{ApiSchema, Applies, SchemaNode};
 
 /// Checks `node` (at `pointer`) and everything below it.
-pub(super) fn subtree(api: &ApiSchema, node: &SchemaNode, pointer: &str, problems: &mut Problems) {
-    walk(api, node, pointer, false, problems);
+pub(super) fn subtree(node: &SchemaNode, pointer: &str, problems: &mut Problems) {
+    walk(node, pointer, false, problems);
 }
 
 /// `below`: the node is inside the checked value, not the member itself,
 /// so a member's own keywords (`x-since`, ...) would mean nothing there.
-fn walk(api: &ApiSchema, node: &SchemaNode, pointer: &str, below: bool, problems: &mut Problems) {
+fn walk(node: &SchemaNode, pointer: &str, below: bool, problems: &mut Problems) {
     // The JSON nesting limit (128) bounds this recursion.
-    here(api, node, pointer, problems);
+    here(node, pointer, problems);
     if below {
         members_keywords_below(node, pointer, problems);
     }
@@ -28,7 +28,7 @@ fn walk(api: &ApiSchema, node: &SchemaNode, pointer: &str, below: bool, problems
         for segment in &segments {
             at = child(&at, segment);
         }
-        walk(api, child_node, &at, true, problems);
+        walk(child_node, &at, true, problems);
     }
 }
 
@@ -51,28 +51,7 @@ fn members_keywords_below(node: &SchemaNode, pointer: &str, problems: &mut Probl
     }
 }
 
-fn here(api: &ApiSchema, node: &SchemaNode, pointer: &str, problems: &mut Problems) {
-    if let Some(reference) = &node.reference {
-        if api.node_at(reference).is_none() {
-            let known: Vec<String> = api
-                .defs
-                .keys()
-                .map(|name| format!("#/$defs/{name}"))
-                .collect();
-            let help = if let Some(near) = super::nearest(reference, &known) {
-                format!("did you mean \"{near}\"?")
-            } else if reference.starts_with('#') {
-                "point at a schema in this file: `#/$defs/<name>`, or a JSON pointer such as `#/$defs/<name>/properties/<member>`".to_owned()
-            } else {
-                "mpkit resolves only references inside the schema file (`#/...`); copy the referenced schema under `$defs` and point there".to_owned()
-            };
-            problems.value(
-                &child(pointer, "$ref"),
-                format!("`$ref` \"{reference}\" does not resolve to a schema in this file"),
-                help,
-            );
-        }
-    }
+fn here(node: &SchemaNode, pointer: &str, problems: &mut Problems) {
     let patterns = node
         .pattern
         .iter()

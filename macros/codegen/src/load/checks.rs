@@ -97,10 +97,6 @@ impl<'a> Checker<'a> {
         self.api.resolve(node)
     }
 
-    fn definition(&self, reference: &str) -> Option<&'a SchemaNode> {
-        self.api.node_at(reference)
-    }
-
     fn object_part(&mut self, pointer: &str, node: &'a SchemaNode) {
         let resolved = self.resolve(node);
         if let Some(keyword) = crate::typing::checked_only_keyword(resolved) {
@@ -420,10 +416,9 @@ impl<'a> Checker<'a> {
     ) {
         if !self.typing.typed(node, place) {
             self.member_keywords(node, pointer, part);
-            checked::subtree(self.api, node, pointer, self.problems);
+            checked::subtree(node, pointer, self.problems);
             return;
         }
-        self.reference(node, pointer);
         self.required(node, pointer, parent);
         self.values(node, pointer);
         self.enum_names(node, pointer);
@@ -509,33 +504,6 @@ impl<'a> Checker<'a> {
                 self.condition(condition, &child(pointer, "x-present-when"));
             }
         }
-    }
-
-    fn reference(&mut self, node: &SchemaNode, pointer: &str) {
-        let Some(reference) = &node.reference else {
-            return;
-        };
-        if self.definition(reference).is_some() {
-            return;
-        }
-        let known: Vec<String> = self
-            .api
-            .defs
-            .keys()
-            .map(|name| format!("#/$defs/{name}"))
-            .collect();
-        let help = match nearest(reference, &known) {
-            Some(near) => format!("did you mean \"{near}\"?"),
-            None if known.is_empty() => {
-                "add the definition under `$defs` at the top of the file".to_owned()
-            }
-            None => format!("the definitions are: {}", known.join(", ")),
-        };
-        self.problems.value(
-            &child(pointer, "$ref"),
-            format!("`$ref` \"{reference}\" does not resolve"),
-            help,
-        );
     }
 
     fn required(

@@ -9,6 +9,7 @@ mod checked;
 mod checks;
 mod diagnostic;
 mod generable;
+mod identify;
 mod names;
 mod problems;
 mod read;
@@ -152,7 +153,7 @@ pub fn parse_schema(text: &str, file: &Path) -> Result<LoadedSchema, LoadError> 
     // From the text, not the `Value`: `IndexMap` then keeps the members in
     // document order without serde_json's `preserve_order`, which would
     // otherwise spread to every crate built alongside.
-    let api: ApiSchema =
+    let mut api: ApiSchema =
         match serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text)) {
             Ok(api) => api,
             Err(error) => {
@@ -169,6 +170,7 @@ pub fn parse_schema(text: &str, file: &Path) -> Result<LoadedSchema, LoadError> 
             }
         };
 
+    identify::resolve_references(&mut api, &mut problems);
     checks::check(&api, &document, &mut problems);
     if !problems.is_empty() {
         return Err(fail(problems));

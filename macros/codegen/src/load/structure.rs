@@ -315,15 +315,11 @@ pub(crate) fn nearest<'a>(name: &str, known: &'a [String]) -> Option<&'a str> {
 }
 
 /// What to write instead of a JSON Schema keyword mpkit knowingly leaves
-/// out: identification by URI and dynamic scope, which one self-contained
-/// schema file does not need.
+/// out: dynamic scope, and identifiers of other drafts or documents.
 fn unsupported_keyword(key: &str) -> Option<&'static str> {
     Some(match key {
-        "$id" | "$anchor" => {
-            "mpkit resolves `$ref`s as JSON pointers inside the file; remove the identifier and refer to the schema by its location (`#/$defs/<name>`)"
-        }
-        "$dynamicRef" | "$dynamicAnchor" | "$recursiveRef" | "$recursiveAnchor" => {
-            "dynamic references are not supported; use a plain `$ref` to the schema meant (`#/$defs/<name>`)"
+        "$dynamicRef" | "$recursiveRef" | "$recursiveAnchor" => {
+            "dynamic references are not supported; use a plain `$ref` to the schema meant (`#/$defs/<name>`, or an `$anchor`)"
         }
         "$vocabulary" | "$schema" => {
             "only the top of the file names a `$schema` (mpkit's meta-schema); remove it here"

@@ -11,6 +11,7 @@ mod api;
 mod member;
 mod node;
 mod pointer;
+pub(crate) mod uri;
 
 pub(crate) use api::decode_definition_name;
 pub use api::{
@@ -19,6 +20,7 @@ pub use api::{
 };
 pub use member::MemberView;
 pub use node::{Departure, JsonType, Quirk, QuirkKind, SchemaNode, TypeSet};
+pub(crate) use pointer::percent_decode;
 pub use pointer::{Applies, pointer_segments};
 
 /// Parses a version string as the schema format does (for the CLI's flags).

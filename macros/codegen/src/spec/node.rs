@@ -30,9 +30,31 @@ pub struct SchemaNode {
     /// (`#/$defs/Tree/$defs/Leaf`).
     #[serde(rename = "$defs", default, skip_serializing_if = "BTreeMap::is_empty")]
     pub defs: BTreeMap<String, SchemaNode>,
-    /// A reference to a shared definition: `#/$defs/<name>`.
+    /// A reference to another schema of this file: a JSON pointer
+    /// (`#/$defs/<name>`), or a URI naming an `$id` or `$anchor` of the
+    /// file, resolved as JSON Schema resolves it.
+    // After loading, always a JSON pointer from the top of the file: the
+    // loader resolves identifiers once (`load::identify`), so nothing
+    // downstream deals in URIs; the text as written stays in the document.
     #[serde(rename = "$ref", default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
+    /// The URI identifying this schema (`$id`); `$ref`s inside it resolve
+    /// against it. Only schemas of this file can be referred to.
+    // Consumed by the loader, like the two anchors: `None` after loading.
+    #[serde(rename = "$id", default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// A name for this schema in its resource (`$anchor`), for `$ref`s such
+    /// as `#node`.
+    #[serde(rename = "$anchor", default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
+    /// Names this schema as `$anchor` does: mpkit refuses `$dynamicRef`, so
+    /// no dynamic scope ever applies.
+    #[serde(
+        rename = "$dynamicAnchor",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub dynamic_anchor: Option<String>,
     /// A comment for schema authors (JSON Schema's `$comment`); never
     /// shown in generated code.
     #[serde(rename = "$comment", default, skip_serializing_if = "Option::is_none")]

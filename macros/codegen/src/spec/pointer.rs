@@ -35,7 +35,7 @@ pub fn pointer_segments(reference: &str) -> Option<Vec<String>> {
 }
 
 /// `text` with its `%XX` escapes decoded; `None` when the result is not UTF-8.
-pub(super) fn percent_decode(text: &str) -> Option<String> {
+pub(crate) fn percent_decode(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut decoded = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -144,71 +144,111 @@ impl SchemaNode {
     #[must_use]
     pub fn subschemas(&self) -> Vec<(Vec<String>, &SchemaNode, Applies)> {
         let mut out = Vec::new();
+        each_subschema!(self, as_deref, iter, out);
+        out
+    }
+
+    /// [`subschemas`](Self::subschemas), mutable: for the loader's one pass
+    /// that rewrites `$ref`s.
+    pub(crate) fn subschemas_mut(&mut self) -> Vec<(Vec<String>, &mut SchemaNode, Applies)> {
+        let mut out = Vec::new();
+        each_subschema!(self, as_deref_mut, iter_mut, out);
+        out
+    }
+}
+
+/// Lists the subschemas of `$node` into `$out`, through `$as_deref` and
+/// `$iter` (shared or mutable), so that the two walks cannot disagree on
+/// which keywords hold schemas.
+macro_rules! each_subschema {
+    ($node:expr, $as_deref:ident, $iter:ident, $out:ident) => {{
+        let SchemaNode {
+            items,
+            additional_properties,
+            property_names,
+            contains,
+            unevaluated_items,
+            unevaluated_properties,
+            not,
+            if_schema,
+            then_schema,
+            else_schema,
+            content_schema,
+            properties,
+            pattern_properties,
+            dependent_schemas,
+            defs,
+            prefix_items,
+            all_of,
+            any_of,
+            one_of,
+            ..
+        } = $node;
         let one = |key: &str| vec![key.to_owned()];
         let two = |key: &str, name: &str| vec![key.to_owned(), name.to_owned()];
         for (key, node, applies) in [
-            ("items", &self.items, Applies::Below),
+            ("items", items.$as_deref(), Applies::Below),
             (
                 "additionalProperties",
-                &self.additional_properties,
+                additional_properties.$as_deref(),
                 Applies::Below,
             ),
-            ("propertyNames", &self.property_names, Applies::Below),
-            ("contains", &self.contains, Applies::Below),
-            ("unevaluatedItems", &self.unevaluated_items, Applies::Below),
+            ("propertyNames", property_names.$as_deref(), Applies::Below),
+            ("contains", contains.$as_deref(), Applies::Below),
+            (
+                "unevaluatedItems",
+                unevaluated_items.$as_deref(),
+                Applies::Below,
+            ),
             (
                 "unevaluatedProperties",
-                &self.unevaluated_properties,
+                unevaluated_properties.$as_deref(),
                 Applies::Below,
             ),
-            ("not", &self.not, Applies::InPlace),
-            ("if", &self.if_schema, Applies::InPlace),
-            ("then", &self.then_schema, Applies::InPlace),
-            ("else", &self.else_schema, Applies::InPlace),
-            ("contentSchema", &self.content_schema, Applies::Never),
+            ("not", not.$as_deref(), Applies::InPlace),
+            ("if", if_schema.$as_deref(), Applies::InPlace),
+            ("then", then_schema.$as_deref(), Applies::InPlace),
+            ("else", else_schema.$as_deref(), Applies::InPlace),
+            ("contentSchema", content_schema.$as_deref(), Applies::Never),
         ] {
             if let Some(node) = node {
-                out.push((one(key), &**node, applies));
+                $out.push((one(key), node, applies));
             }
         }
-        for (key, map, applies) in [
-            ("properties", &self.properties, Applies::Below),
-            (
-                "patternProperties",
-                &self.pattern_properties,
-                Applies::Below,
-            ),
-            (
-                "dependentSchemas",
-                &self.dependent_schemas,
-                Applies::InPlace,
-            ),
-        ] {
-            out.extend(
-                map.iter()
-                    .map(|(name, node)| (two(key, name), node, applies)),
-            );
-        }
-        out.extend(
-            self.defs
-                .iter()
+        $out.extend(
+            properties
+                .$iter()
+                .map(|(name, node)| (two("properties", name), node, Applies::Below)),
+        );
+        $out.extend(
+            pattern_properties
+                .$iter()
+                .map(|(name, node)| (two("patternProperties", name), node, Applies::Below)),
+        );
+        $out.extend(
+            dependent_schemas
+                .$iter()
+                .map(|(name, node)| (two("dependentSchemas", name), node, Applies::InPlace)),
+        );
+        $out.extend(
+            defs.$iter()
                 .map(|(name, node)| (two("$defs", name), node, Applies::Never)),
         );
         for (key, list, applies) in [
-            ("prefixItems", &self.prefix_items, Applies::Below),
-            ("allOf", &self.all_of, Applies::InPlace),
-            ("anyOf", &self.any_of, Applies::InPlace),
-            ("oneOf", &self.one_of, Applies::InPlace),
+            ("prefixItems", prefix_items, Applies::Below),
+            ("allOf", all_of, Applies::InPlace),
+            ("anyOf", any_of, Applies::InPlace),
+            ("oneOf", one_of, Applies::InPlace),
         ] {
-            out.extend(
-                list.iter()
+            $out.extend(
+                list.$iter()
                     .enumerate()
                     .map(|(i, node)| (two(key, &i.to_string()), node, applies)),
             );
         }
-        out
-    }
+    }};
 }
+use each_subschema;
 
 #[cfg(test)]
 mod tests {
