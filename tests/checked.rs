@@ -207,3 +207,39 @@ fn review_findings_agree_with_the_validator() {
     // A bound beyond i64 is not dropped.
     assert!(decode(json!({ "huge": 5 })).is_err());
 }
+
+#[test]
+fn a_type_list_of_plain_types_is_a_typed_union() {
+    let handle = |value: Value| decode(json!({ "handle": value })).map(|reply| reply.handle);
+    assert!(matches!(
+        handle(json!("ann")),
+        Ok(Some(ExGetProfileHandle::Text(name))) if name == "ann"
+    ));
+    assert!(matches!(
+        handle(json!(7)),
+        Ok(Some(ExGetProfileHandle::Integer(7)))
+    ));
+    // An integer may be written with a zero fraction, as JSON Schema reads it.
+    assert!(matches!(
+        handle(json!(7.0)),
+        Ok(Some(ExGetProfileHandle::Integer(7)))
+    ));
+    for refused in [json!(7.5), json!(true), json!(null), json!([1])] {
+        let error = handle(refused.clone()).err();
+        assert!(
+            error.as_deref().is_some_and(|e| e.contains("handle")),
+            "{refused}: {error:?}"
+        );
+    }
+    let schema = mpkit_codegen::load_schema("tests/ui/schemas/checked-members.json")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let kept = mpkit_codegen::checked_members(&schema);
+    assert!(
+        !kept.iter().any(|(_, member)| member.contains("handle")),
+        "the type list is typed, not kept as JSON: {kept:?}"
+    );
+    assert!(
+        kept.iter().any(|(_, member)| member.contains("contact")),
+        "{kept:?}"
+    );
+}

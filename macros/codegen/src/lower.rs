@@ -592,6 +592,18 @@ impl<'a> Lowerer<'a> {
                 };
                 Ty::Nullable(Box::new(inner))
             }
+            list if crate::typing::plain_type_union(node) => {
+                let cases = list
+                    .iter()
+                    .map(|t| match t {
+                        JsonType::String => Case::Text,
+                        JsonType::Integer => Case::Integer,
+                        JsonType::Number => Case::Number,
+                        _ => Case::Flag,
+                    })
+                    .collect();
+                self.push_union(node, hint, cases)
+            }
             [a, b] if has_quirk(QuirkKind::NumberAsString) && (numeric(a) || numeric(b)) => {
                 let number = if types.contains(&JsonType::Integer) {
                     Ty::Int
@@ -849,6 +861,11 @@ impl<'a> Lowerer<'a> {
                 }
             }
         }
+        self.push_union(node, hint, cases)
+    }
+
+    /// The union type named after `hint`, documented by `node`.
+    fn push_union(&mut self, node: &SchemaNode, hint: &str, cases: Vec<Case>) -> Ty {
         let name = self.unique_name(hint);
         self.types.push(TypeDef::Union {
             name: name.clone(),

@@ -206,6 +206,10 @@ impl<'a> Typing<'a> {
                 // `Option<T>`: its rules apply when it is not `null`.
                 (place == Place::Member || !rules) && node.const_value.is_none()
             }
+            list if plain_type_union(node) => {
+                // A union of plain types, as `anyOf` of plain alternatives.
+                list.len() > 1 && !rules
+            }
             [a, b] => {
                 let numeric = |t: &JsonType| matches!(t, JsonType::Integer | JsonType::Number);
                 node.has_quirk(QuirkKind::NumberAsString)
@@ -476,6 +480,29 @@ fn typed_union(node: &SchemaNode) -> bool {
         && node.properties.is_empty()
         && node.items.is_none()
         && node.any_of.iter().all(plain_branch)
+}
+
+/// A type list of two or more plain types (string, integer, number,
+/// boolean), each once, on a node that says nothing else: a typed union,
+/// one case per type, as `anyOf` of plain alternatives would be. A list with
+/// `null` in it stays JSON; `x-quirks` such as `number-as-string` give a
+/// list its own meaning.
+pub(crate) fn plain_type_union(node: &SchemaNode) -> bool {
+    let list = node.type_list();
+    let plain = |t: &JsonType| {
+        matches!(
+            t,
+            JsonType::String | JsonType::Integer | JsonType::Number | JsonType::Boolean
+        )
+    };
+    list.len() > 1
+        && list.iter().all(plain)
+        && list.iter().enumerate().all(|(i, t)| !list[..i].contains(t))
+        && node.quirks.is_empty()
+        && node.enum_values.is_none()
+        && node.any_of.is_empty()
+        && node.properties.is_empty()
+        && node.items.is_none()
 }
 
 /// An `anyOf` alternative naming only required members (EMAS's ids, flat
