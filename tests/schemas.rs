@@ -132,9 +132,15 @@ fn schemas_say_what_the_seeds_say() {
             .iter()
             .all(|h| wx.hosts[*h].supported)
     );
-    assert_eq!(wx.request.properties["lang"].default, Some("en".into()));
     assert_eq!(
-        wx.success.properties["cloudID"]
+        wx.request.properties.get("lang").unwrap().default,
+        Some("en".into())
+    );
+    assert_eq!(
+        wx.success
+            .properties
+            .get("cloudID")
+            .unwrap()
             .since
             .map(|v| v.to_string())
             .as_deref(),
@@ -143,13 +149,23 @@ fn schemas_say_what_the_seeds_say() {
     assert_eq!(wx.prerequisites[0].api, "wx.login");
 
     let tt = load("douyin/getUserInfo.json").api;
-    let status = &tt.success.properties["realNameAuthenticationStatus"];
+    let status = &tt
+        .success
+        .properties
+        .get("realNameAuthenticationStatus")
+        .unwrap();
     assert_eq!(
         status.present_when.as_ref().map(|c| c.option.as_str()),
         Some("withRealNameAuthenticationInfo")
     );
     for field in ["signature", "encryptedData", "iv"] {
-        let condition = tt.success.properties[field].present_when.as_ref();
+        let condition = tt
+            .success
+            .properties
+            .get(field)
+            .unwrap()
+            .present_when
+            .as_ref();
         assert_eq!(
             condition.map(|c| c.option.as_str()),
             Some("withCredentials"),
@@ -161,13 +177,16 @@ fn schemas_say_what_the_seeds_say() {
     let emas = load("mpserverless/user.getInfo.json").api;
     assert_eq!(emas.call_style, CallStyle::Promise);
     assert_eq!(
-        emas.request.properties["authProvider"].default,
+        emas.request.properties.get("authProvider").unwrap().default,
         Some("alipay_openapi".into())
     );
     assert_eq!(emas.prerequisites[0].api, "mpserverless.user.authorize");
     let result = &emas.defs["UserResult"];
     assert_eq!(
-        result.properties["oAuthUserId"]
+        result
+            .properties
+            .get("oAuthUserId")
+            .unwrap()
             .present_when
             .as_ref()
             .map(|c| (c.option.as_str(), c.equals.is_none())),
@@ -181,13 +200,16 @@ fn schemas_say_what_the_seeds_say() {
     );
     assert!(!profile.contexts["plugin"].supported);
     assert_eq!(profile.request.required, ["desc"]);
-    assert_eq!(profile.request.properties["desc"].max_length, Some(30));
+    assert_eq!(
+        profile.request.properties.get("desc").unwrap().max_length,
+        Some(30)
+    );
     let encrypted = &profile.defs["EncryptedProfile"].properties;
     assert!(!encrypted.contains_key("openId") && !encrypted.contains_key("unionId"));
 
     let tt_profile = load("douyin/getUserProfile.json").api;
     assert_eq!(
-        tt_profile.request.properties["force"].default,
+        tt_profile.request.properties.get("force").unwrap().default,
         Some(false.into())
     );
 }

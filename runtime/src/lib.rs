@@ -38,6 +38,8 @@ pub mod members;
 #[cfg(feature = "std")]
 mod object_text;
 #[cfg(feature = "std")]
+mod ordered;
+#[cfg(feature = "std")]
 mod pattern;
 #[cfg(feature = "std")]
 mod plain;

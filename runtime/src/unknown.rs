@@ -5,13 +5,12 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use indexmap::IndexMap;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-type Members = IndexMap<String, Box<RawValue>>;
+use crate::ordered::Ordered as Members;
 
 /// The members of a JSON object that its schema does not describe, in a
 /// generated type's `extra` field.
@@ -67,7 +66,7 @@ impl UnknownMembers {
     /// The JSON text of member `name`, as received.
     #[must_use]
     pub fn get(&self, name: &str) -> Option<&RawValue> {
-        self.0.as_ref()?.get(name).map(AsRef::as_ref)
+        self.0.as_ref()?.get(name)
     }
 
     /// Member `name`, parsed. Numbers beyond what a [`Value`] holds exactly
@@ -92,10 +91,7 @@ impl UnknownMembers {
 
     /// The members and their JSON text, in the order they arrived.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &RawValue)> {
-        self.0
-            .iter()
-            .flat_map(|members| members.iter())
-            .map(|(name, raw)| (name.as_str(), raw.as_ref()))
+        self.0.iter().flat_map(|members| members.iter())
     }
 
     /// Adds member `name` with `value`, after the others; a member of that
@@ -111,7 +107,7 @@ impl UnknownMembers {
 
     /// Removes member `name`, keeping the others in order.
     pub fn remove(&mut self, name: &str) -> Option<Box<RawValue>> {
-        self.0.as_mut()?.shift_remove(name)
+        self.0.as_mut()?.remove(name)
     }
 
     /// The members as a [`serde_json::Map`]: parsed, and in the map's order

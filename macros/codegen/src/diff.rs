@@ -189,7 +189,7 @@ fn options(old: &ApiSchema, new: &ApiSchema, push: &mut Push<'_>) {
     for name in new_request
         .properties
         .keys()
-        .filter(|n| !old_request.properties.contains_key(*n))
+        .filter(|n| !old_request.properties.contains_key(n))
     {
         if new_required.contains(name.as_str()) {
             push(
@@ -406,7 +406,7 @@ impl<'a> Fields<'a, '_> {
         for name in new
             .properties
             .keys()
-            .filter(|n| !old.properties.contains_key(*n))
+            .filter(|n| !old.properties.contains_key(n))
         {
             let (impact, reason) = if required.1.contains(name.as_str()) {
                 (

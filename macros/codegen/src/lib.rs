@@ -7,6 +7,8 @@
 //!   generated from [`spec`]. The loader checks files against the committed
 //!   `schemas/meta.schema.json` without it, so the derive needs neither
 //!   schemars nor a JSON Schema validator.
+//! - `diff` and `matrix` (feature `reports`): what changed between two
+//!   versions of a schema, and the support matrix of many; for the CLI.
 //! - [`derive`](fn@derive) and [`expand`]: the code generator behind
 //!   `#[derive(MiniProgramApi)]` and `mpkit expand`.
 //!
@@ -17,10 +19,12 @@ mod attr;
 mod bundled;
 mod checked;
 mod derive;
+#[cfg(feature = "reports")]
 mod diff;
 mod emit;
 mod load;
 mod lower;
+#[cfg(feature = "reports")]
 mod matrix;
 #[cfg(feature = "meta")]
 mod meta;
@@ -34,12 +38,14 @@ pub use bundled::{bundled_names, bundled_text, load_bundled};
 #[cfg(feature = "pretty")]
 pub use derive::format_tokens;
 pub use derive::{default_type_name, derive, expand};
+#[cfg(feature = "reports")]
 pub use diff::{Change, Impact, diff};
 pub use load::{
     DataPart, Diagnostic, LoadError, LoadedSchema, MAX_MEMBERS, MAX_SCHEMA_BYTES, Position,
     load_schema, parse_schema, schema_files,
 };
 pub use lower::Settings;
+#[cfg(feature = "reports")]
 pub use matrix::{MatrixRow, matrix, matrix_markdown};
 #[cfg(feature = "meta")]
 pub use meta::{meta_schema, meta_schema_json};

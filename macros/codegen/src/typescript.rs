@@ -1104,7 +1104,7 @@ mod tests {
 
     /// The departure of the gender member in `schema`, as JSON.
     fn departing_gender(schema: &ApiSchema) -> Value {
-        let gender = &schema.defs["UserInfo"].properties["gender"];
+        let gender = schema.defs["UserInfo"].properties.get("gender").unwrap();
         serde_json::to_value(gender.departs_from_typings.as_ref().unwrap()).unwrap()
     }
 

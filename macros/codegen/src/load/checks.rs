@@ -1,7 +1,6 @@
 //! The semantic checks: what the meta-schema cannot see, such as a condition
 //! naming an option that does not exist or a default outside its enum.
 
-use indexmap::IndexMap;
 use mpkit_runtime::Version;
 use serde_json::Value;
 
@@ -11,7 +10,8 @@ use super::structure::nearest;
 use super::{checked, generable, names};
 use crate::naming::{enum_key, is_snake_identifier, is_upper_camel_identifier, type_name};
 use crate::spec::{
-    ApiSchema, Condition, JsonType, OutcomeStyle, QuirkKind, SchemaNode, Support, WatermarkMembers,
+    ApiSchema, Condition, JsonType, OrderedMap, OutcomeStyle, QuirkKind, SchemaNode, Support,
+    WatermarkMembers,
 };
 use crate::typing::{Place, Typing};
 
@@ -411,7 +411,7 @@ impl<'a> Checker<'a> {
         node: &'a SchemaNode,
         pointer: &str,
         part: Part,
-        parent: Option<&'a IndexMap<String, SchemaNode>>,
+        parent: Option<&'a OrderedMap<SchemaNode>>,
         place: Place,
     ) {
         if !self.typing.typed(node, place) {
@@ -510,7 +510,7 @@ impl<'a> Checker<'a> {
         &mut self,
         node: &SchemaNode,
         pointer: &str,
-        parent: Option<&IndexMap<String, SchemaNode>>,
+        parent: Option<&OrderedMap<SchemaNode>>,
     ) {
         for (i, name) in node.required.iter().enumerate() {
             let declared =

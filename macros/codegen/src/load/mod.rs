@@ -28,7 +28,7 @@ pub(crate) use structure::nearest;
 use crate::spec::ApiSchema;
 pub use names::MAX_MEMBERS;
 use problems::Problems;
-use source::{Anchor, SourceMap};
+use source::SourceMap;
 
 /// The largest schema file mpkit reads: 16 MiB.
 ///
@@ -139,9 +139,9 @@ pub fn parse_schema(text: &str, file: &Path) -> Result<LoadedSchema, LoadError> 
             });
         }
     };
-    let source = SourceMap::new(text);
+    // Positions are looked up only for a file that is refused.
     let fail = |problems: Problems| LoadError::Invalid {
-        diagnostics: problems.into_diagnostics(file, &source),
+        diagnostics: problems.into_diagnostics(file, &SourceMap::new(text)),
     };
 
     let mut problems = Problems::default();
@@ -150,25 +150,25 @@ pub fn parse_schema(text: &str, file: &Path) -> Result<LoadedSchema, LoadError> 
         return Err(fail(problems));
     }
 
-    // From the text, not the `Value`: `IndexMap` then keeps the members in
+    // From the text, not the `Value`: `OrderedMap` then keeps the members in
     // document order without serde_json's `preserve_order`, which would
     // otherwise spread to every crate built alongside.
-    let mut api: ApiSchema =
-        match serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text)) {
-            Ok(api) => api,
-            Err(error) => {
-                // The meta-schema admits almost nothing serde refuses; what is
-                // left (a version segment over u32::MAX) is reported here.
-                let pointer = pointer_of(error.path());
-                problems.push(
-                    &pointer,
-                    Anchor::Value,
-                    error.inner().to_string(),
-                    Some("see schemas/meta.schema.json for what this keyword accepts".to_owned()),
-                );
-                return Err(fail(problems));
-            }
-        };
+    let mut api: ApiSchema = match serde_json::from_str(text) {
+        Ok(api) => api,
+        Err(error) => {
+            // The meta-schema admits almost nothing serde refuses, so this
+            // is rare enough to report by serde_json's line and column
+            // rather than link a path-tracking deserializer into the derive.
+            return Err(LoadError::Invalid {
+                diagnostics: vec![Diagnostic {
+                    help: Some(
+                        "see schemas/meta.schema.json for what this keyword accepts".to_owned(),
+                    ),
+                    ..syntax_error(file, &error)
+                }],
+            });
+        }
+    };
 
     identify::resolve_references(&mut api, &mut problems);
     checks::check(&api, &document, &mut problems);
@@ -208,18 +208,4 @@ fn syntax_error(file: &Path, error: &serde_json::Error) -> Diagnostic {
                 .to_owned(),
         ),
     }
-}
-
-fn pointer_of(path: &serde_path_to_error::Path) -> String {
-    let mut pointer = String::new();
-    for segment in path.iter() {
-        let text = match segment {
-            serde_path_to_error::Segment::Seq { index } => index.to_string(),
-            serde_path_to_error::Segment::Map { key } => key.clone(),
-            serde_path_to_error::Segment::Enum { variant } => variant.clone(),
-            serde_path_to_error::Segment::Unknown => continue,
-        };
-        pointer = source::child(&pointer, &text);
-    }
-    pointer
 }

@@ -1,12 +1,12 @@
 //! Where each part of a schema file sits in its text: JSON pointer to line and column.
 //!
-//! serde_json keeps no positions, so the file is parsed a second time with
-//! dprint's `jsonc-parser`, which records a byte range for every key and value.
+//! serde_json keeps no positions, so when there is a problem to report the
+//! text, which serde_json has already accepted, is scanned once more for
+//! where each key and value starts. The scan is small enough to write here
+//! rather than link a second JSON parser into every user's build, and it
+//! runs only when a file is refused.
 
 use std::collections::HashMap;
-
-use jsonc_parser::ast::{ObjectPropName, Value};
-use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
 
 /// A line and column, both counted from 1; the column counts characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,22 +37,21 @@ pub(crate) struct SourceMap<'a> {
 }
 
 impl<'a> SourceMap<'a> {
-    /// Indexes `text`, which serde_json has already accepted as JSON. Should
-    /// the second parser still refuse it, every position falls back to 1:1.
+    /// Indexes `text`, which serde_json has already accepted as JSON (so
+    /// its nesting is at most 128 deep). Should the scan still meet
+    /// something it does not expect, it stops, and what it has not reached
+    /// falls back to the nearest indexed parent.
     pub(crate) fn new(text: &'a str) -> Self {
-        let mut spans = HashMap::new();
-        let options = ParseOptions {
-            allow_comments: false,
-            allow_loose_object_property_names: false,
-            allow_trailing_commas: false,
-            ..ParseOptions::default()
+        let mut scanner = Scanner {
+            bytes: text.as_bytes(),
+            at: 0,
+            spans: HashMap::new(),
         };
-        if let Ok(parsed) = parse_to_ast(text, &CollectOptions::default(), &options) {
-            if let Some(root) = &parsed.value {
-                index(root, String::new(), None, &mut spans);
-            }
+        let _complete = scanner.value(String::new(), None);
+        SourceMap {
+            text,
+            spans: scanner.spans,
         }
-        SourceMap { text, spans }
     }
 
     /// The position of the value at `pointer`, or of its key. A pointer that
@@ -84,35 +83,111 @@ impl<'a> SourceMap<'a> {
     }
 }
 
-fn index(
-    value: &Value<'_>,
-    pointer: String,
-    key: Option<usize>,
-    spans: &mut HashMap<String, Span>,
-) {
-    let start = match value {
-        Value::StringLit(v) => v.range.start,
-        Value::NumberLit(v) => v.range.start,
-        Value::BooleanLit(v) => v.range.start,
-        Value::NullKeyword(v) => v.range.start,
-        Value::Object(object) => {
-            for prop in &object.properties {
-                let (name, key_start) = match &prop.name {
-                    ObjectPropName::String(lit) => (lit.value.as_ref(), lit.range.start),
-                    ObjectPropName::Word(lit) => (lit.value, lit.range.start),
-                };
-                index(&prop.value, child(&pointer, name), Some(key_start), spans);
+/// A walk over JSON text recording where each value (and member key) starts.
+struct Scanner<'t> {
+    bytes: &'t [u8],
+    at: usize,
+    spans: HashMap<String, Span>,
+}
+
+impl Scanner<'_> {
+    /// Scans the value at the cursor, indexed under `pointer`; `None` when
+    /// the text is not what serde_json accepted.
+    fn value(&mut self, pointer: String, key: Option<usize>) -> Option<()> {
+        self.whitespace();
+        let start = self.at;
+        match self.bytes.get(self.at)? {
+            b'{' => self.members(&pointer)?,
+            b'[' => self.elements(&pointer)?,
+            b'"' => {
+                self.string()?;
             }
-            object.range.start
-        }
-        Value::Array(array) => {
-            for (i, element) in array.elements.iter().enumerate() {
-                index(element, child(&pointer, &i.to_string()), None, spans);
+            _ => {
+                while self
+                    .bytes
+                    .get(self.at)
+                    .is_some_and(|b| !matches!(b, b',' | b']' | b'}') && !b.is_ascii_whitespace())
+                {
+                    self.at += 1;
+                }
             }
-            array.range.start
         }
-    };
-    spans.insert(pointer, Span { key, value: start });
+        self.spans.insert(pointer, Span { key, value: start });
+        Some(())
+    }
+
+    fn members(&mut self, pointer: &str) -> Option<()> {
+        self.at += 1;
+        loop {
+            self.whitespace();
+            match self.bytes.get(self.at)? {
+                b'}' => break,
+                b',' => self.at += 1,
+                _ => {
+                    let key = self.at;
+                    let name = self.string()?;
+                    self.whitespace();
+                    self.expect(b':')?;
+                    self.value(child(pointer, &name), Some(key))?;
+                }
+            }
+        }
+        self.at += 1;
+        Some(())
+    }
+
+    fn elements(&mut self, pointer: &str) -> Option<()> {
+        self.at += 1;
+        let mut index = 0usize;
+        loop {
+            self.whitespace();
+            match self.bytes.get(self.at)? {
+                b']' => break,
+                b',' => self.at += 1,
+                _ => {
+                    self.value(child(pointer, &index.to_string()), None)?;
+                    index += 1;
+                }
+            }
+        }
+        self.at += 1;
+        Some(())
+    }
+
+    /// The string at the cursor, unescaped.
+    fn string(&mut self) -> Option<String> {
+        self.expect(b'"')?;
+        let start = self.at;
+        let mut escaped = false;
+        loop {
+            match self.bytes.get(self.at)? {
+                b'\\' => {
+                    escaped = true;
+                    self.at += 2;
+                }
+                b'"' => break,
+                _ => self.at += 1,
+            }
+        }
+        let raw = self.bytes.get(start - 1..=self.at)?;
+        self.at += 1;
+        let raw = std::str::from_utf8(raw).ok()?;
+        if escaped {
+            serde_json::from_str(raw).ok()
+        } else {
+            raw.get(1..raw.len() - 1).map(str::to_owned)
+        }
+    }
+
+    fn expect(&mut self, byte: u8) -> Option<()> {
+        (self.bytes.get(self.at) == Some(&byte)).then(|| self.at += 1)
+    }
+
+    fn whitespace(&mut self) {
+        while self.bytes.get(self.at).is_some_and(u8::is_ascii_whitespace) {
+            self.at += 1;
+        }
+    }
 }
 
 /// `parent` extended by one JSON pointer segment, escaped as RFC 6901 says.
@@ -155,6 +230,26 @@ mod tests {
         assert_eq!(
             map.locate("/a/missing", Anchor::Key),
             Position { line: 2, column: 8 }
+        );
+    }
+
+    #[test]
+    fn escaped_names_are_unescaped_before_they_become_segments() {
+        let text = "{\"a\\\"b\\u00e9\": [[], {\"x\": null}], \"t\": \"\\\\\"}";
+        let map = SourceMap::new(text);
+        assert_eq!(
+            map.locate("/a\"bé/1/x", Anchor::Key),
+            Position {
+                line: 1,
+                column: 22
+            }
+        );
+        assert_eq!(
+            map.locate("/t", Anchor::Value),
+            Position {
+                line: 1,
+                column: 40
+            }
         );
     }
 }

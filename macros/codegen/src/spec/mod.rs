@@ -10,6 +10,7 @@
 mod api;
 mod member;
 mod node;
+mod ordered;
 mod pointer;
 pub(crate) mod uri;
 
@@ -20,6 +21,7 @@ pub use api::{
 };
 pub use member::MemberView;
 pub use node::{Departure, JsonType, Quirk, QuirkKind, SchemaNode, TypeSet};
+pub use ordered::OrderedMap;
 pub(crate) use pointer::percent_decode;
 pub use pointer::{Applies, pointer_segments};
 

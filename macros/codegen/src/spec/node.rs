@@ -3,11 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use indexmap::IndexMap;
 use mpkit_runtime::Version;
 use serde::{Deserialize, Serialize};
 use serde_json::{Number, Value};
 
+use super::OrderedMap;
 use super::api::Condition;
 
 /// A JSON Schema node. Keywords outside this subset are rejected by the
@@ -86,8 +86,8 @@ pub struct SchemaNode {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<Value>,
     /// The members of an object, in the order the platform documents them.
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
-    pub properties: IndexMap<String, SchemaNode>,
+    #[serde(default, skip_serializing_if = "OrderedMap::is_empty")]
+    pub properties: OrderedMap<SchemaNode>,
     /// Members that are always present (responses) or must be given (options).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub required: Vec<String>,
@@ -103,9 +103,9 @@ pub struct SchemaNode {
     #[serde(
         rename = "patternProperties",
         default,
-        skip_serializing_if = "IndexMap::is_empty"
+        skip_serializing_if = "OrderedMap::is_empty"
     )]
-    pub pattern_properties: IndexMap<String, SchemaNode>,
+    pub pattern_properties: OrderedMap<SchemaNode>,
     /// A schema every member name (as a string) must match.
     #[serde(
         rename = "propertyNames",
@@ -133,16 +133,16 @@ pub struct SchemaNode {
     #[serde(
         rename = "dependentRequired",
         default,
-        skip_serializing_if = "IndexMap::is_empty"
+        skip_serializing_if = "OrderedMap::is_empty"
     )]
-    pub dependent_required: IndexMap<String, Vec<String>>,
+    pub dependent_required: OrderedMap<Vec<String>>,
     /// When a member is present, the object must match this schema too.
     #[serde(
         rename = "dependentSchemas",
         default,
-        skip_serializing_if = "IndexMap::is_empty"
+        skip_serializing_if = "OrderedMap::is_empty"
     )]
-    pub dependent_schemas: IndexMap<String, SchemaNode>,
+    pub dependent_schemas: OrderedMap<SchemaNode>,
     /// Members no other keyword evaluated must match this.
     #[serde(
         rename = "unevaluatedProperties",
