@@ -243,3 +243,29 @@ fn a_type_list_of_plain_types_is_a_typed_union() {
         "{kept:?}"
     );
 }
+
+#[test]
+fn one_of_alternatives_that_exclude_one_another_by_type_are_a_typed_union() {
+    let rank = |value: Value| decode(json!({ "rank": value })).map(|reply| reply.rank);
+    assert!(matches!(
+        rank(json!("top")),
+        Ok(Some(ExGetProfileRank::Top))
+    ));
+    assert!(matches!(
+        rank(json!(3)),
+        Ok(Some(ExGetProfileRank::Integer(3)))
+    ));
+    for refused in [json!("middle"), json!(3.5), json!(false)] {
+        assert!(rank(refused.clone()).is_err(), "{refused}");
+    }
+    let schema = mpkit_codegen::load_schema("tests/ui/schemas/checked-members.json")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let kept = mpkit_codegen::checked_members(&schema);
+    assert!(
+        !kept.iter().any(|(_, member)| member.contains("rank")),
+        "{kept:?}"
+    );
+    // A `oneOf` with an object alternative (`contact`) stays JSON, checked
+    // for "exactly one".
+    assert!(kept.iter().any(|(_, member)| member.contains("contact")));
+}

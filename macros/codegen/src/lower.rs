@@ -838,7 +838,7 @@ impl<'a> Lowerer<'a> {
 
     fn union(&mut self, node: &SchemaNode, hint: &str) -> Ty {
         let mut cases = Vec::new();
-        for branch in &node.any_of {
+        for branch in node.alternatives().1 {
             match (branch.type_list(), &branch.enum_values) {
                 ([JsonType::String], Some(values)) => {
                     for value in values {

@@ -322,7 +322,10 @@ pub(crate) fn checked_only_keyword(node: &SchemaNode) -> Option<&'static str> {
         ("maxItems", node.max_items.is_some()),
         ("uniqueItems", node.unique_items == Some(true)),
         ("allOf", !node.all_of.is_empty()),
-        ("oneOf", !node.one_of.is_empty()),
+        (
+            "oneOf",
+            !(node.one_of.is_empty() || node.alternatives().0 == "oneOf" && typed_union(node)),
+        ),
         ("not", node.not.is_some()),
         ("if", node.if_schema.is_some()),
         ("then", node.then_schema.is_some()),
@@ -479,7 +482,7 @@ fn typed_union(node: &SchemaNode) -> bool {
         && !has_rules(node)
         && node.properties.is_empty()
         && node.items.is_none()
-        && node.any_of.iter().all(plain_branch)
+        && node.alternatives().1.iter().all(plain_branch)
 }
 
 /// A type list of two or more plain types (string, integer, number,

@@ -670,13 +670,25 @@ fn cases() -> Vec<Case> {
                     d,
                     user,
                     "n",
-                    json!({"oneOf": [{"type": "integer", "x-quirks": [{"kind": "often-empty", "description": "0"}]}]}),
+                    json!({"oneOf": [{"type": "integer", "x-quirks": [{"kind": "often-empty", "description": "0"}]}, {"type": "number"}]}),
                 );
             }),
             Refused(
                 "/$defs/User/properties/n/oneOf/0/x-quirks",
                 &["no effect here", "kept as JSON"],
             ),
+        ),
+        (
+            "a quirk on an alternative of a typed union",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    user,
+                    "n",
+                    json!({"anyOf": [{"type": "integer", "x-quirks": [{"kind": "often-empty", "description": "0"}]}, {"type": "string"}]}),
+                );
+            }),
+            Refused("/$defs/User/properties/n/anyOf/0/x-quirks", &["no effect"]),
         ),
         (
             "x-since inside a member kept as JSON, where no field stands",

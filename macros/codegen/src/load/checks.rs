@@ -461,11 +461,14 @@ impl<'a> Checker<'a> {
             let at = child(pointer, "additionalProperties");
             self.node(values, &at, part, None, Place::Nested);
         }
-        for (i, branch) in node.any_of.iter().enumerate() {
-            let branch_pointer = format!("{pointer}/anyOf/{i}");
+        let (keyword, branches) = node.alternatives();
+        for (i, branch) in branches.iter().enumerate() {
+            let branch_pointer = format!("{pointer}/{keyword}/{i}");
             // The alternatives of a struct's `required` lists (checked by
             // the decoder) must name its members.
-            if !node.has_typed_alternatives() {
+            if node.has_typed_alternatives() {
+                self.case_keywords(branch, &branch_pointer);
+            } else {
                 self.required(branch, &branch_pointer, Some(&node.properties));
             }
             self.node(
@@ -475,6 +478,27 @@ impl<'a> Checker<'a> {
                 Some(&node.properties),
                 Place::Nested,
             );
+        }
+    }
+
+    /// A member's own keywords on an alternative of a typed union: the
+    /// alternative is a case of the member's enum, with no field of its own
+    /// to gate, rename or work around, so they would be ignored.
+    fn case_keywords(&mut self, branch: &SchemaNode, pointer: &str) {
+        for (keyword, present) in [
+            ("x-quirks", !branch.quirks.is_empty()),
+            ("x-since", branch.since.is_some()),
+            ("x-present-when", branch.present_when.is_some()),
+            ("x-rust-name", branch.rust_name.is_some()),
+            ("x-verbatim", branch.verbatim),
+        ] {
+            if present {
+                self.problems.key(
+                    &child(pointer, keyword),
+                    format!("`{keyword}` has no effect here: this alternative is one case of the member's Rust enum, not a member"),
+                    format!("move `{keyword}` to the member that holds the alternatives"),
+                );
+            }
         }
     }
 
@@ -665,7 +689,7 @@ const CREDENTIAL_METHODS: &[&str] = &["verify", "decrypt", "decrypt_with"];
 /// Every JSON type a node accepts, through `type` and its `anyOf` branches.
 fn accepted_types(node: &SchemaNode) -> Vec<JsonType> {
     let mut types = node.type_list().to_vec();
-    for branch in &node.any_of {
+    for branch in node.alternatives().1 {
         types.extend(branch.type_list());
     }
     types.dedup();

@@ -173,7 +173,8 @@ pub(super) fn union(node: &SchemaNode, pointer: &str, problems: &mut Problems) {
     if !typed {
         return;
     }
-    for (i, branch) in node.any_of.iter().enumerate() {
+    let (keyword, branches) = node.alternatives();
+    for (i, branch) in branches.iter().enumerate() {
         let fits = match (branch.type_list(), &branch.enum_values) {
             ([JsonType::String], Some(values)) => values.iter().all(Value::is_string),
             (
@@ -184,8 +185,8 @@ pub(super) fn union(node: &SchemaNode, pointer: &str, problems: &mut Problems) {
         };
         if !fits {
             problems.value(
-                &format!("{pointer}/anyOf/{i}"),
-                "each `anyOf` alternative must be a string enum, or a plain string, integer, number or boolean",
+                &format!("{pointer}/{keyword}/{i}"),
+                format!("each `{keyword}` alternative must be a string enum, or a plain string, integer, number or boolean"),
                 "split the value differently, or describe it as an untyped value (no `type`)",
             );
         }
@@ -334,8 +335,9 @@ impl Shape {
                 level + 1,
             );
         }
-        for (i, branch) in node.any_of.iter().enumerate() {
-            self.walk(api, branch, &format!("{pointer}/anyOf/{i}"), level + 1);
+        let (keyword, branches) = node.alternatives();
+        for (i, branch) in branches.iter().enumerate() {
+            self.walk(api, branch, &format!("{pointer}/{keyword}/{i}"), level + 1);
         }
     }
 }

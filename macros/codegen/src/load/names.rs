@@ -138,8 +138,9 @@ pub(super) fn union_cases(node: &SchemaNode, pointer: &str, problems: &mut Probl
         return;
     }
     let mut seen: HashMap<String, String> = HashMap::new();
-    for (i, branch) in node.any_of.iter().enumerate() {
-        let here = format!("{pointer}/anyOf/{i}");
+    let (keyword, branches) = node.alternatives();
+    for (i, branch) in branches.iter().enumerate() {
+        let here = format!("{pointer}/{keyword}/{i}");
         let named: Vec<(String, String, String)> = match (branch.type_list(), &branch.enum_values) {
             ([JsonType::String], Some(values)) => values
                 .iter()

@@ -435,13 +435,42 @@ impl SchemaNode {
         self.quirks.iter().any(|q| q.kind == kind)
     }
 
-    /// Whether its `anyOf` alternatives carry types or values, which makes
-    /// the node a union (rather than alternatives of `required` only).
+    /// Whether its alternatives carry types or values, which makes the node
+    /// a union (rather than alternatives of `required` only).
     #[must_use]
     pub fn has_typed_alternatives(&self) -> bool {
-        self.any_of
+        self.alternatives()
+            .1
             .iter()
             .any(|b| !b.type_list().is_empty() || b.enum_values.is_some())
+    }
+
+    /// The alternatives a union is made of, with their keyword: `anyOf`,
+    /// or a `oneOf` whose alternatives exclude one another by type (each
+    /// names one JSON type, no two the same, not both `integer` and
+    /// `number`), where "exactly one" and "at least one" agree. Empty when
+    /// there is neither.
+    #[must_use]
+    pub fn alternatives(&self) -> (&'static str, &[SchemaNode]) {
+        if !self.any_of.is_empty() || !self.one_of_excludes_by_type() {
+            return ("anyOf", &self.any_of);
+        }
+        ("oneOf", &self.one_of)
+    }
+
+    fn one_of_excludes_by_type(&self) -> bool {
+        let mut seen: Vec<JsonType> = Vec::new();
+        for branch in &self.one_of {
+            let [one] = branch.type_list() else {
+                return false;
+            };
+            let numeric = |t: &JsonType| matches!(t, JsonType::Integer | JsonType::Number);
+            if seen.contains(one) || (numeric(one) && seen.iter().any(numeric)) {
+                return false;
+            }
+            seen.push(*one);
+        }
+        !seen.is_empty()
     }
 
     /// The JSON types this node names directly, in order.
@@ -563,4 +592,31 @@ pub enum QuirkKind {
     NestedAlias,
     /// The field is present but usually empty (`""` or `0`).
     OftenEmpty,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn node(json: serde_json::Value) -> SchemaNode {
+        let parsed = serde_json::from_value(json);
+        assert!(parsed.is_ok(), "{parsed:?}");
+        parsed.unwrap_or_default()
+    }
+
+    #[test]
+    fn one_of_is_a_union_only_when_its_alternatives_exclude_one_another() {
+        let union = node(serde_json::json!({"oneOf": [{"type": "string"}, {"type": "integer"}]}));
+        assert_eq!(union.alternatives().0, "oneOf");
+        assert_eq!(union.alternatives().1.len(), 2);
+        for overlapping in [
+            serde_json::json!({"oneOf": [{"type": "integer"}, {"type": "number"}]}),
+            serde_json::json!({"oneOf": [{"type": "string"}, {"type": "string", "enum": ["a"]}]}),
+            serde_json::json!({"oneOf": [{"type": "string"}, {"minimum": 2}]}),
+            serde_json::json!({"oneOf": [{"type": ["string", "integer"]}, {"type": "boolean"}]}),
+        ] {
+            let node = node(overlapping.clone());
+            assert_eq!(node.alternatives(), ("anyOf", &[][..]), "{overlapping}");
+        }
+    }
 }
