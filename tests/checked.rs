@@ -269,3 +269,41 @@ fn one_of_alternatives_that_exclude_one_another_by_type_are_a_typed_union() {
     // for "exactly one".
     assert!(kept.iter().any(|(_, member)| member.contains("contact")));
 }
+
+#[test]
+fn all_of_plain_objects_is_one_typed_struct_that_agrees_with_the_validator() {
+    let loaded = mpkit_codegen::load_schema("tests/ui/schemas/checked-members.json")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let part = loaded
+        .data_schema(mpkit_codegen::DataPart::Success)
+        .unwrap_or_else(|| panic!("a success part"));
+    let validator = jsonschema::draft202012::new(&part).unwrap_or_else(|e| panic!("{e}"));
+    let reply = decode(json!({ "member": { "name": "Ann", "level": 2, "note": "kept" } }))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let member: Option<Box<ExGetProfileMember>> = reply.member;
+    let member = member.unwrap_or_else(|| panic!("the member"));
+    assert_eq!((member.name.as_str(), member.level), ("Ann", 2));
+    assert_eq!(member.extra.value("note"), Some(json!("kept")));
+    for value in [
+        json!({ "name": "Ann", "level": 1.0 }),
+        json!({ "name": "", "level": 2 }),
+        json!({ "level": 2 }),
+        json!({ "name": "Ann" }),
+        json!({ "name": "Ann", "level": 0 }),
+        json!({ "name": 7, "level": 2 }),
+        json!("Ann"),
+        json!([]),
+    ] {
+        let payload = payload(json!({ "member": value }));
+        assert_eq!(
+            decode(json!({ "member": value })).is_ok(),
+            validator.is_valid(&payload),
+            "{value}"
+        );
+    }
+    let kept = mpkit_codegen::checked_members(&loaded);
+    assert!(
+        !kept.iter().any(|(_, member)| member.contains("member")),
+        "{kept:?}"
+    );
+}

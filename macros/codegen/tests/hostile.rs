@@ -718,6 +718,78 @@ fn cases() -> Vec<Case> {
             Builds,
         ),
         (
+            "allOf parts whose members collide in Rust, reported where the file has them",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    user,
+                    "n",
+                    json!({
+                        "type": "object",
+                        "properties": {"user_id": {"type": "string"}},
+                        "allOf": [{"properties": {"userId": {"type": "string"}}}]
+                    }),
+                );
+            }),
+            Refused(
+                "/$defs/User/properties/n/allOf/0/properties/userId",
+                &["\"user_id\"", "\"userId\""],
+            ),
+        ),
+        (
+            "allOf parts that describe one member differently stay JSON",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    user,
+                    "n",
+                    json!({
+                        "type": "object",
+                        "allOf": [
+                            {"properties": {"a": {"type": "string"}}},
+                            {"properties": {"a": {"type": "string", "minLength": 2}}}
+                        ]
+                    }),
+                );
+            }),
+            Builds,
+        ),
+        (
+            "an allOf part that forbids other members stays JSON",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    user,
+                    "n",
+                    json!({
+                        "type": "object",
+                        "allOf": [
+                            {"properties": {"a": {"type": "string"}}, "additionalProperties": false},
+                            {"properties": {"b": {"type": "string"}}}
+                        ]
+                    }),
+                );
+            }),
+            Builds,
+        ),
+        (
+            "an allOf of a definition and members, folded into one struct",
+            Box::new(move |d: &mut Value| {
+                set(
+                    d,
+                    "/$defs/Base",
+                    json!({"type": "object", "properties": {"id": {"type": "string"}}, "required": ["id"]}),
+                );
+                member(
+                    d,
+                    user,
+                    "n",
+                    json!({"allOf": [{"$ref": "#/$defs/Base"}, {"properties": {"rank": {"type": "integer"}}}]}),
+                );
+            }),
+            Builds,
+        ),
+        (
             "an $id with a fragment",
             Box::new(move |d: &mut Value| {
                 member(

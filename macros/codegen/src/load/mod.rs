@@ -8,6 +8,7 @@
 mod checked;
 mod checks;
 mod diagnostic;
+mod fold;
 mod generable;
 mod identify;
 mod names;
@@ -171,6 +172,7 @@ pub fn parse_schema(text: &str, file: &Path) -> Result<LoadedSchema, LoadError> 
     };
 
     identify::resolve_references(&mut api, &mut problems);
+    fold::fold_all_of(&mut api, &mut problems);
     checks::check(&api, &document, &mut problems);
     if !problems.is_empty() {
         return Err(fail(problems));

@@ -18,6 +18,9 @@ struct Problem {
 #[derive(Debug, Default)]
 pub(crate) struct Problems {
     found: Vec<Problem>,
+    /// Pointers into the checked model that the file writes elsewhere (a
+    /// member an `allOf` fold copied), and where.
+    aliases: Vec<(String, String)>,
 }
 
 impl Problems {
@@ -56,6 +59,29 @@ impl Problems {
         });
     }
 
+    /// Problems at `copy` (or below it) are reported at `origin`: what the
+    /// checks see at `copy` is written there in the file.
+    pub(crate) fn alias(&mut self, copy: &str, origin: &str) {
+        self.aliases.push((copy.to_owned(), origin.to_owned()));
+    }
+
+    /// `pointer` as the file writes it, through every alias that applies (a
+    /// copy of a copy too; each alias is applied once at most).
+    fn in_file(&self, pointer: String) -> String {
+        let mut pointer = pointer;
+        for _ in 0..self.aliases.len() {
+            let found = self.aliases.iter().rev().find_map(|(copy, origin)| {
+                let rest = pointer.strip_prefix(copy.as_str())?;
+                (rest.is_empty() || rest.starts_with('/')).then(|| format!("{origin}{rest}"))
+            });
+            match found {
+                Some(moved) => pointer = moved,
+                None => break,
+            }
+        }
+        pointer
+    }
+
     pub(crate) fn is_empty(&self) -> bool {
         self.found.is_empty()
     }
@@ -68,19 +94,27 @@ impl Problems {
     /// Takes over the problems of `other`.
     pub(crate) fn extend(&mut self, other: Problems) {
         self.found.extend(other.found);
+        self.aliases.extend(other.aliases);
     }
 
     /// The problems as diagnostics, in file order, duplicates removed.
-    pub(crate) fn into_diagnostics(self, file: &Path, source: &SourceMap<'_>) -> Vec<Diagnostic> {
-        let mut diagnostics: Vec<Diagnostic> = self
-            .found
+    pub(crate) fn into_diagnostics(
+        mut self,
+        file: &Path,
+        source: &SourceMap<'_>,
+    ) -> Vec<Diagnostic> {
+        let found = std::mem::take(&mut self.found);
+        let mut diagnostics: Vec<Diagnostic> = found
             .into_iter()
-            .map(|problem| Diagnostic {
-                file: file.to_path_buf(),
-                position: source.locate(&problem.pointer, problem.anchor),
-                pointer: problem.pointer,
-                message: problem.message,
-                help: problem.help,
+            .map(|problem| {
+                let pointer = self.in_file(problem.pointer);
+                Diagnostic {
+                    file: file.to_path_buf(),
+                    position: source.locate(&pointer, problem.anchor),
+                    pointer,
+                    message: problem.message,
+                    help: problem.help,
+                }
             })
             .collect();
         diagnostics.sort_by(|a, b| {
