@@ -322,7 +322,7 @@ fn unsupported_keyword(key: &str) -> Option<&'static str> {
             "dynamic references are not supported; use a plain `$ref` to the schema meant (`#/$defs/<name>`, or an `$anchor`)"
         }
         "$vocabulary" | "$schema" => {
-            "only the top of the file names a `$schema` (mpkit's meta-schema); remove it here"
+            "mpkit reads every schema of the file as JSON Schema 2020-12 (the top of the file names mpkit's meta-schema); another draft or vocabulary named here cannot be honoured: remove it if this schema is 2020-12, or rewrite the schema in 2020-12"
         }
         "definitions" => "use `$defs`, the 2020-12 keyword, and refer to it as `#/$defs/<name>`",
         "dependencies" => {
