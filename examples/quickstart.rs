@@ -167,7 +167,7 @@ fn douyin_get_user_info() -> Result<(), Box<dyn std::error::Error>> {
     let real_name = AtLeast::<1, 80, 0>::check(Version::new(3, 4, 1))?;
     let options = TtGetUserInfo::options()
         .with_credentials(true)
-        .with_real_name_authentication_info(true, real_name)
+        .with_real_name_authentication_info(real_name, true)
         .build()?;
     println!("   options: {}", options.to_json());
     if let Err(error) = options.check_host(Version::new(0, 9, 0)) {
@@ -194,7 +194,7 @@ fn douyin_get_user_profile() -> Result<(), Box<dyn std::error::Error>> {
     // No declared minimum: the API (2.30.0) and `force` (2.54.0) take proofs.
     let host = Version::new(3, 4, 1);
     let options = TtGetUserProfile::options(AtLeast::<2, 30, 0>::check(host)?)
-        .force(true, AtLeast::<2, 54, 0>::check(host)?)
+        .force(AtLeast::<2, 54, 0>::check(host)?, true)
         .build()?;
     println!(
         "   options: {}, force (effective): {}",

@@ -242,7 +242,7 @@ fn too_new_option_is_refused_and_named() {
     let host = ReplayHost::new(Version::new(0, 9, 0));
     let proof = AtLeast::<1, 80, 0>::check(Version::new(1, 80, 0)).unwrap();
     let options = TtGetUserInfo::options()
-        .with_real_name_authentication_info(true, proof)
+        .with_real_name_authentication_info(proof, true)
         .build()
         .unwrap();
     let error = block_on(call::<TtGetUserInfo, _>(&host, &options)).unwrap_err();

@@ -62,7 +62,7 @@ pub use errmsg::{ErrMsg, ErrMsgError};
 #[cfg(feature = "std")]
 pub use error::{BuildError, CallError, Problem, Requirement, Violation};
 #[cfg(feature = "std")]
-pub use gate::{AtLeast, VersionTooOld};
+pub use gate::{AtLeast, Proves, VersionTooOld};
 #[cfg(feature = "std")]
 pub use host::{
     BoxedReply, DynHost, Host, HostError, HostReply, Invocation, JsError, Payload, call,

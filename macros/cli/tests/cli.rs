@@ -172,9 +172,9 @@ fn expand_prints_exactly_the_golden_expansion() {
 #[test]
 fn expand_honours_min_version_and_context() {
     let gated = run(&["expand", "wechat/getUserProfile"]).stdout;
-    assert!(gated.contains("proof: ::mpkit::AtLeast<2, 10, 4>"));
+    assert!(gated.contains("proof: impl ::mpkit::Proves<2, 10, 4>"));
     let ungated = run(&["expand", "wechat/getUserProfile", "--min-version", "2.10.4"]).stdout;
-    assert!(!ungated.contains("AtLeast<"));
+    assert!(!ungated.contains("Proves<"));
     let plugin = run(&[
         "expand",
         "wechat/getUserInfo",

@@ -221,6 +221,10 @@ pub(crate) struct Api {
     pub context: Option<String>,
     /// The version a proof must show before the options can be built.
     pub api_gate: Option<Version>,
+    /// The app's declared `min_version`, for the docs of gated items.
+    pub min_version: Option<Version>,
+    /// `x-platform-floor`: what every host of the platform has.
+    pub platform_floor: Option<Version>,
     pub call_style: CallStyle,
     /// `x-version-getters`: how a host reads its version.
     pub version_getters: Vec<String>,
@@ -258,7 +262,7 @@ pub(crate) fn lower(
         defs: HashMap::new(),
         names: HashSet::new(),
         errors: Vec::new(),
-        floor: settings.min_version.unwrap_or(Version::new(0, 0, 0)),
+        floor: guaranteed(settings.min_version, platform_floor(api)),
     };
     // The names the emitters give the API's own items: a schema type named
     // after a member `options` gets a suffix instead of colliding.
@@ -309,6 +313,8 @@ pub(crate) fn lower(
         since,
         context: settings.context.clone(),
         api_gate: since.filter(|s| *s > floor),
+        min_version: settings.min_version,
+        platform_floor: platform_floor(api),
         call_style: api.call_style,
         version_getters: api.version_getters.clone(),
         error_rejection: api.error_rejection.unwrap_or_default(),
@@ -326,6 +332,18 @@ pub(crate) fn lower(
         watermark,
         doc: docs(Some(&api.title), Some(&api.description)),
     })
+}
+
+/// The platform's floor, if the schema states one.
+fn platform_floor(api: &ApiSchema) -> Option<Version> {
+    api.platform_floor.as_ref().map(|floor| floor.version)
+}
+
+/// What every host of the app has: the later of the app's declared
+/// `min_version` and the platform's floor (nothing older runs at all).
+fn guaranteed(min_version: Option<Version>, floor: Option<Version>) -> Version {
+    let none = Version::new(0, 0, 0);
+    min_version.unwrap_or(none).max(floor.unwrap_or(none))
 }
 
 struct Lowerer<'a> {

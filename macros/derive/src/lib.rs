@@ -11,13 +11,15 @@ use proc_macro::TokenStream;
 /// `#[mini_program(api = "<platform>/<method>")]` names a schema bundled with
 /// mpkit; `#[mini_program(schema = "path.json")]` one of your crate's
 /// (relative to its `Cargo.toml`). Optional keys: `min_version = "x.y.z"`
-/// (what your app guarantees: anything newer takes an `AtLeast` proof),
+/// (what your app guarantees: anything newer, and newer than the platform's
+/// floor, takes an `AtLeast` proof),
 /// `context = "plugin"`, `crate = "path::to::mpkit"`.
 ///
 /// For `struct WxGetUserInfo` it generates:
 /// - `WxGetUserInfo::options(..)` → `WxGetUserInfoOptionsBuilder`, one setter
-///   per option (a proof beside the value when the option is newer than
-///   `min_version`), and `build()`, which checks every rule of the schema
+///   per option (taking a proof first, before the value, when the option is
+///   newer than what every host has: the declared `min_version` or the
+///   platform's floor), and `build()`, which checks every rule of the schema
 ///   and reports all violations at once;
 /// - `WxGetUserInfoOptions`, with a getter per option (its default when
 ///   unset), `to_json`, `to_json_string`, `write_json` and `check_host`;

@@ -45,8 +45,10 @@ impl KsGetUserInfo {
     ///
     /// Platform: Kuaishou. Requires base library 1.26.1.
     ///
-    /// `ks.getUserInfo` needs base library 1.26.1, newer than the declared `min_version`: calling it takes proof that the host has it: `AtLeast::<1, 26, 1>::check(host_version)`.
-    pub fn options(proof: ::mpkit::AtLeast<1, 26, 1>) -> KsGetUserInfoOptionsBuilder {
+    /// `ks.getUserInfo` needs base library 1.26.1 and no `min_version` is declared, so calling it takes proof that the host has it: `AtLeast::<1, 26, 1>::check(host_version)?` (or, from a proof of a newer version, `proof.weaken()`). When the app requires 1.26.1 or later anyway, declare it (`min_version = "1.26.1"` in `#[mini_program(...)]`) and no proof is needed.
+    pub fn options(
+        proof: impl ::mpkit::Proves<1, 26, 1>,
+    ) -> KsGetUserInfoOptionsBuilder {
         let _ = proof;
         KsGetUserInfoOptionsBuilder {
             with_credentials: ::std::option::Option::None,

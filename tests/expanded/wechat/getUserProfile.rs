@@ -44,11 +44,11 @@ impl WxGetUserProfile {
     ///
     /// Platform: WeChat. Requires base library 2.10.4.
     ///
-    /// `wx.getUserProfile` needs base library 2.10.4, newer than the declared `min_version`: calling it takes proof that the host has it: `AtLeast::<2, 10, 4>::check(host_version)`.
+    /// `wx.getUserProfile` needs base library 2.10.4, newer than the oldest base library WeChat hosts run (1.0.0), and no `min_version` is declared, so calling it takes proof that the host has it: `AtLeast::<2, 10, 4>::check(host_version)?` (or, from a proof of a newer version, `proof.weaken()`). When the app requires 2.10.4 or later anyway, declare it (`min_version = "2.10.4"` in `#[mini_program(...)]`) and no proof is needed.
     ///
     /// Required options, given here: `desc`.
     pub fn options(
-        proof: ::mpkit::AtLeast<2, 10, 4>,
+        proof: impl ::mpkit::Proves<2, 10, 4>,
         desc: impl ::std::convert::Into<::std::string::String>,
     ) -> WxGetUserProfileOptionsBuilder {
         let _ = proof;

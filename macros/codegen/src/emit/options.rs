@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use serde_json::Value;
 
-use super::{Context, doc, proof, proof_text, ty, version};
+use super::{Context, doc, gate_note, proof, ty, version};
 use crate::lower::{OptionSpec, Rule, Ty, TypeDef};
 use crate::naming::ident;
 
@@ -410,15 +410,12 @@ fn setter(cx: &Context<'_>, option: &OptionSpec) -> TokenStream {
         },
         Some(gate) => {
             let proof = proof(cx, gate);
-            let note = format!(
-                " Base library {gate} is newer than the declared `min_version`, so setting this option takes proof that the host has it: `{}`.",
-                proof_text(gate)
-            );
+            let note = format!(" {}", gate_note(cx, "This option", "setting it", gate));
             quote! {
                 #lines
                 ///
                 #[doc = #note]
-                pub fn #ident(mut self, value: #parameter_ty, proof: #proof) -> Self {
+                pub fn #ident(mut self, proof: #proof, value: #parameter_ty) -> Self {
                     let _ = proof;
                     self.#ident = ::std::option::Option::Some(#stored);
                     self

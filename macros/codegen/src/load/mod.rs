@@ -10,6 +10,7 @@ mod checks;
 mod diagnostic;
 mod generable;
 mod names;
+mod platform;
 mod problems;
 mod read;
 mod source;
