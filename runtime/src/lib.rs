@@ -60,7 +60,7 @@ pub use depth::MAX_DEPTH;
 #[cfg(feature = "std")]
 pub use errmsg::{ErrMsg, ErrMsgError};
 #[cfg(feature = "std")]
-pub use error::{BuildError, CallError, Problem, Requirement, Violation};
+pub use error::{BuildError, CallError, DecodeKind, Problem, Requirement, Violation};
 #[cfg(feature = "std")]
 pub use gate::{AtLeast, Proves, VersionTooOld};
 #[cfg(feature = "std")]
