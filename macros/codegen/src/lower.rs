@@ -184,6 +184,8 @@ pub(crate) struct OptionSpec {
     pub since: Option<Version>,
     /// The version a proof must show before this option can be set.
     pub gate: Option<Version>,
+    /// For an enum option: the trait its setter takes the value by.
+    pub value_trait: Option<Ident>,
     pub rules: Vec<Rule>,
     /// For an option kept as JSON: the schema `build()` checks it against.
     pub schema: Option<CheckedSchema>,
@@ -235,6 +237,10 @@ pub(crate) struct Api {
     pub outcome_api: String,
     pub outcome_codes: Vec<String>,
     pub options: Vec<OptionSpec>,
+    /// Each enum an option takes, with the trait its setters take it by
+    /// (`WxGetUserInfoLangValue`), whose only use is the compiler's
+    /// message, listing the values, when something else is given.
+    pub value_traits: Vec<(String, String)>,
     pub types: Vec<TypeDef>,
     pub success: String,
     pub failure: Option<String>,
@@ -257,6 +263,7 @@ pub(crate) fn lower(
         api,
         typing: Typing::new(api),
         recursive_types: HashSet::new(),
+        value_traits: Vec::new(),
         prefix: prefix.to_owned(),
         types: Vec::new(),
         defs: HashMap::new(),
@@ -323,6 +330,7 @@ pub(crate) fn lower(
         outcome_api: api.outcome.api.clone().unwrap_or_default(),
         outcome_codes: api.outcome.codes.clone(),
         options,
+        value_traits: lowerer.value_traits,
         types: lowerer.types,
         success,
         failure,
@@ -358,6 +366,8 @@ struct Lowerer<'a> {
     names: HashSet<String>,
     errors: Vec<String>,
     floor: Version,
+    /// See [`Api::value_traits`].
+    value_traits: Vec<(String, String)>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -461,6 +471,10 @@ impl<'a> Lowerer<'a> {
             }
             departure_doc(&view, &mut doc);
             let gate = since.filter(|s| *s > covered);
+            let value_trait = match &ty {
+                Ty::Named(name) => Some(ident(&self.value_trait(name))),
+                _ => None,
+            };
             if let Some(since) = since {
                 doc.push(String::new());
                 doc.push(format!("Requires base library {since}."));
@@ -473,12 +487,30 @@ impl<'a> Lowerer<'a> {
                 default: resolved.default.clone(),
                 since,
                 gate,
+                value_trait,
                 rules,
                 schema,
                 doc,
             });
         }
         options
+    }
+
+    /// The value trait of enum `name`, named once per enum (two options
+    /// of one `$ref`'d enum share it) and never like another type.
+    fn value_trait(&mut self, name: &str) -> String {
+        if let Some((_, found)) = self.value_traits.iter().find(|(e, _)| e == name) {
+            return found.clone();
+        }
+        let base = format!("{name}Value");
+        let mut chosen = base.clone();
+        let mut n = 2;
+        while !self.names.insert(chosen.clone()) {
+            chosen = format!("{base}{n}");
+            n += 1;
+        }
+        self.value_traits.push((name.to_owned(), chosen.clone()));
+        chosen
     }
 
     fn top_struct(&mut self, node: &'a SchemaNode, hint: &str) -> String {

@@ -24,7 +24,10 @@ use proc_macro::TokenStream;
 /// - `WxGetUserInfoOptions`, with a getter per option (its default when
 ///   unset), `to_json`, `to_json_string`, `write_json` and `check_host`;
 /// - one enum per enumerated option or field (`WxGetUserInfoLang`, with
-///   `as_str` or `code`);
+///   `as_str` or `code`), and per enumerated option a trait its setter takes
+///   the value by (`WxGetUserInfoLangValue`), implemented by the enum alone:
+///   given anything else (a `&str`, another API's enum), the compiler's
+///   message lists the values;
 /// - the response types: `WxGetUserInfoSuccess`, `WxGetUserInfoFailure`, a
 ///   struct per nested object (`WxGetUserInfoUserInfo`) and the decrypted
 ///   data (`WxGetUserInfoEncryptedUserInfo`), each keeping members the

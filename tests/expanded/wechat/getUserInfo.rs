@@ -156,6 +156,22 @@ impl ::mpkit::crypto::Watermarked for WxGetUserInfoEncryptedUserInfo {
         })
     }
 }
+/// What the setters of a [`WxGetUserInfoLang`] option take: that enum alone. It exists for the compiler's message, which lists the values when something else is given.
+#[diagnostic::on_unimplemented(
+    message = "this option takes a `WxGetUserInfoLang`, not `{Self}`",
+    label = "expected a `WxGetUserInfoLang`",
+    note = "the values are `WxGetUserInfoLang::En` (\"en\"), `WxGetUserInfoLang::ZhCn` (\"zh_CN\"), `WxGetUserInfoLang::ZhTw` (\"zh_TW\")"
+)]
+pub trait WxGetUserInfoLangValue {
+    /// The value.
+    fn into_value(self) -> WxGetUserInfoLang;
+}
+#[automatically_derived]
+impl WxGetUserInfoLangValue for WxGetUserInfoLang {
+    fn into_value(self) -> WxGetUserInfoLang {
+        self
+    }
+}
 /// Options of `wx.getUserInfo`, checked by [`WxGetUserInfoOptionsBuilder::build`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct WxGetUserInfoOptions {
@@ -356,10 +372,12 @@ impl WxGetUserInfoOptionsBuilder {
     pub fn lang(
         mut self,
         proof: impl ::mpkit::Proves<1, 4, 0>,
-        value: WxGetUserInfoLang,
+        value: impl WxGetUserInfoLangValue,
     ) -> Self {
         let _ = proof;
-        self.lang = ::std::option::Option::Some(value);
+        self.lang = ::std::option::Option::Some(
+            WxGetUserInfoLangValue::into_value(value),
+        );
         self
     }
     /// Checks every rule the schema states and returns the options,

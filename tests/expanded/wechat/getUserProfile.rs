@@ -164,6 +164,22 @@ impl ::mpkit::crypto::Watermarked for WxGetUserProfileEncryptedProfile {
         })
     }
 }
+/// What the setters of a [`WxGetUserProfileLang`] option take: that enum alone. It exists for the compiler's message, which lists the values when something else is given.
+#[diagnostic::on_unimplemented(
+    message = "this option takes a `WxGetUserProfileLang`, not `{Self}`",
+    label = "expected a `WxGetUserProfileLang`",
+    note = "the values are `WxGetUserProfileLang::En` (\"en\"), `WxGetUserProfileLang::ZhCn` (\"zh_CN\"), `WxGetUserProfileLang::ZhTw` (\"zh_TW\")"
+)]
+pub trait WxGetUserProfileLangValue {
+    /// The value.
+    fn into_value(self) -> WxGetUserProfileLang;
+}
+#[automatically_derived]
+impl WxGetUserProfileLangValue for WxGetUserProfileLang {
+    fn into_value(self) -> WxGetUserProfileLang {
+        self
+    }
+}
 /// Options of `wx.getUserProfile`, checked by [`WxGetUserProfileOptionsBuilder::build`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct WxGetUserProfileOptions {
@@ -318,8 +334,10 @@ impl WxGetUserProfileOptionsBuilder {
     /// 显示用户信息的语言
     ///
     /// Default: `"en"` (applied by the platform when the option is not set).
-    pub fn lang(mut self, value: WxGetUserProfileLang) -> Self {
-        self.lang = ::std::option::Option::Some(value);
+    pub fn lang(mut self, value: impl WxGetUserProfileLangValue) -> Self {
+        self.lang = ::std::option::Option::Some(
+            WxGetUserProfileLangValue::into_value(value),
+        );
         self
     }
     /// Checks every rule the schema states and returns the options,
