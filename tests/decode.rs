@@ -834,3 +834,12 @@ fn qq_user_info_and_login() {
     let error = decode_error::<QqLogin>("qq/login/reject-fail-errmsg-of-another-api.json");
     assert!(matches!(error, CallError::Decode { .. }), "{error:?}");
 }
+
+#[test]
+fn a_wrong_enum_value_in_a_payload_names_the_values() {
+    let error = decode_error::<WxGetUserInfo>("wechat/getUserInfo/reject-success-gender.json");
+    let shown = error.to_string();
+    assert!(shown.contains("`userInfo.gender`"), "{shown}");
+    assert!(shown.contains("7"), "{shown}");
+    assert!(shown.contains("one of 0, 1, 2"), "{shown}");
+}

@@ -73,7 +73,8 @@ impl fmt::Display for Violation {
 /// round of fixes is enough.
 ///
 /// ```
-/// use mpkit_runtime::BuildError;
+/// # extern crate mpkit_runtime as mpkit;
+/// use mpkit::BuildError;
 ///
 /// let mut error = BuildError::missing_field("desc");
 /// error.push(BuildError::invalid_field("lang", "must be one of \"en\", \"zh_CN\", \"zh_TW\""));

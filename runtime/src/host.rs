@@ -211,8 +211,9 @@ pub type BoxedReply<'a> = Pin<Box<dyn Future<Output = Result<HostReply, HostErro
 /// (`dyn DynHost` implements [`Host`]).
 ///
 /// ```
+/// # extern crate mpkit_runtime as mpkit;
 /// # #[cfg(feature = "testing")] {
-/// use mpkit_runtime::{DynHost, ReplayHost, Version};
+/// use mpkit::{DynHost, ReplayHost, Version};
 ///
 /// let hosts: Vec<Box<dyn DynHost>> = vec![Box::new(ReplayHost::new(Version::new(3, 0, 0)))];
 /// # let _ = hosts;

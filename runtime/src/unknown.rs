@@ -29,7 +29,8 @@ type Members = IndexMap<String, Box<RawValue>>;
 /// drop as hand-written ones that throw unknown members away.
 ///
 /// ```
-/// use mpkit_runtime::UnknownMembers;
+/// # extern crate mpkit_runtime as mpkit;
+/// use mpkit::UnknownMembers;
 /// use serde_json::json;
 ///
 /// let mut extra = UnknownMembers::new();
