@@ -66,10 +66,14 @@ use proc_macro::TokenStream;
 /// // A failure is an error that says so, never a half-filled success.
 /// assert!(WxGetUserInfo::decode(r#"{"errMsg":"getUserInfo:fail auth deny"}"#).is_err());
 ///
-/// // Newer than min_version: reachable only with a proof for the host's version.
-/// let proof = AtLeast::<2, 10, 4>::check(Version::new(2, 16, 0))?;
-/// let profile = WxGetUserProfile::options(proof, "用于完善会员资料").build()?;
+/// // Newer than min_version: reachable only with a proof for the host's
+/// // version, 2.10.4 here, which `check` infers from the call.
+/// let profile = WxGetUserProfile::options(AtLeast::check(Version::new(2, 16, 0))?, "用于完善会员资料")
+///     .build()?;
 /// assert_eq!(profile.desc(), "用于完善会员资料");
+/// // A proof of an older version is refused at compile time, with a
+/// // message naming the version and how to check it.
+/// assert!(AtLeast::<2, 10, 4>::check(Version::new(2, 9, 0)).is_err());
 /// # Ok(())
 /// # }
 /// ```
