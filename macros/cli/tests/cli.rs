@@ -282,6 +282,21 @@ type Edit = Box<dyn FnOnce(&mut Value)>;
 fn diff_classifies_every_kind_of_change() {
     let cases: Vec<(&str, Edit, &str, &str)> = vec![
         (
+            // wx.getUserInfo (1.0.0) and its options (1.1.0, 1.4.0) lie
+            // under a floor of 1.4.0: their proofs disappear.
+            "wechat/getUserInfo",
+            Box::new(|s| s["x-platform-floor"]["version"] = json!("1.4.0")),
+            "platform floor changed from 1.0.0 to 1.4.0",
+            "breaking",
+        ),
+        (
+            // Nothing of wx.getUserProfile lies between 1.0.0 and 2.0.0.
+            "wechat/getUserProfile",
+            Box::new(|s| s["x-platform-floor"]["version"] = json!("2.0.0")),
+            "platform floor changed from 1.0.0 to 2.0.0",
+            "compatible",
+        ),
+        (
             "wechat/getUserInfo",
             Box::new(|s| {
                 s["request"]["properties"]
