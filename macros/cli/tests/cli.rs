@@ -175,6 +175,22 @@ fn expand_honours_min_version_and_context() {
     assert!(gated.contains("proof: impl ::mpkit::Proves<2, 10, 4>"));
     let ungated = run(&["expand", "wechat/getUserProfile", "--min-version", "2.10.4"]).stdout;
     assert!(!ungated.contains("Proves<"));
+    // The docs name a declared `min_version` only when there is one, and
+    // otherwise say how to declare it.
+    assert!(!gated.contains("the declared `min_version`"));
+    assert!(gated.contains(
+        "newer than the oldest base library WeChat hosts run (1.0.0), and no `min_version` is declared"
+    ));
+    assert!(gated.contains("declare it (`min_version = \"2.10.4\"` in `#[mini_program(...)]`)"));
+    let declared = run(&["expand", "wechat/getUserProfile", "--min-version", "2.9.0"]).stdout;
+    assert!(declared.contains("newer than the declared `min_version` 2.9.0"));
+    assert!(declared.contains("Raising `min_version` to 2.10.4 or later removes the need."));
+    // Without a floor (Kuaishou states none), nothing is claimed of the hosts.
+    let no_floor = run(&["expand", "kuaishou/getUserInfo"]).stdout;
+    assert!(no_floor.contains("needs base library 1.26.1 and no `min_version` is declared"));
+    // At the floor, nothing takes a proof: wx.getUserInfo's `options()`.
+    let at_floor = run(&["expand", "wechat/getUserInfo"]).stdout;
+    assert!(at_floor.contains("pub fn options() -> WxGetUserInfoOptionsBuilder"));
     let plugin = run(&[
         "expand",
         "wechat/getUserInfo",
