@@ -42,9 +42,9 @@ pub struct WxLogin;
 #[mini_program(api = "douyin/login")]
 pub struct TtLogin;
 
-/// `ks.getUserInfo` (Kuaishou), in an app whose minimum base library is 1.26.1.
+/// `ks.getUserInfo` (Kuaishou): 1.26.1, Kuaishou's floor in its schema.
 #[derive(MiniProgramApi)]
-#[mini_program(api = "kuaishou/getUserInfo", min_version = "1.26.1")]
+#[mini_program(api = "kuaishou/getUserInfo")]
 pub struct KsGetUserInfo;
 
 /// `qq.getUserInfo`.

@@ -229,9 +229,17 @@ fn files_of_one_platform_agree_on_its_floor_and_aliases() {
         }
     }
     // Where a floor is known, the bundled schemas state it.
-    for platform in ["wechat", "douyin"] {
+    for (platform, version) in [
+        ("wechat", mpkit::Version::new(1, 0, 0)),
+        ("douyin", mpkit::Version::new(1, 0, 0)),
+        ("kuaishou", mpkit::Version::new(1, 26, 1)),
+    ] {
         let floor = seen[platform].1.as_ref().unwrap();
-        assert_eq!(floor.version, mpkit::Version::new(1, 0, 0), "{platform}");
+        assert_eq!(floor.version, version, "{platform}");
         assert!(floor.source.contains("https://"), "{platform}");
+    }
+    // Where no version is documented at all, none is guessed.
+    for platform in ["qq", "mpserverless"] {
+        assert!(seen[platform].1.is_none(), "{platform}");
     }
 }

@@ -185,9 +185,10 @@ fn expand_honours_min_version_and_context() {
     let declared = run(&["expand", "wechat/getUserProfile", "--min-version", "2.9.0"]).stdout;
     assert!(declared.contains("newer than the declared `min_version` 2.9.0"));
     assert!(declared.contains("Raising `min_version` to 2.10.4 or later removes the need."));
-    // Without a floor (Kuaishou states none), nothing is claimed of the hosts.
-    let no_floor = run(&["expand", "kuaishou/getUserInfo"]).stdout;
-    assert!(no_floor.contains("needs base library 1.26.1 and no `min_version` is declared"));
+    // Without a floor (this test schema states none), nothing is claimed
+    // of the hosts.
+    let no_floor = run(&["expand", "tests/ui/schemas/gated.json"]).stdout;
+    assert!(no_floor.contains("needs base library 1.0.0 and no `min_version` is declared"));
     // At the floor, nothing takes a proof: wx.getUserInfo's `options()`.
     let at_floor = run(&["expand", "wechat/getUserInfo"]).stdout;
     assert!(at_floor.contains("pub fn options() -> WxGetUserInfoOptionsBuilder"));

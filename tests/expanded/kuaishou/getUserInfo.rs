@@ -44,12 +44,7 @@ impl KsGetUserInfo {
     /// Kuaishou's mini-game page for ks.getUserInfo (https://ks-game-docs.kuaishou.com/minigame/api/open/user_info/ks.getUserInfo.html) documents a different API (gender "M"/"F", userCity, age; fail {code, msg}); this schema is the mini-program one.
     ///
     /// Platform: Kuaishou. Requires base library 1.26.1.
-    ///
-    /// `ks.getUserInfo` needs base library 1.26.1 and no `min_version` is declared, so calling it takes proof that the host has it: `AtLeast::<1, 26, 1>::check(host_version)?` (or, from a proof of a newer version, `proof.weaken()`). When the app requires 1.26.1 or later anyway, declare it (`min_version = "1.26.1"` in `#[mini_program(...)]`) and no proof is needed.
-    pub fn options(
-        proof: impl ::mpkit::Proves<1, 26, 1>,
-    ) -> KsGetUserInfoOptionsBuilder {
-        let _ = proof;
+    pub fn options() -> KsGetUserInfoOptionsBuilder {
         KsGetUserInfoOptionsBuilder {
             with_credentials: ::std::option::Option::None,
         }
