@@ -17,9 +17,9 @@ pub struct WxGetUserInfo;
 #[mini_program(api = "wechat/getUserProfile", min_version = "2.9.0")]
 pub struct WxGetUserProfile;
 
-/// `tt.getUserInfo`.
+/// `tt.getUserInfo` (1.0.0, Douyin's floor: no `min_version` needed).
 #[derive(MiniProgramApi)]
-#[mini_program(api = "douyin/getUserInfo", min_version = "1.0.0")]
+#[mini_program(api = "douyin/getUserInfo")]
 pub struct TtGetUserInfo;
 
 /// `tt.getUserProfile`.
@@ -39,12 +39,12 @@ pub struct WxLogin;
 
 /// `tt.login`.
 #[derive(MiniProgramApi)]
-#[mini_program(api = "douyin/login", min_version = "1.0.0")]
+#[mini_program(api = "douyin/login")]
 pub struct TtLogin;
 
-/// `ks.getUserInfo` (Kuaishou), in an app whose minimum base library is 1.26.1.
+/// `ks.getUserInfo` (Kuaishou): 1.26.1, Kuaishou's floor in its schema.
 #[derive(MiniProgramApi)]
-#[mini_program(api = "kuaishou/getUserInfo", min_version = "1.26.1")]
+#[mini_program(api = "kuaishou/getUserInfo")]
 pub struct KsGetUserInfo;
 
 /// `qq.getUserInfo`.
@@ -133,8 +133,9 @@ fn wechat_get_user_profile() -> Result<(), Box<dyn std::error::Error>> {
     heading(WxGetUserProfile::INFO);
     for host in HOSTS {
         // The API is newer than the app's declared minimum: the type system
-        // only lets us build its options with a proof for this host.
-        match AtLeast::<2, 10, 4>::check(host) {
+        // only lets us build its options with a proof for this host. The
+        // proof's version (2.10.4) is inferred from `options`.
+        match AtLeast::check(host) {
             Ok(proof) => {
                 let options = WxGetUserProfile::options(proof, "用于完善会员资料")
                     .lang(WxGetUserProfileLang::ZhCn)
@@ -162,12 +163,11 @@ fn wechat_get_user_profile() -> Result<(), Box<dyn std::error::Error>> {
 
 fn douyin_get_user_info() -> Result<(), Box<dyn std::error::Error>> {
     heading(TtGetUserInfo::INFO);
-    // withRealNameAuthenticationInfo needs base library 1.80.0, above the
-    // app's declared 1.0.0: setting it takes a proof.
-    let real_name = AtLeast::<1, 80, 0>::check(Version::new(3, 4, 1))?;
+    // Every Douyin host has the API and `withCredentials` (1.0.0);
+    // `withRealNameAuthenticationInfo` needs 1.80.0: setting it takes a proof.
     let options = TtGetUserInfo::options()
         .with_credentials(true)
-        .with_real_name_authentication_info(true, real_name)
+        .with_real_name_authentication_info(AtLeast::check(Version::new(3, 4, 1))?, true)
         .build()?;
     println!("   options: {}", options.to_json());
     if let Err(error) = options.check_host(Version::new(0, 9, 0)) {
@@ -191,10 +191,12 @@ fn douyin_get_user_info() -> Result<(), Box<dyn std::error::Error>> {
 
 fn douyin_get_user_profile() -> Result<(), Box<dyn std::error::Error>> {
     heading(TtGetUserProfile::INFO);
-    // No declared minimum: the API (2.30.0) and `force` (2.54.0) take proofs.
-    let host = Version::new(3, 4, 1);
-    let options = TtGetUserProfile::options(AtLeast::<2, 30, 0>::check(host)?)
-        .force(true, AtLeast::<2, 54, 0>::check(host)?)
+    // No declared minimum: the API (2.30.0) and `force` (2.54.0) take
+    // proofs. One check of the newer serves both: `weaken()` makes the
+    // older one.
+    let proof = AtLeast::<2, 54, 0>::check(Version::new(3, 4, 1))?;
+    let options = TtGetUserProfile::options(proof.weaken())
+        .force(proof, true)
         .build()?;
     println!(
         "   options: {}, force (effective): {}",

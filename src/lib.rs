@@ -35,8 +35,10 @@
 //! - `schema = "path/to/api.json"`: your own schema file, relative to your crate's
 //!   `Cargo.toml` directory. Editing it re-expands the derive on the next build.
 //! - `min_version = "x.y.z"`: the minimum base library your app requires. What it
-//!   guarantees needs no check; anything newer takes an [`AtLeast`] proof. Without
-//!   it, nothing is guaranteed and every versioned API or option takes a proof.
+//!   guarantees needs no check; anything newer takes an [`AtLeast`] proof, as the
+//!   first argument of `options()` or of the option's setter. Without it, what
+//!   every host of the platform has (the schema's `x-platform-floor`, 1.0.0 on
+//!   WeChat and Douyin) still needs no proof, and everything newer takes one.
 //! - `context = "plugin"`: the context the API is used in, when it has its own rules.
 //! - `crate = "::path::to::mpkit"`: where this crate is, if re-exported elsewhere.
 //!
@@ -45,11 +47,11 @@
 
 pub use mpkit_derive::MiniProgramApi;
 pub use mpkit_runtime::{
-    ApiInfo, ApiOptions, AtLeast, BoxedReply, BuildError, CallError, CallStyle, Discriminant,
-    DynHost, ErrMsg, ErrMsgError, ErrorRejection, Host, HostError, HostReply, Invocation, JsError,
-    MAX_DEPTH, MiniProgramApi, NumberOrString, Outcome, Pattern, Payload, Problem, Requirement,
-    Response, UnknownMembers, Version, VersionError, VersionTooOld, Violation, call,
-    call_with_timeout, check_support, crypto, decode_str, decode_value, schema,
+    ApiInfo, ApiOptions, AtLeast, BoxedReply, BuildError, CallError, CallStyle, DecodeKind,
+    Discriminant, DynHost, ErrMsg, ErrMsgError, ErrorRejection, Host, HostError, HostReply,
+    Invocation, JsError, MAX_DEPTH, MiniProgramApi, NumberOrString, Outcome, Pattern, Payload,
+    Problem, Proves, Requirement, Response, UnknownMembers, Version, VersionError, VersionTooOld,
+    Violation, call, call_with_timeout, check_support, crypto, decode_str, decode_value, schema,
 };
 #[cfg(feature = "testing")]
 pub use mpkit_runtime::{RecordedCall, ReplayHost};

@@ -239,19 +239,29 @@ fn each_root_has_its_own_version() {
 
 #[test]
 fn too_new_option_is_refused_and_named() {
-    let host = ReplayHost::new(Version::new(0, 9, 0));
     let proof = AtLeast::<1, 80, 0>::check(Version::new(1, 80, 0)).unwrap();
     let options = TtGetUserInfo::options()
-        .with_real_name_authentication_info(true, proof)
+        .with_real_name_authentication_info(proof, true)
         .build()
         .unwrap();
+    // The API (1.0.0) is there; the option (1.80.0) is not.
+    let host = ReplayHost::new(Version::new(1, 50, 0));
     let error = block_on(call::<TtGetUserInfo, _>(&host, &options)).unwrap_err();
-    assert!(
-        error
-            .to_string()
-            .contains("option `withRealNameAuthenticationInfo` (needs 1.80.0)"),
-        "{error}"
+    assert_eq!(
+        error.to_string(),
+        "tt.getUserInfo: the host's base library 1.50.0 is too old for option `withRealNameAuthenticationInfo` (needs 1.80.0); leave it unset on this host, or set it only after checking the version"
     );
+    assert!(host.calls().is_empty());
+    // Below the API itself, the API is unavailable: said once, with no
+    // word about options that do not matter on such a host.
+    let host = ReplayHost::new(Version::new(0, 9, 0));
+    let error = block_on(call::<TtGetUserInfo, _>(&host, &options)).unwrap_err();
+    let shown = error.to_string();
+    assert_eq!(
+        shown,
+        "tt.getUserInfo is unavailable on base library 0.9.0: it needs 1.0.0; check support before calling (`is_supported`), take another path on older hosts, or ask the user to update the app"
+    );
+    assert_eq!(options.check_host(Version::new(0, 9, 0)), Err(error));
     assert!(host.calls().is_empty());
 }
 

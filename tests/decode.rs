@@ -10,7 +10,7 @@ mod support;
 mod apis;
 
 use apis::*;
-use mpkit::{CallError, MiniProgramApi};
+use mpkit::{CallError, DecodeKind, MiniProgramApi};
 use serde_json::{Value, json};
 use support::root;
 
@@ -407,7 +407,9 @@ fn undecodable_payloads_name_platform_api_and_path() {
                 platform,
                 api,
                 reason,
+                kind,
             } => {
+                assert_eq!(*kind, DecodeKind::Schema, "{path}");
                 assert_eq!(at, expected_path, "{path}: {error}");
                 assert!(!reason.is_empty());
                 assert!(
@@ -462,6 +464,24 @@ fn not_json_and_not_an_object_are_decode_errors() {
             Err(CallError::Decode { path, .. }) => assert_eq!(path, "", "{text:?}"),
             other => panic!("{text:?}: {other:?}"),
         }
+    }
+    // Text that is not JSON is no platform change: the message says to
+    // look at what reached the decoder, not to update the schema.
+    for text in ["", "{", "[object Object]", "undefined"] {
+        let error = WxGetUserInfo::decode(text).unwrap_err();
+        assert!(
+            matches!(
+                error,
+                CallError::Decode {
+                    kind: DecodeKind::NotJson,
+                    ..
+                }
+            ),
+            "{text:?}: {error:?}"
+        );
+        let shown = error.to_string();
+        assert!(!shown.contains("update the API's schema"), "{shown}");
+        assert!(shown.contains("JSON.stringify(res)"), "{shown}");
     }
 }
 
@@ -813,4 +833,13 @@ fn qq_user_info_and_login() {
     // Another API's errMsg is not this API's failure.
     let error = decode_error::<QqLogin>("qq/login/reject-fail-errmsg-of-another-api.json");
     assert!(matches!(error, CallError::Decode { .. }), "{error:?}");
+}
+
+#[test]
+fn a_wrong_enum_value_in_a_payload_names_the_values() {
+    let error = decode_error::<WxGetUserInfo>("wechat/getUserInfo/reject-success-gender.json");
+    let shown = error.to_string();
+    assert!(shown.contains("`userInfo.gender`"), "{shown}");
+    assert!(shown.contains("7"), "{shown}");
+    assert!(shown.contains("one of 0, 1, 2"), "{shown}");
 }

@@ -31,7 +31,7 @@ fn to_json_is_exactly_what_was_set_under_platform_names() {
     let real_name = AtLeast::<1, 80, 0>::check(Version::new(1, 80, 0)).unwrap();
     let tt = TtGetUserInfo::options()
         .with_credentials(true)
-        .with_real_name_authentication_info(true, real_name)
+        .with_real_name_authentication_info(real_name, true)
         .build()
         .unwrap();
     assert_eq!(
@@ -59,7 +59,7 @@ fn json_text_is_serde_json_text_byte_for_byte() {
         .unwrap();
     let real_name = AtLeast::<1, 80, 0>::check(Version::new(1, 80, 0)).unwrap();
     let tt = TtGetUserInfo::options()
-        .with_real_name_authentication_info(true, real_name)
+        .with_real_name_authentication_info(real_name, true)
         .build()
         .unwrap();
     for (text, serde_text) in [
@@ -175,23 +175,38 @@ fn api_newer_than_min_version_takes_a_proof() {
 }
 
 #[test]
-fn without_min_version_everything_versioned_is_gated() {
-    // With no declared minimum, even wx.getUserInfo (1.0.0) takes a proof.
-    let proof = AtLeast::<1, 0, 0>::check(Version::new(1, 0, 0)).unwrap();
-    // ... and so does its `lang` option (1.4.0).
+fn without_min_version_the_platform_floor_needs_no_proof() {
+    // No declared minimum, but every WeChat host has base library 1.0.0
+    // (`x-platform-floor`): wx.getUserInfo (1.0.0) takes no proof.
+    assert!(WxGetUserInfoUngated::options().build().is_ok());
+    // Its `lang` option (1.4.0) is newer than the floor, and takes one.
     let lang = AtLeast::<1, 4, 0>::check(Version::new(1, 4, 0)).unwrap();
-    let options = WxGetUserInfoUngated::options(proof)
-        .lang(WxGetUserInfoUngatedLang::En, lang)
+    let options = WxGetUserInfoUngated::options()
+        .lang(lang, WxGetUserInfoUngatedLang::En)
         .build()
         .unwrap();
     assert_eq!(options.to_json(), json!({ "lang": "en" }));
-    // A newer proof serves for an older requirement.
+    // A newer proof serves for an older requirement through `weaken()`,
+    // whose version the setter's parameter infers.
     let newer = AtLeast::<2, 10, 4>::check(Version::new(3, 0, 0)).unwrap();
-    assert!(
-        WxGetUserInfoUngated::options(newer.weaken())
-            .build()
-            .is_ok()
+    let options = WxGetUserInfoUngated::options()
+        .lang(newer.weaken(), WxGetUserInfoUngatedLang::ZhCn)
+        .with_credentials(newer.weaken(), true)
+        .build()
+        .unwrap();
+    assert_eq!(
+        options.to_json(),
+        json!({ "withCredentials": true, "lang": "zh_CN" })
     );
+    // So does a check whose version is left to inference.
+    let options = WxGetUserInfoUngated::options()
+        .lang(
+            AtLeast::check(Version::new(1, 4, 0)).unwrap(),
+            WxGetUserInfoUngatedLang::En,
+        )
+        .build()
+        .unwrap();
+    assert_eq!(options.lang(), WxGetUserInfoUngatedLang::En);
 }
 
 #[test]
@@ -243,7 +258,7 @@ fn check_host_names_everything_too_new() {
     let real_name = AtLeast::<1, 80, 0>::check(Version::new(1, 80, 0)).unwrap();
     let tt = TtGetUserInfo::options()
         .with_credentials(true)
-        .with_real_name_authentication_info(true, real_name)
+        .with_real_name_authentication_info(real_name, true)
         .build()
         .unwrap();
     match tt.check_host(Version::new(0, 9, 0)) {
@@ -378,7 +393,7 @@ fn login_options_and_their_gates() {
     let proof = AtLeast::<1, 9, 90>::check(Version::new(1, 9, 90)).unwrap();
     assert!(
         WxLoginUngated::options()
-            .timeout(5.0, proof)
+            .timeout(proof, 5.0)
             .build()
             .is_ok()
     );

@@ -520,3 +520,40 @@ fn comment_is_an_annotation() {
     );
     assert!(parse_schema(&text, Path::new(FILE)).is_ok());
 }
+
+#[test]
+fn platform_floor_must_be_a_version_a_proof_states_with_a_source() {
+    let text = edit(
+        "\"x-platform-floor\": {\n    \"version\": \"1.0.0\",",
+        "\"x-platform-floor\": {\n    \"version\": \"1.0.0.1\",",
+    );
+    let at = position_of(&text, "\"1.0.0.1\"", 0);
+    assert_one(&text, at, "fourth segment", "three segments");
+    let source = BASE
+        .lines()
+        .find(|line| line.trim_start().starts_with("\"source\": \"WeChat states"))
+        .unwrap();
+    let text = edit(source, "    \"source\": \"  \"");
+    let at = position_of(&text, "\"  \"", 0);
+    assert_one(&text, at, "source is blank", "name the page");
+    // The meta-schema knows the keyword: a misspelt member is refused.
+    let text = edit("\"version\": \"1.0.0\",", "\"versoin\": \"1.0.0\",");
+    assert!(!diagnostics(&text).is_empty());
+}
+
+#[test]
+fn platform_aliases_are_other_names() {
+    let text = edit(
+        "\"x-platform-aliases\": [\"weixin\", \"wx\"]",
+        "\"x-platform-aliases\": [\"weixin\", \"wechat\", \"weixin\"]",
+    );
+    let found = diagnostics(&text);
+    let shown = render(&found);
+    assert_eq!(found.len(), 2, "{shown}");
+    assert_eq!(found[0].position, position_of(&text, "\"wechat\"", 1));
+    assert!(found[0].message.contains("platform's own key"), "{shown}");
+    assert_eq!(found[1].position, position_of(&text, "\"weixin\"", 1));
+    assert!(found[1].message.contains("listed twice"), "{shown}");
+    let text = edit("[\"weixin\", \"wx\"]", "[\"WeiXin\"]");
+    assert!(!diagnostics(&text).is_empty(), "an alias is lowercase");
+}

@@ -220,3 +220,48 @@ fn the_2020_12_check_rejects_a_broken_schema() {
     let broken = serde_json::json!({ "$schema": "../meta.schema.json", "request": {}, "type": 5 });
     assert!(jsonschema::draft202012::meta::validate(&broken).is_err());
 }
+
+/// A platform's floor and aliases are facts of the platform, repeated in
+/// each of its files: they must agree, or the derive would gate one API of
+/// the platform on another floor than the next, and suggest differently.
+#[test]
+fn files_of_one_platform_agree_on_its_floor_and_aliases() {
+    use std::collections::BTreeMap;
+    let mut seen: BTreeMap<String, (String, _, Vec<String>)> = BTreeMap::new();
+    for path in bundled_schemas() {
+        let api = match mpkit_codegen::load_schema(&path) {
+            Ok(schema) => schema.api,
+            Err(error) => panic!("{error}"),
+        };
+        let facts = (
+            path.display().to_string(),
+            api.platform_floor.clone(),
+            api.platform_aliases.clone(),
+        );
+        if let Some(first) = seen.get(&api.platform) {
+            assert_eq!(
+                (&first.1, &first.2),
+                (&facts.1, &facts.2),
+                "{} and {} disagree",
+                first.0,
+                facts.0
+            );
+        } else {
+            seen.insert(api.platform.clone(), facts);
+        }
+    }
+    // Where a floor is known, the bundled schemas state it.
+    for (platform, version) in [
+        ("wechat", mpkit::Version::new(1, 0, 0)),
+        ("douyin", mpkit::Version::new(1, 0, 0)),
+        ("kuaishou", mpkit::Version::new(1, 26, 1)),
+    ] {
+        let floor = seen[platform].1.as_ref().unwrap();
+        assert_eq!(floor.version, version, "{platform}");
+        assert!(floor.source.contains("https://"), "{platform}");
+    }
+    // Where no version is documented at all, none is guessed.
+    for platform in ["qq", "mpserverless"] {
+        assert!(seen[platform].1.is_none(), "{platform}");
+    }
+}

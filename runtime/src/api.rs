@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::depth;
 use crate::errmsg::ErrMsg;
-use crate::error::{CallError, Requirement};
+use crate::error::{CallError, DecodeKind, Requirement};
 use crate::refusal::Refusal;
 use crate::version::Version;
 
@@ -225,11 +225,21 @@ enum Verdict {
 }
 
 fn decode_error(info: &ApiInfo, path: impl Into<String>, reason: impl Into<String>) -> CallError {
+    decode_error_of(DecodeKind::Schema, info, path, reason)
+}
+
+pub(crate) fn decode_error_of(
+    kind: DecodeKind,
+    info: &ApiInfo,
+    path: impl Into<String>,
+    reason: impl Into<String>,
+) -> CallError {
     CallError::Decode {
         platform: info.platform,
         api: info.full_name,
         path: path.into(),
         reason: reason.into(),
+        kind,
     }
 }
 
@@ -384,7 +394,8 @@ pub fn decode_str<S: Response, F: DeserializeOwned>(
         if depth::is_recursion_limit(&error) {
             return too_deep(info);
         }
-        decode_error(
+        decode_error_of(
+            DecodeKind::NotJson,
             info,
             "",
             format!(
@@ -402,7 +413,7 @@ pub fn decode_str<S: Response, F: DeserializeOwned>(
 
 #[cold]
 fn too_deep(info: &ApiInfo) -> CallError {
-    decode_error(info, "", depth::too_deep_reason())
+    decode_error_of(DecodeKind::TooDeep, info, "", depth::too_deep_reason())
 }
 
 /// Why the one-pass decoder refuses `text`, with the JSON path it stopped at.

@@ -25,7 +25,8 @@ impl<'a> ErrMsg<'a> {
     /// never send and a JSON Schema validator would refuse.
     ///
     /// ```
-    /// use mpkit_runtime::ErrMsg;
+    /// # extern crate mpkit_runtime as mpkit;
+    /// use mpkit::ErrMsg;
     ///
     /// assert_eq!(ErrMsg::parse("getUserInfo:ok", "getUserInfo"), Ok(ErrMsg::Ok));
     /// assert_eq!(
@@ -73,7 +74,8 @@ impl<'a> ErrMsg<'a> {
     /// without the general parse, for the check every decoded success makes.
     ///
     /// ```
-    /// use mpkit_runtime::ErrMsg;
+    /// # extern crate mpkit_runtime as mpkit;
+    /// use mpkit::ErrMsg;
     ///
     /// assert!(ErrMsg::is_ok("getUserInfo:ok", "getUserInfo"));
     /// assert!(!ErrMsg::is_ok("getUserInfo: ok", "getUserInfo"));

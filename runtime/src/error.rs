@@ -73,7 +73,8 @@ impl fmt::Display for Violation {
 /// round of fixes is enough.
 ///
 /// ```
-/// use mpkit_runtime::BuildError;
+/// # extern crate mpkit_runtime as mpkit;
+/// use mpkit::BuildError;
 ///
 /// let mut error = BuildError::missing_field("desc");
 /// error.push(BuildError::invalid_field("lang", "must be one of \"en\", \"zh_CN\", \"zh_TW\""));
@@ -208,6 +209,8 @@ pub enum CallError {
         path: String,
         /// What is wrong there.
         reason: String,
+        /// Which kind of problem it is, and so what to do about it.
+        kind: DecodeKind,
     },
     /// The host's base library is too old for the API or for options that were set.
     Unsupported {
@@ -236,6 +239,41 @@ pub enum CallError {
         /// Why serializing failed.
         reason: String,
     },
+}
+
+/// Why a payload could not be decoded: each kind has its own remedy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DecodeKind {
+    /// The payload is JSON but not what the API's schema describes: the
+    /// platform may have changed it.
+    Schema,
+    /// The text is not JSON at all, so it is not the platform's reply (a
+    /// platform always answers with an object): whatever handed it over
+    /// passed something else.
+    NotJson,
+    /// Nested deeper than [`MAX_DEPTH`](crate::MAX_DEPTH), as no platform's
+    /// reply is.
+    TooDeep,
+    /// The host's bridge contradicts itself (a fail callback given a
+    /// success), whatever the payload says.
+    Bridge,
+}
+
+impl DecodeKind {
+    /// What to do, as the end of a message.
+    fn remedy(self) -> &'static str {
+        match self {
+            DecodeKind::Schema => "if the platform changed the payload, update the API's schema",
+            DecodeKind::NotJson => {
+                "the platform always answers with a JSON object, so check what reaches the decoder (a JavaScript reply is passed as `JSON.stringify(res)`)"
+            }
+            DecodeKind::TooDeep => "check what reaches the decoder",
+            DecodeKind::Bridge => {
+                "the host's bridge is at fault, not the platform: check how it calls back"
+            }
+        }
+    }
 }
 
 impl CallError {
@@ -273,6 +311,7 @@ impl fmt::Display for CallError {
                 api,
                 path,
                 reason,
+                kind,
             } => {
                 let at = if path.is_empty() {
                     "the payload".to_owned()
@@ -281,22 +320,13 @@ impl fmt::Display for CallError {
                 };
                 write!(
                     f,
-                    "cannot decode the {platform} response of {api} at {at}: {reason}; if the platform changed the payload, update the API's schema"
+                    "cannot decode the {platform} response of {api} at {at}: {reason}; {}",
+                    kind.remedy()
                 )
             }
             CallError::Unsupported {
-                api,
-                required,
-                host,
-                too_new,
-            } => {
-                let items: Vec<String> = too_new.iter().map(ToString::to_string).collect();
-                write!(
-                    f,
-                    "{api}: the host's base library {host} is too old (needs {required}): {}; check the version before calling, or leave those options unset",
-                    items.join(", ")
-                )
-            }
+                api, host, too_new, ..
+            } => unsupported(f, api, *host, too_new),
             CallError::Host { api, error } => write!(f, "the host could not call {api}: {error}"),
             CallError::Options { api, reason } => write!(
                 f,
@@ -304,6 +334,32 @@ impl fmt::Display for CallError {
             ),
         }
     }
+}
+
+/// The message of [`CallError::Unsupported`]. When the API itself is too
+/// new, that is all there is to say: its options do not matter on a host
+/// that cannot call it.
+fn unsupported(
+    f: &mut fmt::Formatter<'_>,
+    api: &str,
+    host: Version,
+    too_new: &[Requirement],
+) -> fmt::Result {
+    if let Some(whole) = too_new.iter().find(|r| r.item == api) {
+        return write!(
+            f,
+            "{api} is unavailable on base library {host}: it needs {}; check support before calling (`is_supported`), take another path on older hosts, or ask the user to update the app",
+            whole.since
+        );
+    }
+    let items: Vec<String> = too_new.iter().map(ToString::to_string).collect();
+    write!(
+        f,
+        "{api}: the host's base library {host} is too old for {}; leave {} unset on this host, or set {} only after checking the version",
+        items.join(", "),
+        if too_new.len() == 1 { "it" } else { "them" },
+        if too_new.len() == 1 { "it" } else { "them" },
+    )
 }
 
 impl std::error::Error for CallError {}
@@ -357,6 +413,7 @@ mod tests {
             api: "tt.getUserInfo",
             path: "userInfo.gender".into(),
             reason: "invalid type".into(),
+            kind: DecodeKind::Schema,
         };
         assert!(
             decode
@@ -372,10 +429,32 @@ mod tests {
                 since: Version::new(2, 10, 4),
             }],
         };
-        assert!(
-            unsupported
-                .to_string()
-                .contains("2.9.0 is too old (needs 2.10.4): wx.getUserProfile (needs 2.10.4)")
+        assert_eq!(
+            unsupported.to_string(),
+            "wx.getUserProfile is unavailable on base library 2.9.0: it needs 2.10.4; check support before calling (`is_supported`), take another path on older hosts, or ask the user to update the app"
         );
+        let option = CallError::Unsupported {
+            api: "wx.getUserInfo",
+            required: Version::new(1, 4, 0),
+            host: Version::new(1, 2, 0),
+            too_new: vec![Requirement {
+                item: "option `lang`".into(),
+                since: Version::new(1, 4, 0),
+            }],
+        };
+        assert_eq!(
+            option.to_string(),
+            "wx.getUserInfo: the host's base library 1.2.0 is too old for option `lang` (needs 1.4.0); leave it unset on this host, or set it only after checking the version"
+        );
+        let not_json = CallError::Decode {
+            platform: "wechat",
+            api: "wx.getUserInfo",
+            path: String::new(),
+            reason: "not valid JSON at line 1 column 1".into(),
+            kind: DecodeKind::NotJson,
+        }
+        .to_string();
+        assert!(!not_json.contains("update the API's schema"), "{not_json}");
+        assert!(not_json.ends_with("(a JavaScript reply is passed as `JSON.stringify(res)`)"));
     }
 }

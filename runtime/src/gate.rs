@@ -6,19 +6,21 @@ use crate::version::Version;
 
 /// Proof that the host's base library is at least `MAJOR.MINOR.PATCH`.
 ///
-/// Generated code asks for one wherever an API or option is newer than the
-/// app's declared `min_version`: the setter or `options()` takes it as an
+/// Generated code asks for one wherever an API or option is newer than what
+/// every host of the app has (the app's declared `min_version`, or the
+/// platform's floor): `options()` and the setter take it as their first
 /// argument, so the only way to reach the feature is through a version check.
 ///
 /// ```
-/// use mpkit_runtime::{AtLeast, Version};
+/// # extern crate mpkit_runtime as mpkit;
+/// use mpkit::{AtLeast, Version};
 ///
 /// let host = Version::new(2, 12, 0);
 /// let proof = AtLeast::<2, 10, 4>::check(host)?;
 /// // A proof of a newer version also proves an older one.
 /// let _older: AtLeast<2, 7, 0> = proof.weaken();
 /// assert!(AtLeast::<2, 13, 0>::check(host).is_err());
-/// # Ok::<(), mpkit_runtime::VersionTooOld>(())
+/// # Ok::<(), mpkit::VersionTooOld>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct AtLeast<const MAJOR: u32, const MINOR: u32, const PATCH: u32> {
@@ -57,7 +59,7 @@ impl<const MAJOR: u32, const MINOR: u32, const PATCH: u32> AtLeast<MAJOR, MINOR,
         const {
             assert!(
                 M < MAJOR || (M == MAJOR && (N < MINOR || (N == MINOR && P <= PATCH))),
-                "weaken() can only prove an older or equal version"
+                "weaken() can only prove an older or equal version: the host may lack the newer one the call needs, so check it, `AtLeast::<M, N, P>::check(host_version)?`, with the version of the `weaken::<M, N, P>` this error names"
             );
         }
         AtLeast { host: self.host }
@@ -70,6 +72,54 @@ impl<const MAJOR: u32, const MINOR: u32, const PATCH: u32> fmt::Debug
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "AtLeast<{MAJOR}.{MINOR}.{PATCH}>(host {})", self.host)
     }
+}
+
+/// What a generated `options()` or setter takes as its proof: an
+/// [`AtLeast`] of exactly the version the API or option needs.
+///
+/// A proof of a newer version becomes one with [`AtLeast::weaken`], whose
+/// target version is inferred from the call: `.lang(proof.weaken(), ...)`.
+/// Sealed: only [`AtLeast`] proves anything, so no proof exists without a
+/// version check.
+///
+/// ```
+/// # extern crate mpkit_runtime as mpkit;
+/// use mpkit::{AtLeast, Proves, Version};
+///
+/// fn needs_1_4(proof: impl Proves<1, 4, 0>) -> Version {
+///     proof.host()
+/// }
+/// let proof = AtLeast::<2, 10, 4>::check(Version::new(3, 0, 0))?;
+/// assert_eq!(needs_1_4(proof.weaken()), Version::new(3, 0, 0));
+/// // The version is inferred from the parameter.
+/// assert_eq!(needs_1_4(AtLeast::check(Version::new(1, 4, 0))?), Version::new(1, 4, 0));
+/// # Ok::<(), mpkit::VersionTooOld>(())
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "this call needs proof of base library {M}.{N}.{P}, an `AtLeast<{M}, {N}, {P}>`, not `{Self}`",
+    label = "expected `AtLeast<{M}, {N}, {P}>`, the proof, as the first argument",
+    note = "a proof of a newer version serves through `proof.weaken()`, which infers {M}.{N}.{P} from this call",
+    note = "without one, check the host: `AtLeast::<{M}, {N}, {P}>::check(host_version)?` (a `VersionTooOld` error on an older host)"
+)]
+pub trait Proves<const M: u32, const N: u32, const P: u32>: sealed::Sealed + Copy {
+    /// The host version the proof was made from.
+    fn host(self) -> Version;
+}
+
+// The impl is exact, so an `AtLeast::check(host)` or a `weaken()` given as
+// the argument infers its version from the parameter; hiding it keeps the
+// error on the note above rather than on a generic impl.
+#[diagnostic::do_not_recommend]
+impl<const M: u32, const N: u32, const P: u32> Proves<M, N, P> for AtLeast<M, N, P> {
+    fn host(self) -> Version {
+        self.host
+    }
+}
+
+mod sealed {
+    /// Only the runtime's proofs prove a version.
+    pub trait Sealed {}
+    impl<const M: u32, const N: u32, const P: u32> Sealed for super::AtLeast<M, N, P> {}
 }
 
 /// The host's base library is older than a feature needs.

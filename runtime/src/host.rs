@@ -17,7 +17,7 @@ use crate::api::{
     ApiInfo, ApiOptions, ErrorRejection, MiniProgramApi, Outcome, check_support, decode_str,
     decode_value,
 };
-use crate::error::CallError;
+use crate::error::{CallError, DecodeKind};
 use crate::version::Version;
 
 /// One call as the host must perform it.
@@ -211,8 +211,9 @@ pub type BoxedReply<'a> = Pin<Box<dyn Future<Output = Result<HostReply, HostErro
 /// (`dyn DynHost` implements [`Host`]).
 ///
 /// ```
+/// # extern crate mpkit_runtime as mpkit;
 /// # #[cfg(feature = "testing")] {
-/// use mpkit_runtime::{DynHost, ReplayHost, Version};
+/// use mpkit::{DynHost, ReplayHost, Version};
 ///
 /// let hosts: Vec<Box<dyn DynHost>> = vec![Box::new(ReplayHost::new(Version::new(3, 0, 0)))];
 /// # let _ = hosts;
@@ -325,12 +326,12 @@ fn settle<A: MiniProgramApi>(reply: HostReply) -> Result<A::Success, CallError> 
         HostReply::Fail(payload) => match decode_payload::<A>(payload) {
             Err(error) => Err(error),
             // A fail callback whose payload claims success is a broken bridge.
-            Ok(_) => Err(CallError::Decode {
-                platform: info.platform,
-                api: info.full_name,
-                path: String::new(),
-                reason: "the fail callback received a payload that reports success".to_owned(),
-            }),
+            Ok(_) => Err(crate::api::decode_error_of(
+                DecodeKind::Bridge,
+                info,
+                "",
+                "the fail callback received a payload that reports success",
+            )),
         },
         HostReply::Rejected(error) => Err(rejection(info, error)),
     }
@@ -368,12 +369,12 @@ fn rejection(info: &ApiInfo, error: JsError) -> CallError {
                     payload: Box::new(payload),
                 }
             }
-            Err(parse) => CallError::Decode {
-                platform: info.platform,
-                api: info.full_name,
-                path: String::new(),
-                reason: format!("the rejection's error object is not JSON: {parse}"),
-            },
+            Err(parse) => crate::api::decode_error_of(
+                DecodeKind::Bridge,
+                info,
+                "",
+                format!("the rejection's error object is not JSON: {parse}"),
+            ),
         },
     }
 }

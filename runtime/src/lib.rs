@@ -62,9 +62,9 @@ pub use depth::MAX_DEPTH;
 #[cfg(feature = "std")]
 pub use errmsg::{ErrMsg, ErrMsgError};
 #[cfg(feature = "std")]
-pub use error::{BuildError, CallError, Problem, Requirement, Violation};
+pub use error::{BuildError, CallError, DecodeKind, Problem, Requirement, Violation};
 #[cfg(feature = "std")]
-pub use gate::{AtLeast, VersionTooOld};
+pub use gate::{AtLeast, Proves, VersionTooOld};
 #[cfg(feature = "std")]
 pub use host::{
     BoxedReply, DynHost, Host, HostError, HostReply, Invocation, JsError, Payload, call,

@@ -39,7 +39,8 @@ enum Scripted {
 /// queued for it (in order), and records every call it receives.
 ///
 /// ```
-/// use mpkit_runtime::{HostReply, ReplayHost, Version};
+/// # extern crate mpkit_runtime as mpkit;
+/// use mpkit::{HostReply, ReplayHost, Version};
 ///
 /// let host = ReplayHost::new(Version::new(2, 10, 4))
 ///     .version_of("mpserverless", Version::new(3, 1, 5))

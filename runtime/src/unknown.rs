@@ -28,7 +28,8 @@ use crate::ordered::Ordered as Members;
 /// drop as hand-written ones that throw unknown members away.
 ///
 /// ```
-/// use mpkit_runtime::UnknownMembers;
+/// # extern crate mpkit_runtime as mpkit;
+/// use mpkit::UnknownMembers;
 /// use serde_json::json;
 ///
 /// let mut extra = UnknownMembers::new();

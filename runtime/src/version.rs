@@ -17,13 +17,14 @@ const MAX_SEGMENTS: usize = 4;
 /// shows as many segments as were written (`2.7`), without leading zeros.
 ///
 /// ```
-/// use mpkit_runtime::Version;
+/// # extern crate mpkit_runtime as mpkit;
+/// use mpkit::Version;
 ///
 /// let host: Version = "2.7".parse()?;
 /// assert_eq!(host, Version::new(2, 7, 0));
 /// assert!("1.11.0".parse::<Version>()? > "1.9.9".parse::<Version>()?);
 /// assert_eq!(host.to_string(), "2.7");
-/// # Ok::<(), mpkit_runtime::VersionError>(())
+/// # Ok::<(), mpkit::VersionError>(())
 /// ```
 #[derive(Clone, Copy)]
 pub struct Version {

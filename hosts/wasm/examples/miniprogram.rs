@@ -145,7 +145,7 @@ impl Platform {
             })?;
             let mut builder = TtGetUserProfile::options();
             if let Ok(proof) = AtLeast::<2, 54, 0>::check(version) {
-                builder = builder.force(true, proof);
+                builder = builder.force(proof, true);
             }
             let options = builder.build().map_err(refused)?;
             let reply = call::<TtGetUserProfile, _>(&*host, &options)

@@ -261,7 +261,7 @@ async fn douyin_get_user_info() {
     callback_contract::<TtGetUserInfo>(Case {
         options: TtGetUserInfo::options()
             .with_credentials(true)
-            .with_real_name_authentication_info(true, real_name)
+            .with_real_name_authentication_info(real_name, true)
             .build()
             .unwrap(),
         expected: serde_json::json!({

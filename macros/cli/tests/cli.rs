@@ -172,9 +172,26 @@ fn expand_prints_exactly_the_golden_expansion() {
 #[test]
 fn expand_honours_min_version_and_context() {
     let gated = run(&["expand", "wechat/getUserProfile"]).stdout;
-    assert!(gated.contains("proof: ::mpkit::AtLeast<2, 10, 4>"));
+    assert!(gated.contains("proof: impl ::mpkit::Proves<2, 10, 4>"));
     let ungated = run(&["expand", "wechat/getUserProfile", "--min-version", "2.10.4"]).stdout;
-    assert!(!ungated.contains("AtLeast<"));
+    assert!(!ungated.contains("Proves<"));
+    // The docs name a declared `min_version` only when there is one, and
+    // otherwise say how to declare it.
+    assert!(!gated.contains("the declared `min_version`"));
+    assert!(gated.contains(
+        "newer than the oldest base library WeChat hosts run (1.0.0), and no `min_version` is declared"
+    ));
+    assert!(gated.contains("declare it (`min_version = \"2.10.4\"` in `#[mini_program(...)]`)"));
+    let declared = run(&["expand", "wechat/getUserProfile", "--min-version", "2.9.0"]).stdout;
+    assert!(declared.contains("newer than the declared `min_version` 2.9.0"));
+    assert!(declared.contains("Raising `min_version` to 2.10.4 or later removes the need."));
+    // Without a floor (this test schema states none), nothing is claimed
+    // of the hosts.
+    let no_floor = run(&["expand", "tests/ui/schemas/gated.json"]).stdout;
+    assert!(no_floor.contains("needs base library 1.0.0 and no `min_version` is declared"));
+    // At the floor, nothing takes a proof: wx.getUserInfo's `options()`.
+    let at_floor = run(&["expand", "wechat/getUserInfo"]).stdout;
+    assert!(at_floor.contains("pub fn options() -> WxGetUserInfoOptionsBuilder"));
     let plugin = run(&[
         "expand",
         "wechat/getUserInfo",
@@ -281,6 +298,21 @@ type Edit = Box<dyn FnOnce(&mut Value)>;
 #[test]
 fn diff_classifies_every_kind_of_change() {
     let cases: Vec<(&str, Edit, &str, &str)> = vec![
+        (
+            // wx.getUserInfo (1.0.0) and its options (1.1.0, 1.4.0) lie
+            // under a floor of 1.4.0: their proofs disappear.
+            "wechat/getUserInfo",
+            Box::new(|s| s["x-platform-floor"]["version"] = json!("1.4.0")),
+            "platform floor changed from 1.0.0 to 1.4.0",
+            "breaking",
+        ),
+        (
+            // Nothing of wx.getUserProfile lies between 1.0.0 and 2.0.0.
+            "wechat/getUserProfile",
+            Box::new(|s| s["x-platform-floor"]["version"] = json!("2.0.0")),
+            "platform floor changed from 1.0.0 to 2.0.0",
+            "compatible",
+        ),
         (
             "wechat/getUserInfo",
             Box::new(|s| {

@@ -8,9 +8,9 @@ use quote::quote;
 use syn::{Data, DeriveInput, Fields, LitStr, Visibility};
 
 use crate::attr::{self, Errors, Source};
-use crate::bundled::{bundled_names, load_bundled};
+use crate::bundled::{bundled_names, load_bundled, suggestion};
 use crate::emit::{Context, emit};
-use crate::load::{LoadError, LoadedSchema, load_schema, nearest};
+use crate::load::{LoadError, LoadedSchema, load_schema};
 use crate::lower::{Settings, lower};
 
 /// Expands `#[derive(MiniProgramApi)]` on `input`; `credentials` says
@@ -116,10 +116,7 @@ fn bundled(name: &LitStr) -> syn::Result<LoadedSchema> {
         None => {
             let known: Vec<String> = bundled_names().into_iter().map(str::to_owned).collect();
             let wanted = name.value();
-            let help = match nearest(&wanted, &known) {
-                Some(nearest) => format!("did you mean \"{nearest}\"? "),
-                None => String::new(),
-            };
+            let help = suggestion(&wanted).unwrap_or_default();
             Err(syn::Error::new(
                 name.span(),
                 format!(

@@ -86,6 +86,7 @@ pub fn diff(old: &ApiSchema, new: &ApiSchema) -> Vec<Change> {
         &mut push,
         "`options()` may now take a version proof, and `call` refuses older hosts",
     );
+    floor(old, new, &mut push);
     for (name, old_ctx) in &old.contexts {
         match new.contexts.get(name) {
             None => push(
@@ -598,6 +599,67 @@ fn accepted(node: &SchemaNode) -> Vec<&'static str> {
     types.sort_unstable();
     types.dedup();
     types
+}
+
+/// A changed `x-platform-floor` moves the line below which nothing takes a
+/// proof: every API, context, option or field whose version lies between
+/// the two floors gains or loses its proof parameter (a field its `Option`).
+fn floor(old: &ApiSchema, new: &ApiSchema, push: &mut Push<'_>) {
+    let version = |api: &ApiSchema| api.platform_floor.as_ref().map(|f| f.version);
+    let (was, is) = (version(old), version(new));
+    if was == is {
+        return;
+    }
+    let none = mpkit_runtime::Version::new(0, 0, 0);
+    let (a, b) = (was.unwrap_or(none), is.unwrap_or(none));
+    let (low, high) = (a.min(b), a.max(b));
+    let mut versions = Vec::new();
+    for api in [old, new] {
+        if let Ok(document) = serde_json::to_value(api) {
+            versions_in(&document, &mut versions);
+        }
+    }
+    let shown =
+        |v: Option<mpkit_runtime::Version>| v.map_or_else(|| "none".to_owned(), |v| v.to_string());
+    let change = format!(
+        "platform floor changed from {} to {}",
+        shown(was),
+        shown(is)
+    );
+    if versions.iter().any(|v| low < *v && *v <= high) {
+        push(
+            "API".into(),
+            change,
+            Impact::Breaking,
+            "what has a version between the two floors gains or loses its proof parameter (a field its `Option`), so calls written for the old floor no longer compile",
+        );
+    } else {
+        push(
+            "API".into(),
+            change,
+            Impact::Compatible,
+            "nothing of the API has a version between the two floors, so no signature changes",
+        );
+    }
+}
+
+/// Every version of `x-since` and of a context's or host's `since` in a
+/// schema document.
+fn versions_in(value: &Value, found: &mut Vec<mpkit_runtime::Version>) {
+    match value {
+        Value::Object(members) => {
+            for (key, member) in members {
+                if key == "x-since" || key == "since" {
+                    if let Some(version) = member.as_str().and_then(|t| t.parse().ok()) {
+                        found.push(version);
+                    }
+                }
+                versions_in(member, found);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|item| versions_in(item, found)),
+        _ => {}
+    }
 }
 
 fn compare_since(

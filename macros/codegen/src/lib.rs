@@ -34,7 +34,7 @@ pub mod spec;
 mod typescript;
 mod typing;
 
-pub use bundled::{bundled_names, bundled_text, load_bundled};
+pub use bundled::{bundled_names, bundled_text, load_bundled, suggestion};
 #[cfg(feature = "pretty")]
 pub use derive::format_tokens;
 pub use derive::{default_type_name, derive, expand};

@@ -184,6 +184,8 @@ pub(crate) struct OptionSpec {
     pub since: Option<Version>,
     /// The version a proof must show before this option can be set.
     pub gate: Option<Version>,
+    /// For an enum option: the trait its setter takes the value by.
+    pub value_trait: Option<Ident>,
     pub rules: Vec<Rule>,
     /// For an option kept as JSON: the schema `build()` checks it against.
     pub schema: Option<CheckedSchema>,
@@ -221,6 +223,10 @@ pub(crate) struct Api {
     pub context: Option<String>,
     /// The version a proof must show before the options can be built.
     pub api_gate: Option<Version>,
+    /// The app's declared `min_version`, for the docs of gated items.
+    pub min_version: Option<Version>,
+    /// `x-platform-floor`: what every host of the platform has.
+    pub platform_floor: Option<Version>,
     pub call_style: CallStyle,
     /// `x-version-getters`: how a host reads its version.
     pub version_getters: Vec<String>,
@@ -231,6 +237,10 @@ pub(crate) struct Api {
     pub outcome_api: String,
     pub outcome_codes: Vec<String>,
     pub options: Vec<OptionSpec>,
+    /// Each enum an option takes, with the trait its setters take it by
+    /// (`WxGetUserInfoLangValue`), whose only use is the compiler's
+    /// message, listing the values, when something else is given.
+    pub value_traits: Vec<(String, String)>,
     pub types: Vec<TypeDef>,
     pub success: String,
     pub failure: Option<String>,
@@ -253,12 +263,13 @@ pub(crate) fn lower(
         api,
         typing: Typing::new(api),
         recursive_types: HashSet::new(),
+        value_traits: Vec::new(),
         prefix: prefix.to_owned(),
         types: Vec::new(),
         defs: HashMap::new(),
         names: HashSet::new(),
         errors: Vec::new(),
-        floor: settings.min_version.unwrap_or(Version::new(0, 0, 0)),
+        floor: guaranteed(settings.min_version, platform_floor(api)),
     };
     // The names the emitters give the API's own items: a schema type named
     // after a member `options` gets a suffix instead of colliding.
@@ -309,6 +320,8 @@ pub(crate) fn lower(
         since,
         context: settings.context.clone(),
         api_gate: since.filter(|s| *s > floor),
+        min_version: settings.min_version,
+        platform_floor: platform_floor(api),
         call_style: api.call_style,
         version_getters: api.version_getters.clone(),
         error_rejection: api.error_rejection.unwrap_or_default(),
@@ -317,6 +330,7 @@ pub(crate) fn lower(
         outcome_api: api.outcome.api.clone().unwrap_or_default(),
         outcome_codes: api.outcome.codes.clone(),
         options,
+        value_traits: lowerer.value_traits,
         types: lowerer.types,
         success,
         failure,
@@ -326,6 +340,18 @@ pub(crate) fn lower(
         watermark,
         doc: docs(Some(&api.title), Some(&api.description)),
     })
+}
+
+/// The platform's floor, if the schema states one.
+fn platform_floor(api: &ApiSchema) -> Option<Version> {
+    api.platform_floor.as_ref().map(|floor| floor.version)
+}
+
+/// What every host of the app has: the later of the app's declared
+/// `min_version` and the platform's floor (nothing older runs at all).
+fn guaranteed(min_version: Option<Version>, floor: Option<Version>) -> Version {
+    let none = Version::new(0, 0, 0);
+    min_version.unwrap_or(none).max(floor.unwrap_or(none))
 }
 
 struct Lowerer<'a> {
@@ -340,6 +366,8 @@ struct Lowerer<'a> {
     names: HashSet<String>,
     errors: Vec<String>,
     floor: Version,
+    /// See [`Api::value_traits`].
+    value_traits: Vec<(String, String)>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -443,6 +471,10 @@ impl<'a> Lowerer<'a> {
             }
             departure_doc(&view, &mut doc);
             let gate = since.filter(|s| *s > covered);
+            let value_trait = match &ty {
+                Ty::Named(name) => Some(ident(&self.value_trait(name))),
+                _ => None,
+            };
             if let Some(since) = since {
                 doc.push(String::new());
                 doc.push(format!("Requires base library {since}."));
@@ -455,12 +487,30 @@ impl<'a> Lowerer<'a> {
                 default: resolved.default.clone(),
                 since,
                 gate,
+                value_trait,
                 rules,
                 schema,
                 doc,
             });
         }
         options
+    }
+
+    /// The value trait of enum `name`, named once per enum (two options
+    /// of one `$ref`'d enum share it) and never like another type.
+    fn value_trait(&mut self, name: &str) -> String {
+        if let Some((_, found)) = self.value_traits.iter().find(|(e, _)| e == name) {
+            return found.clone();
+        }
+        let base = format!("{name}Value");
+        let mut chosen = base.clone();
+        let mut n = 2;
+        while !self.names.insert(chosen.clone()) {
+            chosen = format!("{base}{n}");
+            n += 1;
+        }
+        self.value_traits.push((name.to_owned(), chosen.clone()));
+        chosen
     }
 
     fn top_struct(&mut self, node: &'a SchemaNode, hint: &str) -> String {

@@ -11,18 +11,23 @@ use proc_macro::TokenStream;
 /// `#[mini_program(api = "<platform>/<method>")]` names a schema bundled with
 /// mpkit; `#[mini_program(schema = "path.json")]` one of your crate's
 /// (relative to its `Cargo.toml`). Optional keys: `min_version = "x.y.z"`
-/// (what your app guarantees: anything newer takes an `AtLeast` proof),
+/// (what your app guarantees: anything newer, and newer than the platform's
+/// floor, takes an `AtLeast` proof),
 /// `context = "plugin"`, `crate = "path::to::mpkit"`.
 ///
 /// For `struct WxGetUserInfo` it generates:
 /// - `WxGetUserInfo::options(..)` → `WxGetUserInfoOptionsBuilder`, one setter
-///   per option (a proof beside the value when the option is newer than
-///   `min_version`), and `build()`, which checks every rule of the schema
+///   per option (taking a proof first, before the value, when the option is
+///   newer than what every host has: the declared `min_version` or the
+///   platform's floor), and `build()`, which checks every rule of the schema
 ///   and reports all violations at once;
 /// - `WxGetUserInfoOptions`, with a getter per option (its default when
 ///   unset), `to_json`, `to_json_string`, `write_json` and `check_host`;
 /// - one enum per enumerated option or field (`WxGetUserInfoLang`, with
-///   `as_str` or `code`);
+///   `as_str` or `code`), and per enumerated option a trait its setter takes
+///   the value by (`WxGetUserInfoLangValue`), implemented by the enum alone:
+///   given anything else (a `&str`, another API's enum), the compiler's
+///   message lists the values;
 /// - the response types: `WxGetUserInfoSuccess`, `WxGetUserInfoFailure`, a
 ///   struct per nested object (`WxGetUserInfoUserInfo`) and the decrypted
 ///   data (`WxGetUserInfoEncryptedUserInfo`), each keeping members the
@@ -61,10 +66,14 @@ use proc_macro::TokenStream;
 /// // A failure is an error that says so, never a half-filled success.
 /// assert!(WxGetUserInfo::decode(r#"{"errMsg":"getUserInfo:fail auth deny"}"#).is_err());
 ///
-/// // Newer than min_version: reachable only with a proof for the host's version.
-/// let proof = AtLeast::<2, 10, 4>::check(Version::new(2, 16, 0))?;
-/// let profile = WxGetUserProfile::options(proof, "用于完善会员资料").build()?;
+/// // Newer than min_version: reachable only with a proof for the host's
+/// // version, 2.10.4 here, which `check` infers from the call.
+/// let profile = WxGetUserProfile::options(AtLeast::check(Version::new(2, 16, 0))?, "用于完善会员资料")
+///     .build()?;
 /// assert_eq!(profile.desc(), "用于完善会员资料");
+/// // A proof of an older version is refused at compile time, with a
+/// // message naming the version and how to check it.
+/// assert!(AtLeast::<2, 10, 4>::check(Version::new(2, 9, 0)).is_err());
 /// # Ok(())
 /// # }
 /// ```

@@ -39,7 +39,8 @@ impl CryptoError {
     /// usually only when the call asked for credentials.
     ///
     /// ```
-    /// use mpkit_runtime::crypto::{CryptoError, CryptoErrorKind};
+    /// # extern crate mpkit_runtime as mpkit;
+    /// use mpkit::crypto::{CryptoError, CryptoErrorKind};
     ///
     /// let error = CryptoError::missing_field("encryptedData", Some("the option `withCredentials` is `true`"));
     /// assert_eq!(error.kind(), CryptoErrorKind::Format);

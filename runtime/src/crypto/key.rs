@@ -12,11 +12,12 @@ use super::error::{CryptoError, CryptoErrorKind};
 /// when it is dropped.
 ///
 /// ```
-/// use mpkit_runtime::crypto::SessionKey;
+/// # extern crate mpkit_runtime as mpkit;
+/// use mpkit::crypto::SessionKey;
 ///
 /// let key = SessionKey::from_base64("tiihtNczf5v6AKRyjwEUhQ==")?;
 /// assert_eq!(format!("{key:?}"), "SessionKey(<redacted>)");
-/// # Ok::<(), mpkit_runtime::crypto::CryptoError>(())
+/// # Ok::<(), mpkit::crypto::CryptoError>(())
 /// ```
 pub struct SessionKey {
     bytes: Zeroizing<[u8; 16]>,

@@ -46,13 +46,14 @@
 //! Nor do they show the session key, or any character or offset of it.
 //!
 //! ```
-//! use mpkit_runtime::crypto::{decrypt, verify_signature, CryptoErrorKind, SessionKey};
+//! # extern crate mpkit_runtime as mpkit;
+//! use mpkit::crypto::{decrypt, verify_signature, CryptoErrorKind, SessionKey};
 //!
 //! let key = SessionKey::from_base64("K3+VFihYo0qar9xWICc9PA==")?;
 //! let raw_data = r#"{"nickName":"Band"}"#;
 //! let error = verify_signature(raw_data, "0000000000000000000000000000000000000000", &key).unwrap_err();
 //! assert_eq!(error.kind(), CryptoErrorKind::Signature);
-//! # Ok::<(), mpkit_runtime::crypto::CryptoError>(())
+//! # Ok::<(), mpkit::crypto::CryptoError>(())
 //! ```
 //!
 //! Everything here needs the `crypto` feature (`mpkit = { features =

@@ -14,8 +14,9 @@ use super::error::{CryptoError, CryptoErrorKind};
 /// What the watermark inside decrypted data must satisfy.
 ///
 /// ```
+/// # extern crate mpkit_runtime as mpkit;
 /// use std::time::Duration;
-/// use mpkit_runtime::crypto::WatermarkCheck;
+/// use mpkit::crypto::WatermarkCheck;
 ///
 /// // Issued to this app, at most five minutes ago.
 /// let check = WatermarkCheck::appid("wx4f4bc4dec97d474b").max_age(Duration::from_secs(300));
@@ -267,7 +268,8 @@ pub struct Watermark<'a> {
 /// it; implement it for your own type to get the same.
 ///
 /// ```
-/// use mpkit_runtime::crypto::{Watermark, Watermarked};
+/// # extern crate mpkit_runtime as mpkit;
+/// use mpkit::crypto::{Watermark, Watermarked};
 ///
 /// #[derive(serde::Deserialize)]
 /// struct Mark { appid: String, timestamp: i64 }

@@ -48,7 +48,8 @@ impl std::error::Error for SchemaViolation {}
 ///
 /// # Example
 /// ```
-/// use mpkit_runtime::schema::{Check, Kind, Schema, check};
+/// # extern crate mpkit_runtime as mpkit;
+/// use mpkit::schema::{Check, Kind, Schema, check};
 ///
 /// static TEXT: Schema = Schema { checks: &[Check::Type(&[Kind::Str]), Check::MinLength(2)] };
 /// static EITHER: Schema = Schema { checks: &[Check::OneOf(&[&TEXT, &Schema { checks: &[Check::Type(&[Kind::Null])] }])] };

@@ -42,10 +42,7 @@ impl TtGetUserInfo {
     /// The mini-app page documents only withCredentials; withRealNameAuthenticationInfo and realNameAuthenticationStatus come from the mini-game page (the seed).
     ///
     /// Platform: Douyin. Requires base library 1.0.0.
-    ///
-    /// `tt.getUserInfo` needs base library 1.0.0, newer than the declared `min_version`: calling it takes proof that the host has it: `AtLeast::<1, 0, 0>::check(host_version)`.
-    pub fn options(proof: ::mpkit::AtLeast<1, 0, 0>) -> TtGetUserInfoOptionsBuilder {
-        let _ = proof;
+    pub fn options() -> TtGetUserInfoOptionsBuilder {
         TtGetUserInfoOptionsBuilder {
             with_credentials: ::std::option::Option::None,
             with_real_name_authentication_info: ::std::option::Option::None,
@@ -337,11 +334,11 @@ impl TtGetUserInfoOptionsBuilder {
     ///
     /// Requires base library 1.80.0.
     ///
-    /// Base library 1.80.0 is newer than the declared `min_version`, so setting this option takes proof that the host has it: `AtLeast::<1, 80, 0>::check(host_version)`.
+    /// This option needs base library 1.80.0, newer than the oldest base library Douyin hosts run (1.0.0), and no `min_version` is declared, so setting it takes proof that the host has it: `AtLeast::<1, 80, 0>::check(host_version)?` (or, from a proof of a newer version, `proof.weaken()`). When the app requires 1.80.0 or later anyway, declare it (`min_version = "1.80.0"` in `#[mini_program(...)]`) and no proof is needed.
     pub fn with_real_name_authentication_info(
         mut self,
+        proof: impl ::mpkit::Proves<1, 80, 0>,
         value: bool,
-        proof: ::mpkit::AtLeast<1, 80, 0>,
     ) -> Self {
         let _ = proof;
         self.with_real_name_authentication_info = ::std::option::Option::Some(value);

@@ -43,8 +43,10 @@ impl TtGetUserProfile {
     ///
     /// Platform: Douyin. Requires base library 2.30.0.
     ///
-    /// `tt.getUserProfile` needs base library 2.30.0, newer than the declared `min_version`: calling it takes proof that the host has it: `AtLeast::<2, 30, 0>::check(host_version)`.
-    pub fn options(proof: ::mpkit::AtLeast<2, 30, 0>) -> TtGetUserProfileOptionsBuilder {
+    /// `tt.getUserProfile` needs base library 2.30.0, newer than the oldest base library Douyin hosts run (1.0.0), and no `min_version` is declared, so calling it takes proof that the host has it: `AtLeast::<2, 30, 0>::check(host_version)?` (or, from a proof of a newer version, `proof.weaken()`). When the app requires 2.30.0 or later anyway, declare it (`min_version = "2.30.0"` in `#[mini_program(...)]`) and no proof is needed.
+    pub fn options(
+        proof: impl ::mpkit::Proves<2, 30, 0>,
+    ) -> TtGetUserProfileOptionsBuilder {
         let _ = proof;
         TtGetUserProfileOptionsBuilder {
             force: ::std::option::Option::None,
@@ -258,8 +260,8 @@ impl TtGetUserProfileOptionsBuilder {
     ///
     /// Requires base library 2.54.0.
     ///
-    /// Base library 2.54.0 is newer than the declared `min_version`, so setting this option takes proof that the host has it: `AtLeast::<2, 54, 0>::check(host_version)`.
-    pub fn force(mut self, value: bool, proof: ::mpkit::AtLeast<2, 54, 0>) -> Self {
+    /// This option needs base library 2.54.0, newer than the oldest base library Douyin hosts run (1.0.0), and no `min_version` is declared, so setting it takes proof that the host has it: `AtLeast::<2, 54, 0>::check(host_version)?` (or, from a proof of a newer version, `proof.weaken()`). When the app requires 2.54.0 or later anyway, declare it (`min_version = "2.54.0"` in `#[mini_program(...)]`) and no proof is needed.
+    pub fn force(mut self, proof: impl ::mpkit::Proves<2, 54, 0>, value: bool) -> Self {
         let _ = proof;
         self.force = ::std::option::Option::Some(value);
         self

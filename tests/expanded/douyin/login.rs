@@ -42,10 +42,7 @@ impl TtLogin {
     /// code2Session (server side): 登录凭证 code,anonymous_code 只能使用一次,非匿名需要 code,非匿名下的 anonymous_code 用于数据同步,匿名需要 anonymous_code。
     ///
     /// Platform: Douyin. Requires base library 1.0.0.
-    ///
-    /// `tt.login` needs base library 1.0.0, newer than the declared `min_version`: calling it takes proof that the host has it: `AtLeast::<1, 0, 0>::check(host_version)`.
-    pub fn options(proof: ::mpkit::AtLeast<1, 0, 0>) -> TtLoginOptionsBuilder {
-        let _ = proof;
+    pub fn options() -> TtLoginOptionsBuilder {
         TtLoginOptionsBuilder {
             force: ::std::option::Option::None,
         }

@@ -44,10 +44,7 @@ impl KsGetUserInfo {
     /// Kuaishou's mini-game page for ks.getUserInfo (https://ks-game-docs.kuaishou.com/minigame/api/open/user_info/ks.getUserInfo.html) documents a different API (gender "M"/"F", userCity, age; fail {code, msg}); this schema is the mini-program one.
     ///
     /// Platform: Kuaishou. Requires base library 1.26.1.
-    ///
-    /// `ks.getUserInfo` needs base library 1.26.1, newer than the declared `min_version`: calling it takes proof that the host has it: `AtLeast::<1, 26, 1>::check(host_version)`.
-    pub fn options(proof: ::mpkit::AtLeast<1, 26, 1>) -> KsGetUserInfoOptionsBuilder {
-        let _ = proof;
+    pub fn options() -> KsGetUserInfoOptionsBuilder {
         KsGetUserInfoOptionsBuilder {
             with_credentials: ::std::option::Option::None,
         }

@@ -75,6 +75,22 @@ impl MpserverlessUserGetInfo {
         error.failure_payload::<MpserverlessUserGetInfoFailure>()
     }
 }
+/// What the setters of a [`MpserverlessUserGetInfoAuthProvider`] option take: that enum alone. It exists for the compiler's message, which lists the values when something else is given.
+#[diagnostic::on_unimplemented(
+    message = "this option takes a `MpserverlessUserGetInfoAuthProvider`, not `{Self}`",
+    label = "expected a `MpserverlessUserGetInfoAuthProvider`",
+    note = "the values are `MpserverlessUserGetInfoAuthProvider::Alipay` (\"alipay_openapi\"), `MpserverlessUserGetInfoAuthProvider::Wechat` (\"wechat_openapi\"), `MpserverlessUserGetInfoAuthProvider::Dingtalk` (\"dingtalk_openapi\")"
+)]
+pub trait MpserverlessUserGetInfoAuthProviderValue {
+    /// The value.
+    fn into_value(self) -> MpserverlessUserGetInfoAuthProvider;
+}
+#[automatically_derived]
+impl MpserverlessUserGetInfoAuthProviderValue for MpserverlessUserGetInfoAuthProvider {
+    fn into_value(self) -> MpserverlessUserGetInfoAuthProvider {
+        self
+    }
+}
 /// Options of `mpserverless.user.getInfo`, checked by [`MpserverlessUserGetInfoOptionsBuilder::build`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct MpserverlessUserGetInfoOptions {
@@ -213,8 +229,13 @@ impl MpserverlessUserGetInfoOptionsBuilder {
     /// Default: `"alipay_openapi"` (applied by the platform when the option is not set).
     ///
     /// Differs from `@alicloud/mpserverless-sdk` on purpose: @alicloud/mpserverless-sdk@3.1.5 declares `GetInfoOptions { authProvider?: string }` (dist/esm/user/index.d.ts); the schema restricts it to the three values the seed's page lists, which are also the values the SDK's own validator accepts at run time (getInfoSchema: type enum, values alipay_openapi, wechat_openapi, dingtalk_openapi in dist/index.js). (source: https://help.aliyun.com/document_detail/122026.html)
-    pub fn auth_provider(mut self, value: MpserverlessUserGetInfoAuthProvider) -> Self {
-        self.auth_provider = ::std::option::Option::Some(value);
+    pub fn auth_provider(
+        mut self,
+        value: impl MpserverlessUserGetInfoAuthProviderValue,
+    ) -> Self {
+        self.auth_provider = ::std::option::Option::Some(
+            MpserverlessUserGetInfoAuthProviderValue::into_value(value),
+        );
         self
     }
     /// Checks every rule the schema states and returns the options,

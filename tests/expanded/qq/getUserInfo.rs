@@ -155,6 +155,22 @@ impl ::mpkit::crypto::Watermarked for QqGetUserInfoEncryptedUserInfo {
         })
     }
 }
+/// What the setters of a [`QqGetUserInfoLang`] option take: that enum alone. It exists for the compiler's message, which lists the values when something else is given.
+#[diagnostic::on_unimplemented(
+    message = "this option takes a `QqGetUserInfoLang`, not `{Self}`",
+    label = "expected a `QqGetUserInfoLang`",
+    note = "the values are `QqGetUserInfoLang::En` (\"en\"), `QqGetUserInfoLang::ZhCn` (\"zh_CN\"), `QqGetUserInfoLang::ZhTw` (\"zh_TW\")"
+)]
+pub trait QqGetUserInfoLangValue {
+    /// The value.
+    fn into_value(self) -> QqGetUserInfoLang;
+}
+#[automatically_derived]
+impl QqGetUserInfoLangValue for QqGetUserInfoLang {
+    fn into_value(self) -> QqGetUserInfoLang {
+        self
+    }
+}
 /// Options of `qq.getUserInfo`, checked by [`QqGetUserInfoOptionsBuilder::build`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct QqGetUserInfoOptions {
@@ -316,8 +332,10 @@ impl QqGetUserInfoOptionsBuilder {
     /// 显示用户信息的语言。object.lang 的合法值:en 英文;zh_CN 简体中文;zh_TW 繁体中文。
     ///
     /// Default: `"en"` (applied by the platform when the option is not set).
-    pub fn lang(mut self, value: QqGetUserInfoLang) -> Self {
-        self.lang = ::std::option::Option::Some(value);
+    pub fn lang(mut self, value: impl QqGetUserInfoLangValue) -> Self {
+        self.lang = ::std::option::Option::Some(
+            QqGetUserInfoLangValue::into_value(value),
+        );
         self
     }
     /// Checks every rule the schema states and returns the options,

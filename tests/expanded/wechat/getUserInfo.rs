@@ -43,10 +43,7 @@ impl WxGetUserInfo {
     /// Call style: the page says 以 Promise 风格 调用:不支持 (callbacks only); miniprogram-api-typings@5.2.3 declares `getUserInfo` returning `PromisifySuccessResult` (a promise when no callback is given). mpkit follows the page.
     ///
     /// Platform: WeChat. Requires base library 1.0.0.
-    ///
-    /// `wx.getUserInfo` needs base library 1.0.0, newer than the declared `min_version`: calling it takes proof that the host has it: `AtLeast::<1, 0, 0>::check(host_version)`.
-    pub fn options(proof: ::mpkit::AtLeast<1, 0, 0>) -> WxGetUserInfoOptionsBuilder {
-        let _ = proof;
+    pub fn options() -> WxGetUserInfoOptionsBuilder {
         WxGetUserInfoOptionsBuilder {
             with_credentials: ::std::option::Option::None,
             lang: ::std::option::Option::None,
@@ -157,6 +154,22 @@ impl ::mpkit::crypto::Watermarked for WxGetUserInfoEncryptedUserInfo {
             appid: &mark.appid,
             timestamp: ::std::option::Option::Some(mark.timestamp),
         })
+    }
+}
+/// What the setters of a [`WxGetUserInfoLang`] option take: that enum alone. It exists for the compiler's message, which lists the values when something else is given.
+#[diagnostic::on_unimplemented(
+    message = "this option takes a `WxGetUserInfoLang`, not `{Self}`",
+    label = "expected a `WxGetUserInfoLang`",
+    note = "the values are `WxGetUserInfoLang::En` (\"en\"), `WxGetUserInfoLang::ZhCn` (\"zh_CN\"), `WxGetUserInfoLang::ZhTw` (\"zh_TW\")"
+)]
+pub trait WxGetUserInfoLangValue {
+    /// The value.
+    fn into_value(self) -> WxGetUserInfoLang;
+}
+#[automatically_derived]
+impl WxGetUserInfoLangValue for WxGetUserInfoLang {
+    fn into_value(self) -> WxGetUserInfoLang {
+        self
     }
 }
 /// Options of `wx.getUserInfo`, checked by [`WxGetUserInfoOptionsBuilder::build`].
@@ -335,11 +348,11 @@ impl WxGetUserInfoOptionsBuilder {
     ///
     /// Requires base library 1.1.0.
     ///
-    /// Base library 1.1.0 is newer than the declared `min_version`, so setting this option takes proof that the host has it: `AtLeast::<1, 1, 0>::check(host_version)`.
+    /// This option needs base library 1.1.0, newer than the oldest base library WeChat hosts run (1.0.0), and no `min_version` is declared, so setting it takes proof that the host has it: `AtLeast::<1, 1, 0>::check(host_version)?` (or, from a proof of a newer version, `proof.weaken()`). When the app requires 1.1.0 or later anyway, declare it (`min_version = "1.1.0"` in `#[mini_program(...)]`) and no proof is needed.
     pub fn with_credentials(
         mut self,
+        proof: impl ::mpkit::Proves<1, 1, 0>,
         value: bool,
-        proof: ::mpkit::AtLeast<1, 1, 0>,
     ) -> Self {
         let _ = proof;
         self.with_credentials = ::std::option::Option::Some(value);
@@ -355,14 +368,16 @@ impl WxGetUserInfoOptionsBuilder {
     ///
     /// Requires base library 1.4.0.
     ///
-    /// Base library 1.4.0 is newer than the declared `min_version`, so setting this option takes proof that the host has it: `AtLeast::<1, 4, 0>::check(host_version)`.
+    /// This option needs base library 1.4.0, newer than the oldest base library WeChat hosts run (1.0.0), and no `min_version` is declared, so setting it takes proof that the host has it: `AtLeast::<1, 4, 0>::check(host_version)?` (or, from a proof of a newer version, `proof.weaken()`). When the app requires 1.4.0 or later anyway, declare it (`min_version = "1.4.0"` in `#[mini_program(...)]`) and no proof is needed.
     pub fn lang(
         mut self,
-        value: WxGetUserInfoLang,
-        proof: ::mpkit::AtLeast<1, 4, 0>,
+        proof: impl ::mpkit::Proves<1, 4, 0>,
+        value: impl WxGetUserInfoLangValue,
     ) -> Self {
         let _ = proof;
-        self.lang = ::std::option::Option::Some(value);
+        self.lang = ::std::option::Option::Some(
+            WxGetUserInfoLangValue::into_value(value),
+        );
         self
     }
     /// Checks every rule the schema states and returns the options,

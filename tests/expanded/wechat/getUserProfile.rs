@@ -44,11 +44,11 @@ impl WxGetUserProfile {
     ///
     /// Platform: WeChat. Requires base library 2.10.4.
     ///
-    /// `wx.getUserProfile` needs base library 2.10.4, newer than the declared `min_version`: calling it takes proof that the host has it: `AtLeast::<2, 10, 4>::check(host_version)`.
+    /// `wx.getUserProfile` needs base library 2.10.4, newer than the oldest base library WeChat hosts run (1.0.0), and no `min_version` is declared, so calling it takes proof that the host has it: `AtLeast::<2, 10, 4>::check(host_version)?` (or, from a proof of a newer version, `proof.weaken()`). When the app requires 2.10.4 or later anyway, declare it (`min_version = "2.10.4"` in `#[mini_program(...)]`) and no proof is needed.
     ///
     /// Required options, given here: `desc`.
     pub fn options(
-        proof: ::mpkit::AtLeast<2, 10, 4>,
+        proof: impl ::mpkit::Proves<2, 10, 4>,
         desc: impl ::std::convert::Into<::std::string::String>,
     ) -> WxGetUserProfileOptionsBuilder {
         let _ = proof;
@@ -162,6 +162,22 @@ impl ::mpkit::crypto::Watermarked for WxGetUserProfileEncryptedProfile {
             appid: &mark.appid,
             timestamp: ::std::option::Option::Some(mark.timestamp),
         })
+    }
+}
+/// What the setters of a [`WxGetUserProfileLang`] option take: that enum alone. It exists for the compiler's message, which lists the values when something else is given.
+#[diagnostic::on_unimplemented(
+    message = "this option takes a `WxGetUserProfileLang`, not `{Self}`",
+    label = "expected a `WxGetUserProfileLang`",
+    note = "the values are `WxGetUserProfileLang::En` (\"en\"), `WxGetUserProfileLang::ZhCn` (\"zh_CN\"), `WxGetUserProfileLang::ZhTw` (\"zh_TW\")"
+)]
+pub trait WxGetUserProfileLangValue {
+    /// The value.
+    fn into_value(self) -> WxGetUserProfileLang;
+}
+#[automatically_derived]
+impl WxGetUserProfileLangValue for WxGetUserProfileLang {
+    fn into_value(self) -> WxGetUserProfileLang {
+        self
     }
 }
 /// Options of `wx.getUserProfile`, checked by [`WxGetUserProfileOptionsBuilder::build`].
@@ -318,8 +334,10 @@ impl WxGetUserProfileOptionsBuilder {
     /// 显示用户信息的语言
     ///
     /// Default: `"en"` (applied by the platform when the option is not set).
-    pub fn lang(mut self, value: WxGetUserProfileLang) -> Self {
-        self.lang = ::std::option::Option::Some(value);
+    pub fn lang(mut self, value: impl WxGetUserProfileLangValue) -> Self {
+        self.lang = ::std::option::Option::Some(
+            WxGetUserProfileLangValue::into_value(value),
+        );
         self
     }
     /// Checks every rule the schema states and returns the options,

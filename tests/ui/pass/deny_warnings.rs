@@ -34,6 +34,12 @@ pub struct EmasGetUserInfo;
 #[mini_program(api = "douyin/getUserProfile")]
 struct TtGetUserProfile;
 
+/// wx.getUserInfo with no declared minimum: the API is at WeChat's floor
+/// (1.0.0), so `options()` takes no proof; its options are newer and do.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "wechat/getUserInfo")]
+pub struct WxGetUserInfoAnyHost;
+
 /// An API described by the user's own schema, with a gated option.
 #[derive(MiniProgramApi)]
 #[mini_program(schema = "ui-schemas/gated.json", min_version = "1.0.0")]
@@ -47,10 +53,18 @@ fn main() {
     let _ = TtGetUserInfo::options().with_credentials(true).build();
     let _ = EmasGetUserInfo::options().auth_provider(EmasGetUserInfoAuthProvider::Dingtalk).build();
     if let (Ok(since), Ok(force)) = (AtLeast::<2, 30, 0>::check(host), AtLeast::<2, 54, 0>::check(host)) {
-        let _ = TtGetUserProfile::options(since).force(true, force).build();
+        let _ = TtGetUserProfile::options(since).force(force, true).build();
+    }
+    let _ = WxGetUserInfoAnyHost::options().build();
+    // One check of a newer version serves every older requirement.
+    if let Ok(proof) = AtLeast::<2, 0, 0>::check(host) {
+        let _ = WxGetUserInfoAnyHost::options()
+            .with_credentials(proof.weaken(), true)
+            .lang(proof.weaken(), WxGetUserInfoAnyHostLang::ZhCn)
+            .build();
     }
     if let Ok(proof) = AtLeast::<2, 0, 0>::check(host) {
-        let _ = ExGetUserInfo::options().lang(ExGetUserInfoLang::ZhCn, proof).build();
+        let _ = ExGetUserInfo::options().lang(proof, ExGetUserInfoLang::ZhCn).build();
     }
     // A field newer than min_version is an Option.
     if let Ok(reply) = ExGetUserInfo::decode(r#"{"errMsg":"getUserInfo:ok","nickName":"a","cloudID":"c"}"#) {

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::options::{builder_ident, required_parameters};
-use super::{Context, doc, proof, proof_text, ty, version};
+use super::{Context, doc, gate_note, proof, ty, version};
 use crate::lower::{Credentials, Field, WatermarkFields};
 use crate::naming::ident;
 use crate::spec::{CallStyle, ErrorRejection, OutcomeStyle};
@@ -98,10 +98,7 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
         let proof_ty = proof(cx, gate);
         parameters.insert(0, quote!(proof: #proof_ty));
         options_doc.push(String::new());
-        options_doc.push(format!(
-            "`{full_name}` needs base library {gate}, newer than the declared `min_version`: calling it takes proof that the host has it: `{}`.",
-            proof_text(gate)
-        ));
+        options_doc.push(gate_note(cx, &format!("`{full_name}`"), "calling it", gate));
     }
     let required: Vec<&str> = api
         .options

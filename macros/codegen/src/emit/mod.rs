@@ -98,15 +98,54 @@ pub(crate) fn version(cx: &Context<'_>, version: mpkit_runtime::Version) -> Toke
     }
 }
 
-/// The proof type for `version`: `::mpkit::AtLeast<2, 10, 4>`.
+/// The type a proof of `version` is taken as, `impl ::mpkit::Proves<2, 10, 4>`:
+/// a trait rather than `AtLeast<2, 10, 4>` itself, so that a wrong proof is
+/// met by the trait's message (which says to `weaken()` a newer proof)
+/// instead of a bare type mismatch.
 pub(crate) fn proof(cx: &Context<'_>, version: mpkit_runtime::Version) -> TokenStream {
     let krate = cx.krate;
     let [major, minor, patch, _] = version.segments().map(Literal::u32_unsuffixed);
-    quote!(#krate::AtLeast<#major, #minor, #patch>)
+    quote!(impl #krate::Proves<#major, #minor, #patch>)
 }
 
-/// How a proof is obtained, for docs: `AtLeast::<2, 10, 4>::check(host_version)`.
+/// The doc line of a gated item: why it takes a proof, how to make one, and
+/// how to do without (a `min_version` that covers it). `subject` is what
+/// needs `gate` ("`wx.getUserProfile`", "This option"), `act` what takes
+/// the proof ("calling it", "setting it").
+pub(crate) fn gate_note(
+    cx: &Context<'_>,
+    subject: &str,
+    act: &str,
+    gate: mpkit_runtime::Version,
+) -> String {
+    let api = cx.api;
+    let why = match (api.min_version, api.platform_floor) {
+        (Some(declared), _) => format!("newer than the declared `min_version` {declared}"),
+        (None, Some(floor)) => format!(
+            "newer than the oldest base library {} hosts run ({floor}), and no `min_version` is declared",
+            api.platform_name
+        ),
+        (None, None) => "and no `min_version` is declared".to_owned(),
+    };
+    let comma = if api.min_version.is_none() && api.platform_floor.is_none() {
+        " "
+    } else {
+        ", "
+    };
+    let remedy = match api.min_version {
+        Some(_) => format!("Raising `min_version` to {gate} or later removes the need."),
+        None => format!(
+            "When the app requires {gate} or later anyway, declare it (`min_version = \"{gate}\"` in `#[mini_program(...)]`) and no proof is needed."
+        ),
+    };
+    format!(
+        "{subject} needs base library {gate}{comma}{why}, so {act} takes proof that the host has it: `{}` (or, from a proof of a newer version, `proof.weaken()`). {remedy}",
+        proof_text(gate)
+    )
+}
+
+/// How a proof is obtained, for docs: `AtLeast::<2, 10, 4>::check(host_version)?`.
 pub(crate) fn proof_text(version: mpkit_runtime::Version) -> String {
     let [major, minor, patch, _] = version.segments();
-    format!("AtLeast::<{major}, {minor}, {patch}>::check(host_version)")
+    format!("AtLeast::<{major}, {minor}, {patch}>::check(host_version)?")
 }

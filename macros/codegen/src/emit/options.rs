@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use serde_json::Value;
 
-use super::{Context, doc, proof, proof_text, ty, version};
+use super::{Context, doc, gate_note, proof, ty, version};
 use crate::lower::{OptionSpec, Rule, Ty, TypeDef};
 use crate::naming::ident;
 
@@ -111,7 +111,13 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
 
     // With no options, nothing is written between opening and closing.
     let mutable = (!all.is_empty()).then(|| quote!(mut));
+    let value_traits = api
+        .value_traits
+        .iter()
+        .map(|(enum_name, trait_name)| value_trait(cx, enum_name, trait_name));
     quote! {
+        #(#value_traits)*
+
         #[doc = #options_doc]
         #[derive(Debug, Clone, PartialEq)]
         #vis struct #options {
@@ -206,6 +212,56 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
             /// `BuildError` listing each violated rule.
             pub fn build(self) -> ::std::result::Result<#options, #krate::BuildError> {
                 #build_body
+            }
+        }
+    }
+}
+
+/// At most this many values are listed in the message of a value trait:
+/// an enum may have thousands, and its docs list them all.
+const LISTED_VALUES: usize = 12;
+
+/// The trait an enum option's setter takes its value by. Only the enum
+/// implements it; it exists for its message, which lists the values when
+/// something else (a `&str`, another API's enum) is given.
+fn value_trait(cx: &Context<'_>, enum_name: &str, trait_name: &str) -> TokenStream {
+    let Some(values) = enum_literals(cx, enum_name) else {
+        return quote!();
+    };
+    let vis = cx.vis;
+    let enum_ident = ident(enum_name);
+    let trait_ident = ident(trait_name);
+    let mut listed: Vec<String> = values
+        .iter()
+        .take(LISTED_VALUES)
+        .map(|(variant, literal)| format!("`{enum_name}::{variant}` ({literal})"))
+        .collect();
+    if values.len() > LISTED_VALUES {
+        listed.push(format!(
+            "and {} more (see `{enum_name}`'s docs)",
+            values.len() - LISTED_VALUES
+        ));
+    }
+    // The attribute's texts are format strings: braces of values are literal.
+    let braces = |text: String| text.replace('{', "{{").replace('}', "}}");
+    let message = format!("this option takes a `{enum_name}`, not `{{Self}}`");
+    let label = format!("expected a `{enum_name}`");
+    let note = braces(format!("the values are {}", listed.join(", ")));
+    let doc = format!(
+        " What the setters of a [`{enum_name}`] option take: that enum alone. It exists for the compiler's message, which lists the values when something else is given."
+    );
+    quote! {
+        #[doc = #doc]
+        #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
+        #vis trait #trait_ident {
+            /// The value.
+            fn into_value(self) -> #enum_ident;
+        }
+
+        #[automatically_derived]
+        impl #trait_ident for #enum_ident {
+            fn into_value(self) -> #enum_ident {
+                self
             }
         }
     }
@@ -368,7 +424,7 @@ pub(super) fn required_parameters(cx: &Context<'_>) -> (Vec<TokenStream>, Vec<To
     for option in &cx.api.options {
         let ident = &option.ident;
         if option.required {
-            let (parameter_ty, stored) = parameter(cx, &option.ty, quote!(#ident));
+            let (parameter_ty, stored) = parameter(cx, option, quote!(#ident));
             parameters.push(quote!(#ident: #parameter_ty));
             inits.push(quote!(#ident: #stored,));
         } else {
@@ -378,9 +434,19 @@ pub(super) fn required_parameters(cx: &Context<'_>) -> (Vec<TokenStream>, Vec<To
     (parameters, inits)
 }
 
-/// How a setter takes a value of `ty`, and the expression storing `value`.
-fn parameter(cx: &Context<'_>, option_ty: &Ty, value: TokenStream) -> (TokenStream, TokenStream) {
-    match option_ty {
+/// How a setter takes the value of `option`, and the expression storing `value`.
+fn parameter(
+    cx: &Context<'_>,
+    option: &OptionSpec,
+    value: TokenStream,
+) -> (TokenStream, TokenStream) {
+    if let Some(value_trait) = &option.value_trait {
+        return (
+            quote!(impl #value_trait),
+            quote!(#value_trait::into_value(#value)),
+        );
+    }
+    match &option.ty {
         Ty::String => (
             quote!(impl ::std::convert::Into<::std::string::String>),
             quote!(::std::convert::Into::into(#value)),
@@ -399,7 +465,7 @@ fn parameter(cx: &Context<'_>, option_ty: &Ty, value: TokenStream) -> (TokenStre
 fn setter(cx: &Context<'_>, option: &OptionSpec) -> TokenStream {
     let ident = &option.ident;
     let lines = doc(&option.doc);
-    let (parameter_ty, stored) = parameter(cx, &option.ty, quote!(value));
+    let (parameter_ty, stored) = parameter(cx, option, quote!(value));
     match option.gate {
         None => quote! {
             #lines
@@ -410,15 +476,12 @@ fn setter(cx: &Context<'_>, option: &OptionSpec) -> TokenStream {
         },
         Some(gate) => {
             let proof = proof(cx, gate);
-            let note = format!(
-                " Base library {gate} is newer than the declared `min_version`, so setting this option takes proof that the host has it: `{}`.",
-                proof_text(gate)
-            );
+            let note = format!(" {}", gate_note(cx, "This option", "setting it", gate));
             quote! {
                 #lines
                 ///
                 #[doc = #note]
-                pub fn #ident(mut self, value: #parameter_ty, proof: #proof) -> Self {
+                pub fn #ident(mut self, proof: #proof, value: #parameter_ty) -> Self {
                     let _ = proof;
                     self.#ident = ::std::option::Option::Some(#stored);
                     self

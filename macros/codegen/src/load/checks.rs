@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::problems::Problems;
 use super::source::child;
 use super::structure::nearest;
-use super::{checked, generable, names};
+use super::{checked, generable, names, platform};
 use crate::naming::{enum_key, is_snake_identifier, is_upper_camel_identifier, type_name};
 use crate::spec::{
     ApiSchema, Condition, JsonType, OrderedMap, OutcomeStyle, QuirkKind, SchemaNode, Support,
@@ -43,6 +43,7 @@ pub(crate) fn check(api: &ApiSchema, document: &Value, problems: &mut Problems) 
     checker.changes();
     checker.credentials();
     checker.versions();
+    platform::check(api, checker.problems);
     checker.options();
     generable::references(api, checker.problems);
     checked::in_place_cycles(api, checker.problems);

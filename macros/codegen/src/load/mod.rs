@@ -12,6 +12,7 @@ mod fold;
 mod generable;
 mod identify;
 mod names;
+mod platform;
 mod problems;
 mod read;
 mod source;

@@ -34,6 +34,30 @@ pub struct ApiSchema {
     /// The platform's name as people write it (`WeChat`, `Douyin`).
     #[serde(rename = "x-platform-name")]
     pub platform_name: String,
+    /// Other names people give the platform (`weixin` for `wechat`):
+    /// `api = "weixin/getUserInfo"` in the derive is then answered with
+    /// `wechat/getUserInfo`. Lowercase, like `x-platform`.
+    #[serde(
+        rename = "x-platform-aliases",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    #[cfg_attr(
+        feature = "meta",
+        schemars(inner(regex(pattern = r"^[a-z][a-z0-9_]*$")))
+    )]
+    pub platform_aliases: Vec<String>,
+    /// The oldest base library any host of the platform runs, and where
+    /// that fact comes from. What is available at or below it (the API,
+    /// an option, a field) needs no version check, whatever the app
+    /// declares as its `min_version`. Absent when no floor is known: every
+    /// `x-since` is then checked.
+    #[serde(
+        rename = "x-platform-floor",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub platform_floor: Option<PlatformFloor>,
     /// The JavaScript object the method hangs off (`wx`, `tt`, `mpserverless.user`).
     #[serde(rename = "x-namespace")]
     #[cfg_attr(
@@ -169,6 +193,19 @@ impl ApiSchema {
         }
         node
     }
+}
+
+/// The oldest base library any host of a platform runs (`x-platform-floor`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "meta", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PlatformFloor {
+    /// The version, in three segments (`1.0.0`).
+    pub version: Version,
+    /// Where the floor comes from: the platform's page that states it or,
+    /// when the platform states none, why this version was chosen. The
+    /// loader refuses a blank one.
+    pub source: String,
 }
 
 /// The success fields that carry signed and encrypted user data.

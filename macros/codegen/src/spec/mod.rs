@@ -17,7 +17,7 @@ pub(crate) mod uri;
 pub(crate) use api::decode_definition_name;
 pub use api::{
     ApiSchema, CallStyle, Change, Condition, Credentials, ErrorRejection, NoWatermark, Outcome,
-    OutcomeStyle, Prerequisite, Support, WatermarkMembers, WatermarkSpec,
+    OutcomeStyle, PlatformFloor, Prerequisite, Support, WatermarkMembers, WatermarkSpec,
 };
 pub use member::MemberView;
 pub use node::{Departure, JsonType, Quirk, QuirkKind, SchemaNode, TypeSet};
