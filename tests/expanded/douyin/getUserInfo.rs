@@ -3,6 +3,7 @@
 
 /// The API; see its `options` and `decode` methods.
 pub struct TtGetUserInfo;
+#[automatically_derived]
 impl ::mpkit::MiniProgramApi for TtGetUserInfo {
     const INFO: ::mpkit::ApiInfo = ::mpkit::ApiInfo {
         platform: "douyin",
@@ -25,6 +26,7 @@ impl ::mpkit::MiniProgramApi for TtGetUserInfo {
     type Failure = TtGetUserInfoFailure;
     type Encrypted = TtGetUserInfoEncryptedUserInfo;
 }
+#[automatically_derived]
 impl ::mpkit::Response for TtGetUserInfoSuccess {
     fn discriminant(&self) -> ::std::option::Option<::mpkit::Discriminant<'_>> {
         ::std::option::Option::Some(::mpkit::Discriminant::Text(&self.err_msg))
@@ -146,6 +148,7 @@ impl TtGetUserInfoSuccess {
         ::mpkit::crypto::decrypt_watermarked_with(encrypted_data, iv, key, &check)
     }
 }
+#[automatically_derived]
 impl ::mpkit::crypto::Watermarked for TtGetUserInfoEncryptedUserInfo {
     fn watermark(&self) -> ::std::option::Option<::mpkit::crypto::Watermark<'_>> {
         let mark = &self.watermark;

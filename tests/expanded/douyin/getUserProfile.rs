@@ -3,6 +3,7 @@
 
 /// The API; see its `options` and `decode` methods.
 pub struct TtGetUserProfile;
+#[automatically_derived]
 impl ::mpkit::MiniProgramApi for TtGetUserProfile {
     const INFO: ::mpkit::ApiInfo = ::mpkit::ApiInfo {
         platform: "douyin",
@@ -25,6 +26,7 @@ impl ::mpkit::MiniProgramApi for TtGetUserProfile {
     type Failure = TtGetUserProfileFailure;
     type Encrypted = TtGetUserProfileEncryptedProfile;
 }
+#[automatically_derived]
 impl ::mpkit::Response for TtGetUserProfileSuccess {
     fn discriminant(&self) -> ::std::option::Option<::mpkit::Discriminant<'_>> {
         ::std::option::Option::Some(::mpkit::Discriminant::Text(&self.err_msg))
@@ -132,6 +134,7 @@ impl TtGetUserProfileSuccess {
         ::mpkit::crypto::decrypt_watermarked_with(encrypted_data, iv, key, &check)
     }
 }
+#[automatically_derived]
 impl ::mpkit::crypto::Watermarked for TtGetUserProfileEncryptedProfile {
     fn watermark(&self) -> ::std::option::Option<::mpkit::crypto::Watermark<'_>> {
         let mark = &self.watermark;

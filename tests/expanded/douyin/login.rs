@@ -3,6 +3,7 @@
 
 /// The API; see its `options` and `decode` methods.
 pub struct TtLogin;
+#[automatically_derived]
 impl ::mpkit::MiniProgramApi for TtLogin {
     const INFO: ::mpkit::ApiInfo = ::mpkit::ApiInfo {
         platform: "douyin",
@@ -25,6 +26,7 @@ impl ::mpkit::MiniProgramApi for TtLogin {
     type Failure = TtLoginFailure;
     type Encrypted = ();
 }
+#[automatically_derived]
 impl ::mpkit::Response for TtLoginSuccess {
     fn discriminant(&self) -> ::std::option::Option<::mpkit::Discriminant<'_>> {
         ::std::option::Option::Some(::mpkit::Discriminant::Text(&self.err_msg))

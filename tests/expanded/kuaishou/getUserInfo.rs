@@ -3,6 +3,7 @@
 
 /// The API; see its `options` and `decode` methods.
 pub struct KsGetUserInfo;
+#[automatically_derived]
 impl ::mpkit::MiniProgramApi for KsGetUserInfo {
     const INFO: ::mpkit::ApiInfo = ::mpkit::ApiInfo {
         platform: "kuaishou",
@@ -25,6 +26,7 @@ impl ::mpkit::MiniProgramApi for KsGetUserInfo {
     type Failure = KsGetUserInfoFailure;
     type Encrypted = KsGetUserInfoEncryptedUserInfo;
 }
+#[automatically_derived]
 impl ::mpkit::Response for KsGetUserInfoSuccess {
     fn discriminant(&self) -> ::std::option::Option<::mpkit::Discriminant<'_>> {
         ::std::option::Option::Some(::mpkit::Discriminant::Text(&self.err_msg))

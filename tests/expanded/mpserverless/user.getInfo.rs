@@ -3,6 +3,7 @@
 
 /// The API; see its `options` and `decode` methods.
 pub struct MpserverlessUserGetInfo;
+#[automatically_derived]
 impl ::mpkit::MiniProgramApi for MpserverlessUserGetInfo {
     const INFO: ::mpkit::ApiInfo = ::mpkit::ApiInfo {
         platform: "mpserverless",
@@ -23,6 +24,7 @@ impl ::mpkit::MiniProgramApi for MpserverlessUserGetInfo {
     type Failure = MpserverlessUserGetInfoFailure;
     type Encrypted = ();
 }
+#[automatically_derived]
 impl ::mpkit::Response for MpserverlessUserGetInfoSuccess {
     fn discriminant(&self) -> ::std::option::Option<::mpkit::Discriminant<'_>> {
         ::std::option::Option::Some(::mpkit::Discriminant::Flag(self.success))

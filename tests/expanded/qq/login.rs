@@ -3,6 +3,7 @@
 
 /// The API; see its `options` and `decode` methods.
 pub struct QqLogin;
+#[automatically_derived]
 impl ::mpkit::MiniProgramApi for QqLogin {
     const INFO: ::mpkit::ApiInfo = ::mpkit::ApiInfo {
         platform: "qq",
@@ -25,6 +26,7 @@ impl ::mpkit::MiniProgramApi for QqLogin {
     type Failure = QqLoginFailure;
     type Encrypted = ();
 }
+#[automatically_derived]
 impl ::mpkit::Response for QqLoginSuccess {
     fn discriminant(&self) -> ::std::option::Option<::mpkit::Discriminant<'_>> {
         ::std::option::Option::Some(::mpkit::Discriminant::Text(&self.err_msg))

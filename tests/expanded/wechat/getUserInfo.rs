@@ -3,6 +3,7 @@
 
 /// The API; see its `options` and `decode` methods.
 pub struct WxGetUserInfo;
+#[automatically_derived]
 impl ::mpkit::MiniProgramApi for WxGetUserInfo {
     const INFO: ::mpkit::ApiInfo = ::mpkit::ApiInfo {
         platform: "wechat",
@@ -28,6 +29,7 @@ impl ::mpkit::MiniProgramApi for WxGetUserInfo {
     type Failure = WxGetUserInfoFailure;
     type Encrypted = WxGetUserInfoEncryptedUserInfo;
 }
+#[automatically_derived]
 impl ::mpkit::Response for WxGetUserInfoSuccess {
     fn discriminant(&self) -> ::std::option::Option<::mpkit::Discriminant<'_>> {
         ::std::option::Option::Some(::mpkit::Discriminant::Text(&self.err_msg))
@@ -147,6 +149,7 @@ impl WxGetUserInfoSuccess {
         ::mpkit::crypto::decrypt_watermarked_with(encrypted_data, iv, key, &check)
     }
 }
+#[automatically_derived]
 impl ::mpkit::crypto::Watermarked for WxGetUserInfoEncryptedUserInfo {
     fn watermark(&self) -> ::std::option::Option<::mpkit::crypto::Watermark<'_>> {
         let mark = &self.watermark;

@@ -3,6 +3,7 @@
 
 /// The API; see its `options` and `decode` methods.
 pub struct WxGetUserProfile;
+#[automatically_derived]
 impl ::mpkit::MiniProgramApi for WxGetUserProfile {
     const INFO: ::mpkit::ApiInfo = ::mpkit::ApiInfo {
         platform: "wechat",
@@ -28,6 +29,7 @@ impl ::mpkit::MiniProgramApi for WxGetUserProfile {
     type Failure = WxGetUserProfileFailure;
     type Encrypted = WxGetUserProfileEncryptedProfile;
 }
+#[automatically_derived]
 impl ::mpkit::Response for WxGetUserProfileSuccess {
     fn discriminant(&self) -> ::std::option::Option<::mpkit::Discriminant<'_>> {
         ::std::option::Option::Some(::mpkit::Discriminant::Text(&self.err_msg))
@@ -155,6 +157,7 @@ impl WxGetUserProfileSuccess {
         ::mpkit::crypto::decrypt_watermarked_with(encrypted_data, iv, key, &check)
     }
 }
+#[automatically_derived]
 impl ::mpkit::crypto::Watermarked for WxGetUserProfileEncryptedProfile {
     fn watermark(&self) -> ::std::option::Option<::mpkit::crypto::Watermark<'_>> {
         let mark = &self.watermark;

@@ -3,6 +3,7 @@
 
 /// The API; see its `options` and `decode` methods.
 pub struct WxLogin;
+#[automatically_derived]
 impl ::mpkit::MiniProgramApi for WxLogin {
     const INFO: ::mpkit::ApiInfo = ::mpkit::ApiInfo {
         platform: "wechat",
@@ -28,6 +29,7 @@ impl ::mpkit::MiniProgramApi for WxLogin {
     type Failure = WxLoginFailure;
     type Encrypted = ();
 }
+#[automatically_derived]
 impl ::mpkit::Response for WxLoginSuccess {
     fn discriminant(&self) -> ::std::option::Option<::mpkit::Discriminant<'_>> {
         ::std::option::Option::Some(::mpkit::Discriminant::Text(&self.err_msg))

@@ -11,24 +11,42 @@ use crate::naming::ident;
 use crate::spec::{CallStyle, ErrorRejection, OutcomeStyle};
 
 pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
+    let success = ident(&cx.api.success);
+    let facts = api_impl(cx, &success);
+    let response = response_impl(cx, &success);
+    let methods = inherent_methods(cx, &success);
+    let credentials = credentials(cx, &success);
+    quote! {
+        #facts
+        #response
+        #methods
+        #credentials
+    }
+}
+
+/// The failure payload's Rust type: the schema's, or JSON.
+fn failure_ty(cx: &Context<'_>) -> TokenStream {
     let krate = cx.krate;
-    let api = cx.api;
-    let name = cx.name;
-    let builder = builder_ident(cx);
-    let options = super::options::options_ident(cx);
-    let success = ident(&api.success);
-    let failure = match &api.failure {
+    match &cx.api.failure {
         Some(failure) => {
             let failure = ident(failure);
             quote!(#failure)
         }
         None => quote!(#krate::__private::serde_json::Value),
-    };
+    }
+}
+
+/// `MiniProgramApi`: the API's static facts and its types.
+fn api_impl(cx: &Context<'_>, success: &syn::Ident) -> TokenStream {
+    let krate = cx.krate;
+    let api = cx.api;
+    let name = cx.name;
+    let options = super::options::options_ident(cx);
+    let failure = failure_ty(cx);
     let encrypted = api
         .encrypted
         .as_ref()
         .map_or_else(|| quote!(()), |encrypted| ty(cx, encrypted));
-
     let (platform, platform_name, namespace, method, full_name) = (
         &api.platform,
         &api.platform_name,
@@ -62,72 +80,8 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
         }
         OutcomeStyle::SuccessFlag => quote!(#krate::Outcome::SuccessFlag { field: #field }),
     };
-    let (discriminant, optional) = (&api.discriminant.ident, api.discriminant.optional);
-    let discriminant_kind = match api.outcome {
-        OutcomeStyle::ErrMsg => quote!(#krate::Discriminant::Text),
-        OutcomeStyle::SuccessFlag => quote!(#krate::Discriminant::Flag),
-    };
-    let discriminant_value = match (api.outcome, optional) {
-        (OutcomeStyle::ErrMsg, false) => {
-            quote!(::std::option::Option::Some(#discriminant_kind(&self.#discriminant)))
-        }
-        (OutcomeStyle::ErrMsg, true) => {
-            quote!(self.#discriminant.as_deref().map(#discriminant_kind))
-        }
-        (OutcomeStyle::SuccessFlag, false) => {
-            quote!(::std::option::Option::Some(#discriminant_kind(self.#discriminant)))
-        }
-        (OutcomeStyle::SuccessFlag, true) => quote!(self.#discriminant.map(#discriminant_kind)),
-    };
-
-    let (mut parameters, inits) = required_parameters(cx);
-    let mut options_doc = vec![format!("Starts building the options of `{full_name}`.")];
-    options_doc.push(String::new());
-    options_doc.extend(api.doc.iter().cloned());
-    options_doc.push(String::new());
-    options_doc.push(match (api.since, &api.context) {
-        (Some(since), Some(context)) => format!(
-            "Platform: {platform_name}. Requires base library {since} in context `{context}`."
-        ),
-        (Some(since), None) => format!("Platform: {platform_name}. Requires base library {since}."),
-        (None, _) => {
-            format!("Platform: {platform_name}. The platform documents no minimum base library.")
-        }
-    });
-    if let Some(gate) = api.api_gate {
-        let proof_ty = proof(cx, gate);
-        parameters.insert(0, quote!(proof: #proof_ty));
-        options_doc.push(String::new());
-        options_doc.push(gate_note(cx, &format!("`{full_name}`"), "calling it", gate));
-    }
-    let required: Vec<&str> = api
-        .options
-        .iter()
-        .filter(|o| o.required)
-        .map(|o| o.json.as_str())
-        .collect();
-    if !required.is_empty() {
-        options_doc.push(String::new());
-        options_doc.push(format!(
-            "Required options, given here: `{}`.",
-            required.join("`, `")
-        ));
-    }
-    let options_doc = doc(&options_doc);
-    let ignore_proof = api.api_gate.map(|_| quote!(let _ = proof;));
-
-    let is_supported_doc = format!(
-        " Whether a host with base library `host` can call `{full_name}`{}, as `canIUse` would answer.",
-        api.context
-            .as_ref()
-            .map(|c| format!(" in context `{c}`"))
-            .unwrap_or_default()
-    );
-    let decode_doc = format!(" Decodes a `{full_name}` response given as JSON text.");
-
-    let credentials = credentials(cx, &success);
-
     quote! {
+        #[automatically_derived]
         impl #krate::MiniProgramApi for #name {
             const INFO: #krate::ApiInfo = #krate::ApiInfo {
                 platform: #platform,
@@ -146,13 +100,101 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
             type Failure = #failure;
             type Encrypted = #encrypted;
         }
+    }
+}
 
+/// `Response`: where the success payload says how the call went.
+fn response_impl(cx: &Context<'_>, success: &syn::Ident) -> TokenStream {
+    let krate = cx.krate;
+    let api = cx.api;
+    let (discriminant, optional) = (&api.discriminant.ident, api.discriminant.optional);
+    let kind = match api.outcome {
+        OutcomeStyle::ErrMsg => quote!(#krate::Discriminant::Text),
+        OutcomeStyle::SuccessFlag => quote!(#krate::Discriminant::Flag),
+    };
+    let value = match (api.outcome, optional) {
+        (OutcomeStyle::ErrMsg, false) => {
+            quote!(::std::option::Option::Some(#kind(&self.#discriminant)))
+        }
+        (OutcomeStyle::ErrMsg, true) => quote!(self.#discriminant.as_deref().map(#kind)),
+        (OutcomeStyle::SuccessFlag, false) => {
+            quote!(::std::option::Option::Some(#kind(self.#discriminant)))
+        }
+        (OutcomeStyle::SuccessFlag, true) => quote!(self.#discriminant.map(#kind)),
+    };
+    quote! {
+        #[automatically_derived]
         impl #krate::Response for #success {
             fn discriminant(&self) -> ::std::option::Option<#krate::Discriminant<'_>> {
-                #discriminant_value
+                #value
             }
         }
+    }
+}
 
+/// The rustdoc of `options()`: what the API is, what it needs, and what to
+/// pass.
+fn options_doc(cx: &Context<'_>) -> Vec<String> {
+    let api = cx.api;
+    let (full_name, platform_name) = (&api.full_name, &api.platform_name);
+    let mut lines = vec![format!("Starts building the options of `{full_name}`.")];
+    lines.push(String::new());
+    lines.extend(api.doc.iter().cloned());
+    lines.push(String::new());
+    lines.push(match (api.since, &api.context) {
+        (Some(since), Some(context)) => format!(
+            "Platform: {platform_name}. Requires base library {since} in context `{context}`."
+        ),
+        (Some(since), None) => format!("Platform: {platform_name}. Requires base library {since}."),
+        (None, _) => {
+            format!("Platform: {platform_name}. The platform documents no minimum base library.")
+        }
+    });
+    if let Some(gate) = api.api_gate {
+        lines.push(String::new());
+        lines.push(gate_note(cx, &format!("`{full_name}`"), "calling it", gate));
+    }
+    let required: Vec<&str> = api
+        .options
+        .iter()
+        .filter(|o| o.required)
+        .map(|o| o.json.as_str())
+        .collect();
+    if !required.is_empty() {
+        lines.push(String::new());
+        lines.push(format!(
+            "Required options, given here: `{}`.",
+            required.join("`, `")
+        ));
+    }
+    lines
+}
+
+/// The methods users call on their struct: `options`, `is_supported`,
+/// `decode`, `decode_value`, `failure`.
+fn inherent_methods(cx: &Context<'_>, success: &syn::Ident) -> TokenStream {
+    let krate = cx.krate;
+    let api = cx.api;
+    let name = cx.name;
+    let full_name = &api.full_name;
+    let builder = builder_ident(cx);
+    let failure = failure_ty(cx);
+    let (mut parameters, inits) = required_parameters(cx);
+    if let Some(gate) = api.api_gate {
+        let proof_ty = proof(cx, gate);
+        parameters.insert(0, quote!(proof: #proof_ty));
+    }
+    let options_doc = doc(&options_doc(cx));
+    let ignore_proof = api.api_gate.map(|_| quote!(let _ = proof;));
+    let is_supported_doc = format!(
+        " Whether a host with base library `host` can call `{full_name}`{}, as `canIUse` would answer.",
+        api.context
+            .as_ref()
+            .map(|c| format!(" in context `{c}`"))
+            .unwrap_or_default()
+    );
+    let decode_doc = format!(" Decodes a `{full_name}` response given as JSON text.");
+    quote! {
         impl #name {
             #options_doc
             pub fn options(#(#parameters),*) -> #builder {
@@ -189,8 +231,6 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
                 error.failure_payload::<#failure>()
             }
         }
-
-        #credentials
     }
 }
 
@@ -372,6 +412,7 @@ fn watermarked(cx: &Context<'_>, mark: &WatermarkFields) -> TokenStream {
         None => quote!(::std::option::Option::None),
     };
     quote! {
+        #[automatically_derived]
         impl #krate::crypto::Watermarked for #owner {
             fn watermark(&self) -> ::std::option::Option<#krate::crypto::Watermark<'_>> {
                 #read_mark

@@ -17,107 +17,67 @@ pub(super) fn builder_ident(cx: &Context<'_>) -> syn::Ident {
     format_ident!("{}OptionsBuilder", cx.name)
 }
 
+/// The options struct, its builder, and what they implement: one emitter
+/// per item, in the order the user's docs list them.
 pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
-    let krate = cx.krate;
-    let vis = cx.vis;
-    let api = cx.api;
-    let name = cx.name;
-    let options = options_ident(cx);
-    let builder = builder_ident(cx);
-    let full_name = &api.full_name;
-    let all = &api.options;
-
-    let stored = |option: &OptionSpec| {
-        let option_ty = ty(cx, &option.ty);
-        if option.required {
-            option_ty
-        } else {
-            quote!(::std::option::Option<#option_ty>)
-        }
-    };
-    let fields: Vec<TokenStream> = all
-        .iter()
-        .map(|option| {
-            let ident = &option.ident;
-            let stored = stored(option);
-            quote!(#ident: #stored,)
-        })
-        .collect();
-    let idents: Vec<&syn::Ident> = all.iter().map(|o| &o.ident).collect();
-
-    let options_doc = format!(" Options of `{full_name}`, checked by [`{builder}::build`].");
-    let builder_doc = format!(" Builds [`{options}`]; start it with [`{name}::options`].");
-    let getters = all.iter().map(|option| getter(cx, option));
-    let setters = all
-        .iter()
-        .filter(|o| !o.required)
-        .map(|option| setter(cx, option));
-    let checks: Vec<TokenStream> = all
-        .iter()
-        .filter_map(|option| rule_checks(cx, option))
-        .collect();
-    let build_body = if checks.is_empty() {
-        quote!(::std::result::Result::Ok(#options { #(#idents: self.#idents,)* }))
-    } else {
-        quote! {
-            let mut errors = #krate::BuildError::collect(#full_name);
-            #(#checks)*
-            errors.finish(#options { #(#idents: self.#idents,)* })
-        }
-    };
-    let writes = all.iter().map(|option| {
-        let ident = &option.ident;
-        let json = &option.json;
-        if option.required {
-            quote!(map.serialize_entry(#json, &self.#ident)?;)
-        } else {
-            quote! {
-                if let ::std::option::Option::Some(value) = &self.#ident {
-                    map.serialize_entry(#json, value)?;
-                }
-            }
-        }
-    });
-    let (text_capacity, text_writes) = text_writes(cx);
-    let value_writes = value_writes(cx);
-    let requirements = all.iter().filter_map(|option| {
-        let since = version(cx, option.since?);
-        let ident = &option.ident;
-        let item = format!("option `{}`", option.json);
-        let set = if option.required {
-            quote!(true)
-        } else {
-            quote!(self.#ident.is_some())
-        };
-        Some(quote! {
-            if #set {
-                requirements.push(#krate::Requirement {
-                    item: ::std::borrow::Cow::Borrowed(#item),
-                    since: #since,
-                });
-            }
-        })
-    });
-    let requirements: Vec<TokenStream> = requirements.collect();
-    let requirements_body = if requirements.is_empty() {
-        quote!(::std::vec::Vec::new())
-    } else {
-        quote! {
-            let mut requirements = ::std::vec::Vec::new();
-            #(#requirements)*
-            requirements
-        }
-    };
-
-    // With no options, nothing is written between opening and closing.
-    let mutable = (!all.is_empty()).then(|| quote!(mut));
-    let value_traits = api
+    let value_traits = cx
+        .api
         .value_traits
         .iter()
         .map(|(enum_name, trait_name)| value_trait(cx, enum_name, trait_name));
+    let options = options_struct(cx);
+    let api_options = api_options_impl(cx);
+    let serialize = serialize_impl(cx);
+    let builder = builder(cx);
     quote! {
         #(#value_traits)*
+        #options
+        #api_options
+        #serialize
+        #builder
+    }
+}
 
+/// Each option's field, as the options struct and the builder store it.
+fn fields(cx: &Context<'_>) -> Vec<TokenStream> {
+    cx.api
+        .options
+        .iter()
+        .map(|option| {
+            let ident = &option.ident;
+            let option_ty = ty(cx, &option.ty);
+            if option.required {
+                quote!(#ident: #option_ty,)
+            } else {
+                quote!(#ident: ::std::option::Option<#option_ty>,)
+            }
+        })
+        .collect()
+}
+
+/// `mut` for a writer that something is written through: with no options,
+/// nothing is written between opening and closing.
+fn mutable(cx: &Context<'_>) -> Option<TokenStream> {
+    (!cx.api.options.is_empty()).then(|| quote!(mut))
+}
+
+/// The options struct, its getters, and its JSON forms.
+fn options_struct(cx: &Context<'_>) -> TokenStream {
+    let krate = cx.krate;
+    let vis = cx.vis;
+    let name = cx.name;
+    let options = options_ident(cx);
+    let builder = builder_ident(cx);
+    let fields = fields(cx);
+    let options_doc = format!(
+        " Options of `{}`, checked by [`{builder}::build`].",
+        cx.api.full_name
+    );
+    let getters = cx.api.options.iter().map(|option| getter(cx, option));
+    let (text_capacity, text_writes) = text_writes(cx);
+    let value_writes = value_writes(cx);
+    let mutable = mutable(cx);
+    quote! {
         #[doc = #options_doc]
         #[derive(Debug, Clone, PartialEq)]
         #vis struct #options {
@@ -168,7 +128,47 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
                 )
             }
         }
+    }
+}
 
+/// `ApiOptions`: what `call` needs of the options, their version
+/// requirements and their JSON text.
+fn api_options_impl(cx: &Context<'_>) -> TokenStream {
+    let krate = cx.krate;
+    let options = options_ident(cx);
+    let requirements: Vec<TokenStream> = cx
+        .api
+        .options
+        .iter()
+        .filter_map(|option| {
+            let since = version(cx, option.since?);
+            let ident = &option.ident;
+            let item = format!("option `{}`", option.json);
+            let set = if option.required {
+                quote!(true)
+            } else {
+                quote!(self.#ident.is_some())
+            };
+            Some(quote! {
+                if #set {
+                    requirements.push(#krate::Requirement {
+                        item: ::std::borrow::Cow::Borrowed(#item),
+                        since: #since,
+                    });
+                }
+            })
+        })
+        .collect();
+    let requirements_body = if requirements.is_empty() {
+        quote!(::std::vec::Vec::new())
+    } else {
+        quote! {
+            let mut requirements = ::std::vec::Vec::new();
+            #(#requirements)*
+            requirements
+        }
+    };
+    quote! {
         #[automatically_derived]
         impl #krate::ApiOptions for #options {
             fn requirements(&self) -> ::std::vec::Vec<#krate::Requirement> {
@@ -180,7 +180,28 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
                 ::std::result::Result::Ok(())
             }
         }
+    }
+}
 
+/// `Serialize` for the options, the set ones under the platform's names.
+fn serialize_impl(cx: &Context<'_>) -> TokenStream {
+    let krate = cx.krate;
+    let options = options_ident(cx);
+    let writes = cx.api.options.iter().map(|option| {
+        let ident = &option.ident;
+        let json = &option.json;
+        if option.required {
+            quote!(map.serialize_entry(#json, &self.#ident)?;)
+        } else {
+            quote! {
+                if let ::std::option::Option::Some(value) = &self.#ident {
+                    map.serialize_entry(#json, value)?;
+                }
+            }
+        }
+    });
+    let mutable = mutable(cx);
+    quote! {
         const _: () = {
             use #krate::__private::serde as _serde;
             use _serde::ser::SerializeMap as _;
@@ -194,7 +215,45 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
                 }
             }
         };
+    }
+}
 
+/// The builder: a setter per optional option, and `build()`, which checks
+/// every rule and reports every violation at once.
+fn builder(cx: &Context<'_>) -> TokenStream {
+    let krate = cx.krate;
+    let vis = cx.vis;
+    let full_name = &cx.api.full_name;
+    let options = options_ident(cx);
+    let builder = builder_ident(cx);
+    let fields = fields(cx);
+    let builder_doc = format!(
+        " Builds [`{options}`]; start it with [`{}::options`].",
+        cx.name
+    );
+    let idents: Vec<&syn::Ident> = cx.api.options.iter().map(|o| &o.ident).collect();
+    let setters = cx
+        .api
+        .options
+        .iter()
+        .filter(|o| !o.required)
+        .map(|option| setter(cx, option));
+    let checks: Vec<TokenStream> = cx
+        .api
+        .options
+        .iter()
+        .filter_map(|option| rule_checks(cx, option))
+        .collect();
+    let build_body = if checks.is_empty() {
+        quote!(::std::result::Result::Ok(#options { #(#idents: self.#idents,)* }))
+    } else {
+        quote! {
+            let mut errors = #krate::BuildError::collect(#full_name);
+            #(#checks)*
+            errors.finish(#options { #(#idents: self.#idents,)* })
+        }
+    };
+    quote! {
         #[doc = #builder_doc]
         #[derive(Debug, Clone)]
         #[must_use = "a builder does nothing until `build` is called"]
