@@ -51,7 +51,8 @@ pub(crate) enum Ty {
     Unit,
     Value,
     Map,
-    Named(String),
+    /// A type the schema defines: a struct, an enum or a union.
+    Named(TypeId),
     List(Box<Ty>),
     /// A number some hosts send as a decimal string.
     NumberOrString(Box<Ty>),
@@ -140,6 +141,11 @@ pub(crate) enum Case {
     Flag,
 }
 
+/// A type of the lowered API: its place in [`Api::types`], so that lowering
+/// and the emitters find it without looking its name up again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct TypeId(usize);
+
 #[derive(Debug, Clone)]
 pub(crate) enum TypeDef {
     Struct {
@@ -163,6 +169,17 @@ pub(crate) enum TypeDef {
         doc: Vec<String>,
         cases: Vec<Case>,
     },
+}
+
+impl TypeDef {
+    /// The Rust name of the type.
+    pub(crate) fn name(&self) -> &str {
+        match self {
+            TypeDef::Struct { name, .. }
+            | TypeDef::Enum { name, .. }
+            | TypeDef::Union { name, .. } => name,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -204,7 +221,7 @@ pub(crate) struct Credentials {
 #[derive(Debug, Clone)]
 pub(crate) struct WatermarkFields {
     /// The decrypted-data struct.
-    pub owner: String,
+    pub owner: TypeId,
     /// Its `watermark` field.
     pub field: Field,
     pub appid: Field,
@@ -240,16 +257,29 @@ pub(crate) struct Api {
     /// Each enum an option takes, with the trait its setters take it by
     /// (`WxGetUserInfoLangValue`), whose only use is the compiler's
     /// message, listing the values, when something else is given.
-    pub value_traits: Vec<(String, String)>,
+    pub value_traits: Vec<(TypeId, String)>,
     pub types: Vec<TypeDef>,
-    pub success: String,
-    pub failure: Option<String>,
+    pub success: TypeId,
+    pub failure: Option<TypeId>,
     pub encrypted: Option<Ty>,
     /// The success field holding the discriminant.
     pub discriminant: Field,
     pub credentials: Option<Credentials>,
     pub watermark: Option<WatermarkFields>,
     pub doc: Vec<String>,
+}
+
+impl Api {
+    /// The definition of type `id`.
+    pub(crate) fn def(&self, id: TypeId) -> Option<&TypeDef> {
+        self.types.get(id.0)
+    }
+
+    /// The Rust name of type `id` (empty for an id of another API, which
+    /// lowering never hands out).
+    pub(crate) fn type_name(&self, id: TypeId) -> &str {
+        self.def(id).map_or("", TypeDef::name)
+    }
 }
 
 /// Lowers a checked schema; the errors say why it cannot be generated.
@@ -292,16 +322,16 @@ pub(crate) fn lower(
         .encrypted
         .as_ref()
         .map(|node| lowerer.node(node, "Encrypted"));
-    let discriminant = lowerer.field_of(&success, &api.outcome.field);
+    let discriminant = lowerer.field_of(success, &api.outcome.field);
     let credentials = api
         .credentials
         .as_ref()
         .filter(|_| settings.credentials)
         .map(|c| Credentials {
-            raw_data: lowerer.field_of(&success, &c.raw_data),
-            signature: lowerer.field_of(&success, &c.signature),
-            encrypted_data: lowerer.field_of(&success, &c.encrypted_data),
-            iv: lowerer.field_of(&success, &c.iv),
+            raw_data: lowerer.field_of(success, &c.raw_data),
+            signature: lowerer.field_of(success, &c.signature),
+            encrypted_data: lowerer.field_of(success, &c.encrypted_data),
+            iv: lowerer.field_of(success, &c.iv),
         });
     let names = api.credentials.as_ref().and_then(|c| c.watermark.members());
     let watermark = match (&credentials, &encrypted, names) {
@@ -359,7 +389,7 @@ struct Lowerer<'a> {
     typing: Typing<'a>,
     /// Names of structs of recursive definitions, whose fields of their
     /// own type are boxed.
-    recursive_types: HashSet<String>,
+    recursive_types: HashSet<TypeId>,
     prefix: String,
     types: Vec<TypeDef>,
     defs: HashMap<String, Ty>,
@@ -367,7 +397,7 @@ struct Lowerer<'a> {
     errors: Vec<String>,
     floor: Version,
     /// See [`Api::value_traits`].
-    value_traits: Vec<(String, String)>,
+    value_traits: Vec<(TypeId, String)>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -472,7 +502,7 @@ impl<'a> Lowerer<'a> {
             departure_doc(&view, &mut doc);
             let gate = since.filter(|s| *s > covered);
             let value_trait = match &ty {
-                Ty::Named(name) => Some(ident(&self.value_trait(name))),
+                Ty::Named(id) => Some(ident(&self.value_trait(*id))),
                 _ => None,
             };
             if let Some(since) = since {
@@ -498,30 +528,50 @@ impl<'a> Lowerer<'a> {
 
     /// The value trait of enum `name`, named once per enum (two options
     /// of one `$ref`'d enum share it) and never like another type.
-    fn value_trait(&mut self, name: &str) -> String {
-        if let Some((_, found)) = self.value_traits.iter().find(|(e, _)| e == name) {
+    fn value_trait(&mut self, id: TypeId) -> String {
+        if let Some((_, found)) = self.value_traits.iter().find(|(e, _)| *e == id) {
             return found.clone();
         }
-        let base = format!("{name}Value");
+        let base = format!("{}Value", self.types.get(id.0).map_or("", TypeDef::name));
         let mut chosen = base.clone();
         let mut n = 2;
         while !self.names.insert(chosen.clone()) {
             chosen = format!("{base}{n}");
             n += 1;
         }
-        self.value_traits.push((name.to_owned(), chosen.clone()));
+        self.value_traits.push((id, chosen.clone()));
         chosen
     }
 
-    fn top_struct(&mut self, node: &'a SchemaNode, hint: &str) -> String {
+    /// A struct type, its place taken before its members are lowered, so
+    /// that nested types come after it and a member referring back to it (a
+    /// tree's `children`) finds it.
+    fn reserve_struct(&mut self, name: String) -> TypeId {
+        self.push_type(TypeDef::Struct {
+            name,
+            doc: Vec::new(),
+            fields: Vec::new(),
+            keeps_unknown: true,
+            aliases: Vec::new(),
+            alternatives: Vec::new(),
+        })
+    }
+
+    fn push_type(&mut self, def: TypeDef) -> TypeId {
+        self.types.push(def);
+        TypeId(self.types.len() - 1)
+    }
+
+    fn top_struct(&mut self, node: &'a SchemaNode, hint: &str) -> TypeId {
         let resolved = self.resolve(node);
         let name = self.unique_name(hint);
-        self.structure(resolved, name.clone());
-        name
+        let id = self.reserve_struct(name);
+        self.structure(resolved, id);
+        id
     }
 
     /// Success field `json`; an error when the success part lacks it.
-    fn field_of(&mut self, success: &str, json: &str) -> Field {
+    fn field_of(&mut self, success: TypeId, json: &str) -> Field {
         if let Some(field) = self.struct_field(success, json) {
             return field.clone();
         }
@@ -540,19 +590,20 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn is_struct(&self, wanted: &str) -> bool {
-        self.types
-            .iter()
-            .any(|def| matches!(def, TypeDef::Struct { name, .. } if name == wanted))
+    fn is_struct(&self, id: TypeId) -> bool {
+        matches!(self.types.get(id.0), Some(TypeDef::Struct { .. }))
     }
 
-    fn struct_field(&self, owner: &str, json: &str) -> Option<&Field> {
-        self.types.iter().find_map(|def| match def {
-            TypeDef::Struct { name, fields, .. } if name == owner => {
-                fields.iter().find(|f| f.json == json)
-            }
-            _ => None,
-        })
+    /// The fields of struct `id` (none for another kind of type).
+    fn fields_of(&self, id: TypeId) -> &[Field] {
+        match self.types.get(id.0) {
+            Some(TypeDef::Struct { fields, .. }) => fields,
+            _ => &[],
+        }
+    }
+
+    fn struct_field(&self, owner: TypeId, json: &str) -> Option<&Field> {
+        self.fields_of(owner).iter().find(|f| f.json == json)
     }
 
     /// The watermark's place in the decrypted-data type; the semantic checks
@@ -562,23 +613,23 @@ impl<'a> Lowerer<'a> {
             let Ty::Named(owner) = encrypted else {
                 return None;
             };
-            let field = self.struct_field(owner, &names.member)?;
+            let field = self.struct_field(*owner, &names.member)?;
             let Ty::Named(mark) = field.ty.unboxed() else {
                 return None;
             };
             let appid = self
-                .struct_field(mark, &names.appid)
+                .struct_field(*mark, &names.appid)
                 .filter(|f| f.ty == Ty::String)?;
             let timestamp = match names.timestamp.as_ref() {
                 None => None,
                 Some(name) => Some(
-                    self.struct_field(mark, name)
+                    self.struct_field(*mark, name)
                         .filter(|f| f.ty == Ty::Int)?
                         .clone(),
                 ),
             };
             Some(WatermarkFields {
-                owner: owner.clone(),
+                owner: *owner,
                 field: field.clone(),
                 appid: appid.clone(),
                 timestamp,
@@ -626,8 +677,9 @@ impl<'a> Lowerer<'a> {
             },
             [JsonType::Object] | [] if !node.properties.is_empty() => {
                 let name = self.unique_name(hint);
-                self.structure(node, name.clone());
-                Ty::Named(name)
+                let id = self.reserve_struct(name);
+                self.structure(node, id);
+                Ty::Named(id)
             }
             [JsonType::Object] => match crate::typing::map_values(node) {
                 Some(values) => Ty::MapOf(Box::new(self.node(values, &format!("{hint}Value")))),
@@ -680,16 +732,16 @@ impl<'a> Lowerer<'a> {
             // Named before its members are lowered, so that a member
             // referring back to it (a tree's `children`) finds the name.
             let type_name = self.unique_name(name);
+            let id = self.reserve_struct(type_name);
             if self
                 .typing
                 .is_recursive(&crate::spec::decode_definition_name(name))
             {
-                self.recursive_types.insert(type_name.clone());
+                self.recursive_types.insert(id);
             }
-            self.defs
-                .insert(name.to_owned(), Ty::Named(type_name.clone()));
-            self.structure(def, type_name.clone());
-            return Ty::Named(type_name);
+            self.defs.insert(name.to_owned(), Ty::Named(id));
+            self.structure(def, id);
+            return Ty::Named(id);
         }
         // Reserve the entry first so a self-referencing definition ends.
         self.defs.insert(name.to_owned(), Ty::Value);
@@ -698,18 +750,9 @@ impl<'a> Lowerer<'a> {
         ty
     }
 
-    fn structure(&mut self, node: &'a SchemaNode, name: String) {
+    /// Lowers `node` into the struct reserved as `id`.
+    fn structure(&mut self, node: &'a SchemaNode, id: TypeId) {
         let is_success = std::ptr::eq(node, self.api.resolve(&self.api.success));
-        // Reserve the slot so nested types come after their parent.
-        let slot = self.types.len();
-        self.types.push(TypeDef::Struct {
-            name: name.clone(),
-            doc: Vec::new(),
-            fields: Vec::new(),
-            keeps_unknown: true,
-            aliases: Vec::new(),
-            alternatives: Vec::new(),
-        });
         let mut fields = Vec::new();
         for (json, member) in &node.properties {
             let resolved = self.resolve(member);
@@ -737,11 +780,10 @@ impl<'a> Lowerer<'a> {
             // A struct that holds itself (a tree node's `parent`) is boxed
             // whether or not the member is optional: Rust types are finite.
             let ty = match ty {
-                Ty::Named(name)
-                    if (optional && self.is_struct(&name))
-                        || self.recursive_types.contains(&name) =>
+                Ty::Named(id)
+                    if (optional && self.is_struct(id)) || self.recursive_types.contains(&id) =>
                 {
-                    Ty::Boxed(Box::new(Ty::Named(name)))
+                    Ty::Boxed(Box::new(Ty::Named(id)))
                 }
                 ty => ty,
             };
@@ -772,7 +814,13 @@ impl<'a> Lowerer<'a> {
             docs(node.title.as_deref(), node.description.as_deref()),
             || format!("An object of `{}`.", self.api.full_name()),
         );
-        self.types[slot] = TypeDef::Struct {
+        let name = self
+            .types
+            .get(id.0)
+            .map(TypeDef::name)
+            .unwrap_or_default()
+            .to_owned();
+        let def = TypeDef::Struct {
             name,
             doc,
             fields,
@@ -787,6 +835,9 @@ impl<'a> Lowerer<'a> {
                     .collect()
             },
         };
+        if let Some(slot) = self.types.get_mut(id.0) {
+            *slot = def;
+        }
     }
 
     fn aliases(&mut self, node: &SchemaNode, fields: &[Field]) -> Vec<AliasAccessor> {
@@ -805,16 +856,7 @@ impl<'a> Lowerer<'a> {
             let Ty::Named(nested_type) = nested.ty.unboxed() else {
                 continue;
             };
-            let inner: Vec<Field> = self
-                .types
-                .iter()
-                .find_map(|def| match def {
-                    TypeDef::Struct { name, fields, .. } if name == nested_type => {
-                        Some(fields.clone())
-                    }
-                    _ => None,
-                })
-                .unwrap_or_default();
+            let inner: Vec<Field> = self.fields_of(*nested_type).to_vec();
             for field in fields.iter().filter(|f| f.json != *nested_json) {
                 let Some(twin) = inner
                     .iter()
@@ -870,8 +912,8 @@ impl<'a> Lowerer<'a> {
             })
             .collect();
         let name = self.unique_name(hint);
-        self.types.push(TypeDef::Enum {
-            name: name.clone(),
+        let id = self.push_type(TypeDef::Enum {
+            name,
             doc: described(
                 docs(node.title.as_deref(), node.description.as_deref()),
                 || format!("The values of `{hint}`."),
@@ -880,9 +922,9 @@ impl<'a> Lowerer<'a> {
             variants,
         });
         if lenient {
-            Ty::NumberOrString(Box::new(Ty::Named(name)))
+            Ty::NumberOrString(Box::new(Ty::Named(id)))
         } else {
-            Ty::Named(name)
+            Ty::Named(id)
         }
     }
 
@@ -917,15 +959,15 @@ impl<'a> Lowerer<'a> {
     /// The union type named after `hint`, documented by `node`.
     fn push_union(&mut self, node: &SchemaNode, hint: &str, cases: Vec<Case>) -> Ty {
         let name = self.unique_name(hint);
-        self.types.push(TypeDef::Union {
-            name: name.clone(),
+        let id = self.push_type(TypeDef::Union {
+            name,
             doc: described(
                 docs(node.title.as_deref(), node.description.as_deref()),
                 || format!("The forms of `{hint}`."),
             ),
             cases,
         });
-        Ty::Named(name)
+        Ty::Named(id)
     }
 }
 

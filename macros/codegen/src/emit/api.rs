@@ -11,7 +11,7 @@ use crate::naming::ident;
 use crate::spec::{CallStyle, ErrorRejection, OutcomeStyle};
 
 pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
-    let success = ident(&cx.api.success);
+    let success = ident(cx.api.type_name(cx.api.success));
     let facts = api_impl(cx, &success);
     let response = response_impl(cx, &success);
     let methods = inherent_methods(cx, &success);
@@ -29,7 +29,7 @@ fn failure_ty(cx: &Context<'_>) -> TokenStream {
     let krate = cx.krate;
     match &cx.api.failure {
         Some(failure) => {
-            let failure = ident(failure);
+            let failure = ident(cx.api.type_name(*failure));
             quote!(#failure)
         }
         None => quote!(#krate::__private::serde_json::Value),
@@ -387,7 +387,7 @@ fn read_credential(cx: &Context<'_>, field: &Field) -> TokenStream {
 /// `Watermarked` for the decrypted-data type: where its watermark is.
 fn watermarked(cx: &Context<'_>, mark: &WatermarkFields) -> TokenStream {
     let krate = cx.krate;
-    let owner = ident(&mark.owner);
+    let owner = ident(cx.api.type_name(mark.owner));
     let field = &mark.field.ident;
     let read_mark = if mark.field.optional {
         quote!(let mark = self.#field.as_ref()?;)

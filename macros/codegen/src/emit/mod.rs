@@ -68,8 +68,8 @@ pub(crate) fn ty(cx: &Context<'_>, ty: &Ty) -> TokenStream {
         Ty::Map => {
             quote!(#krate::__private::serde_json::Map<::std::string::String, #krate::__private::serde_json::Value>)
         }
-        Ty::Named(name) => {
-            let name = ident(name);
+        Ty::Named(id) => {
+            let name = ident(cx.api.type_name(*id));
             quote!(#name)
         }
         Ty::List(item) => {

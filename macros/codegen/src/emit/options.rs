@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 use serde_json::Value;
 
 use super::{Context, doc, gate_note, proof, ty, version};
-use crate::lower::{OptionSpec, Rule, Ty, TypeDef};
+use crate::lower::{OptionSpec, Rule, Ty, TypeDef, TypeId};
 use crate::naming::ident;
 
 pub(super) fn options_ident(cx: &Context<'_>) -> syn::Ident {
@@ -24,7 +24,7 @@ pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
         .api
         .value_traits
         .iter()
-        .map(|(enum_name, trait_name)| value_trait(cx, enum_name, trait_name));
+        .map(|(id, trait_name)| value_trait(cx, *id, trait_name));
     let options = options_struct(cx);
     let api_options = api_options_impl(cx);
     let serialize = serialize_impl(cx);
@@ -283,11 +283,12 @@ const LISTED_VALUES: usize = 12;
 /// The trait an enum option's setter takes its value by. Only the enum
 /// implements it; it exists for its message, which lists the values when
 /// something else (a `&str`, another API's enum) is given.
-fn value_trait(cx: &Context<'_>, enum_name: &str, trait_name: &str) -> TokenStream {
-    let Some(values) = enum_literals(cx, enum_name) else {
+fn value_trait(cx: &Context<'_>, id: TypeId, trait_name: &str) -> TokenStream {
+    let Some(values) = enum_literals(cx, id) else {
         return quote!();
     };
     let vis = cx.vis;
+    let enum_name = cx.api.type_name(id);
     let enum_ident = ident(enum_name);
     let trait_ident = ident(trait_name);
     let mut listed: Vec<String> = values
@@ -340,14 +341,14 @@ fn text_writes(cx: &Context<'_>) -> (usize, Vec<TokenStream>) {
             let key = format!("{}:", Value::String(option.json.clone()));
             let (write, size) = match &option.ty {
                 Ty::Bool => (quote!(text.raw(if *value { "true" } else { "false" });), 5),
-                Ty::Named(name) => match enum_literals(cx, name) {
+                Ty::Named(id) => match enum_literals(cx, *id) {
                     Some(arms) => {
                         let size = arms
                             .iter()
                             .map(|(_, literal)| literal.len())
                             .max()
                             .unwrap_or(0);
-                        let enum_ident = ident(name);
+                        let enum_ident = ident(cx.api.type_name(*id));
                         let arms = arms
                             .iter()
                             .map(|(variant, literal)| quote!(#enum_ident::#variant => #literal,));
@@ -394,9 +395,9 @@ fn value_writes(cx: &Context<'_>) -> Vec<TokenStream> {
                 Ty::Int | Ty::Float => quote!(#json_value::from(*value)),
                 Ty::String => quote!(#json_value::String(::std::clone::Clone::clone(value))),
                 Ty::Value => quote!(::std::clone::Clone::clone(value)),
-                Ty::Named(name) => match enum_values(cx, name) {
+                Ty::Named(id) => match enum_values(cx, *id) {
                     Some(arms) => {
-                        let enum_ident = ident(name);
+                        let enum_ident = ident(cx.api.type_name(*id));
                         let arms = arms.iter().map(|(variant, value)| {
                             let value = match value {
                                 Value::String(text) => {
@@ -445,28 +446,24 @@ fn unwritable() -> TokenStream {
     ))
 }
 
-/// Each variant of enum `name` with its JSON value, or `None` when `name` is
+/// Each variant of enum `id` with its JSON value, or `None` when `id` is
 /// not an enum.
-fn enum_values(cx: &Context<'_>, name: &str) -> Option<Vec<(syn::Ident, Value)>> {
-    cx.api.types.iter().find_map(|def| match def {
-        TypeDef::Enum {
-            name: found,
-            variants,
-            ..
-        } if found == name => Some(
+fn enum_values(cx: &Context<'_>, id: TypeId) -> Option<Vec<(syn::Ident, Value)>> {
+    match cx.api.def(id)? {
+        TypeDef::Enum { variants, .. } => Some(
             variants
                 .iter()
                 .map(|variant| (variant.ident.clone(), variant.value.clone()))
                 .collect(),
         ),
         _ => None,
-    })
+    }
 }
 
-/// Each variant of enum `name` with its value as JSON text, or `None` when
-/// `name` is not an enum.
-fn enum_literals(cx: &Context<'_>, name: &str) -> Option<Vec<(syn::Ident, String)>> {
-    let values = enum_values(cx, name)?;
+/// Each variant of enum `id` with its value as JSON text, or `None` when
+/// `id` is not an enum.
+fn enum_literals(cx: &Context<'_>, id: TypeId) -> Option<Vec<(syn::Ident, String)>> {
+    let values = enum_values(cx, id)?;
     Some(
         values
             .into_iter()
@@ -604,15 +601,15 @@ fn default_literal(cx: &Context<'_>, option: &OptionSpec, default: &Value) -> Op
         (Ty::String, Value::String(s)) => Some(quote!(#s)),
         (Ty::Int, Value::Number(n)) => n.as_i64().map(|i| quote!(#i)),
         (Ty::Float, Value::Number(n)) => n.as_f64().map(|f| quote!(#f)),
-        (Ty::Named(enum_name), value) => cx.api.types.iter().find_map(|def| match def {
-            TypeDef::Enum { name, variants, .. } if name == enum_name => {
+        (Ty::Named(id), value) => match cx.api.def(*id)? {
+            TypeDef::Enum { name, variants, .. } => {
                 let variant = variants.iter().find(|v| &v.value == value)?;
                 let enum_ident = ident(name);
                 let variant = &variant.ident;
                 Some(quote!(#enum_ident::#variant))
             }
             _ => None,
-        }),
+        },
         _ => None,
     }
 }
