@@ -5,7 +5,7 @@
 #   <out>/mpkit.wasm.br   the module, brotli-compressed (WeChat >= 2.14.0)
 #   <out>/mpkit.wasm      the module, uncompressed
 #
-# Usage: build-miniprogram.sh [--release | --mvp] <out-dir>
+# Usage: build-miniprogram.sh [--release | --mvp] [--workers <dir>] <out-dir>
 #   (none)     the test profile, shared with the wasm tests' build: quick.
 #   --release  size-optimized on stable Rust: opt-level z, LTO, one codegen
 #              unit, panic=abort, then wasm-opt -Oz (binaryen from npm,
@@ -17,6 +17,10 @@
 #              (-Zbuild-std), with panics aborting at once. wasm-opt then
 #              validates the module with MVP features only, so a feature that
 #              slips in fails the build.
+#   --workers  also copies the glue into <dir>, a mini program's workers
+#              directory: code in a worker can only require files there
+#              (Alipay runs WebAssembly only in workers). The module stays in
+#              <out-dir>, outside it, as the platforms require.
 # Debug and producers sections are stripped by wasm-opt, after wasm-bindgen
 # has read the target_features section (`strip = true` in a profile would
 # drop it first and turn wasm-bindgen's reference-types support off).
@@ -27,11 +31,16 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
 
 mode=test
-case "${1:-}" in
-  --release) mode=release; shift ;;
-  --mvp) mode=mvp; shift ;;
-esac
-out="${1:?usage: build-miniprogram.sh [--release | --mvp] <out-dir>}"
+workers=
+while [ $# -gt 1 ]; do
+  case "$1" in
+    --release) mode=release; shift ;;
+    --mvp) mode=mvp; shift ;;
+    --workers) workers="${2:?--workers needs a directory}"; shift 2 ;;
+    *) break ;;
+  esac
+done
+out="${1:?usage: build-miniprogram.sh [--release | --mvp] [--workers <dir>] <out-dir>}"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 target_dir="${CARGO_TARGET_DIR:-$ROOT/target}"
@@ -78,6 +87,10 @@ if [ "$mode" != test ]; then
   cp "$wasm" "$out/mpkit.named.wasm"
 fi
 node "$ROOT/hosts/wasm/glue/miniprogram-glue.cjs" "$work/mpkit.js" "$out/mpkit.js"
+if [ -n "$workers" ]; then
+  mkdir -p "$workers"
+  cp "$out/mpkit.js" "$workers/mpkit.js"
+fi
 node -e '
   const zlib = require("zlib"), fs = require("fs");
   const [from, to] = process.argv.slice(1);
