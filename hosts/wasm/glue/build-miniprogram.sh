@@ -5,7 +5,7 @@
 #   <out>/mpkit.wasm.br   the module, brotli-compressed (WeChat >= 2.14.0)
 #   <out>/mpkit.wasm      the module, uncompressed
 #
-# Usage: build-miniprogram.sh [--release | --mvp] [--workers <dir>] <out-dir>
+# Usage: build-miniprogram.sh [--release | --mvp] [--workers <dir>] [--no-error-paths] <out-dir>
 #   (none)     the test profile, shared with the wasm tests' build: quick.
 #   --release  size-optimized on stable Rust: opt-level z, LTO, one codegen
 #              unit, panic=abort, then wasm-opt -Oz (binaryen from npm,
@@ -17,6 +17,9 @@
 #              (-Zbuild-std), with panics aborting at once. wasm-opt then
 #              validates the module with MVP features only, so a feature that
 #              slips in fails the build.
+#   --no-error-paths  without mpkit-wasm's default `error-paths` feature:
+#              decode errors carry serde_json's reason but no JSON path, and
+#              the module loses the second decoder per response type.
 #   --workers  also copies the glue into <dir>, a mini program's workers
 #              directory: code in a worker can only require files there
 #              (Alipay runs WebAssembly only in workers). The module stays in
@@ -32,15 +35,17 @@ ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
 
 mode=test
 workers=
+features=()
 while [ $# -gt 1 ]; do
   case "$1" in
     --release) mode=release; shift ;;
     --mvp) mode=mvp; shift ;;
     --workers) workers="${2:?--workers needs a directory}"; shift 2 ;;
+    --no-error-paths) features=(--no-default-features); shift ;;
     *) break ;;
   esac
 done
-out="${1:?usage: build-miniprogram.sh [--release | --mvp] [--workers <dir>] <out-dir>}"
+out="${1:?usage: build-miniprogram.sh [--release | --mvp] [--workers <dir>] [--no-error-paths] <out-dir>}"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 target_dir="${CARGO_TARGET_DIR:-$ROOT/target}"
@@ -55,7 +60,7 @@ size_profile() {
 }
 
 cd "$ROOT"
-build=(-p mpkit-wasm --example miniprogram --target wasm32-unknown-unknown)
+build=(-p mpkit-wasm --example miniprogram --target wasm32-unknown-unknown ${features[@]+"${features[@]}"})
 case "$mode" in
   test)
     cargo build "${build[@]}"
