@@ -8,7 +8,7 @@
 # Usage: build-miniprogram.sh [--release | --mvp] [--workers <dir>] [--no-error-paths] <out-dir>
 #   (none)     the test profile, shared with the wasm tests' build: quick.
 #   --release  size-optimized on stable Rust: opt-level z, LTO, one codegen
-#              unit, panic=abort, then wasm-opt -Oz (binaryen from npm,
+#              unit, panic=abort, then wasm-opt -Os (binaryen from npm,
 #              tests/sim/node_modules). Rust >= 1.82 enables reference types
 #              and multivalue, so the module needs a runtime with them.
 #   --mvp      as --release, but WebAssembly 1.0 (MVP) only, for runtimes that
@@ -84,8 +84,11 @@ wasm-bindgen --target web --out-dir "$work" --out-name mpkit "$wasm"
 wasm_opt="$ROOT/tests/sim/node_modules/.bin/wasm-opt"
 case "$mode" in
   test) cp "$work/mpkit_bg.wasm" "$out/mpkit.wasm" ;;
-  release) "$wasm_opt" -Oz --strip-debug --strip-producers "$work/mpkit_bg.wasm" -o "$out/mpkit.wasm" ;;
-  mvp) "$wasm_opt" --mvp-features -Oz --strip-debug --strip-producers "$work/mpkit_bg.wasm" -o "$out/mpkit.wasm" ;;
+  # -Os rather than -Oz: on rustc's opt-level=z output, -Oz's extra
+  # shrinking makes the module smaller raw but larger brotli-compressed,
+  # which is what a code package holds (hosts/wasm/bench/steps.sh measures both).
+  release) "$wasm_opt" -Os --strip-debug --strip-producers "$work/mpkit_bg.wasm" -o "$out/mpkit.wasm" ;;
+  mvp) "$wasm_opt" --mvp-features -Os --strip-debug --strip-producers "$work/mpkit_bg.wasm" -o "$out/mpkit.wasm" ;;
 esac
 if [ "$mode" != test ]; then
   # rustc's output, with its symbol names, for the size report.
