@@ -41,7 +41,9 @@ for rev in "${revs[@]}"; do
   echo "== building $rev" >&2
   tree="$tmp/tree-$rev"
   mkdir -p "$tree"
-  git -C "$ROOT" archive "$rev" | tar -x -C "$tree"
+  # -m: files dated now, or cargo would take the previous revision's build
+  # (same metadata hash, older files) as fresh.
+  git -C "$ROOT" archive "$rev" | tar -x -m -C "$tree"
   ln -s "$ROOT/tests/sim/node_modules" "$tree/tests/sim/node_modules"
   bash "$tree/hosts/wasm/glue/build-miniprogram.sh" --release "$tmp/out-$rev" >&2
   row "$rev ($(git -C "$ROOT" log -1 --format=%s "$rev" | cut -c1-60)…)" "$tmp/out-$rev/mpkit.wasm"
