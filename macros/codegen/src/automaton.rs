@@ -175,7 +175,8 @@ impl Parser {
         })
     }
 
-    /// The repetitions after `atom`, if any (one, optionally lazy).
+    /// The repetition after `atom`, if any (one, optionally lazy: laziness
+    /// changes which match is found, not whether there is one).
     fn repetition(&mut self, atom: Node) -> Option<Node> {
         let (min, max) = match self.peek() {
             Some('?') => (0, Some(1)),
@@ -183,24 +184,11 @@ impl Parser {
             Some('+') => (1, None),
             Some('{') => {
                 self.at += 1;
-                let min = self.number()?;
-                let max = if self.eat(',') {
-                    if self.peek() == Some('}') {
-                        None
-                    } else {
-                        Some(self.number()?)
-                    }
-                } else {
-                    Some(min)
-                };
-                if !self.eat('}') || max.is_some_and(|max| max < min) {
-                    return None;
-                }
-                self.at -= 1;
-                (min, max)
+                self.counted()?
             }
             _ => return Some(atom),
         };
+        // Past `?`, `*`, `+`, or a counted form's `}`.
         self.at += 1;
         self.eat('?');
         if matches!(atom, Node::Start | Node::End)
@@ -213,6 +201,21 @@ impl Parser {
             min,
             max,
         })
+    }
+
+    /// `n`, `n,` or `n,m` after `{`, up to the `}` (left for the caller).
+    fn counted(&mut self) -> Option<(u32, Option<u32>)> {
+        let min = self.number()?;
+        let max = if self.eat(',') {
+            if self.peek() == Some('}') {
+                None
+            } else {
+                Some(self.number()?)
+            }
+        } else {
+            Some(min)
+        };
+        (self.peek() == Some('}') && max.is_none_or(|max| max >= min)).then_some((min, max))
     }
 
     fn number(&mut self) -> Option<u32> {
