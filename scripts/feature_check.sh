@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# A user's crate with mpkit's default features (no `crypto`) and with the
-# `crypto` feature: each derives an API that has credentials and must build
+# A user's crate with mpkit's default features (no `crypto`), with the
+# `crypto` feature, and with default features off (no `error-paths`, as a
+# small WebAssembly client builds it): each derives an API that has credentials and must build
 # without a warning. The workspace's own tests always have `crypto` on (its
 # dev-dependencies enable it), so only a crate outside the workspace shows
 # that the default build compiles, and that `verify` / `decrypt` exist only
@@ -37,6 +38,8 @@ check() { # name features expect-decrypt
 
 check default-features "" no
 check crypto-feature ', features = ["crypto"]' yes
+# A WebAssembly client's smallest build: no JSON paths in decode errors.
+check no-error-paths ', default-features = false' no
 
 # Without the feature, the methods must not exist (and nothing else breaks).
 dir="$work/no-methods"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The WebAssembly tests: mpkit-wasm's WasmHost against the Node platform
 # simulator (tests/sim), and the example mini program (examples/miniprogram)
-# loaded in a Node stand-in for WeChat's runtime. What CI runs (.ci/run);
+# loaded in Node stand-ins for the runtimes of WeChat, Douyin and Alipay (a
+# worker). What CI runs (.ci/run);
 # works on a fresh clone and installs what it needs:
 #   - the wasm32-unknown-unknown target (rustup);
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
@@ -44,6 +45,6 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 NODE_OPTIONS="--require $ROOT/tests/sim/preload.cjs" \
   cargo test -p mpkit-wasm --target wasm32-unknown-unknown --test sim
 
-echo "== the example mini program in a stand-in for WeChat's runtime"
-bash hosts/wasm/glue/build-miniprogram.sh examples/miniprogram/wasm
+echo "== the example mini program in stand-ins for WeChat, Douyin and Alipay"
+bash hosts/wasm/glue/build-miniprogram.sh --workers examples/miniprogram/workers examples/miniprogram/wasm
 node --test tests/sim/glue.test.cjs tests/sim/miniprogram.test.cjs

@@ -16,6 +16,8 @@ pub use version::{VERSION_PATTERN, Version, VersionError};
 #[cfg(feature = "std")]
 mod api;
 #[cfg(feature = "std")]
+mod automaton;
+#[cfg(feature = "std")]
 pub mod crypto;
 #[cfg(feature = "std")]
 mod depth;
@@ -57,6 +59,8 @@ pub use api::{
     ApiInfo, ApiOptions, CallStyle, Discriminant, ErrorRejection, MiniProgramApi, Outcome,
     Response, check_support, decode_str, decode_value,
 };
+#[cfg(feature = "std")]
+pub use automaton::{CompiledPattern, PatternStep};
 #[cfg(feature = "std")]
 pub use depth::MAX_DEPTH;
 #[cfg(feature = "std")]

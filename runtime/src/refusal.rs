@@ -1,6 +1,8 @@
 //! [`Refusal`]: where and why JSON does not decode as a type. Decoders work
 //! it out only after a plain decode has failed, so that successes never pay
-//! for tracking the path.
+//! for tracking the path. The path needs the `error-paths` feature (a second
+//! decoder per type, through serde_path_to_error); without it the reason is
+//! serde_json's alone (with a line and column for text) and the path empty.
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -14,6 +16,7 @@ pub(crate) struct Refusal {
     pub(crate) reason: String,
 }
 
+#[cfg(feature = "error-paths")]
 impl Refusal {
     /// Decodes `value` as `T`, tracking the path only to report a failure.
     pub(crate) fn decode_value<T: DeserializeOwned>(value: Value) -> Result<T, Refusal> {
@@ -42,12 +45,38 @@ impl Refusal {
     }
 }
 
+#[cfg(feature = "error-paths")]
 impl From<serde_path_to_error::Error<serde_json::Error>> for Refusal {
     fn from(error: serde_path_to_error::Error<serde_json::Error>) -> Self {
         let path = error.path().to_string();
         Refusal {
             path: if path == "." { String::new() } else { path },
             reason: error.into_inner().to_string(),
+        }
+    }
+}
+
+#[cfg(not(feature = "error-paths"))]
+impl Refusal {
+    /// Decodes `value` as `T`; a refusal has no path.
+    pub(crate) fn decode_value<T: DeserializeOwned>(value: Value) -> Result<T, Refusal> {
+        T::deserialize(value).map_err(Refusal::unplaced)
+    }
+
+    /// Checks that `value` decodes as `T`, without taking it.
+    pub(crate) fn check_value<T: DeserializeOwned>(value: &Value) -> Result<(), Refusal> {
+        T::deserialize(value).map(drop).map_err(Refusal::unplaced)
+    }
+
+    /// Why `text` does not decode as `T`, with serde_json's line and column.
+    pub(crate) fn of_text<T: DeserializeOwned>(text: &str) -> Option<Refusal> {
+        serde_json::from_str::<T>(text).err().map(Refusal::unplaced)
+    }
+
+    fn unplaced(error: serde_json::Error) -> Refusal {
+        Refusal {
+            path: String::new(),
+            reason: error.to_string(),
         }
     }
 }
@@ -63,6 +92,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "error-paths")]
     fn names_the_path_and_the_reason() {
         let nested = Refusal::of_text::<Vec<User>>(r#"[{"gender":1},{"gender":"x"}]"#);
         let nested = nested.map(|r| (r.path, r.reason.contains("invalid type")));
@@ -72,5 +102,21 @@ mod tests {
         assert!(Refusal::of_text::<User>(r#"{"gender":2}"#).is_none());
         let from_value = Refusal::decode_value::<User>(serde_json::json!({"gender": -1}));
         assert_eq!(from_value.err().map(|r| r.path), Some("gender".to_owned()));
+    }
+
+    #[test]
+    #[cfg(not(feature = "error-paths"))]
+    fn without_paths_gives_the_reason_and_where_in_the_text() {
+        let nested = Refusal::of_text::<Vec<User>>(r#"[{"gender":1},{"gender":"x"}]"#);
+        let nested = nested.map(|r| (r.path, r.reason));
+        assert!(
+            matches!(&nested, Some((path, reason)) if path.is_empty()
+                && reason.contains("invalid type") && reason.contains("line 1 column 27")),
+            "{nested:?}"
+        );
+        assert!(Refusal::of_text::<User>(r#"{"gender":2}"#).is_none());
+        let from_value = Refusal::decode_value::<User>(serde_json::json!({"gender": -1}));
+        assert!(from_value.is_err_and(|r| r.path.is_empty() && r.reason.contains("-1")));
+        assert!(Refusal::check_value::<User>(&serde_json::json!({"gender": 1})).is_ok());
     }
 }

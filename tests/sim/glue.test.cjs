@@ -46,3 +46,24 @@ test('glue that still loads by itself after conversion is refused', () => {
   const leaky = WEB.replace('function __wbg_get_imports() { return {}; }', 'function __wbg_get_imports() { return WebAssembly.Memory; }');
   assert.throws(() => convert(leaky), /still uses `WebAssembly\.`/);
 });
+
+test('the glue picks the WebAssembly object the runtime has, the platform one first', () => {
+  const vm = require('vm');
+  const pick = (globals) => {
+    const context = vm.createContext({});
+    vm.runInContext('delete globalThis.WebAssembly;', context);
+    Object.assign(context, globals);
+    const body = `${convert(WEB)}\nmodule.exports.pick = __mpkitWebAssembly;`;
+    const module = { exports: {} };
+    vm.runInContext(`(function (module) {${body}\n})`, context)(module);
+    return module.exports.pick();
+  };
+  const [wx, tt, my, web] = [{ n: 'wx' }, { n: 'tt' }, { n: 'my' }, { n: 'web' }];
+  assert.equal(pick({ WXWebAssembly: wx }), wx);
+  assert.equal(pick({ TTWebAssembly: tt }), tt);
+  assert.equal(pick({ MYWebAssembly: my }), my);
+  // Developer tools have the standard object beside the platform's.
+  assert.equal(pick({ WXWebAssembly: wx, WebAssembly: web }), wx);
+  assert.equal(pick({ WebAssembly: web }), web);
+  assert.throws(() => pick({}), /no WebAssembly \(WeChat needs base library 2\.13\.0, Douyin 2\.34\.0\.0, Alipay 2\.9\.7 in a worker\)/);
+});

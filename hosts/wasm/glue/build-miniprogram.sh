@@ -5,10 +5,10 @@
 #   <out>/mpkit.wasm.br   the module, brotli-compressed (WeChat >= 2.14.0)
 #   <out>/mpkit.wasm      the module, uncompressed
 #
-# Usage: build-miniprogram.sh [--release | --mvp] <out-dir>
+# Usage: build-miniprogram.sh [--release | --mvp] [--workers <dir>] [--no-error-paths] <out-dir>
 #   (none)     the test profile, shared with the wasm tests' build: quick.
 #   --release  size-optimized on stable Rust: opt-level z, LTO, one codegen
-#              unit, panic=abort, then wasm-opt -Oz (binaryen from npm,
+#              unit, panic=abort, then wasm-opt -Os (binaryen from npm,
 #              tests/sim/node_modules). Rust >= 1.82 enables reference types
 #              and multivalue, so the module needs a runtime with them.
 #   --mvp      as --release, but WebAssembly 1.0 (MVP) only, for runtimes that
@@ -17,6 +17,13 @@
 #              (-Zbuild-std), with panics aborting at once. wasm-opt then
 #              validates the module with MVP features only, so a feature that
 #              slips in fails the build.
+#   --no-error-paths  without mpkit-wasm's default `error-paths` feature:
+#              decode errors carry serde_json's reason but no JSON path, and
+#              the module loses the second decoder per response type.
+#   --workers  also copies the glue into <dir>, a mini program's workers
+#              directory: code in a worker can only require files there
+#              (Alipay runs WebAssembly only in workers). The module stays in
+#              <out-dir>, outside it, as the platforms require.
 # Debug and producers sections are stripped by wasm-opt, after wasm-bindgen
 # has read the target_features section (`strip = true` in a profile would
 # drop it first and turn wasm-bindgen's reference-types support off).
@@ -27,11 +34,18 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
 
 mode=test
-case "${1:-}" in
-  --release) mode=release; shift ;;
-  --mvp) mode=mvp; shift ;;
-esac
-out="${1:?usage: build-miniprogram.sh [--release | --mvp] <out-dir>}"
+workers=
+features=()
+while [ $# -gt 1 ]; do
+  case "$1" in
+    --release) mode=release; shift ;;
+    --mvp) mode=mvp; shift ;;
+    --workers) workers="${2:?--workers needs a directory}"; shift 2 ;;
+    --no-error-paths) features=(--no-default-features); shift ;;
+    *) break ;;
+  esac
+done
+out="${1:?usage: build-miniprogram.sh [--release | --mvp] [--workers <dir>] [--no-error-paths] <out-dir>}"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 target_dir="${CARGO_TARGET_DIR:-$ROOT/target}"
@@ -46,7 +60,7 @@ size_profile() {
 }
 
 cd "$ROOT"
-build=(-p mpkit-wasm --example miniprogram --target wasm32-unknown-unknown)
+build=(-p mpkit-wasm --example miniprogram --target wasm32-unknown-unknown ${features[@]+"${features[@]}"})
 case "$mode" in
   test)
     cargo build "${build[@]}"
@@ -70,14 +84,21 @@ wasm-bindgen --target web --out-dir "$work" --out-name mpkit "$wasm"
 wasm_opt="$ROOT/tests/sim/node_modules/.bin/wasm-opt"
 case "$mode" in
   test) cp "$work/mpkit_bg.wasm" "$out/mpkit.wasm" ;;
-  release) "$wasm_opt" -Oz --strip-debug --strip-producers "$work/mpkit_bg.wasm" -o "$out/mpkit.wasm" ;;
-  mvp) "$wasm_opt" --mvp-features -Oz --strip-debug --strip-producers "$work/mpkit_bg.wasm" -o "$out/mpkit.wasm" ;;
+  # -Os rather than -Oz: on rustc's opt-level=z output, -Oz's extra
+  # shrinking makes the module smaller raw but larger brotli-compressed,
+  # which is what a code package holds (hosts/wasm/bench/steps.sh measures both).
+  release) "$wasm_opt" -Os --strip-debug --strip-producers "$work/mpkit_bg.wasm" -o "$out/mpkit.wasm" ;;
+  mvp) "$wasm_opt" --mvp-features -Os --strip-debug --strip-producers "$work/mpkit_bg.wasm" -o "$out/mpkit.wasm" ;;
 esac
 if [ "$mode" != test ]; then
   # rustc's output, with its symbol names, for the size report.
   cp "$wasm" "$out/mpkit.named.wasm"
 fi
 node "$ROOT/hosts/wasm/glue/miniprogram-glue.cjs" "$work/mpkit.js" "$out/mpkit.js"
+if [ -n "$workers" ]; then
+  mkdir -p "$workers"
+  cp "$out/mpkit.js" "$workers/mpkit.js"
+fi
 node -e '
   const zlib = require("zlib"), fs = require("fs");
   const [from, to] = process.argv.slice(1);

@@ -1,18 +1,27 @@
-//! How replies come back from JavaScript: one function per host, through
-//! which every callback, promise settlement and timer of its calls reports
-//! (bound to the call's id and the event), the table of calls waiting for a
-//! reply, and [`Pending`], the future of one call.
+//! How replies come back from JavaScript: one function for the whole
+//! program, through which every callback, promise settlement and timer of
+//! every call reports (bound to the call's id and the event), the table of
+//! calls waiting for a reply, and [`Pending`], the future of one call.
 //!
 //! A call settles once: the first of `success`, `fail`, resolve, reject or
 //! the timer wins, and anything after it (a broken bridge calling both
 //! callbacks, `complete`, a timer racing a reply, a callback after the call
 //! was dropped) finds no waiting call and is ignored. The JavaScript function
-//! stays valid as long as JavaScript holds it, so a late callback never throws.
+//! stays valid for the program's life, so a late callback never throws.
+//!
+//! Why one function for the program, made once: a Rust closure handed to
+//! JavaScript is only freed when JavaScript's garbage collector reports it
+//! through `FinalizationRegistry`, which mini-program runtimes do not all
+//! have. One closure per host (or per call) would then leak one allocation
+//! per host (or per call); one per program cannot grow. What a call needs
+//! on the JavaScript side are bound copies of that function
+//! (`Function.prototype.bind`), plain JavaScript objects the collector frees
+//! with the options object that holds them. A call's entry in the table is
+//! removed when its future collects the reply or is dropped.
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
-use std::rc::{Rc, Weak};
 use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
@@ -76,11 +85,20 @@ struct Waiting {
     timeout: Option<Duration>,
 }
 
-/// The calls of one host that have not been collected yet.
+/// The calls of the program that have not been collected yet.
 #[derive(Default)]
 struct Calls {
     waiting: RefCell<SmallMap<u32, Waiting>>,
     next: Cell<u32>,
+}
+
+thread_local! {
+    /// The program's calls (WebAssembly here runs on one thread).
+    static CALLS: Calls = Calls::default();
+    /// The program's one dispatching function, once made.
+    static FUNCTION: OnceCell<Function> = const { OnceCell::new() };
+    /// How many dispatching functions were made: one at most, or closures leak.
+    static FUNCTIONS_MADE: Cell<usize> = const { Cell::new(0) };
 }
 
 impl Calls {
@@ -117,121 +135,152 @@ impl Calls {
     }
 }
 
-/// The JavaScript entry point of one host's replies, and its calls.
-pub(crate) struct Dispatcher {
-    calls: Rc<Calls>,
-    function: Function,
+/// The calls made and not yet collected (waiting for a reply, or settled
+/// and not yet polled), across every host of the program.
+pub(crate) fn outstanding() -> usize {
+    CALLS
+        .try_with(|calls| calls.waiting.borrow().len())
+        .unwrap_or(0)
 }
 
-impl Dispatcher {
-    /// A dispatcher whose JavaScript function is owned by JavaScript: it is
-    /// freed when nothing there holds it any more (where the runtime has
-    /// `FinalizationRegistry`), and it only holds the calls weakly.
-    pub(crate) fn new() -> Self {
-        let calls = Rc::new(Calls::default());
-        let weak: Weak<Calls> = Rc::downgrade(&calls);
-        let closure = Closure::<dyn FnMut(u32, u32, JsValue)>::new(
-            move |id: u32, code: u32, payload: JsValue| {
-                if let Some(calls) = weak.upgrade() {
-                    calls.deliver(id, Event::from_code(code), &payload);
-                }
-            },
-        );
-        let function = closure.into_js_value().unchecked_into::<Function>();
-        Dispatcher { calls, function }
-    }
+/// How many dispatching functions the program has made (one at most).
+pub(crate) fn functions_made() -> usize {
+    FUNCTIONS_MADE.try_with(Cell::get).unwrap_or(0)
+}
 
-    /// Registers a call that gives up after `timeout`.
-    pub(crate) fn register(&self, timeout: Option<Duration>) -> Pending {
-        let id = self.calls.next.get();
-        self.calls.next.set(id.wrapping_add(1));
-        self.calls
-            .waiting
-            .borrow_mut()
-            .get_or_insert_with(id, || Waiting {
+/// The program's dispatching function, made on first use.
+fn function() -> Result<Function, HostError> {
+    let made = FUNCTION.try_with(|cell| {
+        cell.get_or_init(|| {
+            let closure = Closure::<dyn FnMut(u32, u32, JsValue)>::new(
+                |id: u32, code: u32, payload: JsValue| {
+                    // Gone only while the thread shuts down: nothing to settle.
+                    let _ =
+                        CALLS.try_with(|calls| calls.deliver(id, Event::from_code(code), &payload));
+                },
+            );
+            let _ = FUNCTIONS_MADE.try_with(|made| made.set(made.get().saturating_add(1)));
+            // Kept for the program's life: see the module's header.
+            closure.into_js_value().unchecked_into::<Function>()
+        })
+        .clone()
+    });
+    made.map_err(|_| shutting_down())
+}
+
+fn shutting_down() -> HostError {
+    HostError::Bridge {
+        reason: "the program's call table is gone (the thread is shutting down)".to_owned(),
+    }
+}
+
+/// Registers a call that gives up after `timeout`.
+///
+/// # Errors
+/// [`HostError::Bridge`] while the thread shuts down.
+pub(crate) fn register(timeout: Option<Duration>) -> Result<Pending, HostError> {
+    CALLS
+        .try_with(|calls| {
+            let mut waiting = calls.waiting.borrow_mut();
+            // Skips ids still in use after the counter wraps around.
+            let mut id = calls.next.get();
+            while waiting.get(&id).is_some() {
+                id = id.wrapping_add(1);
+            }
+            calls.next.set(id.wrapping_add(1));
+            waiting.get_or_insert_with(id, || Waiting {
                 timeout,
                 ..Waiting::default()
             });
-        Pending {
-            calls: Rc::clone(&self.calls),
-            id,
-        }
-    }
+            Pending { id }
+        })
+        .map_err(|_| shutting_down())
+}
 
-    /// A JavaScript function that reports `event` of `pending`'s call.
-    pub(crate) fn callback(&self, pending: &Pending, event: Event) -> Function {
-        self.function
-            .bind2(
-                &JsValue::NULL,
-                &JsValue::from(pending.id),
-                &JsValue::from(event as u32),
-            )
-            .unchecked_into::<Function>()
-    }
+/// A JavaScript function that reports `event` of `pending`'s call.
+///
+/// # Errors
+/// [`HostError::Bridge`] while the thread shuts down.
+pub(crate) fn callback(pending: &Pending, event: Event) -> Result<Function, HostError> {
+    Ok(function()?
+        .bind2(
+            &JsValue::NULL,
+            &JsValue::from(pending.id),
+            &JsValue::from(event as u32),
+        )
+        .unchecked_into::<Function>())
+}
 
-    /// Starts the timer of `pending`'s call, if it has a timeout.
-    ///
-    /// # Errors
-    /// [`HostError::Bridge`] when the runtime has no working `setTimeout`.
-    pub(crate) fn start_timer(&self, pending: &Pending) -> Result<(), HostError> {
-        let timeout = self
-            .calls
-            .waiting
-            .borrow()
-            .get(&pending.id)
-            .and_then(|call| call.timeout);
-        let Some(timeout) = timeout else {
-            return Ok(());
-        };
-        let handler = self.callback(pending, Event::Timeout);
-        // Milliseconds as JavaScript numbers count them (exact below 2^53).
-        let milliseconds = timeout.as_secs_f64() * 1000.0;
-        let timer = set_timeout(&handler, milliseconds).map_err(|error| HostError::Bridge {
-            reason: format!(
-                "cannot time the call out: setTimeout failed ({})",
-                describe(&error).1
-            ),
-        })?;
-        if let Some(call) = self.calls.waiting.borrow_mut().get_mut(&pending.id) {
-            call.timer = Some(timer);
-        }
-        Ok(())
-    }
+/// Starts the timer of `pending`'s call, if it has a timeout.
+///
+/// # Errors
+/// [`HostError::Bridge`] when the runtime has no working `setTimeout`.
+pub(crate) fn start_timer(pending: &Pending) -> Result<(), HostError> {
+    let timeout = pending.with(|call| call.timeout).flatten();
+    let Some(timeout) = timeout else {
+        return Ok(());
+    };
+    let handler = callback(pending, Event::Timeout)?;
+    // Milliseconds as JavaScript numbers count them (exact below 2^53).
+    let milliseconds = timeout.as_secs_f64() * 1000.0;
+    let timer = set_timeout(&handler, milliseconds).map_err(|error| HostError::Bridge {
+        reason: format!(
+            "cannot time the call out: setTimeout failed ({})",
+            describe(&error).1
+        ),
+    })?;
+    pending.with(|call| call.timer = Some(timer));
+    Ok(())
 }
 
 /// The future of one call: ready when the call has settled. Dropping it
 /// forgets the call (a later callback is ignored) and stops its timer.
 pub(crate) struct Pending {
-    calls: Rc<Calls>,
     id: u32,
+}
+
+impl Pending {
+    /// Runs `f` on this call's entry, if it is still there.
+    fn with<T>(&self, f: impl FnOnce(&mut Waiting) -> T) -> Option<T> {
+        CALLS
+            .try_with(|calls| calls.waiting.borrow_mut().get_mut(&self.id).map(f))
+            .ok()
+            .flatten()
+    }
 }
 
 impl Future for Pending {
     type Output = Result<HostReply, HostError>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let mut waiting = self.calls.waiting.borrow_mut();
-        let Some(call) = waiting.get_mut(&self.id) else {
-            return Poll::Ready(Err(HostError::Bridge {
-                reason: "the call's record was lost".to_owned(),
-            }));
-        };
-        match call.reply.take() {
-            Some(reply) => {
-                waiting.remove(&self.id);
-                Poll::Ready(reply)
+        let polled = CALLS.try_with(|calls| {
+            let mut waiting = calls.waiting.borrow_mut();
+            let Some(call) = waiting.get_mut(&self.id) else {
+                return Poll::Ready(Err(HostError::Bridge {
+                    reason: "the call's record was lost".to_owned(),
+                }));
+            };
+            match call.reply.take() {
+                Some(reply) => {
+                    waiting.remove(&self.id);
+                    Poll::Ready(reply)
+                }
+                None => {
+                    call.waker = Some(cx.waker().clone());
+                    Poll::Pending
+                }
             }
-            None => {
-                call.waker = Some(cx.waker().clone());
-                Poll::Pending
-            }
-        }
+        });
+        polled.unwrap_or_else(|_| Poll::Ready(Err(shutting_down())))
     }
 }
 
 impl Drop for Pending {
     fn drop(&mut self) {
-        let removed = self.calls.waiting.borrow_mut().remove(&self.id);
+        let removed = CALLS
+            .try_with(|calls| calls.waiting.borrow_mut().remove(&self.id))
+            .ok()
+            .flatten();
         if let Some(timer) = removed.and_then(|call| call.timer) {
             let _ = clear_timeout(&timer);
         }

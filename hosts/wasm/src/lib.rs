@@ -31,14 +31,14 @@ mod dispatch;
 mod getter;
 mod small_map;
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::RefCell;
 use std::future::Future;
 
 use js_sys::{Function, JSON, Reflect};
 use mpkit_runtime::{ApiInfo, CallStyle, Host, HostError, HostReply, Invocation, Version};
 use wasm_bindgen::{JsCast, JsValue};
 
-use dispatch::{Dispatcher, Event, Pending, describe};
+use dispatch::{Event, Pending, describe};
 use small_map::SmallMap;
 
 /// One root object (`wx`, `mpserverless`) as the host knows it.
@@ -62,7 +62,6 @@ struct Root {
 /// JavaScript event loop.
 pub struct WasmHost {
     roots: RefCell<SmallMap<String, Root>>,
-    dispatcher: OnceCell<Dispatcher>,
 }
 
 impl Default for WasmHost {
@@ -85,7 +84,6 @@ impl WasmHost {
     pub fn new() -> Self {
         WasmHost {
             roots: RefCell::new(SmallMap::default()),
-            dispatcher: OnceCell::new(),
         }
     }
 
@@ -124,8 +122,23 @@ impl WasmHost {
         self.with_root(name, client).with_version(name, version)
     }
 
-    fn dispatcher(&self) -> &Dispatcher {
-        self.dispatcher.get_or_init(Dispatcher::new)
+    /// The calls made through any host of the program that have not been
+    /// collected yet: waiting for a reply, or settled and not yet polled. A
+    /// call's entry goes when its future completes or is dropped, so this
+    /// falls back to zero once every call has settled or timed out; a call
+    /// whose callback never fires and that has no timeout stays counted
+    /// for as long as its future is kept.
+    #[must_use]
+    pub fn outstanding_calls() -> usize {
+        dispatch::outstanding()
+    }
+
+    /// How many JavaScript functions the program has made for replies: one
+    /// at most, whatever the number of hosts and calls. For the leak test.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn reply_functions_made() -> usize {
+        dispatch::functions_made()
     }
 
     /// Root `name`: given, or the global of that name (looked up each time,
@@ -193,9 +206,8 @@ impl WasmHost {
             .ok_or_else(|| HostError::Bridge {
                 reason: format!("the options are not a JSON object: {}", invocation.options),
             })?;
-        let dispatcher = self.dispatcher();
-        let pending = dispatcher.register(invocation.timeout);
-        dispatcher.start_timer(&pending)?;
+        let pending = dispatch::register(invocation.timeout)?;
+        dispatch::start_timer(&pending)?;
         match api.call_style {
             CallStyle::Callback | CallStyle::CallbackOrPromise => {
                 for (name, event) in [
@@ -203,7 +215,7 @@ impl WasmHost {
                     ("fail", Event::Fail),
                     ("complete", Event::Complete),
                 ] {
-                    let callback = dispatcher.callback(&pending, event);
+                    let callback = dispatch::callback(&pending, event)?;
                     Reflect::set(&options, &JsValue::from_str(name), &callback).map_err(threw)?;
                 }
                 method.call1(&this, &options).map_err(threw)?;
@@ -215,8 +227,8 @@ impl WasmHost {
                     .ok_or_else(|| HostError::Bridge {
                         reason: format!("{} returned no promise", api.full_name),
                     })?;
-                let resolve = dispatcher.callback(&pending, Event::Resolve);
-                let reject = dispatcher.callback(&pending, Event::Reject);
+                let resolve = dispatch::callback(&pending, Event::Resolve)?;
+                let reject = dispatch::callback(&pending, Event::Reject)?;
                 then.call2(&returned, &resolve, &reject).map_err(threw)?;
             }
         }

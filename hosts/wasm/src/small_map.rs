@@ -60,6 +60,10 @@ impl<K: PartialEq, V> SmallMap<K, V> {
         Some(self.entries.swap_remove(index).1)
     }
 
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
     pub(crate) fn keys(&self) -> impl Iterator<Item = &K> {
         self.entries.iter().map(|(k, _)| k)
     }
@@ -77,6 +81,7 @@ mod tests {
         map.get_or_insert_with("tt".to_owned(), || 5);
         assert_eq!(map.get("wx"), Some(&3));
         assert_eq!(map.keys().count(), 2);
+        assert_eq!(map.len(), 2);
         assert_eq!(map.remove("wx"), Some(3));
         assert_eq!(map.get("wx"), None);
         assert_eq!(map.get_mut("tt").map(|v| *v), Some(5));

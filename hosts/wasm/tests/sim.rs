@@ -11,6 +11,7 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
 
+use std::future::Future;
 use std::time::Duration;
 
 use mpkit::{
@@ -570,4 +571,86 @@ async fn a_dyn_host_calls_alike() {
         matches!(&error, CallError::Failure { detail, .. } if detail == "auth deny"),
         "{error}"
     );
+}
+
+/// Nothing is left behind per call or per host: after calls that succeed,
+/// fail, call both callbacks, settle inside the call, throw, time out
+/// (including callbacks and promises that never fire), and calls dropped
+/// before they settle, each on a new host, no call is outstanding, and one
+/// JavaScript reply function served them all (a closure per host or per
+/// call would leak wherever `FinalizationRegistry` is missing).
+#[wasm_bindgen_test]
+async fn calls_leave_nothing_behind() {
+    const API: &str = "wx.getUserInfo";
+    let info = &WxGetUserInfo::INFO;
+    let options = WxGetUserInfo::options().build().unwrap();
+    let kinds = ["success", "fail", "both", "sync", "throw", "silent"];
+    reset();
+    for round in 0..60 {
+        let kind = kinds[round % kinds.len()];
+        let fixture = match kind {
+            "fail" => "wechat/getUserInfo/fail-auth-deny.json",
+            "throw" | "silent" => "",
+            _ => "wechat/getUserInfo/success-basic.json",
+        };
+        script(API, kind, fixture);
+        let host = host_for(info, "3.60.0");
+        let result =
+            call_with_timeout::<WxGetUserInfo, _>(&host, &options, Duration::from_millis(5)).await;
+        match kind {
+            "success" | "both" | "sync" => assert!(result.is_ok(), "{kind}: {result:?}"),
+            "silent" => assert!(
+                matches!(
+                    &result,
+                    Err(CallError::Host {
+                        error: HostError::TimedOut { .. },
+                        ..
+                    })
+                ),
+                "{result:?}"
+            ),
+            _ => assert!(result.is_err(), "{kind}"),
+        }
+        assert_eq!(WasmHost::outstanding_calls(), 0, "after a {kind} call");
+    }
+
+    // A promise that never settles, on an EMAS client, timed out.
+    let client = root("mpserverless");
+    let emas = WasmHost::new().with_client("mpserverless", client, Version::new(3, 1, 5));
+    let emas_options = EmasGetUserInfo::options().build().unwrap();
+    for _ in 0..10 {
+        script("mpserverless.user.getInfo", "silent", "");
+        let result =
+            call_with_timeout::<EmasGetUserInfo, _>(&emas, &emas_options, Duration::from_millis(5))
+                .await;
+        assert!(result.is_err());
+    }
+    assert_eq!(WasmHost::outstanding_calls(), 0);
+
+    // Calls dropped while waiting (one with a timer, one without): counted
+    // while their futures live, gone with them, and a late timer is harmless.
+    script(API, "silent", "");
+    script(API, "silent", "");
+    let host = host_for(info, "3.60.0");
+    let mut timed = Box::pin(call_with_timeout::<WxGetUserInfo, _>(
+        &host,
+        &options,
+        Duration::from_millis(5),
+    ));
+    let mut untimed = Box::pin(call::<WxGetUserInfo, _>(&host, &options));
+    std::future::poll_fn(|cx| {
+        assert!(timed.as_mut().poll(cx).is_pending());
+        assert!(untimed.as_mut().poll(cx).is_pending());
+        std::task::Poll::Ready(())
+    })
+    .await;
+    assert_eq!(WasmHost::outstanding_calls(), 2);
+    drop(timed);
+    drop(untimed);
+    assert_eq!(WasmHost::outstanding_calls(), 0);
+    wait(20).await;
+    assert_eq!(WasmHost::outstanding_calls(), 0);
+    assert_eq!(callback_errors_json(), "[]");
+
+    assert_eq!(WasmHost::reply_functions_made(), 1);
 }

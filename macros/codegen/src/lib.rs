@@ -16,6 +16,7 @@
 //! has no `proc_macro` dependency and so is tested like any library.
 
 mod attr;
+mod automaton;
 mod bundled;
 mod checked;
 mod derive;

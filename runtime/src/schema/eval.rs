@@ -602,4 +602,62 @@ mod tests {
         assert_eq!(error.pointer, "/a~1b");
         assert!(!error.to_string().contains("secret"), "{error}");
     }
+
+    #[test]
+    fn compiled_and_engine_patterns_check_alike() {
+        use crate::{CompiledPattern, Pattern, PatternStep};
+        // `^b` as the derive compiles it, and the same through the engine.
+        static COMPILED: CompiledPattern = CompiledPattern::new(
+            "^b",
+            &[
+                PatternStep::Start,
+                PatternStep::Char(&[('b', 'b')]),
+                PatternStep::Match,
+            ],
+        );
+        static ENGINE: Pattern = Pattern::new("^b");
+        static BY_COMPILED: Schema = Schema {
+            checks: &[Check::Pattern(&COMPILED)],
+        };
+        static BY_ENGINE: Schema = Schema {
+            checks: &[Check::Pattern(&ENGINE)],
+        };
+        static KEYS: Schema = Schema {
+            checks: &[Check::Members {
+                named: &[],
+                patterns: &[
+                    (
+                        &COMPILED,
+                        &Schema {
+                            checks: &[Check::Type(&[Kind::Integer])],
+                        },
+                    ),
+                    (
+                        &ENGINE,
+                        &Schema {
+                            checks: &[Check::Minimum(Json::Int(1))],
+                        },
+                    ),
+                ],
+                additional: None,
+            }],
+        };
+        for schema in [&BY_COMPILED, &BY_ENGINE] {
+            assert!(check(schema, &json!("bee")).is_ok());
+            assert!(check(schema, &json!("abe")).is_err());
+            assert!(
+                check(schema, &json!(3)).is_ok(),
+                "only strings have a pattern"
+            );
+        }
+        assert!(check(&KEYS, &json!({ "b": 2, "a": "x" })).is_ok());
+        assert!(
+            check(&KEYS, &json!({ "b": 0 })).is_err(),
+            "the engine's schema applies too"
+        );
+        assert!(
+            check(&KEYS, &json!({ "bb": "x" })).is_err(),
+            "the compiled one's applies"
+        );
+    }
 }

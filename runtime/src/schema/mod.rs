@@ -15,7 +15,28 @@ mod json;
 pub use eval::{SchemaViolation, check};
 pub use json::Json;
 
-use crate::Pattern;
+use crate::{CompiledPattern, Pattern};
+
+/// A `pattern` or a `patternProperties` key as the evaluator matches it:
+/// compiled by the derive into a [`CompiledPattern`] where it can be, run by
+/// the regular-expression engine ([`Pattern`]) otherwise. A trait object, so
+/// that a program whose patterns are all compiled links no engine.
+pub trait Matches: core::fmt::Debug + Sync {
+    /// Whether the pattern matches somewhere in `text`.
+    fn is_match(&self, text: &str) -> bool;
+}
+
+impl Matches for Pattern {
+    fn is_match(&self, text: &str) -> bool {
+        Pattern::is_match(self, text)
+    }
+}
+
+impl Matches for CompiledPattern {
+    fn is_match(&self, text: &str) -> bool {
+        CompiledPattern::is_match(self, text)
+    }
+}
 
 /// A compiled subschema: every check must hold. `Schema { checks: &[] }` is
 /// JSON Schema's `true`.
@@ -71,7 +92,7 @@ pub enum Check {
     /// `maxLength`, in characters.
     MaxLength(u64),
     /// `pattern`, found anywhere in the string.
-    Pattern(&'static Pattern),
+    Pattern(&'static dyn Matches),
     /// `prefixItems` and `items`: the first elements against their own
     /// schemas, the rest against `rest`.
     Items {
@@ -101,7 +122,7 @@ pub enum Check {
         /// `properties`.
         named: &'static [(&'static str, &'static Schema)],
         /// `patternProperties`.
-        patterns: &'static [(&'static Pattern, &'static Schema)],
+        patterns: &'static [(&'static dyn Matches, &'static Schema)],
         /// `additionalProperties`.
         additional: Option<&'static Schema>,
     },

@@ -773,8 +773,47 @@ const _: () = {
                             _members::first::<_, A::Error>(&member_err_msg, "errMsg")?;
                             let value: ::std::string::String = map.next_value()?;
                             if !{
-                                static PATTERN: ::mpkit::Pattern = ::mpkit::Pattern::new(
+                                static PATTERN: ::mpkit::CompiledPattern = ::mpkit::CompiledPattern::new(
                                     "^getUserProfile:(fail([ :][\\s\\S]*)?|cancel)$",
+                                    &[
+                                        ::mpkit::PatternStep::Start,
+                                        ::mpkit::PatternStep::Char(&[('g', 'g')]),
+                                        ::mpkit::PatternStep::Char(&[('e', 'e')]),
+                                        ::mpkit::PatternStep::Char(&[('t', 't')]),
+                                        ::mpkit::PatternStep::Char(&[('U', 'U')]),
+                                        ::mpkit::PatternStep::Char(&[('s', 's')]),
+                                        ::mpkit::PatternStep::Char(&[('e', 'e')]),
+                                        ::mpkit::PatternStep::Char(&[('r', 'r')]),
+                                        ::mpkit::PatternStep::Char(&[('P', 'P')]),
+                                        ::mpkit::PatternStep::Char(&[('r', 'r')]),
+                                        ::mpkit::PatternStep::Char(&[('o', 'o')]),
+                                        ::mpkit::PatternStep::Char(&[('f', 'f')]),
+                                        ::mpkit::PatternStep::Char(&[('i', 'i')]),
+                                        ::mpkit::PatternStep::Char(&[('l', 'l')]),
+                                        ::mpkit::PatternStep::Char(&[('e', 'e')]),
+                                        ::mpkit::PatternStep::Char(&[(':', ':')]),
+                                        ::mpkit::PatternStep::Split(17, 27),
+                                        ::mpkit::PatternStep::Char(&[('f', 'f')]),
+                                        ::mpkit::PatternStep::Char(&[('a', 'a')]),
+                                        ::mpkit::PatternStep::Char(&[('i', 'i')]),
+                                        ::mpkit::PatternStep::Char(&[('l', 'l')]),
+                                        ::mpkit::PatternStep::Split(22, 26),
+                                        ::mpkit::PatternStep::Char(&[(' ', ' '), (':', ':')]),
+                                        ::mpkit::PatternStep::Split(24, 26),
+                                        ::mpkit::PatternStep::Char(
+                                            &[('\0', '\u{d7ff}'), ('\u{e000}', '\u{10ffff}')],
+                                        ),
+                                        ::mpkit::PatternStep::Jump(23),
+                                        ::mpkit::PatternStep::Jump(33),
+                                        ::mpkit::PatternStep::Char(&[('c', 'c')]),
+                                        ::mpkit::PatternStep::Char(&[('a', 'a')]),
+                                        ::mpkit::PatternStep::Char(&[('n', 'n')]),
+                                        ::mpkit::PatternStep::Char(&[('c', 'c')]),
+                                        ::mpkit::PatternStep::Char(&[('e', 'e')]),
+                                        ::mpkit::PatternStep::Char(&[('l', 'l')]),
+                                        ::mpkit::PatternStep::End,
+                                        ::mpkit::PatternStep::Match,
+                                    ],
                                 );
                                 PATTERN.is_match(&value)
                             } {

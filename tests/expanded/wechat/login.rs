@@ -390,8 +390,38 @@ const _: () = {
                             _members::first::<_, A::Error>(&member_err_msg, "errMsg")?;
                             let value: ::std::string::String = map.next_value()?;
                             if !{
-                                static PATTERN: ::mpkit::Pattern = ::mpkit::Pattern::new(
+                                static PATTERN: ::mpkit::CompiledPattern = ::mpkit::CompiledPattern::new(
                                     "^login:(fail([ :][\\s\\S]*)?|cancel)$",
+                                    &[
+                                        ::mpkit::PatternStep::Start,
+                                        ::mpkit::PatternStep::Char(&[('l', 'l')]),
+                                        ::mpkit::PatternStep::Char(&[('o', 'o')]),
+                                        ::mpkit::PatternStep::Char(&[('g', 'g')]),
+                                        ::mpkit::PatternStep::Char(&[('i', 'i')]),
+                                        ::mpkit::PatternStep::Char(&[('n', 'n')]),
+                                        ::mpkit::PatternStep::Char(&[(':', ':')]),
+                                        ::mpkit::PatternStep::Split(8, 18),
+                                        ::mpkit::PatternStep::Char(&[('f', 'f')]),
+                                        ::mpkit::PatternStep::Char(&[('a', 'a')]),
+                                        ::mpkit::PatternStep::Char(&[('i', 'i')]),
+                                        ::mpkit::PatternStep::Char(&[('l', 'l')]),
+                                        ::mpkit::PatternStep::Split(13, 17),
+                                        ::mpkit::PatternStep::Char(&[(' ', ' '), (':', ':')]),
+                                        ::mpkit::PatternStep::Split(15, 17),
+                                        ::mpkit::PatternStep::Char(
+                                            &[('\0', '\u{d7ff}'), ('\u{e000}', '\u{10ffff}')],
+                                        ),
+                                        ::mpkit::PatternStep::Jump(14),
+                                        ::mpkit::PatternStep::Jump(24),
+                                        ::mpkit::PatternStep::Char(&[('c', 'c')]),
+                                        ::mpkit::PatternStep::Char(&[('a', 'a')]),
+                                        ::mpkit::PatternStep::Char(&[('n', 'n')]),
+                                        ::mpkit::PatternStep::Char(&[('c', 'c')]),
+                                        ::mpkit::PatternStep::Char(&[('e', 'e')]),
+                                        ::mpkit::PatternStep::Char(&[('l', 'l')]),
+                                        ::mpkit::PatternStep::End,
+                                        ::mpkit::PatternStep::Match,
+                                    ],
                                 );
                                 PATTERN.is_match(&value)
                             } {

@@ -5,7 +5,7 @@
 //! returns a serde error naming the member.
 
 use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use quote::{format_ident, quote};
 use serde_json::Value;
 
 use crate::lower::{Field, Rule, Ty};
@@ -89,9 +89,14 @@ fn rule_check(
         (Rule::Pattern(pattern), Ty::String) => {
             let stop = fail(format!("must match the pattern {pattern:?}"));
             let matches = inline_pattern(pattern).unwrap_or_else(|| {
+                let name = format_ident!("PATTERN");
+                let pattern = crate::automaton::pattern_static(krate, &name, pattern)
+                    .unwrap_or_else(
+                        || quote!(static #name: #krate::Pattern = #krate::Pattern::new(#pattern);),
+                    );
                 quote! {{
-                    static PATTERN: #krate::Pattern = #krate::Pattern::new(#pattern);
-                    PATTERN.is_match(&value)
+                    #pattern
+                    #name.is_match(&value)
                 }}
             });
             quote!(if !#matches { #stop })

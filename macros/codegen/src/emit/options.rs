@@ -680,9 +680,13 @@ fn rule_checks(cx: &Context<'_>, option: &OptionSpec) -> Option<TokenStream> {
         }
         Rule::Pattern(pattern) => {
             let reason = format!("must match the pattern {pattern:?}");
+            let name = quote::format_ident!("PATTERN");
+            let pattern = crate::automaton::pattern_static(krate, &name, pattern).unwrap_or_else(
+                || quote!(static #name: #krate::Pattern = #krate::Pattern::new(#pattern);),
+            );
             quote! {
-                static PATTERN: #krate::Pattern = #krate::Pattern::new(#pattern);
-                if !PATTERN.is_match(value) {
+                #pattern
+                if !#name.is_match(value) {
                     errors.push(#krate::BuildError::invalid_field(#json, #reason));
                 }
             }

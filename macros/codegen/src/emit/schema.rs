@@ -11,7 +11,8 @@ use crate::spec::JsonType;
 /// An expression checking `value` (an expression of type
 /// `&serde_json::Value`) against `schema`: a `Result<(), SchemaViolation>`. The schema's nodes and
 /// patterns are `static`s in the expression's block, so they are built at
-/// compile time and each pattern is compiled once, on first use.
+/// compile time; a pattern the derive cannot compile into an automaton is
+/// compiled by the engine once, on first use.
 pub(super) fn check_value(
     krate: &syn::Path,
     schema: &CheckedSchema,
@@ -29,9 +30,13 @@ pub(super) fn check_value(
             quote!(static #name: #krate::schema::Schema = #krate::schema::Schema { checks: &[#(#checks),*] };)
         })
         .collect();
+    // Compiled where the derive can (no regular-expression engine linked
+    // for them), the run-time engine otherwise.
     let patterns = patterns.iter().enumerate().map(|(i, source)| {
         let name = format_ident!("PATTERN_{}", i);
-        quote!(static #name: #krate::Pattern = #krate::Pattern::new(#source);)
+        crate::automaton::pattern_static(krate, &name, source).unwrap_or_else(
+            || quote!(static #name: #krate::Pattern = #krate::Pattern::new(#source);),
+        )
     });
     let root = node_name(0);
     quote! {{
