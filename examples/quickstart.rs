@@ -71,6 +71,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     emas_get_user_info()?;
     logins()?;
     kuaishou_and_qq_get_user_info()?;
+    profiles()?;
     Ok(())
 }
 
@@ -312,6 +313,80 @@ fn kuaishou_and_qq_get_user_info() -> Result<(), Box<dyn std::error::Error>> {
         "   decoded: nickName {:?}, gender {:?}",
         reply.user_info.nick_name, reply.user_info.gender
     );
+    println!();
+    Ok(())
+}
+
+/// The same `mpkit::Profile` from every platform's payloads, side by side:
+/// each schema's `x-profile` says where its members are and what its gender
+/// codes mean. The decrypted data is what a server's `decrypt` returns.
+fn profiles() -> Result<(), Box<dyn std::error::Error>> {
+    println!("== one Profile from every platform");
+    let wechat = WxGetUserInfo::decode(include_str!(
+        "../tests/fixtures/wechat/getUserInfo/success-with-credentials.json"
+    ))?
+    .profile();
+    let wechat_data: WxGetUserInfoEncryptedUserInfo = serde_json::from_str(include_str!(
+        "../tests/fixtures/wechat/getUserInfo/encrypted.json"
+    ))?;
+    let anonymous = WxGetUserInfo::decode(include_str!(
+        "../tests/fixtures/wechat/getUserInfo/success-anonymous.json"
+    ))?
+    .profile();
+    let douyin = TtGetUserInfo::decode(include_str!(
+        "../tests/fixtures/douyin/getUserInfo/success-with-credentials.json"
+    ))?
+    .profile();
+    let douyin_data: TtGetUserInfoEncryptedUserInfo = serde_json::from_str(include_str!(
+        "../tests/fixtures/douyin/getUserInfo/encrypted.json"
+    ))?;
+    let kuaishou = KsGetUserInfo::decode(include_str!(
+        "../tests/fixtures/kuaishou/getUserInfo/success-with-credentials.json"
+    ))?
+    .profile();
+    let kuaishou_data: KsGetUserInfoEncryptedUserInfo = serde_json::from_str(include_str!(
+        "../tests/fixtures/kuaishou/getUserInfo/encrypted.json"
+    ))?;
+    let qq = QqGetUserInfo::decode(include_str!(
+        "../tests/fixtures/qq/getUserInfo/success-with-credentials.json"
+    ))?
+    .profile();
+    let emas = EmasGetUserInfo::decode(include_str!(
+        "../tests/fixtures/mpserverless/user.getInfo/success-flat.json"
+    ))?
+    .profile();
+    let rows = [
+        wechat.or(wechat_data.profile()),
+        anonymous,
+        douyin.or(douyin_data.profile()),
+        kuaishou.or(kuaishou_data.profile()),
+        qq,
+        emas,
+    ];
+    println!(
+        "   {:<13} {:<10} {:<8} {:<10} {:<10} {:<10} {:<10} anonymous",
+        "platform", "nickname", "gender", "city", "openId", "unionId", "userId"
+    );
+    let cell = |value: &Option<String>| {
+        value
+            .as_deref()
+            .map_or_else(|| "-".to_owned(), |text| text.chars().take(9).collect())
+    };
+    for profile in rows {
+        println!(
+            "   {:<13} {:<10} {:<8} {:<10} {:<10} {:<10} {:<10} {}",
+            profile.platform,
+            cell(&profile.nickname),
+            profile
+                .gender
+                .map_or_else(|| "-".to_owned(), |g| g.to_string()),
+            cell(&profile.city),
+            cell(&profile.open_id),
+            cell(&profile.union_id),
+            cell(&profile.user_id),
+            profile.anonymous
+        );
+    }
     println!();
     Ok(())
 }

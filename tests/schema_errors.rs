@@ -267,10 +267,10 @@ fn unresolved_ref_suggests_the_nearest_definition() {
 #[test]
 fn missing_request_part() {
     let start = BASE
-        .find("  \"request\": {")
+        .find("\n  \"request\": {")
         .unwrap_or_else(|| unreachable!());
     let end = BASE
-        .find("  \"success\": {")
+        .find("\n  \"success\": {")
         .unwrap_or_else(|| unreachable!());
     let text = format!("{}{}", &BASE[..start], &BASE[end..]);
     let d = assert_one(
@@ -285,9 +285,11 @@ fn missing_request_part() {
 #[test]
 fn missing_success_part() {
     let start = BASE
-        .find("  \"success\": {")
+        .find("\n  \"success\": {")
         .unwrap_or_else(|| unreachable!());
-    let end = BASE.find("  \"fail\": {").unwrap_or_else(|| unreachable!());
+    let end = BASE
+        .find("\n  \"fail\": {")
+        .unwrap_or_else(|| unreachable!());
     let text = format!("{}{}", &BASE[..start], &BASE[end..]);
     assert_one(
         &text,

@@ -46,6 +46,8 @@ mod pattern;
 #[cfg(feature = "std")]
 mod plain;
 #[cfg(feature = "std")]
+mod profile;
+#[cfg(feature = "std")]
 mod refusal;
 #[cfg(feature = "testing")]
 mod replay;
@@ -90,6 +92,8 @@ pub use pattern::Pattern;
 #[doc(hidden)]
 #[cfg(feature = "std")]
 pub use plain::parse as parse_json_value;
+#[cfg(feature = "std")]
+pub use profile::{Gender, Profile};
 #[cfg(feature = "testing")]
 pub use replay::{RecordedCall, ReplayHost};
 #[cfg(feature = "std")]

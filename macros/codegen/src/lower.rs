@@ -266,6 +266,8 @@ pub(crate) struct Api {
     pub discriminant: Field,
     pub credentials: Option<Credentials>,
     pub watermark: Option<WatermarkFields>,
+    /// `x-profile`, which the loader has checked against the types.
+    pub profile: Option<crate::spec::ProfileMap>,
     pub doc: Vec<String>,
 }
 
@@ -368,6 +370,7 @@ pub(crate) fn lower(
         discriminant,
         credentials,
         watermark,
+        profile: api.profile.clone(),
         doc: docs(Some(&api.title), Some(&api.description)),
     })
 }

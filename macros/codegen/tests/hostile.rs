@@ -790,6 +790,93 @@ fn cases() -> Vec<Case> {
             Builds,
         ),
         (
+            "a profile read from members the payload has",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    user,
+                    "sex",
+                    json!({"type": "string", "enum": ["m", "f"]}),
+                );
+                set(
+                    d,
+                    "/x-profile",
+                    json!({
+                        "success": {"nickname": "/user/nickName", "gender": "/user/sex"},
+                        "genders": {"male": ["m"], "female": ["f"]},
+                        "anonymous": {"nickname": "someone", "source": "https://example.com"}
+                    }),
+                );
+            }),
+            Builds,
+        ),
+        (
+            "a profile member the payload does not have",
+            Box::new(|d: &mut Value| {
+                set(
+                    d,
+                    "/x-profile",
+                    json!({"success": {"nickname": "/user/nick"}}),
+                );
+            }),
+            Refused(
+                "/x-profile/success/nickname",
+                &["names no member", "`nick`"],
+            ),
+        ),
+        (
+            "a profile's text read from a number",
+            Box::new(move |d: &mut Value| {
+                member(d, user, "age", json!({"type": "integer"}));
+                set(d, "/x-profile", json!({"success": {"city": "/user/age"}}));
+            }),
+            Refused("/x-profile/success/city", &["not a plain string"]),
+        ),
+        (
+            "a profile gender whose codes are not said",
+            Box::new(move |d: &mut Value| {
+                member(d, user, "sex", json!({"type": "integer"}));
+                set(d, "/x-profile", json!({"success": {"gender": "/user/sex"}}));
+            }),
+            Refused("/x-profile", &["\"genders\""]),
+        ),
+        (
+            "a profile gender code the member never has",
+            Box::new(move |d: &mut Value| {
+                member(d, user, "sex", json!({"type": "integer", "enum": [0, 1]}));
+                set(
+                    d,
+                    "/x-profile",
+                    json!({"success": {"gender": "/user/sex"}, "genders": {"male": [1], "female": [2]}}),
+                );
+            }),
+            Refused("/x-profile/genders", &["2 is not one of", "0, 1"]),
+        ),
+        (
+            "a profile of decrypted data the API does not have",
+            Box::new(|d: &mut Value| {
+                set(d, "/x-profile", json!({"encrypted": {"openId": "/openId"}}));
+            }),
+            Refused("/x-profile/encrypted", &["does not have"]),
+        ),
+        (
+            "a profile read through a member kept as JSON",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    user,
+                    "names",
+                    json!({"type": "object", "properties": {"nick": {"type": "string"}}, "minProperties": 1}),
+                );
+                set(
+                    d,
+                    "/x-profile",
+                    json!({"success": {"nickname": "/user/names/nick"}}),
+                );
+            }),
+            Refused("/x-profile/success/nickname", &["kept as JSON"]),
+        ),
+        (
             "an $id with a fragment",
             Box::new(move |d: &mut Value| {
                 member(

@@ -892,3 +892,36 @@ const _: () = {
         }
     }
 };
+impl KsGetUserInfoSuccess {
+    /// The user's profile in mpkit's form for every platform, from the success payload (as the schema's `x-profile` maps it); what the success payload does not carry is `None`.
+    #[must_use]
+    pub fn profile(&self) -> ::mpkit::Profile {
+        use ::std::option::Option::Some;
+        let mut profile = ::mpkit::Profile::new("kuaishou");
+        profile.nickname = Some(self.user_info.nick_name.clone());
+        profile.avatar_url = Some(self.user_info.avatar_url.clone());
+        profile
+    }
+}
+impl KsGetUserInfoEncryptedUserInfo {
+    /// The user's profile in mpkit's form for every platform, from the decrypted data (as the schema's `x-profile` maps it); what the decrypted data does not carry is `None`.
+    #[must_use]
+    pub fn profile(&self) -> ::mpkit::Profile {
+        use ::mpkit::Gender;
+        use ::std::option::Option::Some;
+        let mut profile = ::mpkit::Profile::new("kuaishou");
+        profile.nickname.clone_from(&self.nick_name);
+        profile.avatar_url.clone_from(&self.avatar_url);
+        profile.gender = self
+            .gender
+            .as_ref()
+            .map(::mpkit::NumberOrString::get)
+            .map(|v| match v {
+                KsGetUserInfoGender::Unknown => Gender::Unknown,
+                KsGetUserInfoGender::Male => Gender::Male,
+                KsGetUserInfoGender::Female => Gender::Female,
+            });
+        profile.open_id = Some(self.open_id.clone());
+        profile
+    }
+}

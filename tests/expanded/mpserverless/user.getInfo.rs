@@ -884,3 +884,13 @@ const _: () = {
         }
     }
 };
+impl MpserverlessUserGetInfoSuccess {
+    /// The user's profile in mpkit's form for every platform, from the success payload (as the schema's `x-profile` maps it); what the success payload does not carry is `None`.
+    #[must_use]
+    pub fn profile(&self) -> ::mpkit::Profile {
+        let mut profile = ::mpkit::Profile::new("mpserverless");
+        profile.user_id.clone_from(&self.result.user_id);
+        profile.oauth_user_id.clone_from(&self.result.oauth_user_id);
+        profile
+    }
+}

@@ -1223,3 +1223,41 @@ const _: () = {
         }
     }
 };
+impl QqGetUserInfoSuccess {
+    /// The user's profile in mpkit's form for every platform, from the success payload (as the schema's `x-profile` maps it); what the success payload does not carry is `None`.
+    #[must_use]
+    pub fn profile(&self) -> ::mpkit::Profile {
+        use ::mpkit::Gender;
+        use ::std::option::Option::Some;
+        let mut profile = ::mpkit::Profile::new("qq");
+        profile.nickname = Some(self.user_info.nick_name.clone());
+        profile.avatar_url = Some(self.user_info.avatar_url.clone());
+        profile.gender = self
+            .user_info
+            .gender
+            .as_ref()
+            .map(|v| match v {
+                QqGetUserInfoGender::Unknown => Gender::Unknown,
+                QqGetUserInfoGender::Male => Gender::Male,
+                QqGetUserInfoGender::Female => Gender::Female,
+            });
+        profile.country.clone_from(&self.user_info.country);
+        profile.province.clone_from(&self.user_info.province);
+        profile.city.clone_from(&self.user_info.city);
+        profile.language.clone_from(&self.user_info.language);
+        profile
+    }
+}
+impl QqGetUserInfoEncryptedUserInfo {
+    /// The user's profile in mpkit's form for every platform, from the decrypted data (as the schema's `x-profile` maps it); what the decrypted data does not carry is `None`.
+    #[must_use]
+    pub fn profile(&self) -> ::mpkit::Profile {
+        use ::std::option::Option::Some;
+        let mut profile = ::mpkit::Profile::new("qq");
+        profile.nickname.clone_from(&self.nick_name);
+        profile.avatar_url.clone_from(&self.avatar_url);
+        profile.open_id = Some(self.open_id.clone());
+        profile.union_id.clone_from(&self.union_id);
+        profile
+    }
+}

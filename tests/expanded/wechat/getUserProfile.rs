@@ -1346,3 +1346,55 @@ const _: () = {
         }
     }
 };
+impl WxGetUserProfileSuccess {
+    /// The user's profile in mpkit's form for every platform, from the success payload (as the schema's `x-profile` maps it); what the success payload does not carry is `None`.
+    #[must_use]
+    pub fn profile(&self) -> ::mpkit::Profile {
+        use ::mpkit::Gender;
+        use ::std::option::Option::Some;
+        let mut profile = ::mpkit::Profile::new("wechat");
+        profile.nickname = Some(self.user_info.nick_name.clone());
+        profile.avatar_url = Some(self.user_info.avatar_url.clone());
+        profile.gender = self
+            .user_info
+            .gender
+            .as_ref()
+            .map(::mpkit::NumberOrString::get)
+            .map(|v| match v {
+                WxGetUserProfileGender::Unknown => Gender::Unknown,
+                WxGetUserProfileGender::Male => Gender::Male,
+                WxGetUserProfileGender::Female => Gender::Female,
+            });
+        profile.country.clone_from(&self.user_info.country);
+        profile.province.clone_from(&self.user_info.province);
+        profile.city.clone_from(&self.user_info.city);
+        profile.language.clone_from(&self.user_info.language);
+        profile.anonymous = profile.nickname.as_deref() == Some("微信用户");
+        profile
+    }
+}
+impl WxGetUserProfileEncryptedProfile {
+    /// The user's profile in mpkit's form for every platform, from the decrypted data (as the schema's `x-profile` maps it); what the decrypted data does not carry is `None`.
+    #[must_use]
+    pub fn profile(&self) -> ::mpkit::Profile {
+        use ::mpkit::Gender;
+        use ::std::option::Option::Some;
+        let mut profile = ::mpkit::Profile::new("wechat");
+        profile.nickname.clone_from(&self.nick_name);
+        profile.avatar_url.clone_from(&self.avatar_url);
+        profile.gender = self
+            .gender
+            .as_ref()
+            .map(::mpkit::NumberOrString::get)
+            .map(|v| match v {
+                WxGetUserProfileGender::Unknown => Gender::Unknown,
+                WxGetUserProfileGender::Male => Gender::Male,
+                WxGetUserProfileGender::Female => Gender::Female,
+            });
+        profile.country.clone_from(&self.country);
+        profile.province.clone_from(&self.province);
+        profile.city.clone_from(&self.city);
+        profile.anonymous = profile.nickname.as_deref() == Some("微信用户");
+        profile
+    }
+}

@@ -3,6 +3,7 @@
 mod api;
 mod checks;
 mod options;
+mod profile;
 mod schema;
 mod types;
 
@@ -28,10 +29,12 @@ pub(crate) fn emit(cx: &Context<'_>) -> TokenStream {
     let types = cx.api.types.iter().map(|def| types::emit(cx, def));
     let options = options::emit(cx);
     let api = api::emit(cx);
+    let profile = profile::emit(cx);
     quote! {
         #api
         #options
         #(#types)*
+        #profile
     }
 }
 

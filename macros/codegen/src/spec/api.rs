@@ -147,6 +147,10 @@ pub struct ApiSchema {
         skip_serializing_if = "Option::is_none"
     )]
     pub credentials: Option<Credentials>,
+    /// How the success payload and the decrypted data map onto mpkit's
+    /// cross-platform `Profile`; generated types then get `profile()`.
+    #[serde(rename = "x-profile", default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<super::ProfileMap>,
     /// Links to the platform's documentation of this API.
     #[serde(rename = "x-docs", default, skip_serializing_if = "Vec::is_empty")]
     pub docs: Vec<String>,

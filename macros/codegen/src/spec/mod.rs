@@ -12,6 +12,7 @@ mod member;
 mod node;
 mod ordered;
 mod pointer;
+mod profile;
 pub(crate) mod uri;
 
 pub(crate) use api::decode_definition_name;
@@ -24,6 +25,7 @@ pub use node::{Departure, JsonType, Quirk, QuirkKind, SchemaNode, TypeSet};
 pub use ordered::OrderedMap;
 pub(crate) use pointer::percent_decode;
 pub use pointer::{Applies, pointer_segments};
+pub use profile::{AnonymousProfile, GenderCodes, ProfileMap, ProfileMembers};
 
 /// Parses a version string as the schema format does (for the CLI's flags).
 ///

@@ -1,0 +1,301 @@
+//! `profile()` on the success type and the decrypted-data type, as the
+//! schema's `x-profile` maps their members onto `mpkit::Profile`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use serde_json::Value;
+
+use super::Context;
+use crate::lower::{Field, Ty, TypeDef, TypeId};
+use crate::naming::ident;
+use crate::spec::{GenderCodes, ProfileMap, ProfileMembers, pointer_segments};
+
+pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
+    let Some(map) = &cx.api.profile else {
+        return quote!();
+    };
+    let success = method(cx, cx.api.success, &map.success, map, "the success payload");
+    let encrypted = match cx.api.encrypted.as_ref().map(Ty::unboxed) {
+        Some(Ty::Named(id)) => method(cx, *id, &map.encrypted, map, "the decrypted data"),
+        _ => quote!(),
+    };
+    quote! {
+        #success
+        #encrypted
+    }
+}
+
+/// `profile()` on `owner`, filling what `members` maps.
+fn method(
+    cx: &Context<'_>,
+    owner: TypeId,
+    members: &ProfileMembers,
+    map: &ProfileMap,
+    what: &str,
+) -> TokenStream {
+    if members.is_empty() {
+        return quote!();
+    }
+    let krate = cx.krate;
+    let platform = &cx.api.platform;
+    let owner_ident = ident(cx.api.type_name(owner));
+    let mut fills = Vec::new();
+    for (field, _, pointer) in members.mapped() {
+        let Some((read, ty)) = access(cx, owner, pointer) else {
+            continue;
+        };
+        let target = ident(field);
+        let fill = if field == "gender" {
+            let genders = map.genders.clone().unwrap_or_default();
+            let value = gender_of(cx, read, &ty, &genders);
+            quote!(profile.#target = #value;)
+        } else {
+            match read {
+                Read::Place(place) => quote!(profile.#target = Some(#place.clone());),
+                Read::OptionPlace { place, .. } => quote!(profile.#target.clone_from(&#place);),
+                Read::Optional(option) => quote!(profile.#target = #option.cloned();),
+            }
+        };
+        fills.push(fill);
+    }
+    let anonymous = match (&map.anonymous, &members.nickname) {
+        (Some(anonymous), Some(_)) => {
+            let placeholder = &anonymous.nickname;
+            quote!(profile.anonymous = profile.nickname.as_deref() == Some(#placeholder);)
+        }
+        _ => quote!(),
+    };
+    let doc = format!(
+        " The user's profile in mpkit's form for every platform, from {what} (as the schema's `x-profile` maps it); what {what} does not carry is `None`."
+    );
+    let body = quote! {
+        let mut profile = #krate::Profile::new(#platform);
+        #(#fills)*
+        #anonymous
+        profile
+    };
+    // Short names in the body, each imported only where used (an unused
+    // import would be a warning in the user's crate).
+    let gender = uses(&body, "Gender").then(|| quote!(use #krate::Gender;));
+    let option: Vec<TokenStream> = ["Option", "None", "Some"]
+        .into_iter()
+        .filter(|name| uses(&body, name))
+        .map(|name| {
+            if name == "Option" {
+                quote!(self)
+            } else {
+                let name = ident(name);
+                quote!(#name)
+            }
+        })
+        .collect();
+    let option = match option.as_slice() {
+        [] => quote!(),
+        [only] if only.to_string() == "self" => quote!(
+            use ::std::option::Option;
+        ),
+        [one] => quote!(use ::std::option::Option::#one;),
+        many => quote!(use ::std::option::Option::{#(#many),*};),
+    };
+    quote! {
+        impl #owner_ident {
+            #[doc = #doc]
+            #[must_use]
+            pub fn profile(&self) -> #krate::Profile {
+                #gender
+                #option
+                #body
+            }
+        }
+    }
+}
+
+/// How a member is read: a place expression of its type, or an
+/// `Option<&T>` when a member on the way may be absent.
+enum Read {
+    Place(TokenStream),
+    /// A place of type `Option<T>` (`Option<Box<T>>` when `boxed`).
+    OptionPlace {
+        place: TokenStream,
+        boxed: bool,
+    },
+    Optional(TokenStream),
+}
+
+impl Read {
+    /// The read as `Option<&T>`, unless it is a place.
+    fn optional(self) -> Read {
+        match self {
+            Read::OptionPlace { place, boxed: true } => Read::Optional(quote!(#place.as_deref())),
+            Read::OptionPlace {
+                place,
+                boxed: false,
+            } => Read::Optional(quote!(#place.as_ref())),
+            other => other,
+        }
+    }
+}
+
+/// How the member at `pointer` of `self` (a value of `owner`) is read, with
+/// its type. `None` when the pointer does not lead through typed fields,
+/// which the loader refuses.
+fn access(cx: &Context<'_>, owner: TypeId, pointer: &str) -> Option<(Read, Ty)> {
+    let segments = pointer_segments(&format!("#{pointer}"))?;
+    let mut read = Read::Place(quote!(self));
+    let mut current = Ty::Named(owner);
+    for segment in &segments {
+        let Ty::Named(id) = current.unboxed() else {
+            return None;
+        };
+        let field: &Field = fields_of(cx, *id).iter().find(|f| &f.json == segment)?;
+        let name = &field.ident;
+        let boxed = matches!(field.ty, Ty::Boxed(_));
+        let as_ref = if boxed {
+            quote!(as_deref)
+        } else {
+            quote!(as_ref)
+        };
+        read = match (read.optional(), field.optional) {
+            (Read::Place(place), false) => Read::Place(quote!(#place.#name)),
+            (Read::Place(place), true) => Read::OptionPlace {
+                place: quote!(#place.#name),
+                boxed,
+            },
+            (Read::Optional(option), false) => Read::Optional(quote!(#option.map(|v| &v.#name))),
+            (Read::Optional(option), true) => {
+                Read::Optional(quote!(#option.and_then(|v| v.#name.#as_ref())))
+            }
+            (Read::OptionPlace { .. }, _) => return None,
+        };
+        current = field.ty.unboxed().clone();
+        if let Ty::Nullable(inner) = current {
+            read = match read.optional() {
+                Read::Place(place) => Read::Optional(quote!(#place.as_ref())),
+                Read::Optional(option) => Read::Optional(quote!(#option.and_then(Option::as_ref))),
+                other @ Read::OptionPlace { .. } => other,
+            };
+            current = *inner;
+        }
+        if let Ty::NumberOrString(inner) = current {
+            let krate = cx.krate;
+            read = match read.optional() {
+                Read::Place(place) => Read::Place(quote!((*#place.get()))),
+                Read::Optional(option) => {
+                    Read::Optional(quote!(#option.map(#krate::NumberOrString::get)))
+                }
+                other @ Read::OptionPlace { .. } => other,
+            };
+            current = *inner;
+        }
+    }
+    Some((read, current))
+}
+
+/// Whether `tokens` name `name` anywhere.
+fn uses(tokens: &TokenStream, name: &str) -> bool {
+    tokens.clone().into_iter().any(|tree| match tree {
+        proc_macro2::TokenTree::Ident(found) => found == name,
+        proc_macro2::TokenTree::Group(group) => uses(&group.stream(), name),
+        _ => false,
+    })
+}
+
+fn fields_of<'a>(cx: &Context<'a>, id: TypeId) -> &'a [Field] {
+    match cx.api.def(id) {
+        Some(TypeDef::Struct { fields, .. }) => fields,
+        _ => &[],
+    }
+}
+
+/// The gender the member read by `read` means: each code the schema lists
+/// to its gender, any other to `None`.
+fn gender_of(cx: &Context<'_>, read: Read, ty: &Ty, codes: &GenderCodes) -> TokenStream {
+    let krate = cx.krate;
+    let _ = krate;
+    let lists = [
+        (&codes.male, quote!(Gender::Male)),
+        (&codes.female, quote!(Gender::Female)),
+        (&codes.unknown, quote!(Gender::Unknown)),
+    ];
+    let none = quote!(None);
+    let result = |value: &Value| {
+        lists
+            .iter()
+            .find(|(list, _)| list.contains(value))
+            .map_or_else(|| none.clone(), |(_, gender)| quote!(Some(#gender)))
+    };
+    // The arms of a `match` on the member's value, and how that value is
+    // written from a reference `v` to it.
+    let (arms, scrutinee): (Vec<TokenStream>, fn(TokenStream) -> TokenStream) = match ty {
+        Ty::Named(id) => match cx.api.def(*id) {
+            Some(TypeDef::Enum { name, variants, .. }) => {
+                let enum_ident = ident(name);
+                let genders: Vec<Option<&TokenStream>> = variants
+                    .iter()
+                    .map(|variant| {
+                        lists
+                            .iter()
+                            .find(|(list, _)| list.contains(&variant.value))
+                            .map(|(_, gender)| gender)
+                    })
+                    .collect();
+                if genders.iter().all(Option::is_some) {
+                    // Every value means a gender: a total match, no `Option`.
+                    let arms = variants.iter().zip(&genders).map(|(variant, gender)| {
+                        let variant_ident = &variant.ident;
+                        quote!(#enum_ident::#variant_ident => #gender,)
+                    });
+                    return match read.optional() {
+                        Read::Place(place) => quote!(Some(match &#place { #(#arms)* })),
+                        Read::OptionPlace { .. } => none,
+                        Read::Optional(option) => {
+                            quote!(#option.map(|v| match v { #(#arms)* }))
+                        }
+                    };
+                }
+                let arms = variants
+                    .iter()
+                    .map(|variant| {
+                        let variant_ident = &variant.ident;
+                        let result = result(&variant.value);
+                        quote!(#enum_ident::#variant_ident => #result,)
+                    })
+                    .collect();
+                (arms, |v| quote!(#v))
+            }
+            _ => return none,
+        },
+        Ty::Int | Ty::String => {
+            let mut arms: Vec<TokenStream> = lists
+                .iter()
+                .flat_map(|(list, gender)| list.iter().map(move |code| (code, gender)))
+                .filter_map(|(code, gender)| {
+                    let pattern = match (ty, code) {
+                        (Ty::Int, Value::Number(n)) => n.as_i64().map(|n| quote!(#n))?,
+                        (Ty::String, Value::String(text)) => quote!(#text),
+                        _ => return None,
+                    };
+                    Some(quote!(#pattern => Some(#gender),))
+                })
+                .collect();
+            arms.push(quote!(_ => #none,));
+            if matches!(ty, Ty::Int) {
+                (arms, |v| quote!(*#v))
+            } else {
+                (arms, |v| quote!(#v.as_str()))
+            }
+        }
+        _ => return none,
+    };
+    match read.optional() {
+        Read::Place(place) => {
+            let value = scrutinee(quote!((&#place)));
+            quote!(match #value { #(#arms)* })
+        }
+        Read::OptionPlace { .. } => none,
+        Read::Optional(option) => {
+            let value = scrutinee(quote!(v));
+            quote!(#option.and_then(|v| match #value { #(#arms)* }))
+        }
+    }
+}
