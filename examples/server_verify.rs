@@ -1,6 +1,7 @@
 //! A server receives the client's `wx.getUserInfo` payload (called with
 //! `withCredentials: true`), verifies the signature, decrypts the sensitive
-//! data, checks the watermark and reads the openId and unionId.
+//! data, checks the watermark, reads the openId and unionId, and puts them
+//! together with the public profile as an `mpkit::Profile`.
 //!
 //! The session key would come from `code2Session` with the code of
 //! `wx.login`; here it is the one the fixture was made with
@@ -49,6 +50,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!(
         "issued to {} at {}",
         secret.watermark.appid, secret.watermark.timestamp
+    );
+    // The same in mpkit's form for every platform: the public profile from
+    // the payload, completed by the ids from the decrypted data.
+    let profile = reply.profile().or(secret.profile());
+    println!(
+        "profile: {:?} ({}), openId {:?}, anonymous {}",
+        profile.nickname,
+        profile
+            .gender
+            .map_or_else(|| "-".to_owned(), |g| g.to_string()),
+        profile.open_id,
+        profile.anonymous
     );
 
     // 4. What tampering looks like.
