@@ -982,6 +982,63 @@ fn cases() -> Vec<Case> {
             ),
         ),
         (
+            "an allOf whose required names a member no part describes stays JSON",
+            Box::new(|d: &mut Value| {
+                member(
+                    d,
+                    "/$defs/User",
+                    "n",
+                    json!({
+                        "title": "N.",
+                        "allOf": [
+                            {"type": "object", "properties": {"a": {"type": "string"}}},
+                            {"required": ["b"]}
+                        ]
+                    }),
+                );
+            }),
+            Builds,
+        ),
+        (
+            "a $ref into the $defs of an allOf part keeps its target",
+            Box::new(|d: &mut Value| {
+                set(
+                    d,
+                    "/$defs/Badge",
+                    json!({
+                        "title": "A badge.",
+                        "allOf": [{
+                            "type": "object",
+                            "$defs": {"Short": {"type": "string", "maxLength": 3}},
+                            "properties": {"code": {"$ref": "#/$defs/Badge/allOf/0/$defs/Short"}}
+                        }]
+                    }),
+                );
+                member(d, "/success", "badge", json!({"$ref": "#/$defs/Badge"}));
+            }),
+            Builds,
+        ),
+        (
+            "a successful fold reports a problem in a copied member where the file has it",
+            Box::new(|d: &mut Value| {
+                set(
+                    d,
+                    "/$defs/Badge",
+                    json!({
+                        "title": "A badge.",
+                        "allOf": [
+                            {"type": "object", "properties": {"code": {"title": "C.", "type": "string", "x-since": "1.0.0", "x-present-when": {"option": "nope", "equals": "x"}}}}
+                        ]
+                    }),
+                );
+                member(d, "/success", "badge", json!({"$ref": "#/$defs/Badge"}));
+            }),
+            Refused(
+                "/$defs/Badge/allOf/0/properties/code/x-present-when/option",
+                &["nope"],
+            ),
+        ),
+        (
             "a success part that is no struct",
             Box::new(|d: &mut Value| {
                 set(d, "/success/oneOf", json!([{"required": ["errMsg"]}]));

@@ -357,3 +357,37 @@ fn nesting_under_the_json_limit_does_not_exhaust_a_small_stack() {
         .unwrap();
     assert_eq!(receive.recv_timeout(Duration::from_secs(30)), Ok(true));
 }
+
+/// Thousands of foldable `allOf`s among a hundred thousand other schemas:
+/// the fold walks the file a few times, not once per fold (it took minutes).
+#[test]
+fn many_folds_in_a_large_file_stay_fast() {
+    let mut schema: Value = serde_json::from_str(&bundled_text("wechat/getUserInfo")).unwrap();
+    let defs = schema
+        .as_object_mut()
+        .unwrap()
+        .entry("$defs")
+        .or_insert_with(|| json!({}))
+        .as_object_mut()
+        .unwrap();
+    for block in 0..100 {
+        let members: serde_json::Map<String, Value> =
+            (0..1000).map(|i| (format!("m{i}"), json!({}))).collect();
+        defs.insert(
+            format!("Plain{block}"),
+            json!({"type": "object", "properties": members}),
+        );
+    }
+    for block in 0..4 {
+        let members: serde_json::Map<String, Value> = (0..1000)
+            .map(|i| (format!("f{i}"), json!({"allOf": [{"type": "object"}]})))
+            .collect();
+        defs.insert(
+            format!("Folded{block}"),
+            json!({"type": "object", "properties": members}),
+        );
+    }
+    let text = schema.to_string();
+    within(60, move || parse_schema(&text, Path::new("folds.json")))
+        .unwrap_or_else(|e| panic!("{e}"));
+}
