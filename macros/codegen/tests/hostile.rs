@@ -1039,6 +1039,21 @@ fn cases() -> Vec<Case> {
             ),
         ),
         (
+            "a oneOf union whose enum value and plain case share a variant name says oneOf",
+            Box::new(|d: &mut Value| {
+                member(
+                    d,
+                    "/$defs/User",
+                    "code",
+                    json!({"title": "C.", "oneOf": [{"type": "string", "enum": ["integer"]}, {"type": "integer"}]}),
+                );
+            }),
+            Refused(
+                "/$defs/User/properties/code/oneOf/1",
+                &["this `oneOf` would both be the Rust variant `Integer`"],
+            ),
+        ),
+        (
             "a success part that is no struct",
             Box::new(|d: &mut Value| {
                 set(d, "/success/oneOf", json!([{"required": ["errMsg"]}]));
