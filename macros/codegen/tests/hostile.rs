@@ -1054,6 +1054,22 @@ fn cases() -> Vec<Case> {
             ),
         ),
         (
+            "a pointer from the top of the file inside a schema with an $id says why it does not resolve",
+            Box::new(|d: &mut Value| {
+                set(d, "/success/$id", json!("success.json"));
+                member(
+                    d,
+                    "/success",
+                    "u",
+                    json!({"title": "U.", "$ref": "#/$defs/User"}),
+                );
+            }),
+            Refused(
+                "/success/properties/u/$ref",
+                &["mpkit:///success.json", "remove the `$id`"],
+            ),
+        ),
+        (
             "a success part that is no struct",
             Box::new(|d: &mut Value| {
                 set(d, "/success/oneOf", json!([{"required": ["errMsg"]}]));

@@ -238,7 +238,13 @@ fn report(reference: &Found, known: &[String], problems: &mut Problems) {
     let written = &reference.written;
     let (resource, fragment) = split_fragment(&reference.absolute);
     let anchor = fragment.filter(|f| !f.is_empty() && !f.starts_with('/'));
-    let help = if let Some(near) = nearest(written, known) {
+    let help = if resource != DOCUMENT_BASE && known.iter().any(|k| k == written) {
+        // Written as a pointer from the top of the file, but an enclosing
+        // `$id` makes `#` the top of that schema instead.
+        format!(
+            "an enclosing schema's `$id` makes this `$ref` resolve against {resource}, so `#` is that schema, not the top of the file; move the definition under that schema's own `$defs` (and point there), or remove the `$id`"
+        )
+    } else if let Some(near) = nearest(written, known) {
         format!("did you mean \"{near}\"?")
     } else if let Some(name) = anchor.filter(|_| written.starts_with('#')) {
         format!(
