@@ -1070,6 +1070,24 @@ fn cases() -> Vec<Case> {
             ),
         ),
         (
+            "a type list of plain types with a (vacuous) required list stays JSON",
+            Box::new(|d: &mut Value| {
+                member(
+                    d,
+                    "/$defs/User",
+                    "h",
+                    json!({"title": "H.", "type": ["string", "integer"], "required": ["x"]}),
+                );
+                member(
+                    d,
+                    "/$defs/User",
+                    "r",
+                    json!({"title": "R.", "oneOf": [{"type": "string"}, {"type": "integer"}], "required": ["x"]}),
+                );
+            }),
+            Builds,
+        ),
+        (
             "a success part that is no struct",
             Box::new(|d: &mut Value| {
                 set(d, "/success/oneOf", json!([{"required": ["errMsg"]}]));
