@@ -325,6 +325,16 @@ fn a_reference_into_an_all_of_part_keeps_pointing_at_its_schema() {
         ("motto", json!("hi")),
         ("motto", json!("h")),
         ("motto", json!(5)),
+        // A definition recursive through `allOf` parts, at every level.
+        (
+            "chain",
+            json!({ "name": "a", "next": { "name": "b", "next": { "name": "c" } } }),
+        ),
+        (
+            "chain",
+            json!({ "name": "a", "next": { "name": "b", "next": { "name": 5 } } }),
+        ),
+        ("chain", json!({ "name": "a", "next": 5 })),
         // `required` names a member no part describes.
         ("loose", json!({ "a": "x", "b": 1 })),
         ("loose", json!({ "a": "x" })),

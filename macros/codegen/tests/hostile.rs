@@ -1088,6 +1088,27 @@ fn cases() -> Vec<Case> {
             Builds,
         ),
         (
+            "a definition recursive through allOf parts is not unrolled until too deep",
+            Box::new(|d: &mut Value| {
+                set(
+                    d,
+                    "/$defs/Chain",
+                    json!({
+                        "title": "A link.",
+                        "allOf": [{
+                            "type": "object",
+                            "properties": {
+                                "name": {"type": "string"},
+                                "next": {"allOf": [{"$ref": "#/$defs/Chain"}]}
+                            }
+                        }]
+                    }),
+                );
+                member(d, "/success", "chain", json!({"$ref": "#/$defs/Chain"}));
+            }),
+            Builds,
+        ),
+        (
             "a success part that is no struct",
             Box::new(|d: &mut Value| {
                 set(d, "/success/oneOf", json!([{"required": ["errMsg"]}]));

@@ -38,12 +38,14 @@ pub(super) fn fold_all_of(api: &mut ApiSchema, problems: &mut Problems) {
         return;
     }
     let blocked = referenced_through_all_of(api);
+    let mut copies = HashSet::new();
     let mut folds = 0;
     for _ in 0..MAX_PASSES {
         let before = api.clone();
         let mut pass = Pass {
             file: &before,
             blocked: &blocked,
+            copies: &mut copies,
             problems: &mut *problems,
             folds,
         };
@@ -75,6 +77,11 @@ struct Pass<'a> {
     /// Nodes whose `allOf` some `$ref` points into (see
     /// [`referenced_through_all_of`]).
     blocked: &'a HashSet<String>,
+    /// The members folds copied, by pointer: never folded again, since a
+    /// copy of a recursive definition's member would fold into a copy of
+    /// it once per pass (unrolling the recursion until the nesting bound
+    /// refused a valid schema). Their originals fold where the file has them.
+    copies: &'a mut HashSet<String>,
     problems: &'a mut Problems,
     folds: usize,
 }
@@ -83,6 +90,9 @@ impl Pass<'_> {
     /// Folds what is below `node`, then `node` itself. The JSON nesting
     /// limit (128) bounds the recursion.
     fn walk(&mut self, node: &mut SchemaNode, pointer: &str) {
+        if self.copies.contains(pointer) {
+            return;
+        }
         for (segments, below, _) in node.subschemas_mut() {
             let at = segments
                 .iter()
@@ -96,8 +106,9 @@ impl Pass<'_> {
             return;
         };
         for (member, origin) in &fold.origins {
-            self.problems
-                .alias(&child(&child(pointer, "properties"), member), origin);
+            let copy = child(&child(pointer, "properties"), member);
+            self.problems.alias(&copy, origin);
+            self.copies.insert(copy);
         }
         node.properties = fold.properties;
         node.required = fold.required;
