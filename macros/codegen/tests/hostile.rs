@@ -1109,6 +1109,18 @@ fn cases() -> Vec<Case> {
             Builds,
         ),
         (
+            "a count the meta-schema admits but the model cannot hold is refused at its pointer",
+            Box::new(|d: &mut Value| {
+                member(
+                    d,
+                    "/$defs/User",
+                    "m",
+                    json!({"title": "M.", "type": "array", "maxItems": 1e20}),
+                );
+            }),
+            Refused("/$defs/User/properties/m/maxItems", &["not a count"]),
+        ),
+        (
             "a success part that is no struct",
             Box::new(|d: &mut Value| {
                 set(d, "/success/oneOf", json!([{"required": ["errMsg"]}]));

@@ -39,6 +39,8 @@ pub(crate) struct SourceMap<'a> {
     /// Index 0 is the top value, when the scan got that far.
     spans: Vec<Span>,
     children: HashMap<(usize, String), usize>,
+    /// Each value's parent and its segment there (`None` for the top).
+    up: Vec<Option<(usize, String)>>,
 }
 
 impl<'a> SourceMap<'a> {
@@ -52,13 +54,51 @@ impl<'a> SourceMap<'a> {
             at: 0,
             spans: Vec::new(),
             children: HashMap::new(),
+            up: Vec::new(),
         };
         let _complete = scanner.value(None, None);
         SourceMap {
             text,
             spans: scanner.spans,
             children: scanner.children,
+            up: scanner.up,
         }
+    }
+
+    /// The JSON pointer of the value that starts last at or before
+    /// `line` and `column` (serde_json's, counted from 1, the column in
+    /// bytes): where serde_json found a value it could not take, the value
+    /// it was reading. `""` when nothing starts before it.
+    pub(crate) fn pointer_before(&self, line: usize, column: usize) -> String {
+        let bytes = self.text.as_bytes();
+        let line_start = if line <= 1 {
+            Some(0)
+        } else {
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| **b == b'\n')
+                .nth(line - 2)
+                .map(|(at, _)| at + 1)
+        };
+        let offset = line_start.map_or(bytes.len(), |start| start + column.saturating_sub(1));
+        let Some(last) = self
+            .spans
+            .partition_point(|span| span.value <= offset)
+            .checked_sub(1)
+        else {
+            return String::new();
+        };
+        let mut segments = Vec::new();
+        let mut at = last;
+        while let Some(Some((parent, segment))) = self.up.get(at) {
+            segments.push(segment.as_str());
+            at = *parent;
+        }
+        segments
+            .iter()
+            .rev()
+            .fold(String::new(), |pointer, segment| child(&pointer, segment))
     }
 
     /// The position of the value at `pointer`, or of its key. A pointer that
@@ -133,6 +173,7 @@ struct Scanner<'t> {
     at: usize,
     spans: Vec<Span>,
     children: HashMap<(usize, String), usize>,
+    up: Vec<Option<(usize, String)>>,
 }
 
 impl Scanner<'_> {
@@ -144,9 +185,10 @@ impl Scanner<'_> {
         let start = self.at;
         let index = self.spans.len();
         self.spans.push(Span { key, value: start });
-        if let Some(parent) = parent {
-            self.children.insert(parent, index);
+        if let Some(parent) = &parent {
+            self.children.insert(parent.clone(), index);
         }
+        self.up.push(parent);
         match self.bytes.get(self.at)? {
             b'{' => self.members(index)?,
             b'[' => self.elements(index)?,
@@ -281,6 +323,16 @@ mod tests {
             map.locate("/a/missing", Anchor::Key),
             Position { line: 2, column: 8 }
         );
+    }
+
+    #[test]
+    fn the_value_before_a_position_is_named_by_its_pointer() {
+        let text = "{\n  \"a\": {\"b/c\": [1, 1e99]},\n  \"d\": 2\n}";
+        let map = SourceMap::new(text);
+        // serde_json reports a number it cannot take just after it.
+        assert_eq!(map.pointer_before(2, 26), "/a/b~1c/1");
+        assert_eq!(map.pointer_before(3, 9), "/d");
+        assert_eq!(map.pointer_before(1, 1), "");
     }
 
     #[test]
