@@ -307,3 +307,44 @@ fn all_of_plain_objects_is_one_typed_struct_that_agrees_with_the_validator() {
         "{kept:?}"
     );
 }
+
+#[test]
+fn a_reference_into_an_all_of_part_keeps_pointing_at_its_schema() {
+    let loaded = mpkit_codegen::load_schema("tests/ui/schemas/checked-members.json")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let part = loaded
+        .data_schema(mpkit_codegen::DataPart::Success)
+        .unwrap_or_else(|| panic!("a success part"));
+    let validator = jsonschema::draft202012::new(&part).unwrap_or_else(|e| panic!("{e}"));
+    for (member, value) in [
+        // `code` points into the `$defs` of Badge's `allOf` part.
+        ("badge", json!({ "code": "ab" })),
+        ("badge", json!({ "code": "abcd" })),
+        ("badge", json!({ "code": 5 })),
+        // `motto` points at a member of Quoted's `allOf` part.
+        ("motto", json!("hi")),
+        ("motto", json!("h")),
+        ("motto", json!(5)),
+        // A definition recursive through `allOf` parts, at every level.
+        (
+            "chain",
+            json!({ "name": "a", "next": { "name": "b", "next": { "name": "c" } } }),
+        ),
+        (
+            "chain",
+            json!({ "name": "a", "next": { "name": "b", "next": { "name": 5 } } }),
+        ),
+        ("chain", json!({ "name": "a", "next": 5 })),
+        // `required` names a member no part describes.
+        ("loose", json!({ "a": "x", "b": 1 })),
+        ("loose", json!({ "a": "x" })),
+        ("loose", json!({ "a": 1, "b": 1 })),
+    ] {
+        let payload = payload(json!({ member: value }));
+        assert_eq!(
+            decode(json!({ member: value })).is_ok(),
+            validator.is_valid(&payload),
+            "{member}: {value}"
+        );
+    }
+}

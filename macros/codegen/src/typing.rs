@@ -481,6 +481,7 @@ fn typed_union(node: &SchemaNode) -> bool {
         && node.enum_values.is_none()
         && !has_rules(node)
         && node.properties.is_empty()
+        && node.required.is_empty()
         && node.items.is_none()
         && node.alternatives().1.iter().all(plain_branch)
 }
@@ -505,6 +506,7 @@ pub(crate) fn plain_type_union(node: &SchemaNode) -> bool {
         && node.enum_values.is_none()
         && node.any_of.is_empty()
         && node.properties.is_empty()
+        && node.required.is_empty()
         && node.items.is_none()
 }
 

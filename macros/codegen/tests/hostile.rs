@@ -1069,6 +1069,145 @@ fn cases() -> Vec<Case> {
             ),
         ),
         (
+            "an allOf whose required names a member no part describes stays JSON",
+            Box::new(|d: &mut Value| {
+                member(
+                    d,
+                    "/$defs/User",
+                    "n",
+                    json!({
+                        "title": "N.",
+                        "allOf": [
+                            {"type": "object", "properties": {"a": {"type": "string"}}},
+                            {"required": ["b"]}
+                        ]
+                    }),
+                );
+            }),
+            Builds,
+        ),
+        (
+            "a $ref into the $defs of an allOf part keeps its target",
+            Box::new(|d: &mut Value| {
+                set(
+                    d,
+                    "/$defs/Badge",
+                    json!({
+                        "title": "A badge.",
+                        "allOf": [{
+                            "type": "object",
+                            "$defs": {"Short": {"type": "string", "maxLength": 3}},
+                            "properties": {"code": {"$ref": "#/$defs/Badge/allOf/0/$defs/Short"}}
+                        }]
+                    }),
+                );
+                member(d, "/success", "badge", json!({"$ref": "#/$defs/Badge"}));
+            }),
+            Builds,
+        ),
+        (
+            "a successful fold reports a problem in a copied member where the file has it",
+            Box::new(|d: &mut Value| {
+                set(
+                    d,
+                    "/$defs/Badge",
+                    json!({
+                        "title": "A badge.",
+                        "allOf": [
+                            {"type": "object", "properties": {"code": {"title": "C.", "type": "string", "x-since": "1.0.0", "x-present-when": {"option": "nope", "equals": "x"}}}}
+                        ]
+                    }),
+                );
+                member(d, "/success", "badge", json!({"$ref": "#/$defs/Badge"}));
+            }),
+            Refused(
+                "/$defs/Badge/allOf/0/properties/code/x-present-when/option",
+                &["nope"],
+            ),
+        ),
+        (
+            "a oneOf union whose enum value and plain case share a variant name says oneOf",
+            Box::new(|d: &mut Value| {
+                member(
+                    d,
+                    "/$defs/User",
+                    "code",
+                    json!({"title": "C.", "oneOf": [{"type": "string", "enum": ["integer"]}, {"type": "integer"}]}),
+                );
+            }),
+            Refused(
+                "/$defs/User/properties/code/oneOf/1",
+                &["this `oneOf` would both be the Rust variant `Integer`"],
+            ),
+        ),
+        (
+            "a pointer from the top of the file inside a schema with an $id says why it does not resolve",
+            Box::new(|d: &mut Value| {
+                set(d, "/success/$id", json!("success.json"));
+                member(
+                    d,
+                    "/success",
+                    "u",
+                    json!({"title": "U.", "$ref": "#/$defs/User"}),
+                );
+            }),
+            Refused(
+                "/success/properties/u/$ref",
+                &["mpkit:///success.json", "remove the `$id`"],
+            ),
+        ),
+        (
+            "a type list of plain types with a (vacuous) required list stays JSON",
+            Box::new(|d: &mut Value| {
+                member(
+                    d,
+                    "/$defs/User",
+                    "h",
+                    json!({"title": "H.", "type": ["string", "integer"], "required": ["x"]}),
+                );
+                member(
+                    d,
+                    "/$defs/User",
+                    "r",
+                    json!({"title": "R.", "oneOf": [{"type": "string"}, {"type": "integer"}], "required": ["x"]}),
+                );
+            }),
+            Builds,
+        ),
+        (
+            "a definition recursive through allOf parts is not unrolled until too deep",
+            Box::new(|d: &mut Value| {
+                set(
+                    d,
+                    "/$defs/Chain",
+                    json!({
+                        "title": "A link.",
+                        "allOf": [{
+                            "type": "object",
+                            "properties": {
+                                "name": {"type": "string"},
+                                "next": {"allOf": [{"$ref": "#/$defs/Chain"}]}
+                            }
+                        }]
+                    }),
+                );
+                member(d, "/success", "chain", json!({"$ref": "#/$defs/Chain"}));
+            }),
+            Builds,
+        ),
+        (
+            "a count the meta-schema admits but the model cannot hold is refused at its pointer",
+            Box::new(|d: &mut Value| {
+                member(
+                    d,
+                    "/$defs/User",
+                    "m",
+                    json!({"title": "M.", "type": "array", "maxItems": 1e20}),
+                );
+            }),
+            Refused("/$defs/User/properties/m/maxItems", &["not a count"]),
+        ),
+        (
             "a success part that is no struct",
             Box::new(|d: &mut Value| {
                 set(d, "/success/oneOf", json!([{"required": ["errMsg"]}]));

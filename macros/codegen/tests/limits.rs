@@ -357,3 +357,61 @@ fn nesting_under_the_json_limit_does_not_exhaust_a_small_stack() {
         .unwrap();
     assert_eq!(receive.recv_timeout(Duration::from_secs(30)), Ok(true));
 }
+
+/// Thousands of foldable `allOf`s among a hundred thousand other schemas:
+/// the fold walks the file a few times, not once per fold (it took minutes).
+#[test]
+fn many_folds_in_a_large_file_stay_fast() {
+    let mut schema: Value = serde_json::from_str(&bundled_text("wechat/getUserInfo")).unwrap();
+    let defs = schema
+        .as_object_mut()
+        .unwrap()
+        .entry("$defs")
+        .or_insert_with(|| json!({}))
+        .as_object_mut()
+        .unwrap();
+    for block in 0..100 {
+        let members: serde_json::Map<String, Value> =
+            (0..1000).map(|i| (format!("m{i}"), json!({}))).collect();
+        defs.insert(
+            format!("Plain{block}"),
+            json!({"type": "object", "properties": members}),
+        );
+    }
+    for block in 0..4 {
+        let members: serde_json::Map<String, Value> = (0..1000)
+            .map(|i| (format!("f{i}"), json!({"allOf": [{"type": "object"}]})))
+            .collect();
+        defs.insert(
+            format!("Folded{block}"),
+            json!({"type": "object", "properties": members}),
+        );
+    }
+    let text = schema.to_string();
+    within(60, move || parse_schema(&text, Path::new("folds.json")))
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// A refused file whose positions are costly to index the naive way: a long
+/// key above many values (each value's pointer would repeat the key), and
+/// thousands of problems on one line (each position would rescan the line).
+#[test]
+fn positions_in_a_large_refused_file_stay_cheap() {
+    let mut schema: Value = serde_json::from_str(&bundled_text("wechat/getUserInfo")).unwrap();
+    schema["success"]["examples"] = json!([{ "k".repeat(1 << 20): vec![0; 200_000] }]);
+    let names: Vec<String> = (0..20_000).map(|i| format!("missing{i}")).collect();
+    schema["success"]["required"] = json!(names);
+    let text = schema.to_string();
+    let error =
+        within(30, move || parse_schema(&text, Path::new("positions.json"))).expect_err("refused");
+    let LoadError::Invalid { diagnostics } = error else {
+        panic!("{error}");
+    };
+    assert!(diagnostics.len() >= 20_000, "{}", diagnostics.len());
+    let last = diagnostics
+        .iter()
+        .find(|d| d.pointer == "/success/required/19999")
+        .unwrap_or_else(|| panic!("no problem at the last name"));
+    assert_eq!(last.position.line, 1);
+    assert!(last.position.column > 1 << 20, "{:?}", last.position);
+}

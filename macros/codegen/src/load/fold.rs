@@ -13,6 +13,8 @@
 //! It records where each copied member came from, so a problem found in it
 //! is reported where the file has it.
 
+use std::collections::HashSet;
+
 use super::problems::Problems;
 use super::source::child;
 use crate::spec::{ApiSchema, JsonType, OrderedMap, SchemaNode, TypeSet};
@@ -21,29 +23,146 @@ use crate::spec::{ApiSchema, JsonType, OrderedMap, SchemaNode, TypeSet};
 /// on the work a hostile one can cause.
 const MAX_FOLDS: usize = 4096;
 
-/// Folds every foldable `allOf` of `api`, in place. Nodes deeper in the
-/// tree first, one at a time, so that a part which was an `allOf` itself is
-/// folded by the time the node holding it is planned.
+/// The most passes over the file: a part that is a `$ref` to an `allOf`
+/// folds in the pass after its target does, so this is how long a chain of
+/// such definitions folds; what is left stays as written (checked JSON).
+const MAX_PASSES: usize = 8;
+
+/// Folds every foldable `allOf` of `api`, in place. Each pass walks the
+/// file once, nodes deeper in the tree first, so that a part which was an
+/// `allOf` itself is folded by the time the node holding it is planned; a
+/// `$ref` part is read from the file as it was when the pass began. Each
+/// pass costs one walk and one copy of the model, whatever the file holds.
 pub(super) fn fold_all_of(api: &mut ApiSchema, problems: &mut Problems) {
-    for _ in 0..MAX_FOLDS {
-        let next = every_node(api)
-            .into_iter()
-            .rev()
-            .find_map(|(pointer, node)| plan(api, node, &pointer).map(|fold| (pointer, fold)));
-        let Some((pointer, fold)) = next else {
+    if !roots(api).iter().any(|(_, node)| has_all_of(node)) {
+        return;
+    }
+    let blocked = referenced_through_all_of(api);
+    let mut copies = HashSet::new();
+    let mut folds = 0;
+    for _ in 0..MAX_PASSES {
+        let before = api.clone();
+        let mut pass = Pass {
+            file: &before,
+            blocked: &blocked,
+            copies: &mut copies,
+            problems: &mut *problems,
+            folds,
+        };
+        let mut roots = vec![
+            ("/request".to_owned(), &mut api.request),
+            ("/success".to_owned(), &mut api.success),
+        ];
+        roots.extend(api.fail.as_mut().map(|n| ("/fail".to_owned(), n)));
+        roots.extend(api.encrypted.as_mut().map(|n| ("/encrypted".to_owned(), n)));
+        roots.extend(
+            api.defs
+                .iter_mut()
+                .map(|(name, n)| (child("/$defs", name), n)),
+        );
+        for (pointer, node) in roots {
+            pass.walk(node, &pointer);
+        }
+        if pass.folds == folds || pass.folds >= MAX_FOLDS {
+            return;
+        }
+        folds = pass.folds;
+    }
+}
+
+/// One walk over the file.
+struct Pass<'a> {
+    /// The file as it was when the pass began, for `$ref` parts.
+    file: &'a ApiSchema,
+    /// Nodes whose `allOf` some `$ref` points into (see
+    /// [`referenced_through_all_of`]).
+    blocked: &'a HashSet<String>,
+    /// The members folds copied, by pointer: never folded again, since a
+    /// copy of a recursive definition's member would fold into a copy of
+    /// it once per pass (unrolling the recursion until the nesting bound
+    /// refused a valid schema). Their originals fold where the file has them.
+    copies: &'a mut HashSet<String>,
+    problems: &'a mut Problems,
+    folds: usize,
+}
+
+impl Pass<'_> {
+    /// Folds what is below `node`, then `node` itself. The JSON nesting
+    /// limit (128) bounds the recursion.
+    fn walk(&mut self, node: &mut SchemaNode, pointer: &str) {
+        if self.copies.contains(pointer) {
+            return;
+        }
+        for (segments, below, _) in node.subschemas_mut() {
+            let at = segments
+                .iter()
+                .fold(pointer.to_owned(), |at, s| child(&at, s));
+            self.walk(below, &at);
+        }
+        if self.folds >= MAX_FOLDS || self.blocked.contains(pointer) {
+            return;
+        }
+        let Some(fold) = plan(self.file, node, pointer) else {
             return;
         };
         for (member, origin) in &fold.origins {
-            problems.alias(&child(&child(&pointer, "properties"), member), origin);
+            let copy = child(&child(pointer, "properties"), member);
+            self.problems.alias(&copy, origin);
+            self.copies.insert(copy);
         }
-        let Some(node) = node_at_pointer_mut(api, &pointer) else {
-            return;
-        };
         node.properties = fold.properties;
         node.required = fold.required;
         node.types = Some(TypeSet::One(JsonType::Object));
         node.all_of.clear();
+        self.folds += 1;
     }
+}
+
+/// Whether `node` or a node below it has an `allOf`. The JSON nesting limit
+/// bounds the recursion.
+fn has_all_of(node: &SchemaNode) -> bool {
+    !node.all_of.is_empty()
+        || node
+            .subschemas()
+            .iter()
+            .any(|(_, below, _)| has_all_of(below))
+}
+
+/// The nodes (as JSON pointers) whose `allOf` a `$ref` of the file points
+/// into (`#/$defs/T/allOf/0/properties/a`, or a `$defs` of a part): folding
+/// them would leave the reference pointing at nothing, which checks as
+/// `false`. A member named `allOf` on the way only keeps a node unfolded.
+fn referenced_through_all_of(api: &ApiSchema) -> HashSet<String> {
+    let mut references = Vec::new();
+    for (_, node) in roots(api) {
+        crate::typing::collect_refs(node, &mut references);
+    }
+    let mut blocked = HashSet::new();
+    for reference in references {
+        let Some(segments) = crate::spec::pointer_segments(&reference) else {
+            continue;
+        };
+        let mut pointer = String::new();
+        for segment in &segments {
+            if segment == "allOf" {
+                blocked.insert(pointer.clone());
+            }
+            pointer = child(&pointer, segment);
+        }
+    }
+    blocked
+}
+
+/// The file's data parts and definitions.
+fn roots(api: &ApiSchema) -> Vec<(String, &SchemaNode)> {
+    let mut roots: Vec<(String, &SchemaNode)> = vec![
+        ("/request".to_owned(), &api.request),
+        ("/success".to_owned(), &api.success),
+    ];
+    roots.extend(api.fail.iter().map(|n| ("/fail".to_owned(), n)));
+    roots.extend(api.encrypted.iter().map(|n| ("/encrypted".to_owned(), n)));
+    roots.extend(api.defs.iter().map(|(name, n)| (child("/$defs", name), n)));
+    roots
 }
 
 /// What a node becomes: its members and required names, and where each
@@ -94,7 +213,13 @@ fn plan(api: &ApiSchema, node: &SchemaNode, pointer: &str) -> Option<Fold> {
             }
         }
     }
-    says_object.then_some(fold)
+    // A required name no part declares is a rule on an undescribed member,
+    // which a struct does not check: such an `allOf` stays as written.
+    let declared = fold
+        .required
+        .iter()
+        .all(|name| fold.properties.contains_key(name));
+    (says_object && declared).then_some(fold)
 }
 
 /// `"type": "object"`, or no `type`.
@@ -151,58 +276,4 @@ fn is_bare_reference(part: &SchemaNode) -> bool {
         ..SchemaNode::default()
     };
     *part == bare
-}
-
-/// Every node of the file with its pointer, parents before children.
-fn every_node(api: &ApiSchema) -> Vec<(String, &SchemaNode)> {
-    let mut roots: Vec<(String, &SchemaNode)> = vec![
-        ("/request".to_owned(), &api.request),
-        ("/success".to_owned(), &api.success),
-    ];
-    roots.extend(api.fail.iter().map(|n| ("/fail".to_owned(), n)));
-    roots.extend(api.encrypted.iter().map(|n| ("/encrypted".to_owned(), n)));
-    roots.extend(api.defs.iter().map(|(name, n)| (child("/$defs", name), n)));
-    let mut all = Vec::new();
-    let mut stack: Vec<(String, &SchemaNode)> = roots.into_iter().rev().collect();
-    while let Some((pointer, node)) = stack.pop() {
-        for (segments, below, _) in node.subschemas().into_iter().rev() {
-            let at = segments.iter().fold(pointer.clone(), |at, s| child(&at, s));
-            stack.push((at, below));
-        }
-        all.push((pointer, node));
-    }
-    all
-}
-
-/// The node at a JSON pointer made by [`every_node`].
-fn node_at_pointer_mut<'a>(api: &'a mut ApiSchema, pointer: &str) -> Option<&'a mut SchemaNode> {
-    let segments: Vec<String> = pointer
-        .split('/')
-        .skip(1)
-        .map(|s| s.replace("~1", "/").replace("~0", "~"))
-        .collect();
-    let (first, mut rest) = segments.split_first()?;
-    let mut node = match first.as_str() {
-        "request" => &mut api.request,
-        "success" => &mut api.success,
-        "fail" => api.fail.as_mut()?,
-        "encrypted" => api.encrypted.as_mut()?,
-        "$defs" => {
-            let (name, after) = rest.split_first()?;
-            rest = after;
-            api.defs.get_mut(name)?
-        }
-        _ => return None,
-    };
-    while !rest.is_empty() {
-        let current = node;
-        let (next, after) = current
-            .subschemas_mut()
-            .into_iter()
-            .find(|(segments, _, _)| rest.starts_with(segments))
-            .map(|(segments, below, _)| (below, segments.len()))?;
-        node = next;
-        rest = rest.get(after..)?;
-    }
-    Some(node)
 }

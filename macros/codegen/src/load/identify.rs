@@ -30,8 +30,16 @@ pub(super) fn resolve_references(api: &mut ApiSchema, problems: &mut Problems) {
     let mut index = Index::default();
     index.resources.insert(DOCUMENT_BASE.to_owned(), Vec::new());
     let mut found = Vec::new();
-    for (segments, node) in roots(api) {
-        index.collect(node, segments, DOCUMENT_BASE, &mut found, problems);
+    for (mut segments, node) in roots(api) {
+        let pointer = pointer_of(&segments);
+        index.collect(
+            node,
+            &mut segments,
+            &pointer,
+            DOCUMENT_BASE,
+            &mut found,
+            problems,
+        );
     }
     let known: Vec<String> = api
         .defs
@@ -70,42 +78,49 @@ struct Index {
 }
 
 impl Index {
-    /// Records the identifiers of `node` (at `segments`, inside a resource
-    /// whose URI is `base`) and of everything below it, and every `$ref`,
-    /// in the order [`rewrite`] visits them. The JSON nesting limit (128)
-    /// bounds this recursion.
+    /// Records the identifiers of `node` (at `segments`, which `pointer`
+    /// writes as a JSON pointer, inside a resource whose URI is `base`) and
+    /// of everything below it, and every `$ref`, in the order [`rewrite`]
+    /// visits them. Each node costs its own pointer once, not once per
+    /// level above it. The JSON nesting limit (128) bounds this recursion.
     fn collect(
         &mut self,
         node: &SchemaNode,
-        segments: Vec<String>,
+        segments: &mut Vec<String>,
+        pointer: &str,
         base: &str,
         found: &mut Vec<Found>,
         problems: &mut Problems,
     ) {
-        let pointer = pointer_of(&segments);
+        let own;
         let base = match &node.id {
-            Some(id) => self.resource(id, base, &segments, &pointer, problems),
-            None => base.to_owned(),
+            Some(id) => {
+                own = self.resource(id, base, segments, pointer, problems);
+                own.as_str()
+            }
+            None => base,
         };
         for (keyword, name) in [
             ("$anchor", &node.anchor),
             ("$dynamicAnchor", &node.dynamic_anchor),
         ] {
             if let Some(name) = name {
-                self.anchor(name, &base, &segments, &child(&pointer, keyword), problems);
+                self.anchor(name, base, segments, &child(pointer, keyword), problems);
             }
         }
         if let Some(written) = &node.reference {
             found.push(Found {
-                pointer: pointer.clone(),
+                pointer: pointer.to_owned(),
                 written: written.clone(),
-                absolute: resolve(&base, written),
+                absolute: resolve(base, written),
             });
         }
         for (below, child_node, _) in node.subschemas() {
-            let mut at = segments.clone();
-            at.extend(below);
-            self.collect(child_node, at, &base, found, problems);
+            let at = below.iter().fold(pointer.to_owned(), |at, s| child(&at, s));
+            let depth = segments.len();
+            segments.extend(below);
+            self.collect(child_node, segments, &at, base, found, problems);
+            segments.truncate(depth);
         }
     }
 
@@ -238,7 +253,13 @@ fn report(reference: &Found, known: &[String], problems: &mut Problems) {
     let written = &reference.written;
     let (resource, fragment) = split_fragment(&reference.absolute);
     let anchor = fragment.filter(|f| !f.is_empty() && !f.starts_with('/'));
-    let help = if let Some(near) = nearest(written, known) {
+    let help = if resource != DOCUMENT_BASE && known.iter().any(|k| k == written) {
+        // Written as a pointer from the top of the file, but an enclosing
+        // `$id` makes `#` the top of that schema instead.
+        format!(
+            "an enclosing schema's `$id` makes this `$ref` resolve against {resource}, so `#` is that schema, not the top of the file; move the definition under that schema's own `$defs` (and point there), or remove the `$id`"
+        )
+    } else if let Some(near) = nearest(written, known) {
         format!("did you mean \"{near}\"?")
     } else if let Some(name) = anchor.filter(|_| written.starts_with('#')) {
         format!(

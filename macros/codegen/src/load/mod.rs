@@ -160,10 +160,14 @@ pub fn parse_schema(text: &str, file: &Path) -> Result<LoadedSchema, LoadError> 
         Ok(api) => api,
         Err(error) => {
             // The meta-schema admits almost nothing serde refuses, so this
-            // is rare enough to report by serde_json's line and column
-            // rather than link a path-tracking deserializer into the derive.
+            // is rare enough to locate by serde_json's line and column
+            // rather than link a path-tracking deserializer into the derive:
+            // the pointer is the value that starts last before it.
+            let pointer = SourceMap::new(text).pointer_before(error.line(), error.column());
             return Err(LoadError::Invalid {
                 diagnostics: vec![Diagnostic {
+                    pointer,
+                    message: format!("mpkit cannot take this value: {error}"),
                     help: Some(
                         "see schemas/meta.schema.json for what this keyword accepts".to_owned(),
                     ),

@@ -169,7 +169,7 @@ pub(super) fn union_cases(node: &SchemaNode, pointer: &str, problems: &mut Probl
             match seen.get(&name) {
                 Some(first) => problems.value(
                     &at,
-                    format!("{first} and {source} of this `anyOf` would both be the Rust variant `{name}`"),
+                    format!("{first} and {source} of this `{keyword}` would both be the Rust variant `{name}`"),
                     "name the values in `x-enum-names`, or merge the alternatives into one",
                 ),
                 None => {

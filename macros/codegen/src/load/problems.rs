@@ -1,6 +1,7 @@
 //! Accumulates the problems of one file, so all of them are reported at once
 //! (the role serde_derive's `Ctxt` plays for attributes).
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use super::diagnostic::Diagnostic;
@@ -66,14 +67,18 @@ impl Problems {
     }
 
     /// `pointer` as the file writes it, through every alias that applies (a
-    /// copy of a copy too; each alias is applied once at most).
-    fn in_file(&self, pointer: String) -> String {
+    /// copy of a copy too): the longest copied pointer it starts with, each
+    /// step by lookups of its own prefixes, so that many aliases and many
+    /// problems do not multiply.
+    fn in_file(aliases: &HashMap<&str, &str>, pointer: String) -> String {
         let mut pointer = pointer;
-        for _ in 0..self.aliases.len() {
-            let found = self.aliases.iter().rev().find_map(|(copy, origin)| {
-                let rest = pointer.strip_prefix(copy.as_str())?;
-                (rest.is_empty() || rest.starts_with('/')).then(|| format!("{origin}{rest}"))
-            });
+        for _ in 0..aliases.len() {
+            let found = std::iter::once(pointer.len())
+                .chain(pointer.rmatch_indices('/').map(|(at, _)| at))
+                .find_map(|end| {
+                    let origin = aliases.get(pointer.get(..end)?)?;
+                    Some(format!("{origin}{}", pointer.get(end..)?))
+                });
             match found {
                 Some(moved) => pointer = moved,
                 None => break,
@@ -104,17 +109,31 @@ impl Problems {
         source: &SourceMap<'_>,
     ) -> Vec<Diagnostic> {
         let found = std::mem::take(&mut self.found);
+        // A later alias of one copy wins, as it was recorded last.
+        let aliases: HashMap<&str, &str> = self
+            .aliases
+            .iter()
+            .map(|(copy, origin)| (copy.as_str(), origin.as_str()))
+            .collect();
+        let pointers: Vec<String> = found
+            .iter()
+            .map(|problem| Self::in_file(&aliases, problem.pointer.clone()))
+            .collect();
+        let wanted: Vec<(&str, Anchor)> = pointers
+            .iter()
+            .zip(&found)
+            .map(|(pointer, problem)| (pointer.as_str(), problem.anchor))
+            .collect();
+        let positions = source.locate_all(&wanted);
         let mut diagnostics: Vec<Diagnostic> = found
             .into_iter()
-            .map(|problem| {
-                let pointer = self.in_file(problem.pointer);
-                Diagnostic {
-                    file: file.to_path_buf(),
-                    position: source.locate(&pointer, problem.anchor),
-                    pointer,
-                    message: problem.message,
-                    help: problem.help,
-                }
+            .zip(pointers.iter().zip(positions))
+            .map(|(problem, (pointer, position))| Diagnostic {
+                file: file.to_path_buf(),
+                position,
+                pointer: pointer.clone(),
+                message: problem.message,
+                help: problem.help,
             })
             .collect();
         diagnostics.sort_by(|a, b| {

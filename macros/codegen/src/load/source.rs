@@ -30,10 +30,17 @@ struct Span {
     value: usize,
 }
 
-/// Positions of every value (and member key) of one JSON text, by JSON pointer.
+/// Positions of every value (and member key) of one JSON text, as a tree:
+/// each value's children by their pointer segment. A pointer is never
+/// stored whole, so a long key above many values costs its length once,
+/// not once per value below it.
 pub(crate) struct SourceMap<'a> {
     text: &'a str,
-    spans: HashMap<String, Span>,
+    /// Index 0 is the top value, when the scan got that far.
+    spans: Vec<Span>,
+    children: HashMap<(usize, String), usize>,
+    /// Each value's parent and its segment there (`None` for the top).
+    up: Vec<Option<(usize, String)>>,
 }
 
 impl<'a> SourceMap<'a> {
@@ -45,41 +52,118 @@ impl<'a> SourceMap<'a> {
         let mut scanner = Scanner {
             bytes: text.as_bytes(),
             at: 0,
-            spans: HashMap::new(),
+            spans: Vec::new(),
+            children: HashMap::new(),
+            up: Vec::new(),
         };
-        let _complete = scanner.value(String::new(), None);
+        let _complete = scanner.value(None, None);
         SourceMap {
             text,
             spans: scanner.spans,
+            children: scanner.children,
+            up: scanner.up,
         }
+    }
+
+    /// The JSON pointer of the value that starts last at or before
+    /// `line` and `column` (serde_json's, counted from 1, the column in
+    /// bytes): where serde_json found a value it could not take, the value
+    /// it was reading. `""` when nothing starts before it.
+    pub(crate) fn pointer_before(&self, line: usize, column: usize) -> String {
+        let bytes = self.text.as_bytes();
+        let line_start = if line <= 1 {
+            Some(0)
+        } else {
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| **b == b'\n')
+                .nth(line - 2)
+                .map(|(at, _)| at + 1)
+        };
+        let offset = line_start.map_or(bytes.len(), |start| start + column.saturating_sub(1));
+        let Some(last) = self
+            .spans
+            .partition_point(|span| span.value <= offset)
+            .checked_sub(1)
+        else {
+            return String::new();
+        };
+        let mut segments = Vec::new();
+        let mut at = last;
+        while let Some(Some((parent, segment))) = self.up.get(at) {
+            segments.push(segment.as_str());
+            at = *parent;
+        }
+        segments
+            .iter()
+            .rev()
+            .fold(String::new(), |pointer, segment| child(&pointer, segment))
     }
 
     /// The position of the value at `pointer`, or of its key. A pointer that
     /// does not exist falls back to its nearest existing parent.
+    #[cfg(test)]
     pub(crate) fn locate(&self, pointer: &str, anchor: Anchor) -> Position {
-        let mut current = pointer;
-        loop {
-            if let Some(span) = self.spans.get(current) {
-                let offset = match anchor {
-                    Anchor::Key if current == pointer => span.key.unwrap_or(span.value),
-                    _ => span.value,
-                };
-                return self.position(offset);
-            }
-            match current.rfind('/') {
-                Some(cut) => current = &current[..cut],
-                None => return Position { line: 1, column: 1 },
-            }
-        }
+        self.locate_all(&[(pointer, anchor)])
+            .pop()
+            .unwrap_or(Position { line: 1, column: 1 })
     }
 
-    fn position(&self, offset: usize) -> Position {
-        let before = &self.text[..offset.min(self.text.len())];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        Position {
-            line: before.matches('\n').count() + 1,
-            column: before[line_start..].chars().count() + 1,
+    /// [`locate`](Self::locate) for many pointers at once, in their order:
+    /// one pass over the text for all of them, however many there are.
+    pub(crate) fn locate_all(&self, wanted: &[(&str, Anchor)]) -> Vec<Position> {
+        let mut offsets: Vec<(usize, usize)> = wanted
+            .iter()
+            .enumerate()
+            .map(|(i, (pointer, anchor))| (self.offset(pointer, *anchor).unwrap_or(0), i))
+            .collect();
+        offsets.sort_unstable();
+        let mut positions = vec![Position { line: 1, column: 1 }; wanted.len()];
+        let (mut at, mut line, mut column) = (0usize, 1usize, 1usize);
+        let bytes = self.text.as_bytes();
+        for (offset, i) in offsets {
+            let offset = offset.min(bytes.len());
+            for &byte in bytes.get(at..offset).unwrap_or_default() {
+                if byte == b'\n' {
+                    line += 1;
+                    column = 1;
+                } else if byte & 0xC0 != 0x80 {
+                    // Not a UTF-8 continuation byte: a character starts.
+                    column += 1;
+                }
+            }
+            at = at.max(offset);
+            if let Some(position) = positions.get_mut(i) {
+                *position = Position { line, column };
+            }
         }
+        positions
+    }
+
+    /// The byte offset of the value at `pointer` (or of its key), or of its
+    /// nearest indexed parent's value; `None` when nothing was indexed.
+    fn offset(&self, pointer: &str, anchor: Anchor) -> Option<usize> {
+        let mut node = 0;
+        let mut span = *self.spans.first()?;
+        let mut whole = true;
+        for segment in pointer.split('/').skip(1) {
+            let segment = segment.replace("~1", "/").replace("~0", "~");
+            match self.children.get(&(node, segment)) {
+                Some(&below) => {
+                    node = below;
+                    span = *self.spans.get(below)?;
+                }
+                None => {
+                    whole = false;
+                    break;
+                }
+            }
+        }
+        Some(match anchor {
+            Anchor::Key if whole => span.key.unwrap_or(span.value),
+            _ => span.value,
+        })
     }
 }
 
@@ -87,18 +171,27 @@ impl<'a> SourceMap<'a> {
 struct Scanner<'t> {
     bytes: &'t [u8],
     at: usize,
-    spans: HashMap<String, Span>,
+    spans: Vec<Span>,
+    children: HashMap<(usize, String), usize>,
+    up: Vec<Option<(usize, String)>>,
 }
 
 impl Scanner<'_> {
-    /// Scans the value at the cursor, indexed under `pointer`; `None` when
-    /// the text is not what serde_json accepted.
-    fn value(&mut self, pointer: String, key: Option<usize>) -> Option<()> {
+    /// Scans the value at the cursor, indexed as `parent`'s child by the
+    /// given segment (the top value has no parent); `None` when the text is
+    /// not what serde_json accepted.
+    fn value(&mut self, parent: Option<(usize, String)>, key: Option<usize>) -> Option<()> {
         self.whitespace();
         let start = self.at;
+        let index = self.spans.len();
+        self.spans.push(Span { key, value: start });
+        if let Some(parent) = &parent {
+            self.children.insert(parent.clone(), index);
+        }
+        self.up.push(parent);
         match self.bytes.get(self.at)? {
-            b'{' => self.members(&pointer)?,
-            b'[' => self.elements(&pointer)?,
+            b'{' => self.members(index)?,
+            b'[' => self.elements(index)?,
             b'"' => {
                 self.string()?;
             }
@@ -112,11 +205,10 @@ impl Scanner<'_> {
                 }
             }
         }
-        self.spans.insert(pointer, Span { key, value: start });
         Some(())
     }
 
-    fn members(&mut self, pointer: &str) -> Option<()> {
+    fn members(&mut self, index: usize) -> Option<()> {
         self.at += 1;
         loop {
             self.whitespace();
@@ -128,7 +220,7 @@ impl Scanner<'_> {
                     let name = self.string()?;
                     self.whitespace();
                     self.expect(b':')?;
-                    self.value(child(pointer, &name), Some(key))?;
+                    self.value(Some((index, name)), Some(key))?;
                 }
             }
         }
@@ -136,17 +228,17 @@ impl Scanner<'_> {
         Some(())
     }
 
-    fn elements(&mut self, pointer: &str) -> Option<()> {
+    fn elements(&mut self, index: usize) -> Option<()> {
         self.at += 1;
-        let mut index = 0usize;
+        let mut position = 0usize;
         loop {
             self.whitespace();
             match self.bytes.get(self.at)? {
                 b']' => break,
                 b',' => self.at += 1,
                 _ => {
-                    self.value(child(pointer, &index.to_string()), None)?;
-                    index += 1;
+                    self.value(Some((index, position.to_string())), None)?;
+                    position += 1;
                 }
             }
         }
@@ -231,6 +323,16 @@ mod tests {
             map.locate("/a/missing", Anchor::Key),
             Position { line: 2, column: 8 }
         );
+    }
+
+    #[test]
+    fn the_value_before_a_position_is_named_by_its_pointer() {
+        let text = "{\n  \"a\": {\"b/c\": [1, 1e99]},\n  \"d\": 2\n}";
+        let map = SourceMap::new(text);
+        // serde_json reports a number it cannot take just after it.
+        assert_eq!(map.pointer_before(2, 26), "/a/b~1c/1");
+        assert_eq!(map.pointer_before(3, 9), "/d");
+        assert_eq!(map.pointer_before(1, 1), "");
     }
 
     #[test]
