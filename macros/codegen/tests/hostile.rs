@@ -877,6 +877,25 @@ fn cases() -> Vec<Case> {
             Refused("/x-profile/success/nickname", &["kept as JSON"]),
         ),
         (
+            "an empty type list",
+            Box::new(move |d: &mut Value| {
+                member(d, user, "n", json!({"type": []}));
+            }),
+            Refused("/$defs/User/properties/n/type", &["at least one type"]),
+        ),
+        (
+            "a type named twice",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    user,
+                    "n",
+                    json!({"type": ["string", "integer", "string"]}),
+                );
+            }),
+            Refused("/$defs/User/properties/n/type/2", &["\"string\" twice"]),
+        ),
+        (
             "an $id with a fragment",
             Box::new(move |d: &mut Value| {
                 member(

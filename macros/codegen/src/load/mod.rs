@@ -18,6 +18,7 @@ mod profile;
 mod read;
 mod source;
 mod structure;
+mod type_lists;
 mod walk;
 
 use std::path::{Path, PathBuf};
@@ -177,6 +178,7 @@ pub fn parse_schema(text: &str, file: &Path) -> Result<LoadedSchema, LoadError> 
         }
     };
 
+    type_lists::check(&api, &mut problems);
     identify::resolve_references(&mut api, &mut problems);
     fold::fold_all_of(&mut api, &mut problems);
     checks::check(&api, &document, &mut problems);

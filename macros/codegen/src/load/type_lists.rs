@@ -1,0 +1,44 @@
+//! `type` lists JSON Schema itself refuses: an empty list (which no value
+//! could match, though a reader might take it for "any type") and a type
+//! named twice. The 2020-12 meta-schema requires at least one type, each
+//! once; a validator refuses such a schema outright, so mpkit does too.
+
+use super::problems::Problems;
+use super::source::child;
+use crate::spec::{ApiSchema, SchemaNode, TypeSet};
+
+/// Records every such list in the file.
+pub(super) fn check(api: &ApiSchema, problems: &mut Problems) {
+    let mut stack: Vec<(String, &SchemaNode)> = vec![
+        ("/request".to_owned(), &api.request),
+        ("/success".to_owned(), &api.success),
+    ];
+    stack.extend(api.fail.iter().map(|n| ("/fail".to_owned(), n)));
+    stack.extend(api.encrypted.iter().map(|n| ("/encrypted".to_owned(), n)));
+    stack.extend(api.defs.iter().map(|(name, n)| (child("/$defs", name), n)));
+    while let Some((pointer, node)) = stack.pop() {
+        if let Some(TypeSet::Many(types)) = &node.types {
+            let at = child(&pointer, "type");
+            if types.is_empty() {
+                problems.value(
+                    &at,
+                    "an empty `type` list: JSON Schema requires at least one type",
+                    "name the types the value may have, or remove `type` to allow any",
+                );
+            }
+            for (i, t) in types.iter().enumerate() {
+                if types[..i].contains(t) {
+                    problems.value(
+                        &child(&at, &i.to_string()),
+                        format!("`type` names \"{}\" twice", t.as_str()),
+                        "name each type once",
+                    );
+                }
+            }
+        }
+        for (segments, below, _) in node.subschemas() {
+            let at = segments.iter().fold(pointer.clone(), |at, s| child(&at, s));
+            stack.push((at, below));
+        }
+    }
+}
