@@ -896,6 +896,26 @@ fn cases() -> Vec<Case> {
             Refused("/$defs/User/properties/n/type/2", &["\"string\" twice"]),
         ),
         (
+            "an empty $id, which names the file itself again",
+            Box::new(move |d: &mut Value| {
+                member(d, user, "n", json!({"$id": "", "type": "string"}));
+            }),
+            Refused(
+                "/$defs/User/properties/n/$id",
+                &["the file itself", "its own `$id`"],
+            ),
+        ),
+        (
+            "a relative $ref to nothing, without any $id",
+            Box::new(move |d: &mut Value| {
+                member(d, user, "n", json!({"$ref": "node.json"}));
+            }),
+            Refused(
+                "/$defs/User/properties/n/$ref",
+                &["\"node.json\" (relative to the file"],
+            ),
+        ),
+        (
             "an $id with a fragment",
             Box::new(move |d: &mut Value| {
                 member(
@@ -1172,7 +1192,7 @@ fn cases() -> Vec<Case> {
             }),
             Refused(
                 "/success/properties/u/$ref",
-                &["mpkit:///success.json", "remove the `$id`"],
+                &["\"success.json\" (relative to the file", "remove the `$id`"],
             ),
         ),
         (

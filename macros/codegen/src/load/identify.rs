@@ -148,7 +148,8 @@ impl Index {
             problems.value(
                 &at,
                 format!(
-                    "`$id` \"{id}\" names the resource {resource}, as the schema at {} does",
+                    "`$id` \"{id}\" names the resource {}, as the schema at {} does",
+                    shown(resource),
                     display_pointer(other)
                 ),
                 "give each schema its own `$id`",
@@ -257,7 +258,8 @@ fn report(reference: &Found, known: &[String], problems: &mut Problems) {
         // Written as a pointer from the top of the file, but an enclosing
         // `$id` makes `#` the top of that schema instead.
         format!(
-            "an enclosing schema's `$id` makes this `$ref` resolve against {resource}, so `#` is that schema, not the top of the file; move the definition under that schema's own `$defs` (and point there), or remove the `$id`"
+            "an enclosing schema's `$id` makes this `$ref` resolve against {}, so `#` is that schema, not the top of the file; move the definition under that schema's own `$defs` (and point there), or remove the `$id`",
+            shown(resource)
         )
     } else if let Some(near) = nearest(written, known) {
         format!("did you mean \"{near}\"?")
@@ -269,7 +271,8 @@ fn report(reference: &Found, known: &[String], problems: &mut Problems) {
         "point at a schema in this file: `#/$defs/<name>`, or a JSON pointer such as `#/$defs/<name>/properties/<member>`".to_owned()
     } else {
         format!(
-            "mpkit resolves references only inside the schema file, and no schema here has the `$id` {resource}; copy the referenced schema under `$defs` with that `$id`, or point at a schema of this file (`#/$defs/<name>`)"
+            "mpkit resolves references only inside the schema file, and no schema here has the `$id` {}; copy the referenced schema under `$defs` with that `$id`, or point at a schema of this file (`#/$defs/<name>`)",
+            shown(resource)
         )
     };
     problems.value(
@@ -277,6 +280,21 @@ fn report(reference: &Found, known: &[String], problems: &mut Problems) {
         format!("`$ref` \"{written}\" does not resolve to a schema in this file"),
         help,
     );
+}
+
+/// A resolved URI as a message shows it: the file's own stand-in base is
+/// not something the user wrote.
+fn shown(uri: &str) -> String {
+    if uri == DOCUMENT_BASE {
+        return "the file itself (no `$id` above it)".to_owned();
+    }
+    match DOCUMENT_BASE
+        .rfind('/')
+        .and_then(|at| uri.strip_prefix(&DOCUMENT_BASE[..=at]))
+    {
+        Some(rest) => format!("\"{rest}\" (relative to the file, which has no `$id`)"),
+        None => format!("\"{uri}\""),
+    }
 }
 
 /// `^[A-Za-z_][-A-Za-z0-9._]*$`, the 2020-12 anchor syntax.
