@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use super::problems::Problems;
-use super::source::child;
+use super::source::{child, pointer_of};
 use crate::spec::{ApiSchema, Applies, SchemaNode};
 
 /// Checks `node` (at `pointer`) and everything below it.
@@ -107,13 +107,11 @@ fn here(node: &SchemaNode, pointer: &str, problems: &mut Problems) {
 /// `B` is `$ref: A`): evaluating them would never end, so they are
 /// refused, at the `$ref` that closes the cycle.
 pub(super) fn in_place_cycles(api: &ApiSchema, problems: &mut Problems) {
-    let mut roots: Vec<(String, &SchemaNode)> = vec![
-        ("/request".to_owned(), &api.request),
-        ("/success".to_owned(), &api.success),
-    ];
-    roots.extend(api.fail.iter().map(|n| ("/fail".to_owned(), n)));
-    roots.extend(api.encrypted.iter().map(|n| ("/encrypted".to_owned(), n)));
-    roots.extend(api.defs.iter().map(|(name, n)| (child("/$defs", name), n)));
+    let roots: Vec<(String, &SchemaNode)> = api
+        .parts()
+        .into_iter()
+        .map(|(segments, node)| (pointer_of(&segments), node))
+        .collect();
     // Every node with its pointer, then a search over in-place edges.
     let mut all: Vec<(String, &SchemaNode)> = Vec::new();
     let mut stack = roots;

@@ -16,7 +16,7 @@
 use std::collections::HashSet;
 
 use super::problems::Problems;
-use super::source::child;
+use super::source::{child, pointer_of};
 use crate::spec::{ApiSchema, JsonType, OrderedMap, SchemaNode, TypeSet};
 
 /// The most folds one file gets: far beyond any real schema, and a bound
@@ -34,7 +34,7 @@ const MAX_PASSES: usize = 8;
 /// `$ref` part is read from the file as it was when the pass began. Each
 /// pass costs one walk and one copy of the model, whatever the file holds.
 pub(super) fn fold_all_of(api: &mut ApiSchema, problems: &mut Problems) {
-    if !roots(api).iter().any(|(_, node)| has_all_of(node)) {
+    if !api.parts().iter().any(|(_, node)| has_all_of(node)) {
         return;
     }
     let blocked = referenced_through_all_of(api);
@@ -49,19 +49,8 @@ pub(super) fn fold_all_of(api: &mut ApiSchema, problems: &mut Problems) {
             problems: &mut *problems,
             folds,
         };
-        let mut roots = vec![
-            ("/request".to_owned(), &mut api.request),
-            ("/success".to_owned(), &mut api.success),
-        ];
-        roots.extend(api.fail.as_mut().map(|n| ("/fail".to_owned(), n)));
-        roots.extend(api.encrypted.as_mut().map(|n| ("/encrypted".to_owned(), n)));
-        roots.extend(
-            api.defs
-                .iter_mut()
-                .map(|(name, n)| (child("/$defs", name), n)),
-        );
-        for (pointer, node) in roots {
-            pass.walk(node, &pointer);
+        for (segments, node) in api.parts_mut() {
+            pass.walk(node, &pointer_of(&segments));
         }
         if pass.folds == folds || pass.folds >= MAX_FOLDS {
             return;
@@ -134,7 +123,7 @@ fn has_all_of(node: &SchemaNode) -> bool {
 /// `false`. A member named `allOf` on the way only keeps a node unfolded.
 fn referenced_through_all_of(api: &ApiSchema) -> HashSet<String> {
     let mut references = Vec::new();
-    for (_, node) in roots(api) {
+    for (_, node) in api.parts() {
         crate::typing::collect_refs(node, &mut references);
     }
     let mut blocked = HashSet::new();
@@ -151,18 +140,6 @@ fn referenced_through_all_of(api: &ApiSchema) -> HashSet<String> {
         }
     }
     blocked
-}
-
-/// The file's data parts and definitions.
-fn roots(api: &ApiSchema) -> Vec<(String, &SchemaNode)> {
-    let mut roots: Vec<(String, &SchemaNode)> = vec![
-        ("/request".to_owned(), &api.request),
-        ("/success".to_owned(), &api.success),
-    ];
-    roots.extend(api.fail.iter().map(|n| ("/fail".to_owned(), n)));
-    roots.extend(api.encrypted.iter().map(|n| ("/encrypted".to_owned(), n)));
-    roots.extend(api.defs.iter().map(|(name, n)| (child("/$defs", name), n)));
-    roots
 }
 
 /// What a node becomes: its members and required names, and where each

@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 
 use super::problems::Problems;
-use super::source::child;
+use super::source::{child, pointer_of};
 use super::structure::nearest;
 use crate::spec::uri::{resolve, split_fragment};
 use crate::spec::{ApiSchema, SchemaNode, pointer_segments};
@@ -30,7 +30,7 @@ pub(super) fn resolve_references(api: &mut ApiSchema, problems: &mut Problems) {
     let mut index = Index::default();
     index.resources.insert(DOCUMENT_BASE.to_owned(), Vec::new());
     let mut found = Vec::new();
-    for (mut segments, node) in roots(api) {
+    for (mut segments, node) in api.parts() {
         let pointer = pointer_of(&segments);
         index.collect(
             node,
@@ -58,7 +58,7 @@ pub(super) fn resolve_references(api: &mut ApiSchema, problems: &mut Problems) {
         outcomes.push(target);
     }
     let mut outcomes = outcomes.into_iter();
-    for node in roots_mut(api) {
+    for (_, node) in api.parts_mut() {
         rewrite(node, &mut outcomes);
     }
 }
@@ -208,35 +208,6 @@ impl Index {
     }
 }
 
-/// The file's data parts and definitions, with their pointer segments.
-fn roots(api: &ApiSchema) -> Vec<(Vec<String>, &SchemaNode)> {
-    let mut roots = vec![
-        (vec!["request".to_owned()], &api.request),
-        (vec!["success".to_owned()], &api.success),
-    ];
-    roots.extend(api.fail.iter().map(|n| (vec!["fail".to_owned()], n)));
-    roots.extend(
-        api.encrypted
-            .iter()
-            .map(|n| (vec!["encrypted".to_owned()], n)),
-    );
-    roots.extend(
-        api.defs
-            .iter()
-            .map(|(name, n)| (vec!["$defs".to_owned(), name.clone()], n)),
-    );
-    roots
-}
-
-/// [`roots`], mutable and in the same order.
-fn roots_mut(api: &mut ApiSchema) -> Vec<&mut SchemaNode> {
-    let mut roots = vec![&mut api.request, &mut api.success];
-    roots.extend(api.fail.as_mut());
-    roots.extend(api.encrypted.as_mut());
-    roots.extend(api.defs.values_mut());
-    roots
-}
-
 /// Sets each `$ref` to its outcome, in the order `collect` found them.
 fn rewrite(node: &mut SchemaNode, outcomes: &mut impl Iterator<Item = Option<String>>) {
     node.id = None;
@@ -320,10 +291,6 @@ fn local_reference(segments: &[String]) -> String {
         );
     }
     out
-}
-
-fn pointer_of(segments: &[String]) -> String {
-    segments.iter().fold(String::new(), |at, s| child(&at, s))
 }
 
 fn display_pointer(segments: &[String]) -> String {

@@ -282,6 +282,11 @@ impl Scanner<'_> {
     }
 }
 
+/// The JSON pointer of `segments`, each escaped as RFC 6901 says.
+pub(crate) fn pointer_of(segments: &[String]) -> String {
+    segments.iter().fold(String::new(), |at, s| child(&at, s))
+}
+
 /// `parent` extended by one JSON pointer segment, escaped as RFC 6901 says.
 pub(crate) fn child(parent: &str, segment: &str) -> String {
     format!("{parent}/{}", segment.replace('~', "~0").replace('/', "~1"))

@@ -4,18 +4,16 @@
 //! once; a validator refuses such a schema outright, so mpkit does too.
 
 use super::problems::Problems;
-use super::source::child;
+use super::source::{child, pointer_of};
 use crate::spec::{ApiSchema, SchemaNode, TypeSet};
 
 /// Records every such list in the file.
 pub(super) fn check(api: &ApiSchema, problems: &mut Problems) {
-    let mut stack: Vec<(String, &SchemaNode)> = vec![
-        ("/request".to_owned(), &api.request),
-        ("/success".to_owned(), &api.success),
-    ];
-    stack.extend(api.fail.iter().map(|n| ("/fail".to_owned(), n)));
-    stack.extend(api.encrypted.iter().map(|n| ("/encrypted".to_owned(), n)));
-    stack.extend(api.defs.iter().map(|(name, n)| (child("/$defs", name), n)));
+    let mut stack: Vec<(String, &SchemaNode)> = api
+        .parts()
+        .into_iter()
+        .map(|(segments, node)| (pointer_of(&segments), node))
+        .collect();
     while let Some((pointer, node)) = stack.pop() {
         if let Some(TypeSet::Many(types)) = &node.types {
             let at = child(&pointer, "type");

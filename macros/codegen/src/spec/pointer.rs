@@ -60,6 +60,49 @@ pub(crate) fn percent_decode(text: &str) -> Option<String> {
 }
 
 impl ApiSchema {
+    /// The file's data parts and definitions, each with the pointer
+    /// segments of where it is (`["success"]`, `["$defs", "UserInfo"]`):
+    /// where every walk over the whole file starts.
+    #[must_use]
+    pub fn parts(&self) -> Vec<(Vec<String>, &SchemaNode)> {
+        let mut parts = vec![
+            (vec!["request".to_owned()], &self.request),
+            (vec!["success".to_owned()], &self.success),
+        ];
+        parts.extend(self.fail.iter().map(|n| (vec!["fail".to_owned()], n)));
+        parts.extend(
+            self.encrypted
+                .iter()
+                .map(|n| (vec!["encrypted".to_owned()], n)),
+        );
+        parts.extend(
+            self.defs
+                .iter()
+                .map(|(name, n)| (vec!["$defs".to_owned(), name.clone()], n)),
+        );
+        parts
+    }
+
+    /// [`parts`](Self::parts), mutable and in the same order.
+    pub(crate) fn parts_mut(&mut self) -> Vec<(Vec<String>, &mut SchemaNode)> {
+        let mut parts = vec![
+            (vec!["request".to_owned()], &mut self.request),
+            (vec!["success".to_owned()], &mut self.success),
+        ];
+        parts.extend(self.fail.as_mut().map(|n| (vec!["fail".to_owned()], n)));
+        parts.extend(
+            self.encrypted
+                .as_mut()
+                .map(|n| (vec!["encrypted".to_owned()], n)),
+        );
+        parts.extend(
+            self.defs
+                .iter_mut()
+                .map(|(name, n)| (vec!["$defs".to_owned(), name.clone()], n)),
+        );
+        parts
+    }
+
     /// The node a local `$ref` points at, anywhere in the file's data parts
     /// and definitions; `None` if it points nowhere or at something that is
     /// not a schema.
