@@ -1,5 +1,6 @@
 // A stand-in for the mini-program platforms under Node: `wx` (WeChat), `tt`
-// (Douyin) and EMAS Serverless clients, built from the bundled schema files.
+// (Douyin), `ks` (Kuaishou), `qq` (QQ) and EMAS Serverless clients, built
+// from the bundled schema files.
 //
 // Every method honours its platform's documented contract: callback-style
 // methods call `success` or `fail` and then `complete`, asynchronously;
@@ -66,15 +67,17 @@ class Simulator {
     this.recorded = [];
     this.callbackFailures = [];
     this.getterCalls = 0;
-    this.versions = { wx: '3.4.1', tt: '3.20.0' };
+    this.versions = { wx: '3.4.1', tt: '3.20.0', ks: '1.30.0', qq: '1.40.0' };
     this.roots = {
       wx: this.platform('wx'),
       tt: this.platform('tt'),
+      ks: this.platform('ks'),
+      qq: this.platform('qq'),
       mpserverless: this.emasClient(),
     };
   }
 
-  /** A platform object (`wx`, `tt`) with its version getters and methods. */
+  /** A platform object (`wx`, `tt`, `ks`, `qq`) with its version getters and methods. */
   platform(name) {
     const sim = this;
     const root = {
@@ -259,7 +262,7 @@ class Simulator {
     return JSON.stringify(this.callbackFailures);
   }
 
-  /** Root `name`: `wx`, `tt`, or the EMAS client (`mpserverless`). */
+  /** Root `name`: `wx`, `tt`, `ks`, `qq`, or the EMAS client (`mpserverless`). */
   root(name) {
     return this.roots[name];
   }
