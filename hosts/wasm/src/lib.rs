@@ -202,9 +202,15 @@ impl WasmHost {
             .ok_or_else(missing)?;
         let options = JSON::parse(invocation.options)
             .ok()
-            .filter(JsValue::is_object)
+            // An array is an object to JavaScript, not an options object.
+            .filter(|options| options.is_object() && !js_sys::Array::is_array(options))
             .ok_or_else(|| HostError::Bridge {
-                reason: format!("the options are not a JSON object: {}", invocation.options),
+                // The length, not the text: options can carry what a user
+                // typed, which messages and logs do not repeat.
+                reason: format!(
+                    "the options ({} bytes of text) are not a JSON object; an `ApiOptions` impl must write one",
+                    invocation.options.len()
+                ),
             })?;
         let pending = dispatch::register(invocation.timeout)?;
         dispatch::start_timer(&pending)?;

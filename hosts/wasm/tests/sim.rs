@@ -618,6 +618,47 @@ async fn options_the_schema_refuses_fail_in_the_simulator() {
     assert_eq!(received()[0]["valid"], false);
 }
 
+/// Options a user's `ApiOptions` impl writes as something other than an
+/// object, holding text the user typed.
+#[derive(Debug, serde::Serialize)]
+struct NotAnObject(Vec<&'static str>);
+
+impl ApiOptions for NotAnObject {
+    fn requirements(&self) -> Vec<Requirement> {
+        Vec::new()
+    }
+}
+
+struct WxGetUserInfoNotAnObject;
+
+impl MiniProgramApi for WxGetUserInfoNotAnObject {
+    const INFO: ApiInfo = WxGetUserInfo::INFO;
+    type Options = NotAnObject;
+    type Success = <WxGetUserInfo as MiniProgramApi>::Success;
+    type Failure = <WxGetUserInfo as MiniProgramApi>::Failure;
+    type Encrypted = ();
+}
+
+#[wasm_bindgen_test]
+async fn options_that_are_no_object_are_refused_without_repeating_them() {
+    reset();
+    let host = WasmHost::new().with_version("wx", Version::new(3, 0, 0));
+    let options = NotAnObject(vec!["what the user typed"]);
+    let error = call::<WxGetUserInfoNotAnObject, _>(&host, &options)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, CallError::Host { error: HostError::Bridge { reason }, .. }
+            if reason.contains("not a JSON object") && !reason.contains("typed")),
+        "{error}"
+    );
+    assert!(
+        !error.to_string().contains("what the user typed"),
+        "{error}"
+    );
+    assert!(received().is_empty(), "nothing is invoked");
+}
+
 #[wasm_bindgen_test]
 async fn a_missing_root_is_a_missing_method() {
     reset();
