@@ -132,3 +132,71 @@ OUT.parent.mkdir(parents=True, exist_ok=True)
 OUT.write_text(json.dumps({"plaintext_wechat": secret, "plaintext_douyin": tt_secret, "cases": cases},
                           ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 print(f"wrote {len(cases)} cases to {OUT}")
+
+# ---------------------------------------------------------------------------
+# The framed AES-192 scheme (Baidu's smart programs): tests/fixtures/crypto/framed.json.
+# The first case is the demo of Baidu's own page ("用户数据的签名验证和加解密",
+# https://smartprogram.baidu.com/docs/develop/api/open/log_userdata/); the
+# others are made here with `cryptography`, independently of mpkit.
+FRAMED_OUT = OUT.parent / "framed.json"
+BAIDU_APP_KEY = "y2dTfnWfkx2OXttMEMWlGHoB1KzMogm7"
+BAIDU_KEY_B64 = "1df09d0a1677dd72b8325aec59576e0c"
+BAIDU_IV_B64 = "1df09d0a1677dd72b8325Q=="
+BAIDU_DATA = ("OpCoJgs7RrVgaMNDixIvaCIyV2SFDBNLivgkVqtzq2GC10egsn+PKmQ/+5q+chT8xzldLUog2haTItyIkKyvz"
+              "vmXonBQLIMeq54axAu9c3KG8IhpFD6+ymHocmx07ZKi7eED3t0KyIxJgRNSDkFk5RV1ZP2mSWa7ZgCXXcAbP0Rs"
+              "iUcvhcJfrSwlpsm0E1YJzKpYy429xrEEGvK+gfL+Cw==")
+KEY24 = bytes(range(100, 124))
+IV16 = bytes(range(200, 216))
+APP_KEY = "AppKeyOfTheTestApp0123456789abcd"
+
+
+def framed(data: bytes, app_key: str, length=None, random=b"R" * 16) -> bytes:
+    n = len(data) if length is None else length
+    return random + n.to_bytes(4, "big") + data + app_key.encode()
+
+
+def pad_to(data: bytes, block: int) -> bytes:
+    p = block - len(data) % block
+    return data + bytes([p]) * p
+
+
+def aes192_cbc(data: bytes, key=KEY24, iv=IV16) -> bytes:
+    enc = Cipher(algorithms.AES(key), modes.CBC(iv)).encryptor()
+    return enc.update(data) + enc.finalize()
+
+
+user = b'{"openid":"k7BzMOOeUv","nickname":"smart_user","headimgurl":"https://example.com/a.png","sex":2}'
+ok_cipher = aes192_cbc(pad_to(framed(user, APP_KEY), 32))
+framed_cases = [
+    {"name": "Baidu's published demo", "expect": "ok", "data": BAIDU_DATA, "iv": BAIDU_IV_B64,
+     "session_key": BAIDU_KEY_B64, "app_key": BAIDU_APP_KEY,
+     "plaintext": {"openid": "open_id", "nickname": "baidu_user", "headimgurl": "url of image", "sex": 1}},
+    {"name": "padded to 32 bytes", "expect": "ok", "data": b64(ok_cipher), "iv": b64(IV16),
+     "session_key": b64(KEY24), "app_key": APP_KEY, "plaintext": json.loads(user)},
+    {"name": "padded to 16 bytes (standard PKCS#7)", "expect": "ok",
+     "data": b64(aes192_cbc(pad_to(framed(user, APP_KEY), 16))), "iv": b64(IV16),
+     "session_key": b64(KEY24), "app_key": APP_KEY, "plaintext": json.loads(user)},
+    {"name": "another app's key", "expect": "Watermark", "data": b64(ok_cipher), "iv": b64(IV16),
+     "session_key": b64(KEY24), "app_key": "AnotherAppKey000000000000000000x"},
+    {"name": "an app key that is only a prefix", "expect": "Watermark", "data": b64(ok_cipher), "iv": b64(IV16),
+     "session_key": b64(KEY24), "app_key": APP_KEY[:10]},
+    {"name": "a length beyond the plaintext", "expect": "Decrypt",
+     "data": b64(aes192_cbc(pad_to(framed(user, APP_KEY, length=4096), 32))), "iv": b64(IV16),
+     "session_key": b64(KEY24), "app_key": APP_KEY},
+    {"name": "data that is not JSON", "expect": "Decrypt",
+     "data": b64(aes192_cbc(pad_to(framed(b"not json", APP_KEY), 32))), "iv": b64(IV16),
+     "session_key": b64(KEY24), "app_key": APP_KEY},
+    {"name": "padding byte of 33", "expect": "Decrypt",
+     "data": b64(aes192_cbc(framed(user, APP_KEY) + bytes([33]) * (32 - len(framed(user, APP_KEY)) % 32 or 32))),
+     "iv": b64(IV16), "session_key": b64(KEY24), "app_key": APP_KEY},
+    {"name": "the last block altered", "expect": "Decrypt",
+     "data": b64(ok_cipher[:-16] + bytes(16)), "iv": b64(IV16), "session_key": b64(KEY24), "app_key": APP_KEY},
+    {"name": "a 16-byte session key", "expect": "Format", "data": b64(ok_cipher), "iv": b64(IV16),
+     "session_key": b64(KEY24[:16]), "app_key": APP_KEY},
+    {"name": "an iv of 12 bytes", "expect": "Format", "data": b64(ok_cipher), "iv": b64(IV16[:12]),
+     "session_key": b64(KEY24), "app_key": APP_KEY},
+    {"name": "data cut inside a block", "expect": "Format", "data": b64(ok_cipher[:-5]), "iv": b64(IV16),
+     "session_key": b64(KEY24), "app_key": APP_KEY},
+]
+FRAMED_OUT.write_text(json.dumps({"cases": framed_cases}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+print(f"wrote {len(framed_cases)} cases to {FRAMED_OUT}")

@@ -82,7 +82,7 @@ proptest! {
     fn decrypt_inverts_encrypt(body in json_value(), key in any::<[u8; 16]>(), iv in any::<[u8; 16]>()) {
         let key = SessionKey::from_bytes(key);
         let plaintext = json!({ "data": body, "watermark": { "appid": "wx1", "timestamp": 1 } });
-        let encrypted = encrypt(plaintext.to_string().as_bytes(), &iv, &key);
+        let encrypted = encrypt(plaintext.to_string().as_bytes(), &iv, &key).unwrap();
         let iv_text = base64_of(&iv);
         let decrypted: Value = decrypt(&encrypted, &iv_text, &key, "wx1").unwrap();
         prop_assert_eq!(decrypted, plaintext);
@@ -105,7 +105,7 @@ proptest! {
         }
         let key = SessionKey::from_bytes([9; 16]);
         let iv = [5u8; 16];
-        let encrypted = encrypt(Value::Object(plaintext).to_string().as_bytes(), &iv, &key);
+        let encrypted = encrypt(Value::Object(plaintext).to_string().as_bytes(), &iv, &key).unwrap();
         let iv_text = base64_of(&iv);
         let one = decrypt_watermarked::<WxGetUserInfoEncryptedUserInfo>(&encrypted, &iv_text, &key, "wx1");
         let two = decrypt::<WxGetUserInfoEncryptedUserInfo>(&encrypted, &iv_text, &key, "wx1");

@@ -119,7 +119,7 @@ impl Plaintext {
                 ),
             ));
         }
-        let decryptor = cbc::Decryptor::<Aes128>::new(key.bytes().into(), (&iv).into());
+        let decryptor = cbc::Decryptor::<Aes128>::new(key.aes128()?.into(), (&iv).into());
         let len = decryptor
             .decrypt_padded::<Pkcs7>(&mut bytes)
             .map_err(|_| undecryptable())?
@@ -159,11 +159,11 @@ pub(crate) const UNDECRYPTABLE: &str = "encryptedData could not be decrypted int
      or the decrypted data does not match the API's schema (to see which, decrypt into `serde_json::Value` \
      where it is safe to look at the user's data)";
 
-fn undecryptable() -> CryptoError {
+pub(super) fn undecryptable() -> CryptoError {
     CryptoError::new(CryptoErrorKind::Decrypt, UNDECRYPTABLE)
 }
 
-fn iv_bytes(iv: &str) -> Result<[u8; BLOCK], CryptoError> {
+pub(super) fn iv_bytes(iv: &str) -> Result<[u8; BLOCK], CryptoError> {
     let decoded = encoding::decode("iv", iv)?;
     decoded.as_slice().try_into().map_err(|_| {
         CryptoError::new(
@@ -176,12 +176,16 @@ fn iv_bytes(iv: &str) -> Result<[u8; BLOCK], CryptoError> {
     })
 }
 
-/// Encrypts `plaintext` the way the platforms do, returning base64 text.
-/// For tests and examples that need realistic `encryptedData`.
+/// Encrypts `plaintext` the way the AES-128 platforms do, returning base64
+/// text. For tests and examples that need realistic `encryptedData`.
+///
+/// # Errors
+/// [`CryptoErrorKind::Format`] when `key` is not a 16-byte key.
 #[cfg(feature = "testing")]
-#[must_use]
-pub fn encrypt(plaintext: &[u8], iv: &[u8; 16], key: &SessionKey) -> String {
+pub fn encrypt(plaintext: &[u8], iv: &[u8; 16], key: &SessionKey) -> Result<String, CryptoError> {
     use cbc::cipher::BlockModeEncrypt;
-    let encryptor = cbc::Encryptor::<Aes128>::new(key.bytes().into(), iv.into());
-    encoding::encode(&encryptor.encrypt_padded_vec::<Pkcs7>(plaintext))
+    let encryptor = cbc::Encryptor::<Aes128>::new(key.aes128()?.into(), iv.into());
+    Ok(encoding::encode(
+        &encryptor.encrypt_padded_vec::<Pkcs7>(plaintext),
+    ))
 }

@@ -7,7 +7,8 @@ use zeroize::Zeroizing;
 use super::encoding;
 use super::error::{CryptoError, CryptoErrorKind};
 
-/// A user's session key (`session_key` from `code2Session`): 16 bytes,
+/// A user's session key (`session_key` from `code2Session`): 16 bytes for
+/// the AES-128 schemes, 24 for the AES-192 one ([`decrypt_framed`](super::decrypt_framed)),
 /// exchanged as base64. `Debug` shows it redacted and its memory is zeroed
 /// when it is dropped.
 ///
@@ -20,7 +21,8 @@ use super::error::{CryptoError, CryptoErrorKind};
 /// # Ok::<(), mpkit::crypto::CryptoError>(())
 /// ```
 pub struct SessionKey {
-    bytes: Zeroizing<[u8; 16]>,
+    /// 16 or 24 bytes.
+    bytes: Zeroizing<Vec<u8>>,
     /// The canonical base64 text, which the signature is computed over.
     text: Zeroizing<String>,
 }
@@ -29,19 +31,24 @@ impl SessionKey {
     /// Decodes a base64 session key.
     ///
     /// # Errors
-    /// [`CryptoErrorKind::Format`] when it is not base64 of exactly 16 bytes.
+    /// [`CryptoErrorKind::Format`] when it is not base64 of exactly 16 or 24
+    /// bytes.
     pub fn from_base64(text: &str) -> Result<Self, CryptoError> {
         let decoded = Zeroizing::new(encoding::decode("session_key", text)?);
-        let bytes: [u8; 16] = decoded.as_slice().try_into().map_err(|_| {
-            CryptoError::new(
+        if decoded.len() != 16 && decoded.len() != 24 {
+            return Err(CryptoError::new(
                 CryptoErrorKind::Format,
                 format!(
-                    "session_key decodes to {} bytes, not 16; pass the session_key from code2Session, not another value",
+                    "session_key decodes to {} bytes, not 16 (AES-128) or 24 (AES-192); pass the session_key from the platform's code-to-session exchange, not another value",
                     decoded.len()
                 ),
-            )
-        })?;
-        Ok(Self::from_bytes(bytes))
+            ));
+        }
+        let text = Zeroizing::new(encoding::encode(&decoded));
+        Ok(SessionKey {
+            bytes: Zeroizing::new(decoded.to_vec()),
+            text,
+        })
     }
 
     /// A session key from its 16 raw bytes.
@@ -49,13 +56,36 @@ impl SessionKey {
     pub fn from_bytes(bytes: [u8; 16]) -> Self {
         let text = Zeroizing::new(encoding::encode(&bytes));
         SessionKey {
-            bytes: Zeroizing::new(bytes),
+            bytes: Zeroizing::new(bytes.to_vec()),
             text,
         }
     }
 
-    pub(crate) fn bytes(&self) -> &[u8; 16] {
-        &self.bytes
+    /// The key of an AES-128 scheme, or a [`CryptoErrorKind::Format`] error
+    /// saying the key has another length.
+    pub(crate) fn aes128(&self) -> Result<&[u8; 16], CryptoError> {
+        self.bytes
+            .as_slice()
+            .try_into()
+            .map_err(|_| self.wrong_length(16))
+    }
+
+    /// The key of the AES-192 scheme, or a [`CryptoErrorKind::Format`] error.
+    pub(crate) fn aes192(&self) -> Result<&[u8; 24], CryptoError> {
+        self.bytes
+            .as_slice()
+            .try_into()
+            .map_err(|_| self.wrong_length(24))
+    }
+
+    fn wrong_length(&self, wanted: usize) -> CryptoError {
+        CryptoError::new(
+            CryptoErrorKind::Format,
+            format!(
+                "this payload's scheme takes a {wanted}-byte session key, and this one has {} bytes: it belongs to a platform with another scheme",
+                self.bytes.len()
+            ),
+        )
     }
 
     pub(crate) fn base64(&self) -> &str {
@@ -74,7 +104,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn key_must_be_sixteen_bytes() {
+    fn key_must_be_sixteen_or_twenty_four_bytes() {
         let error = SessionKey::from_base64("AAECAwQFBgcICQoLDA0O").err();
         assert_eq!(
             error.as_ref().map(CryptoError::kind),
@@ -82,6 +112,13 @@ mod tests {
         );
         assert!(error.is_some_and(|e| e.to_string().contains("decodes to 15 bytes, not 16")));
         assert!(SessionKey::from_base64("AAECAwQFBgcICQoLDA0ODxAR").is_err());
+        let key = SessionKey::from_base64("1df09d0a1677dd72b8325aec59576e0c");
+        let key = key.unwrap_or_else(|e| panic!("{e}"));
+        assert!(key.aes192().is_ok());
+        assert_eq!(
+            key.aes128().err().map(|e| e.kind()),
+            Some(CryptoErrorKind::Format)
+        );
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Server-side verification and decryption of the user data that
-//! `getUserInfo`-style APIs return (the same scheme on WeChat and Douyin).
+//! `getUserInfo`-style APIs return: the AES-128 scheme of WeChat, Douyin,
+//! QQ and Kuaishou below, and the framed AES-192 scheme of Baidu's smart
+//! programs ([`decrypt_framed`]).
 //!
 //! - Signature: `sha1(rawData + session_key)` in lowercase hex, over the exact
 //!   `rawData` string, compared in constant time.
@@ -68,6 +70,8 @@ mod encoding;
 #[cfg(feature = "crypto")]
 mod error;
 #[cfg(feature = "crypto")]
+mod framed;
+#[cfg(feature = "crypto")]
 mod key;
 #[cfg(feature = "crypto")]
 mod signature;
@@ -80,6 +84,8 @@ pub use decrypt::encrypt;
 pub use decrypt::{decrypt, decrypt_watermarked, decrypt_watermarked_with, decrypt_with};
 #[cfg(feature = "crypto")]
 pub use error::{CryptoError, CryptoErrorKind};
+#[cfg(feature = "crypto")]
+pub use framed::decrypt_framed;
 #[cfg(feature = "crypto")]
 pub use key::SessionKey;
 #[cfg(feature = "testing")]
