@@ -853,6 +853,62 @@ fn cases() -> Vec<Case> {
             Refused("/x-profile/genders", &["2 is not one of", "0, 1"]),
         ),
         (
+            "profile gender codes of the wrong kind for a plain member",
+            Box::new(move |d: &mut Value| {
+                member(d, user, "sex", json!({"type": "string"}));
+                set(
+                    d,
+                    "/x-profile",
+                    json!({"success": {"gender": "/user/sex"}, "genders": {"male": [1], "female": ["f"]}}),
+                );
+            }),
+            Refused("/x-profile/genders", &["1 is not a string"]),
+        ),
+        (
+            "a profile gender code given as text for an integer enum sent as text",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    user,
+                    "sex",
+                    json!({
+                        "type": ["integer", "string"],
+                        "enum": [1, 2, "1", "2"],
+                        "x-quirks": [{"kind": "number-as-string", "description": "\"1\" is 1."}]
+                    }),
+                );
+                set(
+                    d,
+                    "/x-profile",
+                    json!({"success": {"gender": "/user/sex"}, "genders": {"male": ["1"], "female": [2]}}),
+                );
+            }),
+            Refused("/x-profile/genders", &["\"1\" is not one of"]),
+        ),
+        (
+            "a profile gender code listed for two genders",
+            Box::new(move |d: &mut Value| {
+                member(d, user, "sex", json!({"type": "integer"}));
+                set(
+                    d,
+                    "/x-profile",
+                    json!({"success": {"gender": "/user/sex"}, "genders": {"male": [1], "female": [1]}}),
+                );
+            }),
+            Refused("/x-profile/genders", &["two genders"]),
+        ),
+        (
+            "profile gender codes with no gender member",
+            Box::new(|d: &mut Value| {
+                set(
+                    d,
+                    "/x-profile",
+                    json!({"success": {"nickname": "/user/nickName"}, "genders": {"male": [1]}}),
+                );
+            }),
+            Refused("/x-profile/genders", &["maps no gender member"]),
+        ),
+        (
             "a profile of decrypted data the API does not have",
             Box::new(|d: &mut Value| {
                 set(d, "/x-profile", json!({"encrypted": {"openId": "/openId"}}));

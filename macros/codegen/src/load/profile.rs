@@ -46,6 +46,7 @@ pub(super) fn check(api: &ApiSchema, problems: &mut Problems) {
             "map `nickname` under `success` or `encrypted`",
         );
     }
+    check_genders(map, problems);
     let maps_gender = map.success.gender.is_some() || map.encrypted.gender.is_some();
     if maps_gender && map.genders.is_none() {
         problems.key(
@@ -145,19 +146,64 @@ fn check_member(
     let Some(codes) = &map.genders else {
         return;
     };
-    if values.is_empty() {
-        return;
-    }
     let listed = codes.male.iter().chain(&codes.female).chain(&codes.unknown);
     for code in listed {
-        if !values.iter().any(|value| value == code) {
+        // A code the generated match could never meet would read as "no
+        // gender" without a word: each must be a value the member has, in
+        // the form its Rust type holds (an integer, for an enum of integers
+        // that may be sent as text).
+        let fits = if values.is_empty() {
+            match types {
+                [JsonType::String] => code.is_string(),
+                _ => code.is_i64(),
+            }
+        } else {
+            values.contains(code)
+                && !(lenient && code.is_string() && values.iter().any(Value::is_i64))
+        };
+        if !fits {
+            let expected = if values.is_empty() {
+                format!(
+                    "a {} like the member",
+                    types.first().map_or("value", |t| t.as_str())
+                )
+            } else {
+                format!("one of the member's values ({})", list(values))
+            };
             problems.value(
                 "/x-profile/genders",
-                format!(
-                    "{code} is not one of the gender member's values ({})",
-                    list(values)
-                ),
-                "list only values the member's `enum` has",
+                format!("{code} is not {expected}"),
+                "list the codes as the member holds them (integers for an integer member or enum, even one sent as text)",
+            );
+        }
+    }
+}
+
+/// `genders` must serve a mapped gender member and name each code once.
+fn check_genders(map: &ProfileMap, problems: &mut Problems) {
+    let Some(codes) = &map.genders else {
+        return;
+    };
+    let maps_gender = map.success.gender.is_some() || map.encrypted.gender.is_some();
+    if !maps_gender {
+        problems.key(
+            "/x-profile/genders",
+            "`x-profile.genders` says what gender codes mean, but `x-profile` maps no gender member",
+            "map `gender` under `success` or `encrypted`, or remove `genders`",
+        );
+    }
+    let listed: Vec<&Value> = codes
+        .male
+        .iter()
+        .chain(&codes.female)
+        .chain(&codes.unknown)
+        .collect();
+    for (i, code) in listed.iter().enumerate() {
+        if listed[..i].contains(code) {
+            problems.value(
+                "/x-profile/genders",
+                format!("{code} is listed for two genders"),
+                "list each code under one gender",
             );
         }
     }
