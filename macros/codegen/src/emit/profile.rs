@@ -122,16 +122,25 @@ enum Read {
     Optional(TokenStream),
 }
 
+/// A [`Read`] whose absence, if it can be absent, is an `Option<&T>`.
+enum Settled {
+    Place(TokenStream),
+    Optional(TokenStream),
+}
+
 impl Read {
-    /// The read as `Option<&T>`, unless it is a place.
-    fn optional(self) -> Read {
+    /// An optional place as `Option<&T>`; the other reads as they are.
+    fn settled(self) -> Settled {
         match self {
-            Read::OptionPlace { place, boxed: true } => Read::Optional(quote!(#place.as_deref())),
+            Read::Place(place) => Settled::Place(place),
+            Read::OptionPlace { place, boxed: true } => {
+                Settled::Optional(quote!(#place.as_deref()))
+            }
             Read::OptionPlace {
                 place,
                 boxed: false,
-            } => Read::Optional(quote!(#place.as_ref())),
-            other => other,
+            } => Settled::Optional(quote!(#place.as_ref())),
+            Read::Optional(option) => Settled::Optional(option),
         }
     }
 }
@@ -155,35 +164,32 @@ fn access(cx: &Context<'_>, owner: TypeId, pointer: &str) -> Option<(Read, Ty)> 
         } else {
             quote!(as_ref)
         };
-        read = match (read.optional(), field.optional) {
-            (Read::Place(place), false) => Read::Place(quote!(#place.#name)),
-            (Read::Place(place), true) => Read::OptionPlace {
+        read = match (read.settled(), field.optional) {
+            (Settled::Place(place), false) => Read::Place(quote!(#place.#name)),
+            (Settled::Place(place), true) => Read::OptionPlace {
                 place: quote!(#place.#name),
                 boxed,
             },
-            (Read::Optional(option), false) => Read::Optional(quote!(#option.map(|v| &v.#name))),
-            (Read::Optional(option), true) => {
+            (Settled::Optional(option), false) => Read::Optional(quote!(#option.map(|v| &v.#name))),
+            (Settled::Optional(option), true) => {
                 Read::Optional(quote!(#option.and_then(|v| v.#name.#as_ref())))
             }
-            (Read::OptionPlace { .. }, _) => return None,
         };
         current = field.ty.unboxed().clone();
         if let Ty::Nullable(inner) = current {
-            read = match read.optional() {
-                Read::Place(place) => Read::Optional(quote!(#place.as_ref())),
-                Read::Optional(option) => Read::Optional(quote!(#option.and_then(Option::as_ref))),
-                other @ Read::OptionPlace { .. } => other,
-            };
+            read = Read::Optional(match read.settled() {
+                Settled::Place(place) => quote!(#place.as_ref()),
+                Settled::Optional(option) => quote!(#option.and_then(Option::as_ref)),
+            });
             current = *inner;
         }
         if let Ty::NumberOrString(inner) = current {
             let krate = cx.krate;
-            read = match read.optional() {
-                Read::Place(place) => Read::Place(quote!((*#place.get()))),
-                Read::Optional(option) => {
+            read = match read.settled() {
+                Settled::Place(place) => Read::Place(quote!((*#place.get()))),
+                Settled::Optional(option) => {
                     Read::Optional(quote!(#option.map(#krate::NumberOrString::get)))
                 }
-                other @ Read::OptionPlace { .. } => other,
             };
             current = *inner;
         }
@@ -210,8 +216,6 @@ fn fields_of<'a>(cx: &Context<'a>, id: TypeId) -> &'a [Field] {
 /// The gender the member read by `read` means: each code the schema lists
 /// to its gender, any other to `None`.
 fn gender_of(cx: &Context<'_>, read: Read, ty: &Ty, codes: &GenderCodes) -> TokenStream {
-    let krate = cx.krate;
-    let _ = krate;
     let lists = [
         (&codes.male, quote!(Gender::Male)),
         (&codes.female, quote!(Gender::Female)),
@@ -245,10 +249,9 @@ fn gender_of(cx: &Context<'_>, read: Read, ty: &Ty, codes: &GenderCodes) -> Toke
                         let variant_ident = &variant.ident;
                         quote!(#enum_ident::#variant_ident => #gender,)
                     });
-                    return match read.optional() {
-                        Read::Place(place) => quote!(Some(match &#place { #(#arms)* })),
-                        Read::OptionPlace { .. } => none,
-                        Read::Optional(option) => {
+                    return match read.settled() {
+                        Settled::Place(place) => quote!(Some(match &#place { #(#arms)* })),
+                        Settled::Optional(option) => {
                             quote!(#option.map(|v| match v { #(#arms)* }))
                         }
                     };
@@ -287,13 +290,12 @@ fn gender_of(cx: &Context<'_>, read: Read, ty: &Ty, codes: &GenderCodes) -> Toke
         }
         _ => return none,
     };
-    match read.optional() {
-        Read::Place(place) => {
+    match read.settled() {
+        Settled::Place(place) => {
             let value = scrutinee(quote!((&#place)));
             quote!(match #value { #(#arms)* })
         }
-        Read::OptionPlace { .. } => none,
-        Read::Optional(option) => {
+        Settled::Optional(option) => {
             let value = scrutinee(quote!(v));
             quote!(#option.and_then(|v| match #value { #(#arms)* }))
         }
