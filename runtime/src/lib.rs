@@ -84,6 +84,10 @@ pub use lenient::NumberOrString;
 #[doc(hidden)]
 #[cfg(feature = "std")]
 pub use object_text::ObjectText;
+/// Named values in arrival order; shared with mpkit-codegen, not a public API.
+#[doc(hidden)]
+#[cfg(feature = "std")]
+pub use ordered::Ordered;
 #[cfg(feature = "std")]
 pub use pattern::Pattern;
 /// JSON text into a `serde_json::Value`, as the text says it, with no member

@@ -10,7 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use crate::ordered::Ordered as Members;
+type Members = crate::ordered::Ordered<Box<RawValue>>;
 
 /// The members of a JSON object that its schema does not describe, in a
 /// generated type's `extra` field.
@@ -67,7 +67,7 @@ impl UnknownMembers {
     /// The JSON text of member `name`, as received.
     #[must_use]
     pub fn get(&self, name: &str) -> Option<&RawValue> {
-        self.0.as_ref()?.get(name)
+        self.0.as_ref()?.get(name).map(AsRef::as_ref)
     }
 
     /// Member `name`, parsed. Numbers beyond what a [`Value`] holds exactly
@@ -92,7 +92,10 @@ impl UnknownMembers {
 
     /// The members and their JSON text, in the order they arrived.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &RawValue)> {
-        self.0.iter().flat_map(|members| members.iter())
+        self.0
+            .iter()
+            .flat_map(|members| members.iter())
+            .map(|(name, raw)| (name.as_str(), raw.as_ref()))
     }
 
     /// Adds member `name` with `value`, after the others; a member of that

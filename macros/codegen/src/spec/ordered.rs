@@ -2,13 +2,15 @@
 //! model (`properties`, `patternProperties`, ...), where the order is the
 //! order generated fields and docs follow.
 //!
-//! A vector with an index by name, over the standard library alone, so that
-//! the derive links no map crate into a user's build.
+//! The storage is the runtime's `Ordered` (the one behind `UnknownMembers`),
+//! over the standard library alone, so that the derive links no map crate
+//! into a user's build; this type adds what the spec model needs of it
+//! (serde, schemars, equality in any order).
 
-use std::collections::HashMap;
 use std::fmt;
 use std::marker::PhantomData;
 
+use mpkit_runtime::Ordered;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -16,17 +18,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// its last value, as `JSON.parse` does. Two maps are equal when they hold
 /// the same members, in any order.
 #[derive(Clone)]
-pub struct OrderedMap<V> {
-    entries: Vec<(String, V)>,
-    index: HashMap<String, usize>,
-}
+pub struct OrderedMap<V>(Ordered<V>);
 
 impl<V> Default for OrderedMap<V> {
     fn default() -> Self {
-        OrderedMap {
-            entries: Vec::new(),
-            index: HashMap::new(),
-        }
+        OrderedMap(Ordered::default())
     }
 }
 
@@ -34,66 +30,56 @@ impl<V> OrderedMap<V> {
     /// How many members there are.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.0.len()
     }
 
     /// Whether there are none.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.0.is_empty()
     }
 
     /// Member `name`.
     #[must_use]
     pub fn get(&self, name: &str) -> Option<&V> {
-        let at = *self.index.get(name)?;
-        self.entries.get(at).map(|(_, value)| value)
+        self.0.get(name)
     }
 
     /// Whether member `name` is there.
     #[must_use]
     pub fn contains_key(&self, name: &str) -> bool {
-        self.index.contains_key(name)
+        self.0.contains_key(name)
     }
 
     /// Adds member `name` after the others; one of that name keeps its
     /// place and takes `value`.
     pub fn insert(&mut self, name: String, value: V) {
-        if let Some(entry) = self
-            .index
-            .get(&name)
-            .and_then(|at| self.entries.get_mut(*at))
-        {
-            entry.1 = value;
-            return;
-        }
-        self.index.insert(name.clone(), self.entries.len());
-        self.entries.push((name, value));
+        self.0.insert(name, value);
     }
 
     /// The members, in order.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&String, &V)> + ExactSizeIterator {
-        self.entries.iter().map(|(name, value)| (name, value))
+        self.0.iter()
     }
 
     /// The members, in order, their values mutable.
     pub fn iter_mut(&mut self) -> impl Iterator<Item = (&String, &mut V)> {
-        self.entries.iter_mut().map(|(name, value)| (&*name, value))
+        self.0.iter_mut()
     }
 
     /// The names, in order.
     pub fn keys(&self) -> impl DoubleEndedIterator<Item = &String> + ExactSizeIterator {
-        self.entries.iter().map(|(name, _)| name)
+        self.0.iter().map(|(name, _)| name)
     }
 
     /// The values, in order.
     pub fn values(&self) -> impl DoubleEndedIterator<Item = &V> + ExactSizeIterator {
-        self.entries.iter().map(|(_, value)| value)
+        self.0.iter().map(|(_, value)| value)
     }
 
     /// The values, in order, mutable.
     pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
-        self.entries.iter_mut().map(|(_, value)| value)
+        self.0.iter_mut().map(|(_, value)| value)
     }
 }
 
@@ -105,7 +91,7 @@ impl<'a, V> IntoIterator for &'a OrderedMap<V> {
     >;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.entries.iter().map(|(name, value)| (name, value))
+        self.0.entries().iter().map(|(name, value)| (name, value))
     }
 }
 
