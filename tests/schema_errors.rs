@@ -559,3 +559,80 @@ fn platform_aliases_are_other_names() {
     let text = edit("[\"weixin\", \"wx\"]", "[\"WeiXin\"]");
     assert!(!diagnostics(&text).is_empty(), "an alias is lowercase");
 }
+
+#[test]
+fn credentials_name_their_scheme() {
+    let text = edit("    \"scheme\": \"aes-128-cbc\",\n", "");
+    let found = diagnostics(&text);
+    assert!(
+        found.iter().any(|d| d.message.contains("`scheme`")),
+        "{}",
+        render(&found)
+    );
+
+    let text = edit("\"scheme\": \"aes-128-cbc\"", "\"scheme\": \"aes-256-gcm\"");
+    let found = diagnostics(&text);
+    assert!(
+        found.iter().any(|d| d.message.contains("aes-256-gcm")
+            || d.help
+                .as_deref()
+                .unwrap_or_default()
+                .contains("aes-192-cbc-framed")),
+        "{}",
+        render(&found)
+    );
+}
+
+#[test]
+fn a_signature_comes_with_the_raw_data_it_covers() {
+    let text = edit(
+        "    \"rawData\": \"rawData\",\n    \"signature\": \"signature\",\n",
+        "    \"signature\": \"signature\",\n",
+    );
+    let d = assert_one(
+        &text,
+        position_of(&text, "\"x-credentials\"", 0),
+        "names a `signature` but no `rawData`",
+        "leave out `signature`",
+    );
+    assert_eq!(d.pointer, "/x-credentials");
+
+    let text = edit(
+        "    \"rawData\": \"rawData\",\n    \"signature\": \"signature\",\n",
+        "    \"rawData\": \"rawData\",\n",
+    );
+    assert_one(
+        &text,
+        position_of(&text, "\"x-credentials\"", 0),
+        "names `rawData` but no `signature`",
+        "leave out `rawData`",
+    );
+}
+
+#[test]
+fn the_watermark_follows_the_scheme() {
+    // AES-128: the watermark (or its absence) must be stated.
+    let text = edit(
+        ",\n    \"watermark\": { \"member\": \"watermark\", \"appid\": \"appid\", \"timestamp\": \"timestamp\" }\n",
+        "\n",
+    );
+    assert_one(
+        &text,
+        position_of(&text, "\"x-credentials\"", 0),
+        "scheme `aes-128-cbc` needs `watermark`",
+        "\"watermark\": \"none\"",
+    );
+
+    // The framed scheme checks the app key in the frame: no watermark.
+    let text = edit(
+        "\"scheme\": \"aes-128-cbc\"",
+        "\"scheme\": \"aes-192-cbc-framed\"",
+    );
+    let d = assert_one(
+        &text,
+        position_of(&text, "{ \"member\": \"watermark\"", 0),
+        "scheme `aes-192-cbc-framed` has no watermark",
+        "remove `watermark`",
+    );
+    assert_eq!(d.pointer, "/x-credentials/watermark");
+}

@@ -97,7 +97,7 @@ pub use pattern::Pattern;
 #[cfg(feature = "std")]
 pub use plain::parse as parse_json_value;
 #[cfg(feature = "std")]
-pub use profile::{Gender, Profile};
+pub use profile::{Gender, Profile, ToProfile};
 #[cfg(feature = "testing")]
 pub use replay::{RecordedCall, ReplayHost};
 #[cfg(feature = "std")]

@@ -125,6 +125,25 @@ impl Profile {
     }
 }
 
+/// A payload a [`Profile`] can be read from: implemented by every
+/// generated type with a `profile()` method (a schema's `x-profile` maps
+/// it), so generic code can read one from any platform's success payload
+/// or decrypted data.
+///
+/// ```
+/// # extern crate mpkit_runtime as mpkit;
+/// use mpkit::{Profile, ToProfile};
+///
+/// /// The profile of a payload, completed by the decrypted data's ids.
+/// fn complete<S: ToProfile, D: ToProfile>(success: &S, decrypted: &D) -> Profile {
+///     success.profile().or(decrypted.profile())
+/// }
+/// ```
+pub trait ToProfile {
+    /// The user's profile in mpkit's form, from what the schema maps.
+    fn profile(&self) -> Profile;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

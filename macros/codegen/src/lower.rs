@@ -12,8 +12,8 @@ use crate::checked::{self, CheckedSchema};
 use crate::load::LoadedSchema;
 use crate::naming::{enum_key, field_ident, ident, type_name, variant_name};
 use crate::spec::{
-    ApiSchema, CallStyle, ErrorRejection, JsonType, MemberView, OutcomeStyle, QuirkKind,
-    SchemaNode, WatermarkMembers,
+    ApiSchema, CallStyle, CryptoScheme, ErrorRejection, JsonType, MemberView, OutcomeStyle,
+    QuirkKind, SchemaNode, WatermarkMembers, WatermarkSpec,
 };
 use crate::typing::{Place, Typing};
 
@@ -211,8 +211,9 @@ pub(crate) struct OptionSpec {
 
 #[derive(Debug, Clone)]
 pub(crate) struct Credentials {
-    pub raw_data: Field,
-    pub signature: Field,
+    pub scheme: CryptoScheme,
+    /// The raw data and its signature, where the platform signs.
+    pub signed: Option<(Field, Field)>,
     pub encrypted_data: Field,
     pub iv: Field,
 }
@@ -330,12 +331,25 @@ pub(crate) fn lower(
         .as_ref()
         .filter(|_| settings.credentials)
         .map(|c| Credentials {
-            raw_data: lowerer.field_of(success, &c.raw_data),
-            signature: lowerer.field_of(success, &c.signature),
+            scheme: c.scheme,
+            signed: c
+                .raw_data
+                .as_ref()
+                .zip(c.signature.as_ref())
+                .map(|(raw, signature)| {
+                    (
+                        lowerer.field_of(success, raw),
+                        lowerer.field_of(success, signature),
+                    )
+                }),
             encrypted_data: lowerer.field_of(success, &c.encrypted_data),
             iv: lowerer.field_of(success, &c.iv),
         });
-    let names = api.credentials.as_ref().and_then(|c| c.watermark.members());
+    let names = api
+        .credentials
+        .as_ref()
+        .and_then(|c| c.watermark.as_ref())
+        .and_then(WatermarkSpec::members);
     let watermark = match (&credentials, &encrypted, names) {
         (Some(_), Some(encrypted), Some(names)) => lowerer.watermark(encrypted, names),
         _ => None,

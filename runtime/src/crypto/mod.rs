@@ -1,7 +1,9 @@
 //! Server-side verification and decryption of the user data that
 //! `getUserInfo`-style APIs return: the AES-128 scheme of WeChat, Douyin,
 //! QQ and Kuaishou below, and the framed AES-192 scheme of Baidu's smart
-//! programs ([`decrypt_framed`]).
+//! programs ([`decrypt_framed`]). Every generated type whose schema names
+//! its credentials implements [`EncryptedUserData`], so one function on a
+//! server handles every platform.
 //!
 //! - Signature: `sha1(rawData + session_key)` in lowercase hex, over the exact
 //!   `rawData` string, compared in constant time.
@@ -76,6 +78,8 @@ mod key;
 #[cfg(feature = "crypto")]
 mod signature;
 #[cfg(feature = "crypto")]
+mod user_data;
+#[cfg(feature = "crypto")]
 mod watermark;
 
 #[cfg(all(feature = "testing", feature = "crypto"))]
@@ -93,5 +97,7 @@ pub use key::SessionKey;
 pub use signature::sign;
 #[cfg(feature = "crypto")]
 pub use signature::verify_signature;
+#[cfg(feature = "crypto")]
+pub use user_data::{AppCheck, EncryptedUserData, Signature};
 #[cfg(feature = "crypto")]
 pub use watermark::{Watermark, WatermarkCheck, Watermarked};

@@ -149,6 +149,31 @@ impl TtGetUserInfoSuccess {
     }
 }
 #[automatically_derived]
+impl ::mpkit::crypto::EncryptedUserData for TtGetUserInfoSuccess {
+    type Decrypted = TtGetUserInfoEncryptedUserInfo;
+    const APP_CHECK: ::mpkit::crypto::AppCheck = ::mpkit::crypto::AppCheck::AppId;
+    fn check_signature(
+        &self,
+        key: &::mpkit::crypto::SessionKey,
+    ) -> ::std::result::Result<
+        ::mpkit::crypto::Signature,
+        ::mpkit::crypto::CryptoError,
+    > {
+        TtGetUserInfoSuccess::verify(self, key)
+            .map(|()| ::mpkit::crypto::Signature::Verified)
+    }
+    fn decrypt_for(
+        &self,
+        key: &::mpkit::crypto::SessionKey,
+        app: &str,
+    ) -> ::std::result::Result<
+        TtGetUserInfoEncryptedUserInfo,
+        ::mpkit::crypto::CryptoError,
+    > {
+        TtGetUserInfoSuccess::decrypt(self, key, app)
+    }
+}
+#[automatically_derived]
 impl ::mpkit::crypto::Watermarked for TtGetUserInfoEncryptedUserInfo {
     fn watermark(&self) -> ::std::option::Option<::mpkit::crypto::Watermark<'_>> {
         let mark = &self.watermark;
@@ -1410,6 +1435,12 @@ impl TtGetUserInfoSuccess {
         profile
     }
 }
+#[automatically_derived]
+impl ::mpkit::ToProfile for TtGetUserInfoSuccess {
+    fn profile(&self) -> ::mpkit::Profile {
+        TtGetUserInfoSuccess::profile(self)
+    }
+}
 impl TtGetUserInfoEncryptedUserInfo {
     /// The user's profile in mpkit's form for every platform, from the decrypted data (as the schema's `x-profile` maps it); what the decrypted data does not carry is `None`.
     #[must_use]
@@ -1433,5 +1464,11 @@ impl TtGetUserInfoEncryptedUserInfo {
         profile.city.clone_from(&self.city);
         profile.open_id = Some(self.open_id.clone());
         profile
+    }
+}
+#[automatically_derived]
+impl ::mpkit::ToProfile for TtGetUserInfoEncryptedUserInfo {
+    fn profile(&self) -> ::mpkit::Profile {
+        TtGetUserInfoEncryptedUserInfo::profile(self)
     }
 }

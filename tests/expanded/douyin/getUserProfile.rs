@@ -135,6 +135,31 @@ impl TtGetUserProfileSuccess {
     }
 }
 #[automatically_derived]
+impl ::mpkit::crypto::EncryptedUserData for TtGetUserProfileSuccess {
+    type Decrypted = TtGetUserProfileEncryptedProfile;
+    const APP_CHECK: ::mpkit::crypto::AppCheck = ::mpkit::crypto::AppCheck::AppId;
+    fn check_signature(
+        &self,
+        key: &::mpkit::crypto::SessionKey,
+    ) -> ::std::result::Result<
+        ::mpkit::crypto::Signature,
+        ::mpkit::crypto::CryptoError,
+    > {
+        TtGetUserProfileSuccess::verify(self, key)
+            .map(|()| ::mpkit::crypto::Signature::Verified)
+    }
+    fn decrypt_for(
+        &self,
+        key: &::mpkit::crypto::SessionKey,
+        app: &str,
+    ) -> ::std::result::Result<
+        TtGetUserProfileEncryptedProfile,
+        ::mpkit::crypto::CryptoError,
+    > {
+        TtGetUserProfileSuccess::decrypt(self, key, app)
+    }
+}
+#[automatically_derived]
 impl ::mpkit::crypto::Watermarked for TtGetUserProfileEncryptedProfile {
     fn watermark(&self) -> ::std::option::Option<::mpkit::crypto::Watermark<'_>> {
         let mark = &self.watermark;
@@ -1166,6 +1191,12 @@ impl TtGetUserProfileSuccess {
         profile
     }
 }
+#[automatically_derived]
+impl ::mpkit::ToProfile for TtGetUserProfileSuccess {
+    fn profile(&self) -> ::mpkit::Profile {
+        TtGetUserProfileSuccess::profile(self)
+    }
+}
 impl TtGetUserProfileEncryptedProfile {
     /// The user's profile in mpkit's form for every platform, from the decrypted data (as the schema's `x-profile` maps it); what the decrypted data does not carry is `None`.
     #[must_use]
@@ -1187,5 +1218,11 @@ impl TtGetUserProfileEncryptedProfile {
         profile.province.clone_from(&self.province);
         profile.city.clone_from(&self.city);
         profile
+    }
+}
+#[automatically_derived]
+impl ::mpkit::ToProfile for TtGetUserProfileEncryptedProfile {
+    fn profile(&self) -> ::mpkit::Profile {
+        TtGetUserProfileEncryptedProfile::profile(self)
     }
 }

@@ -142,6 +142,31 @@ impl KsGetUserInfoSuccess {
         )
     }
 }
+#[automatically_derived]
+impl ::mpkit::crypto::EncryptedUserData for KsGetUserInfoSuccess {
+    type Decrypted = KsGetUserInfoEncryptedUserInfo;
+    const APP_CHECK: ::mpkit::crypto::AppCheck = ::mpkit::crypto::AppCheck::Nothing;
+    fn check_signature(
+        &self,
+        key: &::mpkit::crypto::SessionKey,
+    ) -> ::std::result::Result<
+        ::mpkit::crypto::Signature,
+        ::mpkit::crypto::CryptoError,
+    > {
+        KsGetUserInfoSuccess::verify(self, key)
+            .map(|()| ::mpkit::crypto::Signature::Verified)
+    }
+    fn decrypt_for(
+        &self,
+        key: &::mpkit::crypto::SessionKey,
+        _app: &str,
+    ) -> ::std::result::Result<
+        KsGetUserInfoEncryptedUserInfo,
+        ::mpkit::crypto::CryptoError,
+    > {
+        KsGetUserInfoSuccess::decrypt(self, key)
+    }
+}
 /// Options of `ks.getUserInfo`, checked by [`KsGetUserInfoOptionsBuilder::build`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct KsGetUserInfoOptions {
@@ -903,6 +928,12 @@ impl KsGetUserInfoSuccess {
         profile
     }
 }
+#[automatically_derived]
+impl ::mpkit::ToProfile for KsGetUserInfoSuccess {
+    fn profile(&self) -> ::mpkit::Profile {
+        KsGetUserInfoSuccess::profile(self)
+    }
+}
 impl KsGetUserInfoEncryptedUserInfo {
     /// The user's profile in mpkit's form for every platform, from the decrypted data (as the schema's `x-profile` maps it); what the decrypted data does not carry is `None`.
     #[must_use]
@@ -923,5 +954,11 @@ impl KsGetUserInfoEncryptedUserInfo {
             });
         profile.open_id = Some(self.open_id.clone());
         profile
+    }
+}
+#[automatically_derived]
+impl ::mpkit::ToProfile for KsGetUserInfoEncryptedUserInfo {
+    fn profile(&self) -> ::mpkit::Profile {
+        KsGetUserInfoEncryptedUserInfo::profile(self)
     }
 }

@@ -894,3 +894,9 @@ impl MpserverlessUserGetInfoSuccess {
         profile
     }
 }
+#[automatically_derived]
+impl ::mpkit::ToProfile for MpserverlessUserGetInfoSuccess {
+    fn profile(&self) -> ::mpkit::Profile {
+        MpserverlessUserGetInfoSuccess::profile(self)
+    }
+}

@@ -149,6 +149,31 @@ impl QqGetUserInfoSuccess {
     }
 }
 #[automatically_derived]
+impl ::mpkit::crypto::EncryptedUserData for QqGetUserInfoSuccess {
+    type Decrypted = QqGetUserInfoEncryptedUserInfo;
+    const APP_CHECK: ::mpkit::crypto::AppCheck = ::mpkit::crypto::AppCheck::AppId;
+    fn check_signature(
+        &self,
+        key: &::mpkit::crypto::SessionKey,
+    ) -> ::std::result::Result<
+        ::mpkit::crypto::Signature,
+        ::mpkit::crypto::CryptoError,
+    > {
+        QqGetUserInfoSuccess::verify(self, key)
+            .map(|()| ::mpkit::crypto::Signature::Verified)
+    }
+    fn decrypt_for(
+        &self,
+        key: &::mpkit::crypto::SessionKey,
+        app: &str,
+    ) -> ::std::result::Result<
+        QqGetUserInfoEncryptedUserInfo,
+        ::mpkit::crypto::CryptoError,
+    > {
+        QqGetUserInfoSuccess::decrypt(self, key, app)
+    }
+}
+#[automatically_derived]
 impl ::mpkit::crypto::Watermarked for QqGetUserInfoEncryptedUserInfo {
     fn watermark(&self) -> ::std::option::Option<::mpkit::crypto::Watermark<'_>> {
         let mark = &self.watermark;
@@ -1248,6 +1273,12 @@ impl QqGetUserInfoSuccess {
         profile
     }
 }
+#[automatically_derived]
+impl ::mpkit::ToProfile for QqGetUserInfoSuccess {
+    fn profile(&self) -> ::mpkit::Profile {
+        QqGetUserInfoSuccess::profile(self)
+    }
+}
 impl QqGetUserInfoEncryptedUserInfo {
     /// The user's profile in mpkit's form for every platform, from the decrypted data (as the schema's `x-profile` maps it); what the decrypted data does not carry is `None`.
     #[must_use]
@@ -1259,5 +1290,11 @@ impl QqGetUserInfoEncryptedUserInfo {
         profile.open_id = Some(self.open_id.clone());
         profile.union_id.clone_from(&self.union_id);
         profile
+    }
+}
+#[automatically_derived]
+impl ::mpkit::ToProfile for QqGetUserInfoEncryptedUserInfo {
+    fn profile(&self) -> ::mpkit::Profile {
+        QqGetUserInfoEncryptedUserInfo::profile(self)
     }
 }

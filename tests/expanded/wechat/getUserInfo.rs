@@ -150,6 +150,31 @@ impl WxGetUserInfoSuccess {
     }
 }
 #[automatically_derived]
+impl ::mpkit::crypto::EncryptedUserData for WxGetUserInfoSuccess {
+    type Decrypted = WxGetUserInfoEncryptedUserInfo;
+    const APP_CHECK: ::mpkit::crypto::AppCheck = ::mpkit::crypto::AppCheck::AppId;
+    fn check_signature(
+        &self,
+        key: &::mpkit::crypto::SessionKey,
+    ) -> ::std::result::Result<
+        ::mpkit::crypto::Signature,
+        ::mpkit::crypto::CryptoError,
+    > {
+        WxGetUserInfoSuccess::verify(self, key)
+            .map(|()| ::mpkit::crypto::Signature::Verified)
+    }
+    fn decrypt_for(
+        &self,
+        key: &::mpkit::crypto::SessionKey,
+        app: &str,
+    ) -> ::std::result::Result<
+        WxGetUserInfoEncryptedUserInfo,
+        ::mpkit::crypto::CryptoError,
+    > {
+        WxGetUserInfoSuccess::decrypt(self, key, app)
+    }
+}
+#[automatically_derived]
 impl ::mpkit::crypto::Watermarked for WxGetUserInfoEncryptedUserInfo {
     fn watermark(&self) -> ::std::option::Option<::mpkit::crypto::Watermark<'_>> {
         let mark = &self.watermark;
@@ -1404,6 +1429,12 @@ impl WxGetUserInfoSuccess {
         profile
     }
 }
+#[automatically_derived]
+impl ::mpkit::ToProfile for WxGetUserInfoSuccess {
+    fn profile(&self) -> ::mpkit::Profile {
+        WxGetUserInfoSuccess::profile(self)
+    }
+}
 impl WxGetUserInfoEncryptedUserInfo {
     /// The user's profile in mpkit's form for every platform, from the decrypted data (as the schema's `x-profile` maps it); what the decrypted data does not carry is `None`.
     #[must_use]
@@ -1429,5 +1460,11 @@ impl WxGetUserInfoEncryptedUserInfo {
         profile.union_id.clone_from(&self.union_id);
         profile.anonymous = profile.nickname.as_deref() == Some("微信用户");
         profile
+    }
+}
+#[automatically_derived]
+impl ::mpkit::ToProfile for WxGetUserInfoEncryptedUserInfo {
+    fn profile(&self) -> ::mpkit::Profile {
+        WxGetUserInfoEncryptedUserInfo::profile(self)
     }
 }

@@ -158,6 +158,31 @@ impl WxGetUserProfileSuccess {
     }
 }
 #[automatically_derived]
+impl ::mpkit::crypto::EncryptedUserData for WxGetUserProfileSuccess {
+    type Decrypted = WxGetUserProfileEncryptedProfile;
+    const APP_CHECK: ::mpkit::crypto::AppCheck = ::mpkit::crypto::AppCheck::AppId;
+    fn check_signature(
+        &self,
+        key: &::mpkit::crypto::SessionKey,
+    ) -> ::std::result::Result<
+        ::mpkit::crypto::Signature,
+        ::mpkit::crypto::CryptoError,
+    > {
+        WxGetUserProfileSuccess::verify(self, key)
+            .map(|()| ::mpkit::crypto::Signature::Verified)
+    }
+    fn decrypt_for(
+        &self,
+        key: &::mpkit::crypto::SessionKey,
+        app: &str,
+    ) -> ::std::result::Result<
+        WxGetUserProfileEncryptedProfile,
+        ::mpkit::crypto::CryptoError,
+    > {
+        WxGetUserProfileSuccess::decrypt(self, key, app)
+    }
+}
+#[automatically_derived]
 impl ::mpkit::crypto::Watermarked for WxGetUserProfileEncryptedProfile {
     fn watermark(&self) -> ::std::option::Option<::mpkit::crypto::Watermark<'_>> {
         let mark = &self.watermark;
@@ -1373,6 +1398,12 @@ impl WxGetUserProfileSuccess {
         profile
     }
 }
+#[automatically_derived]
+impl ::mpkit::ToProfile for WxGetUserProfileSuccess {
+    fn profile(&self) -> ::mpkit::Profile {
+        WxGetUserProfileSuccess::profile(self)
+    }
+}
 impl WxGetUserProfileEncryptedProfile {
     /// The user's profile in mpkit's form for every platform, from the decrypted data (as the schema's `x-profile` maps it); what the decrypted data does not carry is `None`.
     #[must_use]
@@ -1396,5 +1427,11 @@ impl WxGetUserProfileEncryptedProfile {
         profile.city.clone_from(&self.city);
         profile.anonymous = profile.nickname.as_deref() == Some("微信用户");
         profile
+    }
+}
+#[automatically_derived]
+impl ::mpkit::ToProfile for WxGetUserProfileEncryptedProfile {
+    fn profile(&self) -> ::mpkit::Profile {
+        WxGetUserProfileEncryptedProfile::profile(self)
     }
 }

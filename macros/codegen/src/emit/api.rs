@@ -8,7 +8,7 @@ use super::options::{builder_ident, required_parameters};
 use super::{Context, doc, gate_note, proof, ty, version};
 use crate::lower::{Credentials, Field, WatermarkFields};
 use crate::naming::ident;
-use crate::spec::{CallStyle, ErrorRejection, OutcomeStyle};
+use crate::spec::{CallStyle, CryptoScheme, ErrorRejection, OutcomeStyle};
 
 pub(super) fn emit(cx: &Context<'_>) -> TokenStream {
     let success = ident(cx.api.type_name(cx.api.success));
@@ -234,23 +234,49 @@ fn inherent_methods(cx: &Context<'_>, success: &syn::Ident) -> TokenStream {
     }
 }
 
-/// `verify` and `decrypt` on the success type, when the schema names the credential fields.
+/// `verify` and `decrypt` on the success type, when the schema names the
+/// credential fields, and `EncryptedUserData` over them.
 fn credentials(cx: &Context<'_>, success: &syn::Ident) -> TokenStream {
-    let krate = cx.krate;
     let (Some(credentials), Some(encrypted)) = (&cx.api.credentials, &cx.api.encrypted) else {
         return quote!();
     };
     let encrypted = ty(cx, encrypted);
-    let raw = &credentials.raw_data.ident;
-    let signature = &credentials.signature.ident;
-    let read_raw = read_credential(cx, &credentials.raw_data);
-    let read_signature = read_credential(cx, &credentials.signature);
-    let full_name = &cx.api.full_name;
-    let verify_doc = format!(
-        " Checks that the signature of this `{full_name}` response covers its raw data, under the user's session key."
+    let verify = credentials
+        .signed
+        .as_ref()
+        .map(|(raw, signature)| verify(cx, raw, signature));
+    let decrypt = match (credentials.scheme, &cx.api.watermark) {
+        (CryptoScheme::Aes192CbcFramed, _) => decrypt_framed(cx, credentials, &encrypted),
+        (CryptoScheme::Aes128Cbc, Some(mark)) => {
+            decrypt_watermarked(cx, credentials, mark, &encrypted)
+        }
+        (CryptoScheme::Aes128Cbc, None) => decrypt_unmarked(cx, credentials, &encrypted),
+    };
+    let watermarked = cx.api.watermark.as_ref().map(|mark| watermarked(cx, mark));
+    let user_data = user_data(cx, credentials, success, &encrypted);
+    quote! {
+        impl #success {
+            #verify
+            #decrypt
+        }
+
+        #user_data
+        #watermarked
+    }
+}
+
+/// `verify`: the signature over the raw data.
+fn verify(cx: &Context<'_>, raw: &Field, signature: &Field) -> TokenStream {
+    let krate = cx.krate;
+    let read_raw = read_credential(cx, raw);
+    let read_signature = read_credential(cx, signature);
+    let (raw, signature) = (&raw.ident, &signature.ident);
+    let doc = format!(
+        " Checks that the signature of this `{}` response covers its raw data, under the user's session key.",
+        cx.api.full_name
     );
-    let verify = quote! {
-        #[doc = #verify_doc]
+    quote! {
+        #[doc = #doc]
         ///
         /// # Errors
         /// `CryptoErrorKind::Signature` when it does not match,
@@ -260,19 +286,83 @@ fn credentials(cx: &Context<'_>, success: &syn::Ident) -> TokenStream {
             #read_signature
             #krate::crypto::verify_signature(#raw, #signature, key)
         }
-    };
-    let decrypt = match &cx.api.watermark {
-        Some(mark) => decrypt_watermarked(cx, credentials, mark, &encrypted),
-        None => decrypt_unmarked(cx, credentials, &encrypted),
-    };
-    let watermarked = cx.api.watermark.as_ref().map(|mark| watermarked(cx, mark));
-    quote! {
-        impl #success {
-            #verify
-            #decrypt
-        }
+    }
+}
 
-        #watermarked
+/// `EncryptedUserData`: the inherent methods under one trait, with what the
+/// scheme checks the data against.
+fn user_data(
+    cx: &Context<'_>,
+    credentials: &Credentials,
+    success: &syn::Ident,
+    encrypted: &TokenStream,
+) -> TokenStream {
+    let krate = cx.krate;
+    let check_signature = if credentials.signed.is_some() {
+        quote! {
+            fn check_signature(&self, key: &#krate::crypto::SessionKey) -> ::std::result::Result<#krate::crypto::Signature, #krate::crypto::CryptoError> {
+                #success::verify(self, key).map(|()| #krate::crypto::Signature::Verified)
+            }
+        }
+    } else {
+        quote! {
+            fn check_signature(&self, _key: &#krate::crypto::SessionKey) -> ::std::result::Result<#krate::crypto::Signature, #krate::crypto::CryptoError> {
+                ::std::result::Result::Ok(#krate::crypto::Signature::Unsigned)
+            }
+        }
+    };
+    let (check, decrypt) = match (credentials.scheme, cx.api.watermark.is_some()) {
+        (CryptoScheme::Aes192CbcFramed, _) => {
+            (quote!(AppKey), quote!(#success::decrypt(self, key, app)))
+        }
+        (CryptoScheme::Aes128Cbc, true) => {
+            (quote!(AppId), quote!(#success::decrypt(self, key, app)))
+        }
+        (CryptoScheme::Aes128Cbc, false) => (quote!(Nothing), quote!(#success::decrypt(self, key))),
+    };
+    let app = if cx.api.watermark.is_none() && credentials.scheme == CryptoScheme::Aes128Cbc {
+        quote!(_app)
+    } else {
+        quote!(app)
+    };
+    quote! {
+        #[automatically_derived]
+        impl #krate::crypto::EncryptedUserData for #success {
+            type Decrypted = #encrypted;
+            const APP_CHECK: #krate::crypto::AppCheck = #krate::crypto::AppCheck::#check;
+
+            #check_signature
+
+            fn decrypt_for(&self, key: &#krate::crypto::SessionKey, #app: &str) -> ::std::result::Result<#encrypted, #krate::crypto::CryptoError> {
+                #decrypt
+            }
+        }
+    }
+}
+
+/// `decrypt` for the framed AES-192 scheme: the frame ends with the app key
+/// the data was issued to, which takes the watermark's part.
+fn decrypt_framed(
+    cx: &Context<'_>,
+    credentials: &Credentials,
+    encrypted: &TokenStream,
+) -> TokenStream {
+    let krate = cx.krate;
+    let (read_encrypted, read_iv, encrypted_data, iv) = encrypted_inputs(cx, credentials);
+    let doc = format!(
+        " Decrypts the encrypted data of this `{}` response (AES-192-CBC, framed) and checks that it was issued to the app whose app key is `app_key`.",
+        cx.api.full_name
+    );
+    quote! {
+        #[doc = #doc]
+        ///
+        /// # Errors
+        /// As `crypto::decrypt_framed`.
+        pub fn decrypt(&self, key: &#krate::crypto::SessionKey, app_key: &str) -> ::std::result::Result<#encrypted, #krate::crypto::CryptoError> {
+            #read_encrypted
+            #read_iv
+            #krate::crypto::decrypt_framed(#encrypted_data, #iv, key, app_key)
+        }
     }
 }
 

@@ -107,6 +107,13 @@ fn method(
                 #body
             }
         }
+
+        #[automatically_derived]
+        impl #krate::ToProfile for #owner_ident {
+            fn profile(&self) -> #krate::Profile {
+                #owner_ident::profile(self)
+            }
+        }
     }
 }
 

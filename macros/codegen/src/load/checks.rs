@@ -10,8 +10,8 @@ use super::structure::nearest;
 use super::{checked, generable, names, platform};
 use crate::naming::{enum_key, is_snake_identifier, is_upper_camel_identifier, type_name};
 use crate::spec::{
-    ApiSchema, Condition, JsonType, OrderedMap, OutcomeStyle, QuirkKind, SchemaNode, Support,
-    WatermarkMembers,
+    ApiSchema, Condition, Credentials, CryptoScheme, JsonType, OrderedMap, OutcomeStyle, QuirkKind,
+    SchemaNode, Support, WatermarkMembers, WatermarkSpec,
 };
 use crate::typing::{Place, Typing};
 
@@ -259,12 +259,13 @@ impl<'a> Checker<'a> {
         };
         let success = &self.resolve(&self.api.success).properties;
         let fields = [
-            ("rawData", &credentials.raw_data),
-            ("signature", &credentials.signature),
-            ("encryptedData", &credentials.encrypted_data),
-            ("iv", &credentials.iv),
+            ("rawData", credentials.raw_data.as_ref()),
+            ("signature", credentials.signature.as_ref()),
+            ("encryptedData", Some(&credentials.encrypted_data)),
+            ("iv", Some(&credentials.iv)),
         ];
         for (key, field) in fields {
+            let Some(field) = field else { continue };
             match success
                 .get(field.as_str())
                 .map(|node| self.resolve(node).type_list())
@@ -282,6 +283,8 @@ impl<'a> Checker<'a> {
                 Some(_) => {}
             }
         }
+        self.signed_pair(credentials);
+        self.scheme_watermark(credentials);
         match &self.api.encrypted {
             None => self.problems.key(
                 "/x-credentials",
@@ -289,10 +292,51 @@ impl<'a> Checker<'a> {
                 "add `encrypted` with the JSON schema of the decrypted `encryptedData`",
             ),
             Some(encrypted) => {
-                if let Some(members) = credentials.watermark.members() {
+                if let Some(members) = credentials
+                    .watermark
+                    .as_ref()
+                    .and_then(WatermarkSpec::members)
+                {
                     self.watermark(encrypted, members);
                 }
             }
+        }
+    }
+
+    /// A signature covers the raw data: one without the other could be
+    /// neither checked nor said to be unsigned.
+    fn signed_pair(&mut self, credentials: &Credentials) {
+        match (&credentials.raw_data, &credentials.signature) {
+            (Some(_), None) => self.problems.key(
+                "/x-credentials",
+                "`x-credentials` names `rawData` but no `signature` that covers it",
+                "name the success field with the signature too, or leave out `rawData` if the platform signs nothing",
+            ),
+            (None, Some(_)) => self.problems.key(
+                "/x-credentials",
+                "`x-credentials` names a `signature` but no `rawData` it covers",
+                "name the success field with the signed text too, or leave out `signature` if the platform signs nothing",
+            ),
+            _ => {}
+        }
+    }
+
+    /// What the decrypted data is checked against depends on the scheme:
+    /// a watermark (or its stated absence) for AES-128, the frame's app key
+    /// for the framed AES-192 scheme.
+    fn scheme_watermark(&mut self, credentials: &Credentials) {
+        match (credentials.scheme, &credentials.watermark) {
+            (CryptoScheme::Aes128Cbc, None) => self.problems.key(
+                "/x-credentials",
+                "`x-credentials` with scheme `aes-128-cbc` needs `watermark`: where the decrypted data names the app it was issued to",
+                "add `\"watermark\": { \"member\": \"watermark\", \"appid\": \"appid\", \"timestamp\": \"timestamp\" }` with the platform's names, or `\"watermark\": \"none\"` if its decrypted data has none",
+            ),
+            (CryptoScheme::Aes192CbcFramed, Some(_)) => self.problems.value(
+                "/x-credentials/watermark",
+                "scheme `aes-192-cbc-framed` has no watermark: its frame ends with the app key the data was issued to, which decryption checks",
+                "remove `watermark`",
+            ),
+            _ => {}
         }
     }
 

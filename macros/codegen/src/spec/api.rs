@@ -212,23 +212,50 @@ pub struct PlatformFloor {
     pub source: String,
 }
 
-/// The success fields that carry signed and encrypted user data.
+/// The success fields that carry signed and encrypted user data, and the
+/// scheme they are made with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "meta", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Credentials {
-    /// The field with the signed JSON text (`rawData`).
-    pub raw_data: String,
-    /// The field with `sha1(rawData + session_key)` (`signature`).
-    pub signature: String,
-    /// The field with the base64 AES-128-CBC ciphertext (`encryptedData`).
+    /// How the encrypted data is made, which decides how a server decrypts
+    /// it and what it checks the result against.
+    pub scheme: CryptoScheme,
+    /// The field with the signed JSON text (`rawData`), when the platform
+    /// signs one; named together with `signature` or not at all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raw_data: Option<String>,
+    /// The field with `sha1(rawData + session_key)` (`signature`), when the
+    /// platform signs; named together with `rawData` or not at all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+    /// The field with the base64 ciphertext (`encryptedData`, Baidu's `data`).
     pub encrypted_data: String,
     /// The field with the base64 initialisation vector (`iv`).
     pub iv: String,
-    /// Where the decrypted data keeps the watermark that names the app it
-    /// was issued to, or `"none"` when the platform's decrypted data has
-    /// none (then decryption cannot check the app id, and says so).
-    pub watermark: WatermarkSpec,
+    /// For `aes-128-cbc`: where the decrypted data keeps the watermark that
+    /// names the app it was issued to, or `"none"` when the platform's
+    /// decrypted data has none (then decryption cannot check the app id, and
+    /// says so). Not for `aes-192-cbc-framed`, whose frame ends with the app
+    /// key instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub watermark: Option<WatermarkSpec>,
+}
+
+/// The encryption schemes of the platforms' user data; the runtime
+/// implements each once (`mpkit::crypto`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "meta", derive(schemars::JsonSchema))]
+pub enum CryptoScheme {
+    /// AES-128-CBC under the 16-byte session key, PKCS#7 padding, the
+    /// plaintext a JSON object (WeChat, Douyin, QQ, Kuaishou).
+    #[serde(rename = "aes-128-cbc")]
+    Aes128Cbc,
+    /// AES-192-CBC under a 24-byte session key, padded to 32 bytes, the
+    /// plaintext framed: 16 random bytes, the JSON's length (4 bytes,
+    /// big-endian), the JSON, then the app key it was issued to (Baidu).
+    #[serde(rename = "aes-192-cbc-framed")]
+    Aes192CbcFramed,
 }
 
 /// The watermark of decrypted data, as `x-credentials.watermark` states it.

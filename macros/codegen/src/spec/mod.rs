@@ -17,8 +17,9 @@ pub(crate) mod uri;
 
 pub(crate) use api::decode_definition_name;
 pub use api::{
-    ApiSchema, CallStyle, Change, Condition, Credentials, ErrorRejection, NoWatermark, Outcome,
-    OutcomeStyle, PlatformFloor, Prerequisite, Support, WatermarkMembers, WatermarkSpec,
+    ApiSchema, CallStyle, Change, Condition, Credentials, CryptoScheme, ErrorRejection,
+    NoWatermark, Outcome, OutcomeStyle, PlatformFloor, Prerequisite, Support, WatermarkMembers,
+    WatermarkSpec,
 };
 pub use member::MemberView;
 pub use node::{Departure, JsonType, Quirk, QuirkKind, SchemaNode, TypeSet};
