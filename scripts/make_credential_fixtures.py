@@ -174,3 +174,35 @@ make(
     bytes.fromhex("ae2d8a571e03ac9c9eb76fac45af8e51"),
     None,
 )
+
+# swan.getUserInfo: Baidu's framed AES-192-CBC scheme (用户数据的签名验证和加解密,
+# https://smartprogram.baidu.com/docs/develop/api/open/log_userdata/): a 24-byte
+# key, the plaintext 16 random bytes + the data's length (4 bytes, big-endian)
+# + the data + the app key, padded PKCS#7-style to a multiple of 32 bytes as
+# Baidu's own demo is. No rawData, no signature, no watermark.
+def make_framed(platform, api, user_info, decrypted, key, iv, app_key, random, success_name="success-with-data.json"):
+    plain = json.dumps(decrypted, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    framed = random + len(plain).to_bytes(4, "big") + plain + app_key.encode("utf-8")
+    pad = 32 - len(framed) % 32
+    framed += bytes([pad]) * pad
+    encryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).encryptor()
+    data = encryptor.update(framed) + encryptor.finalize()
+    success = {"userInfo": user_info, "data": base64.b64encode(data).decode(), "iv": base64.b64encode(iv).decode()}
+    folder = ROOT / platform / api
+    write(folder / success_name, success)
+    write(folder / "encrypted.json", decrypted)
+    credentials = {"session_key": base64.b64encode(key).decode(), "app_key": app_key, "payload": f"{platform}/{api}/{success_name}"}
+    write(ROOT / "crypto" / f"credentials-{platform}-{api}.json", credentials)
+
+
+BD_AVATAR = "https://himg.bdimg.com/sys/portrait/item/pp.1.0a1b2c3d.4e5f60718293a4b5c6d7e8f9.jpg"
+make_framed(
+    "baidu",
+    "getUserInfo",
+    {"nickName": "小度", "avatarUrl": BD_AVATAR, "gender": 2},
+    {"openid": "k0QdTK6RlyGjs5gNYzQ6A1b2C3", "nickname": "小度", "headimgurl": BD_AVATAR, "sex": 2},
+    bytes.fromhex("8e73b0f7da0e6452c810f32b809079e562f8ead2522c6b7b"),
+    bytes.fromhex("000102030405060708090a0b0c0d0e0f"),
+    "y2dTfnWfkx2OXttMEMWlGHoB1KzMogm7",
+    bytes.fromhex("d1a2f3c4b5e6978811223344556677ff"),
+)

@@ -53,6 +53,8 @@ fn every_success_fixture_decodes_and_round_trips() {
         ("kuaishou/getUserInfo", decode_all::<KsGetUserInfo>),
         ("qq/getUserInfo", decode_all::<QqGetUserInfo>),
         ("qq/login", decode_all::<QqLogin>),
+        ("baidu/getUserInfo", decode_all::<SwanGetUserInfo>),
+        ("baidu/login", decode_all::<SwanLogin>),
         ("mpserverless/user.getInfo", decode_all::<EmasGetUserInfo>),
     ];
     for (folder, check) in successes {
@@ -70,11 +72,17 @@ fn decode_all<A: MiniProgramApi>(folder: &str) {
             count += 1;
         }
         if name.starts_with("fail-") {
-            let error = decode_error::<A>(&format!("{folder}/{name}"));
+            let text = fixture(&format!("{folder}/{name}"));
+            let error = A::decode_fail(&text);
             assert!(
                 matches!(error, CallError::Failure { .. }),
                 "{folder}/{name}: {error}"
             );
+            // Where the payload carries its own outcome, decoding it on its
+            // own says the same.
+            if !matches!(A::INFO.outcome, mpkit::Outcome::Callback { .. }) {
+                assert_eq!(A::decode(&text).err(), Some(error), "{folder}/{name}");
+            }
         }
     }
     assert!(count > 0, "{folder} has no success fixture");
@@ -842,4 +850,44 @@ fn a_wrong_enum_value_in_a_payload_names_the_values() {
     assert!(shown.contains("`userInfo.gender`"), "{shown}");
     assert!(shown.contains("7"), "{shown}");
     assert!(shown.contains("one of 0, 1, 2"), "{shown}");
+}
+
+#[test]
+fn a_callback_outcome_reads_failures_from_the_fail_callback_only() {
+    // Baidu's payloads carry no discriminant: the fail callback's payload is
+    // a failure with the code and message x-outcome names.
+    let text = fixture("baidu/login/fail-not-logged-in.json");
+    match SwanLogin::decode_fail(&text) {
+        CallError::Failure {
+            code, detail, api, ..
+        } => {
+            assert_eq!(code, Some(10004));
+            assert_eq!(detail, "user not login");
+            assert_eq!(api, "swan.login");
+        }
+        other => panic!("{other}"),
+    }
+    // Read on its own it is not a success either: `code` is required.
+    assert!(SwanLogin::decode(&text).is_err());
+    // A fail payload the schema does not describe is a decode error.
+    let error = SwanLogin::decode_fail(r#"{"errCode":"10004"}"#);
+    assert!(
+        matches!(error, CallError::Decode { ref path, .. } if path == "errCode"),
+        "{error}"
+    );
+    // Not an object, not JSON: decode errors that say so.
+    assert!(matches!(
+        SwanLogin::decode_fail("[]"),
+        CallError::Decode { .. }
+    ));
+    assert!(matches!(
+        SwanLogin::decode_fail("{"),
+        CallError::Decode {
+            kind: DecodeKind::NotJson,
+            ..
+        }
+    ));
+    // Baidu's success is whatever the success callback received.
+    let login = decode::<SwanLogin>("baidu/login/success-basic.json");
+    assert_eq!(login.code, "e4a13af4e6d8c491b701a86682a5bc76NW");
 }

@@ -636,3 +636,56 @@ fn the_watermark_follows_the_scheme() {
     );
     assert_eq!(d.pointer, "/x-credentials/watermark");
 }
+
+#[test]
+fn a_callback_outcome_has_no_field_and_a_message_in_fail() {
+    let outcome = "\"x-outcome\": {\n    \"style\": \"err-msg\",\n    \"field\": \"errMsg\",\n    \"api\": \"getUserInfo\",\n    \"codes\": [\"errno\"]\n  }";
+    // A discriminant field with the callback style.
+    let text = edit(
+        outcome,
+        "\"x-outcome\": { \"style\": \"callback\", \"field\": \"errMsg\" }",
+    );
+    let found = diagnostics(&text);
+    assert!(
+        found
+            .iter()
+            .any(|d| d.message.contains("no discriminant field")),
+        "{}",
+        render(&found)
+    );
+    // The err-msg style without its field.
+    let text = edit(
+        outcome,
+        "\"x-outcome\": { \"style\": \"err-msg\", \"api\": \"getUserInfo\" }",
+    );
+    let d = assert_one(
+        &text,
+        position_of(&text, "\"x-outcome\"", 0),
+        "needs `field`",
+        "\"style\": \"callback\"",
+    );
+    assert_eq!(d.pointer, "/x-outcome");
+    // A message member that `fail` does not have, and one on another style.
+    let text = edit(
+        outcome,
+        "\"x-outcome\": { \"style\": \"callback\", \"message\": \"errorMessage\" }",
+    );
+    let found = diagnostics(&text);
+    assert!(
+        found.iter().any(|d| d
+            .message
+            .contains("`errorMessage`, which `fail` does not have")),
+        "{}",
+        render(&found)
+    );
+    let text = edit(
+        outcome,
+        "\"x-outcome\": { \"style\": \"err-msg\", \"field\": \"errMsg\", \"api\": \"getUserInfo\", \"message\": \"errMsg\" }",
+    );
+    assert_one(
+        &text,
+        position_of(&text, "\"errMsg\" }", 0),
+        "only a `callback` outcome names a message member",
+        "remove `message`",
+    );
+}

@@ -19,6 +19,8 @@ fn every_bundled_api_is_present() {
     assert_eq!(
         names,
         [
+            "swan.getUserInfo",
+            "swan.login",
             "tt.getUserInfo",
             "tt.getUserProfile",
             "tt.login",

@@ -42,6 +42,17 @@ pub enum Outcome {
         /// The field (`success`).
         field: &'static str,
     },
+    /// Nothing in the payload: which callback runs (`success` or `fail`)
+    /// is the only sign (Baidu, Alipay). A payload decoded on its own
+    /// ([`MiniProgramApi::decode`]) is read as a success; a `fail` reply is
+    /// read as a failure by [`call`](crate::call).
+    Callback {
+        /// The failure's member with the platform's message (`errMsg`,
+        /// `errorMessage`), if it has one.
+        message: Option<&'static str>,
+        /// Fields of a failure that may carry a numeric code (`errCode`, `error`).
+        codes: &'static [&'static str],
+    },
 }
 
 /// The static facts of one API, from its schema.
@@ -145,6 +156,24 @@ pub trait MiniProgramApi {
     /// As [`MiniProgramApi::decode`].
     fn decode_value(value: Value) -> Result<Self::Success, CallError> {
         decode_value::<Self::Success, Self::Failure>(&Self::INFO, value)
+    }
+
+    /// Reads what the `fail` callback received (or a promise was rejected
+    /// with), given as JSON text: always an error, as [`call`](crate::call)
+    /// reports it. For an API whose payloads carry no discriminant
+    /// ([`Outcome::Callback`]) this is the only way to read a failure;
+    /// [`decode`](MiniProgramApi::decode) reads every payload as a success.
+    ///
+    /// `SwanLogin::decode_fail(r#"{"errCode":10004,"errMsg":"user not login"}"#)`
+    /// is a [`CallError::Failure`] with code `Some(10004)` and detail
+    /// `"user not login"`, as the schema's `x-outcome` names the members.
+    fn decode_fail(text: &str) -> CallError {
+        crate::host::settle_fail::<Self>(crate::host::Payload::Text(text.to_owned()))
+    }
+
+    /// Reads what the `fail` callback received, given as a JSON value.
+    fn decode_fail_value(value: Value) -> CallError {
+        crate::host::settle_fail::<Self>(crate::host::Payload::Value(value))
     }
 }
 
@@ -281,6 +310,7 @@ fn verdict(info: &ApiInfo, value: &Value) -> Result<Verdict, CallError> {
                 Err(error) => Err(decode_error(info, field, error.to_string())),
             }
         }
+        Outcome::Callback { .. } => Ok(Verdict::Success),
         Outcome::SuccessFlag { field } => match value.get(field) {
             Some(Value::Bool(true)) => Ok(Verdict::Success),
             Some(Value::Bool(false)) => Ok(Verdict::Failure {
@@ -302,7 +332,7 @@ fn verdict(info: &ApiInfo, value: &Value) -> Result<Verdict, CallError> {
 
 fn failure(info: &ApiInfo, detail: String, payload: Value) -> CallError {
     let code = match info.outcome {
-        Outcome::ErrMsg { codes, .. } => codes
+        Outcome::ErrMsg { codes, .. } | Outcome::Callback { codes, .. } => codes
             .iter()
             .find_map(|field| payload.get(*field).and_then(integer)),
         Outcome::SuccessFlag { .. } => None,
@@ -335,20 +365,78 @@ pub fn decode_value<S: DeserializeOwned, F: DeserializeOwned>(
         return Err(too_deep(info));
     }
     match verdict(info, &value)? {
-        Verdict::Failure { detail } => match Refusal::check_value::<F>(&value) {
-            Ok(()) => Err(failure(info, detail, value)),
-            Err(refusal) => Err(decode_error(
-                info,
-                refusal.path,
-                format!(
-                    "a failure payload the API's schema does not describe: {}",
-                    refusal.reason
-                ),
-            )),
-        },
+        Verdict::Failure { detail } => Err(checked_failure::<F>(info, detail, value)),
         Verdict::Success => Refusal::decode_value(value)
             .map_err(|refusal| decode_error(info, refusal.path, refusal.reason)),
     }
+}
+
+/// The failure `value` reports, once it is checked to decode as `F` (a
+/// payload the API's `fail` schema refuses is a decode error, not a failure).
+fn checked_failure<F: DeserializeOwned>(info: &ApiInfo, detail: String, value: Value) -> CallError {
+    match Refusal::check_value::<F>(&value) {
+        Ok(()) => failure(info, detail, value),
+        Err(refusal) => decode_error(
+            info,
+            refusal.path,
+            format!(
+                "a failure payload the API's schema does not describe: {}",
+                refusal.reason
+            ),
+        ),
+    }
+}
+
+/// Reads what a `fail` callback received for an API whose payloads carry no
+/// discriminant ([`Outcome::Callback`]): always a failure, with the
+/// platform's message as its detail.
+///
+/// The [`CallError::Failure`] it reports, or a [`CallError::Decode`] when
+/// the payload is not JSON, too deep, or not what the API's `fail` schema
+/// describes.
+pub(crate) fn decode_callback_failure<F: DeserializeOwned>(
+    info: &ApiInfo,
+    payload: crate::host::Payload,
+) -> CallError {
+    let value = match payload.into_value() {
+        Ok(value) => value,
+        Err(error) if depth::is_recursion_limit(&error) => return too_deep(info),
+        Err(error) => {
+            return decode_error_of(
+                DecodeKind::NotJson,
+                info,
+                "",
+                format!(
+                    "the fail callback's payload is not JSON: line {} column {}: {error}",
+                    error.line(),
+                    error.column()
+                ),
+            );
+        }
+    };
+    if depth::exceeds_limit(&value) {
+        depth::drop_flat(value);
+        return too_deep(info);
+    }
+    if !value.is_object() {
+        return decode_error(
+            info,
+            "",
+            format!("expected a JSON object, found {}", kind_of(&value)),
+        );
+    }
+    let detail = match info.outcome {
+        Outcome::Callback {
+            message: Some(member),
+            ..
+        } => value
+            .get(member)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned(),
+        _ => String::new(),
+    };
+    checked_failure::<F>(info, detail, value)
 }
 
 /// Decodes a response given as text. A success is decoded in one pass
@@ -379,6 +467,8 @@ pub fn decode_str<S: Response, F: DeserializeOwned>(
                     ErrMsg::is_ok(text, api)
                 }
                 (Some(Discriminant::Flag(flag)), Outcome::SuccessFlag { .. }) => flag,
+                // The payload cannot say; the callback that ran has.
+                (_, Outcome::Callback { .. }) => true,
                 _ => false,
             };
             if confirmed {

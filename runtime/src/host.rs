@@ -323,21 +323,30 @@ fn settle<A: MiniProgramApi>(reply: HostReply) -> Result<A::Success, CallError> 
     let info = &A::INFO;
     match reply {
         HostReply::Success(payload) => decode_payload::<A>(payload),
-        HostReply::Fail(payload) => match decode_payload::<A>(payload) {
-            Err(error) => Err(error),
-            // A fail callback whose payload claims success is a broken bridge.
-            Ok(_) => Err(crate::api::decode_error_of(
-                DecodeKind::Bridge,
-                info,
-                "",
-                "the fail callback received a payload that reports success",
-            )),
-        },
+        HostReply::Fail(payload) => Err(settle_fail::<A>(payload)),
         HostReply::Rejected(error) => Err(rejection(info, error)),
     }
 }
 
-fn decode_payload<A: MiniProgramApi>(payload: Payload) -> Result<A::Success, CallError> {
+/// What a `fail` reply means: the failure its payload reports.
+pub(crate) fn settle_fail<A: MiniProgramApi + ?Sized>(payload: Payload) -> CallError {
+    let info = &A::INFO;
+    if matches!(info.outcome, Outcome::Callback { .. }) {
+        return crate::api::decode_callback_failure::<A::Failure>(info, payload);
+    }
+    match decode_payload::<A>(payload) {
+        Err(error) => error,
+        // A fail callback whose payload claims success is a broken bridge.
+        Ok(_) => crate::api::decode_error_of(
+            DecodeKind::Bridge,
+            info,
+            "",
+            "the fail callback received a payload that reports success",
+        ),
+    }
+}
+
+fn decode_payload<A: MiniProgramApi + ?Sized>(payload: Payload) -> Result<A::Success, CallError> {
     match payload {
         Payload::Text(text) => decode_str::<A::Success, A::Failure>(&A::INFO, &text),
         Payload::Value(value) => decode_value::<A::Success, A::Failure>(&A::INFO, value),
@@ -357,7 +366,9 @@ fn rejection(info: &ApiInfo, error: JsError) -> CallError {
         ErrorRejection::Failure => match error.payload.into_value() {
             Ok(payload) => {
                 let code = match info.outcome {
-                    Outcome::ErrMsg { codes, .. } => codes.iter().find_map(|c| payload.get(*c)),
+                    Outcome::ErrMsg { codes, .. } | Outcome::Callback { codes, .. } => {
+                        codes.iter().find_map(|c| payload.get(*c))
+                    }
                     Outcome::SuccessFlag { .. } => payload.get("code"),
                 }
                 .and_then(Value::as_i64);

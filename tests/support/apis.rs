@@ -68,3 +68,13 @@ pub struct QqGetUserInfo;
 #[derive(MiniProgramApi)]
 #[mini_program(api = "qq/login")]
 pub struct QqLogin;
+
+/// `swan.getUserInfo` (Baidu): the framed AES-192 scheme, no signature.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "baidu/getUserInfo")]
+pub struct SwanGetUserInfo;
+
+/// `swan.login` (Baidu).
+#[derive(MiniProgramApi)]
+#[mini_program(api = "baidu/login")]
+pub struct SwanLogin;

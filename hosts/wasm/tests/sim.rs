@@ -88,6 +88,14 @@ pub struct QqGetUserInfo;
 #[mini_program(api = "qq/login")]
 pub struct QqLogin;
 
+#[derive(MiniProgramApi)]
+#[mini_program(api = "baidu/getUserInfo")]
+pub struct SwanGetUserInfo;
+
+#[derive(MiniProgramApi)]
+#[mini_program(api = "baidu/login")]
+pub struct SwanLogin;
+
 /// The calls the simulator received.
 fn received() -> Vec<Value> {
     serde_json::from_str(&calls_json()).unwrap()
@@ -374,6 +382,31 @@ async fn qq_login() {
         expected: serde_json::json!({}),
         success: "qq/login/success-basic.json",
         fail: "qq/login/fail-basic.json",
+        too_old: None,
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn baidu_get_user_info() {
+    // Baidu's payloads carry no discriminant: the callback that runs decides.
+    callback_contract::<SwanGetUserInfo>(Case {
+        options: SwanGetUserInfo::options().build().unwrap(),
+        expected: serde_json::json!({}),
+        success: "baidu/getUserInfo/success-with-data.json",
+        fail: "baidu/getUserInfo/fail-user-deny.json",
+        too_old: None,
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn baidu_login() {
+    callback_contract::<SwanLogin>(Case {
+        options: SwanLogin::options().timeout(5000.0).build().unwrap(),
+        expected: serde_json::json!({ "timeout": 5000 }),
+        success: "baidu/login/success-basic.json",
+        fail: "baidu/login/fail-not-logged-in.json",
         too_old: None,
     })
     .await;

@@ -252,6 +252,8 @@ pub(crate) struct Api {
     pub error_rejection: ErrorRejection,
     pub outcome: OutcomeStyle,
     pub outcome_field: String,
+    /// For a `callback` outcome: the failure's message member.
+    pub outcome_message: Option<String>,
     pub outcome_api: String,
     pub outcome_codes: Vec<String>,
     pub options: Vec<OptionSpec>,
@@ -263,8 +265,8 @@ pub(crate) struct Api {
     pub success: TypeId,
     pub failure: Option<TypeId>,
     pub encrypted: Option<Ty>,
-    /// The success field holding the discriminant.
-    pub discriminant: Field,
+    /// The success field holding the discriminant (none for a `callback` outcome).
+    pub discriminant: Option<Field>,
     pub credentials: Option<Credentials>,
     pub watermark: Option<WatermarkFields>,
     /// `x-profile`, which the loader has checked against the types.
@@ -325,7 +327,11 @@ pub(crate) fn lower(
         .encrypted
         .as_ref()
         .map(|node| lowerer.node(node, "Encrypted"));
-    let discriminant = lowerer.field_of(success, &api.outcome.field);
+    let discriminant = api
+        .outcome
+        .field
+        .as_ref()
+        .map(|field| lowerer.field_of(success, field));
     let credentials = api
         .credentials
         .as_ref()
@@ -372,7 +378,8 @@ pub(crate) fn lower(
         version_getters: api.version_getters.clone(),
         error_rejection: api.error_rejection.unwrap_or_default(),
         outcome: api.outcome.style,
-        outcome_field: api.outcome.field.clone(),
+        outcome_field: api.outcome.field.clone().unwrap_or_default(),
+        outcome_message: api.outcome.message.clone(),
         outcome_api: api.outcome.api.clone().unwrap_or_default(),
         outcome_codes: api.outcome.codes.clone(),
         options,
@@ -773,7 +780,8 @@ impl<'a> Lowerer<'a> {
         let mut fields = Vec::new();
         for (json, member) in &node.properties {
             let resolved = self.resolve(member);
-            let discriminant = is_success && *json == self.api.outcome.field;
+            let discriminant =
+                is_success && self.api.outcome.field.as_deref() == Some(json.as_str());
             let schema = (!discriminant && !self.typing.typed(member, Place::Member))
                 .then(|| checked::lower(self.api, member));
             let ty = if schema.is_some() {

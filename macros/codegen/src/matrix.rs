@@ -11,7 +11,7 @@ use crate::spec::{ApiSchema, Condition, SchemaNode};
 pub struct MatrixRow {
     /// `wx.getUserInfo`.
     pub api: String,
-    /// `(API)`, `option lang`, `field signature`.
+    /// `(API)`, `needs wx.login`, `option lang`, `field signature`.
     pub item: String,
     /// `WeChat`.
     pub platform: String,
@@ -26,9 +26,15 @@ pub struct MatrixRow {
 }
 
 /// The rows for `schemas`, in the order given: per API, the API itself,
-/// then its options, then its success fields.
+/// the calls it needs first (`needs wx.login`, with their condition), then
+/// its options, then its success fields.
 #[must_use]
 pub fn matrix(schemas: &[LoadedSchema]) -> Vec<MatrixRow> {
+    // A prerequisite is typed when one of the schemas describes it.
+    let described: std::collections::HashSet<String> = schemas
+        .iter()
+        .map(|schema| schema.api.full_name())
+        .collect();
     let mut rows = Vec::new();
     for schema in schemas {
         let api = &schema.api;
@@ -69,6 +75,19 @@ pub fn matrix(schemas: &[LoadedSchema]) -> Vec<MatrixRow> {
             .collect::<Vec<_>>()
             .join(", ");
         rows.push(head);
+        for prerequisite in &api.prerequisites {
+            let known = if described.contains(prerequisite.api.as_str()) {
+                ""
+            } else {
+                " (not described by these schemas)"
+            };
+            let when = prerequisite.when.as_ref().map(describe).unwrap_or_default();
+            rows.push(row(
+                format!("needs {}{known}", prerequisite.api),
+                None,
+                when,
+            ));
+        }
         for (name, option) in &api.resolve(&api.request).properties {
             let since = api.member(option).since().map(|v| v.to_string());
             rows.push(row(format!("option {name}"), since, String::new()));

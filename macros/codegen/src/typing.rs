@@ -585,7 +585,8 @@ pub fn checked_members(schema: &crate::LoadedSchema) -> Vec<(crate::DataPart, St
     for (part, node, place) in parts {
         let Some(node) = node else { continue };
         for (name, member) in &api.resolve(node).properties {
-            let discriminant = part == DataPart::Success && *name == api.outcome.field;
+            let discriminant =
+                part == DataPart::Success && api.outcome.field.as_deref() == Some(name.as_str());
             if !discriminant && !typing.typed(member, place) {
                 found.push((part, name.clone()));
             }

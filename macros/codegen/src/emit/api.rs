@@ -79,6 +79,14 @@ fn api_impl(cx: &Context<'_>, success: &syn::Ident) -> TokenStream {
             quote!(#krate::Outcome::ErrMsg { field: #field, api: #outcome_api, codes: &[#(#codes),*] })
         }
         OutcomeStyle::SuccessFlag => quote!(#krate::Outcome::SuccessFlag { field: #field }),
+        OutcomeStyle::Callback => {
+            let codes = &api.outcome_codes;
+            let message = match &api.outcome_message {
+                Some(message) => quote!(::std::option::Option::Some(#message)),
+                None => quote!(::std::option::Option::None),
+            };
+            quote!(#krate::Outcome::Callback { message: #message, codes: &[#(#codes),*] })
+        }
     };
     quote! {
         #[automatically_derived]
@@ -107,20 +115,25 @@ fn api_impl(cx: &Context<'_>, success: &syn::Ident) -> TokenStream {
 fn response_impl(cx: &Context<'_>, success: &syn::Ident) -> TokenStream {
     let krate = cx.krate;
     let api = cx.api;
-    let (discriminant, optional) = (&api.discriminant.ident, api.discriminant.optional);
-    let kind = match api.outcome {
-        OutcomeStyle::ErrMsg => quote!(#krate::Discriminant::Text),
-        OutcomeStyle::SuccessFlag => quote!(#krate::Discriminant::Flag),
-    };
-    let value = match (api.outcome, optional) {
-        (OutcomeStyle::ErrMsg, false) => {
-            quote!(::std::option::Option::Some(#kind(&self.#discriminant)))
+    let value = match &api.discriminant {
+        // Nothing in the payload says how the call went: the callback that
+        // ran has said it.
+        None => quote!(::std::option::Option::None),
+        Some(field) => {
+            let (discriminant, optional) = (&field.ident, field.optional);
+            let kind = match api.outcome {
+                OutcomeStyle::SuccessFlag => quote!(#krate::Discriminant::Flag),
+                _ => quote!(#krate::Discriminant::Text),
+            };
+            match (api.outcome, optional) {
+                (OutcomeStyle::SuccessFlag, false) => {
+                    quote!(::std::option::Option::Some(#kind(self.#discriminant)))
+                }
+                (OutcomeStyle::SuccessFlag, true) => quote!(self.#discriminant.map(#kind)),
+                (_, false) => quote!(::std::option::Option::Some(#kind(&self.#discriminant))),
+                (_, true) => quote!(self.#discriminant.as_deref().map(#kind)),
+            }
         }
-        (OutcomeStyle::ErrMsg, true) => quote!(self.#discriminant.as_deref().map(#kind)),
-        (OutcomeStyle::SuccessFlag, false) => {
-            quote!(::std::option::Option::Some(#kind(self.#discriminant)))
-        }
-        (OutcomeStyle::SuccessFlag, true) => quote!(self.#discriminant.map(#kind)),
     };
     quote! {
         #[automatically_derived]

@@ -128,38 +128,26 @@ impl<'a> Checker<'a> {
 
     fn outcome(&mut self) {
         let outcome = &self.api.outcome;
-        let success = self.resolve(&self.api.success);
-        match success.properties.get(&outcome.field) {
-            None => self.problems.value(
+        match (outcome.style, &outcome.field) {
+            (OutcomeStyle::Callback, None) => self.callback_outcome(),
+            (OutcomeStyle::Callback, Some(_)) => self.problems.value(
                 "/x-outcome/field",
-                format!(
-                    "`x-outcome.field` names `{}`, which `success` does not have",
-                    outcome.field
-                ),
-                "list the discriminant field under `success.properties`, or correct the name",
+                "a `callback` outcome has no discriminant field: the payloads carry none",
+                "remove `field`, or choose the style whose field the payloads carry",
             ),
-            Some(field) => {
-                let wanted = match outcome.style {
-                    OutcomeStyle::ErrMsg => JsonType::String,
-                    OutcomeStyle::SuccessFlag => JsonType::Boolean,
-                };
-                if self.resolve(field).type_list() != [wanted] {
-                    self.problems.value(
-                        "/x-outcome/field",
-                        format!("the discriminant `{}` must have type \"{}\"", outcome.field, wanted.as_str()),
-                        "fix the field's `type` in `success`, or choose the other `x-outcome.style`",
-                    );
-                }
-            }
+            (_, None) => self.problems.key(
+                "/x-outcome",
+                "this outcome style needs `field`, the success member that tells success from failure",
+                "add `\"field\": \"errMsg\"` (or the platform's name), or use `\"style\": \"callback\"` if only the callback that runs tells them apart",
+            ),
+            (style, Some(field)) => self.discriminant(style, field),
         }
-        if let Some(field) = success.properties.get(&outcome.field) {
-            if self.resolve(field).enum_values.is_some() {
-                self.problems.value(
-                    &definition_pointer(&child("/success/properties", &outcome.field), field),
-                    format!("the discriminant `{}` has an `enum`", outcome.field),
-                    "remove it: the discriminant's values are the outcome convention's (`\"<api>:ok\"`, `true`), which `x-outcome` states",
-                );
-            }
+        if outcome.message.is_some() && outcome.style != OutcomeStyle::Callback {
+            self.problems.value(
+                "/x-outcome/message",
+                "only a `callback` outcome names a message member: the others read the detail from the discriminant",
+                "remove `message`",
+            );
         }
         if let Some(api) = &outcome.api {
             if api.is_empty() || api.contains(':') || api.chars().any(char::is_whitespace) {
@@ -186,6 +174,72 @@ impl<'a> Checker<'a> {
                     "add it to `fail.properties` (with `\"type\": \"integer\"`), or remove it here",
                 );
             }
+        }
+    }
+
+    /// The success member that tells success from failure: declared, of the
+    /// style's type, and without an `enum` of its own.
+    fn discriminant(&mut self, style: OutcomeStyle, name: &str) {
+        let success = self.resolve(&self.api.success);
+        let Some(field) = success.properties.get(name) else {
+            self.problems.value(
+                "/x-outcome/field",
+                format!("`x-outcome.field` names `{name}`, which `success` does not have"),
+                "list the discriminant field under `success.properties`, or correct the name",
+            );
+            return;
+        };
+        let wanted = match style {
+            OutcomeStyle::SuccessFlag => JsonType::Boolean,
+            _ => JsonType::String,
+        };
+        if self.resolve(field).type_list() != [wanted] {
+            self.problems.value(
+                "/x-outcome/field",
+                format!(
+                    "the discriminant `{name}` must have type \"{}\"",
+                    wanted.as_str()
+                ),
+                "fix the field's `type` in `success`, or choose the other `x-outcome.style`",
+            );
+        }
+        if self.resolve(field).enum_values.is_some() {
+            self.problems.value(
+                &definition_pointer(&child("/success/properties", name), field),
+                format!("the discriminant `{name}` has an `enum`"),
+                "remove it: the discriminant's values are the outcome convention's (`\"<api>:ok\"`, `true`), which `x-outcome` states",
+            );
+        }
+    }
+
+    /// A `callback` outcome reads the failure from the `fail` payload: it
+    /// needs a `fail` part, and its message member must be a string there.
+    fn callback_outcome(&mut self) {
+        let Some(fail) = &self.api.fail else {
+            self.problems.key(
+                "/x-outcome",
+                "a `callback` outcome needs a `fail` part: the failure is read from what the fail callback receives",
+                "add `fail` with the JSON schema of the fail callback's payload",
+            );
+            return;
+        };
+        let Some(message) = &self.api.outcome.message else {
+            return;
+        };
+        match self.resolve(fail).properties.get(message.as_str()) {
+            None => self.problems.value(
+                "/x-outcome/message",
+                format!("`x-outcome.message` names `{message}`, which `fail` does not have"),
+                "add it to `fail.properties` (with `\"type\": \"string\"`), or remove it here",
+            ),
+            Some(node) if self.resolve(node).type_list() != [JsonType::String] => {
+                self.problems.value(
+                    "/x-outcome/message",
+                    format!("the message member `{message}` must have type \"string\""),
+                    "fix its `type` in `fail`",
+                )
+            }
+            Some(_) => {}
         }
     }
 

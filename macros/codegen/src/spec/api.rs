@@ -318,8 +318,10 @@ pub use mpkit_runtime::ErrorRejection;
 pub struct Outcome {
     /// Which discriminant the platform uses.
     pub style: OutcomeStyle,
-    /// The field holding the discriminant (`errMsg`, `success`).
-    pub field: String,
+    /// The field holding the discriminant (`errMsg`, `success`); not for
+    /// `callback`, whose payloads carry none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
     /// For `err-msg`: the API name inside the message (`getUserInfo` in
     /// `"getUserInfo:ok"`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -327,6 +329,10 @@ pub struct Outcome {
     /// Fields of the failure that carry a numeric error code (`errno`, `errNo`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub codes: Vec<String>,
+    /// For `callback`: the failure's member with the platform's message
+    /// (`errMsg`, `errorMessage`), which becomes the failure's detail.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
 }
 
 /// The kinds of discriminant a platform uses.
@@ -338,6 +344,9 @@ pub enum OutcomeStyle {
     ErrMsg,
     /// A boolean that is `true` on success.
     SuccessFlag,
+    /// No discriminant in the payload: which callback runs (`success` or
+    /// `fail`) tells them apart (Baidu, Alipay).
+    Callback,
 }
 
 /// Whether the API works in a context or on a host client, and from which version.
