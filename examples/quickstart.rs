@@ -57,6 +57,17 @@ pub struct QqGetUserInfo;
 #[mini_program(api = "qq/login")]
 pub struct QqLogin;
 
+/// `swan.getUserInfo` (Baidu): no discriminant in the payloads, only the
+/// callback that runs tells success from failure.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "baidu/getUserInfo")]
+pub struct SwanGetUserInfo;
+
+/// `swan.login`.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "baidu/login")]
+pub struct SwanLogin;
+
 const HOSTS: [Version; 3] = [
     Version::new(2, 3, 0),
     Version::new(2, 9, 9),
@@ -281,6 +292,21 @@ fn logins() -> Result<(), Box<dyn std::error::Error>> {
     ))?;
     println!("   code {:?}", reply.code);
     println!();
+
+    heading(SwanLogin::INFO);
+    let reply = SwanLogin::decode(include_str!(
+        "../tests/fixtures/baidu/login/success-basic.json"
+    ))?;
+    println!("   code {:?}", reply.code);
+    // Baidu's fail payload says nothing of itself: read it as the fail
+    // callback's.
+    println!(
+        "   fail callback: {}",
+        SwanLogin::decode_fail(include_str!(
+            "../tests/fixtures/baidu/login/fail-not-logged-in.json"
+        ))
+    );
+    println!();
     Ok(())
 }
 
@@ -351,6 +377,17 @@ fn profiles() -> Result<(), Box<dyn std::error::Error>> {
         "../tests/fixtures/qq/getUserInfo/success-with-credentials.json"
     ))?
     .profile();
+    let baidu = SwanGetUserInfo::decode(include_str!(
+        "../tests/fixtures/baidu/getUserInfo/success-with-data.json"
+    ))?
+    .profile();
+    let baidu_data: SwanGetUserInfoDecryptedUserInfo = serde_json::from_str(include_str!(
+        "../tests/fixtures/baidu/getUserInfo/encrypted.json"
+    ))?;
+    let baidu_anonymous = SwanGetUserInfo::decode(include_str!(
+        "../tests/fixtures/baidu/getUserInfo/success-anonymous.json"
+    ))?
+    .profile();
     let emas = EmasGetUserInfo::decode(include_str!(
         "../tests/fixtures/mpserverless/user.getInfo/success-flat.json"
     ))?
@@ -361,6 +398,8 @@ fn profiles() -> Result<(), Box<dyn std::error::Error>> {
         douyin.or(douyin_data.profile()),
         kuaishou.or(kuaishou_data.profile()),
         qq,
+        baidu.or(baidu_data.profile()),
+        baidu_anonymous,
         emas,
     ];
     println!(

@@ -1,29 +1,129 @@
-//! A server receives the client's `wx.getUserInfo` payload (called with
-//! `withCredentials: true`), verifies the signature, decrypts the sensitive
-//! data, checks the watermark, reads the openId and unionId, and puts them
-//! together with the public profile as an `mpkit::Profile`.
+//! A server receives a client's "get user info" payload, verifies what the
+//! platform signs, decrypts the sensitive data, checks that it was issued to
+//! this app, and reads one `mpkit::Profile`: first step by step for WeChat,
+//! then for WeChat, Kuaishou and Baidu through one generic function, whatever
+//! scheme each schema names (AES-128-CBC with a watermark, AES-128-CBC
+//! without one, Baidu's framed AES-192-CBC).
 //!
-//! The session key would come from `code2Session` with the code of
-//! `wx.login`; here it is the one the fixture was made with
-//! (scripts/make_credential_fixtures.py). Run with
+//! The session keys would come from each platform's code-to-session
+//! exchange with the code of its login API; here they are the ones the
+//! fixtures were made with (scripts/make_credential_fixtures.py). Run with
 //! `cargo run --example server_verify`. In your own crate, `verify` and
 //! `decrypt` need mpkit's `crypto` feature (this repository's tests and
 //! examples have it on).
 
 use std::time::Duration;
 
-use mpkit::MiniProgramApi;
-use mpkit::crypto::{CryptoErrorKind, SessionKey, WatermarkCheck};
+use mpkit::crypto::{
+    AppCheck, CryptoErrorKind, EncryptedUserData, SessionKey, Signature, WatermarkCheck,
+};
+use mpkit::{MiniProgramApi, Profile, ToProfile};
 
 /// `wx.getUserInfo`, as the client called it.
 #[derive(MiniProgramApi)]
 #[mini_program(api = "wechat/getUserInfo", min_version = "2.10.4")]
 pub struct WxGetUserInfo;
 
+/// `ks.getUserInfo`.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "kuaishou/getUserInfo", min_version = "1.26.1")]
+pub struct KsGetUserInfo;
+
+/// `swan.getUserInfo` (Baidu).
+#[derive(MiniProgramApi)]
+#[mini_program(api = "baidu/getUserInfo")]
+pub struct SwanGetUserInfo;
+
 const APPID: &str = "wx4f4bc4dec97d474b";
 const SESSION_KEY: &str = "K34VFiiu0qar9xWICc9PPA==";
 
+/// What this server knows of its apps: one credential per scheme.
+struct Apps {
+    /// The app id a watermark names (WeChat, Douyin, QQ).
+    app_id: &'static str,
+    /// The app key Baidu's frame ends with.
+    app_key: &'static str,
+}
+
+/// One code path for every platform: verify where the platform signs,
+/// decrypt for this app, and complete the public profile with the ids.
+fn sign_in<A>(
+    payload: &str,
+    key: &SessionKey,
+    apps: &Apps,
+) -> Result<Profile, Box<dyn std::error::Error>>
+where
+    A: MiniProgramApi,
+    A::Success: EncryptedUserData + ToProfile,
+    <A::Success as EncryptedUserData>::Decrypted: ToProfile,
+{
+    let reply = A::decode(payload)?;
+    match reply.check_signature(key)? {
+        Signature::Verified => println!("  rawData: signature verified"),
+        Signature::Unsigned => println!("  rawData: the platform signs nothing here"),
+    }
+    let app = match <A::Success as EncryptedUserData>::APP_CHECK {
+        AppCheck::AppKey => apps.app_key,
+        AppCheck::Nothing => {
+            println!("  the decrypted data names no app: trust the ids of your own code exchange");
+            ""
+        }
+        _ => apps.app_id,
+    };
+    let decrypted = reply.decrypt_for(key, app)?;
+    Ok(reply.profile().or(decrypted.profile()))
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    step_by_step()?;
+    println!();
+    println!("== one code path, three schemes");
+    let apps = Apps {
+        app_id: APPID,
+        app_key: "y2dTfnWfkx2OXttMEMWlGHoB1KzMogm7",
+    };
+    let platforms: [(&str, &str, &str, SignIn); 3] = [
+        (
+            "WeChat",
+            include_str!("../tests/fixtures/wechat/getUserInfo/success-with-credentials.json"),
+            SESSION_KEY,
+            sign_in::<WxGetUserInfo>,
+        ),
+        (
+            "Kuaishou",
+            include_str!("../tests/fixtures/kuaishou/getUserInfo/success-with-credentials.json"),
+            "a8G+4i5An5bpPX4Rc5MXKg==",
+            sign_in::<KsGetUserInfo>,
+        ),
+        (
+            "Baidu",
+            include_str!("../tests/fixtures/baidu/getUserInfo/success-with-data.json"),
+            "jnOw99oOZFLIEPMrgJB55WL46tJSLGt7",
+            sign_in::<SwanGetUserInfo>,
+        ),
+    ];
+    for (platform, payload, key, sign_in) in platforms {
+        println!("{platform}:");
+        let key = SessionKey::from_base64(key)?;
+        let profile = sign_in(payload, &key, &apps)?;
+        println!(
+            "  {:?} ({}), openId {:?}",
+            profile.nickname.as_deref().unwrap_or("-"),
+            profile
+                .gender
+                .map_or_else(|| "-".to_owned(), |g| g.to_string()),
+            profile.open_id.as_deref().unwrap_or("-"),
+        );
+        assert!(profile.open_id.is_some(), "{platform}: no openId");
+    }
+    Ok(())
+}
+
+type SignIn = fn(&str, &SessionKey, &Apps) -> Result<Profile, Box<dyn std::error::Error>>;
+
+/// WeChat's payload, step by step with the inherent methods.
+fn step_by_step() -> Result<(), Box<dyn std::error::Error>> {
+    println!("== wx.getUserInfo, step by step");
     // 1. What the client posted.
     let body = include_str!("../tests/fixtures/wechat/getUserInfo/success-with-credentials.json");
     let reply = WxGetUserInfo::decode(body)?;
@@ -39,14 +139,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // 3. Decrypt, check the watermark names our app, read the ids.
     let secret = reply.decrypt(&key, APPID)?;
-    println!("openId:  {}", secret.open_id);
-    println!(
-        "unionId: {}",
-        secret
-            .union_id
-            .as_deref()
-            .unwrap_or("(not bound to an Open Platform account)")
-    );
+    println!("unionId present: {}", secret.union_id.is_some());
     println!(
         "issued to {} at {}",
         secret.watermark.appid, secret.watermark.timestamp
