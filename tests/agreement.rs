@@ -98,7 +98,7 @@ fn validator_verdict(schema: &Path, part: DataPart, payload: &Value) -> Verdict 
 type Judge = fn(DataPart, &str) -> Verdict;
 
 /// The decoder of each bundled API, by its fixture folder.
-fn judges() -> [(&'static str, Judge); 12] {
+fn judges() -> [(&'static str, Judge); 14] {
     [
         ("wechat/getUserInfo", decoder_verdict::<WxGetUserInfo>),
         ("wechat/getUserProfile", decoder_verdict::<WxGetUserProfile>),
@@ -111,6 +111,8 @@ fn judges() -> [(&'static str, Judge); 12] {
         ("qq/login", decoder_verdict::<QqLogin>),
         ("baidu/getUserInfo", decoder_verdict::<SwanGetUserInfo>),
         ("baidu/login", decoder_verdict::<SwanLogin>),
+        ("kuaishou/login", decoder_verdict::<KsLogin>),
+        ("alipay/getAuthCode", decoder_verdict::<MyGetAuthCode>),
         (
             "mpserverless/user.getInfo",
             decoder_verdict::<EmasGetUserInfo>,

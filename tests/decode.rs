@@ -55,6 +55,8 @@ fn every_success_fixture_decodes_and_round_trips() {
         ("qq/login", decode_all::<QqLogin>),
         ("baidu/getUserInfo", decode_all::<SwanGetUserInfo>),
         ("baidu/login", decode_all::<SwanLogin>),
+        ("kuaishou/login", decode_all::<KsLogin>),
+        ("alipay/getAuthCode", decode_all::<MyGetAuthCode>),
         ("mpserverless/user.getInfo", decode_all::<EmasGetUserInfo>),
     ];
     for (folder, check) in successes {

@@ -436,3 +436,34 @@ fn kuaishou_and_qq_user_info_options() {
         json!({ "withCredentials": true, "lang": "zh_CN" })
     );
 }
+
+#[test]
+fn alipay_scopes_take_one_scope_or_a_list() {
+    // `scopes` is a string or a list of strings: kept as checked JSON, so
+    // both forms are given as they are and anything else is refused.
+    let one = MyGetAuthCode::options()
+        .scopes("auth_user")
+        .build()
+        .unwrap();
+    assert_eq!(one.to_json(), json!({ "scopes": "auth_user" }));
+    let list = MyGetAuthCode::options()
+        .scopes(vec!["auth_base", "auth_user"])
+        .build()
+        .unwrap();
+    assert_eq!(
+        list.to_json(),
+        json!({ "scopes": ["auth_base", "auth_user"] })
+    );
+    let error = MyGetAuthCode::options().scopes(1).build().unwrap_err();
+    assert!(error.to_string().contains("scopes"), "{error}");
+    let error = MyGetAuthCode::options()
+        .scopes(vec![1, 2])
+        .build()
+        .unwrap_err();
+    assert!(error.to_string().contains("scopes"), "{error}");
+    // Unset, the platform's default (auth_base) applies and nothing is sent.
+    assert_eq!(
+        MyGetAuthCode::options().build().unwrap().to_json(),
+        json!({})
+    );
+}

@@ -19,12 +19,14 @@ fn every_bundled_api_is_present() {
     assert_eq!(
         names,
         [
+            "my.getAuthCode",
             "swan.getUserInfo",
             "swan.login",
             "tt.getUserInfo",
             "tt.getUserProfile",
             "tt.login",
             "ks.getUserInfo",
+            "ks.login",
             "mpserverless.user.getInfo",
             "qq.getUserInfo",
             "qq.login",

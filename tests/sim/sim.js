@@ -67,18 +67,19 @@ class Simulator {
     this.recorded = [];
     this.callbackFailures = [];
     this.getterCalls = 0;
-    this.versions = { wx: '3.4.1', tt: '3.20.0', ks: '1.30.0', qq: '1.40.0', swan: '3.400.0' };
+    this.versions = { wx: '3.4.1', tt: '3.20.0', ks: '1.30.0', qq: '1.40.0', swan: '3.400.0', my: '2.9.7' };
     this.roots = {
       wx: this.platform('wx'),
       tt: this.platform('tt'),
       ks: this.platform('ks'),
       qq: this.platform('qq'),
       swan: this.platform('swan'),
+      my: this.platform('my'),
       mpserverless: this.emasClient(),
     };
   }
 
-  /** A platform object (`wx`, `tt`, `ks`, `qq`, `swan`) with its version getters and methods. */
+  /** A platform object (`wx`, `tt`, `ks`, `qq`, `swan`, `my`) with its version getters and methods. */
   platform(name) {
     const sim = this;
     const root = {

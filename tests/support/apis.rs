@@ -78,3 +78,13 @@ pub struct SwanGetUserInfo;
 #[derive(MiniProgramApi)]
 #[mini_program(api = "baidu/login")]
 pub struct SwanLogin;
+
+/// `ks.login` (Kuaishou): payloads undocumented, read by the callback that runs.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "kuaishou/login")]
+pub struct KsLogin;
+
+/// `my.getAuthCode` (Alipay).
+#[derive(MiniProgramApi)]
+#[mini_program(api = "alipay/getAuthCode")]
+pub struct MyGetAuthCode;

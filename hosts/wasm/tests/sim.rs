@@ -96,6 +96,14 @@ pub struct SwanGetUserInfo;
 #[mini_program(api = "baidu/login")]
 pub struct SwanLogin;
 
+#[derive(MiniProgramApi)]
+#[mini_program(api = "kuaishou/login")]
+pub struct KsLogin;
+
+#[derive(MiniProgramApi)]
+#[mini_program(api = "alipay/getAuthCode")]
+pub struct MyGetAuthCode;
+
 /// The calls the simulator received.
 fn received() -> Vec<Value> {
     serde_json::from_str(&calls_json()).unwrap()
@@ -407,6 +415,35 @@ async fn baidu_login() {
         expected: serde_json::json!({ "timeout": 5000 }),
         success: "baidu/login/success-basic.json",
         fail: "baidu/login/fail-not-logged-in.json",
+        too_old: None,
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn kuaishou_login() {
+    callback_contract::<KsLogin>(Case {
+        options: KsLogin::options().build().unwrap(),
+        expected: serde_json::json!({}),
+        success: "kuaishou/login/success-basic.json",
+        // Undocumented for mini programs: the mini-game form, kept whole.
+        fail: "kuaishou/login/fail-mini-game-form.json",
+        // No version of its own; the platform's floor is 1.26.1.
+        too_old: None,
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn alipay_get_auth_code() {
+    callback_contract::<MyGetAuthCode>(Case {
+        options: MyGetAuthCode::options()
+            .scopes(vec!["auth_base", "auth_user"])
+            .build()
+            .unwrap(),
+        expected: serde_json::json!({ "scopes": ["auth_base", "auth_user"] }),
+        success: "alipay/getAuthCode/success-partial.json",
+        fail: "alipay/getAuthCode/fail-cancelled.json",
         too_old: None,
     })
     .await;
