@@ -68,6 +68,16 @@ pub struct SwanGetUserInfo;
 #[mini_program(api = "baidu/login")]
 pub struct SwanLogin;
 
+/// `my.getAuthCode` (Alipay): one scope or a list.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "alipay/getAuthCode")]
+pub struct MyGetAuthCode;
+
+/// `my.getOpenUserInfo` (Alipay): the result is JSON text in the payload.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "alipay/getOpenUserInfo", min_version = "1.16.4")]
+pub struct MyGetOpenUserInfo;
+
 const HOSTS: [Version; 3] = [
     Version::new(2, 3, 0),
     Version::new(2, 9, 9),
@@ -82,6 +92,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     emas_get_user_info()?;
     logins()?;
     kuaishou_and_qq_get_user_info()?;
+    alipay()?;
     profiles()?;
     Ok(())
 }
@@ -310,6 +321,45 @@ fn logins() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+fn alipay() -> Result<(), Box<dyn std::error::Error>> {
+    heading(MyGetAuthCode::INFO);
+    let options = MyGetAuthCode::options()
+        .scopes(vec!["auth_base", "auth_user"])
+        .build()?;
+    println!("   options: {}", options.to_json());
+    let reply = MyGetAuthCode::decode(include_str!(
+        "../tests/fixtures/alipay/getAuthCode/success-partial.json"
+    ))?;
+    println!(
+        "   authCode {:?}, refused scopes {:?}",
+        reply.auth_code, reply.auth_error_scopes
+    );
+    println!(
+        "   fail callback: {}",
+        MyGetAuthCode::decode_fail(include_str!(
+            "../tests/fixtures/alipay/getAuthCode/fail-cancelled.json"
+        ))
+    );
+    println!();
+
+    heading(MyGetOpenUserInfo::INFO);
+    let reply = MyGetOpenUserInfo::decode(include_str!(
+        "../tests/fixtures/alipay/getOpenUserInfo/success-refused-inside.json"
+    ))?;
+    // The payload is JSON text: kept as sent, and read as typed data.
+    println!("   text: {}", reply.response.text());
+    match reply.response.content() {
+        Ok(content) => println!(
+            "   code {} ({}): refused inside a success callback",
+            content.response.code,
+            content.response.sub_msg.as_deref().unwrap_or("-")
+        ),
+        Err(error) => println!("   {error}"),
+    }
+    println!();
+    Ok(())
+}
+
 fn kuaishou_and_qq_get_user_info() -> Result<(), Box<dyn std::error::Error>> {
     heading(KsGetUserInfo::INFO);
     let options = KsGetUserInfo::options().with_credentials(true).build()?;
@@ -388,6 +438,10 @@ fn profiles() -> Result<(), Box<dyn std::error::Error>> {
         "../tests/fixtures/baidu/getUserInfo/success-anonymous.json"
     ))?
     .profile();
+    let alipay = MyGetOpenUserInfo::decode(include_str!(
+        "../tests/fixtures/alipay/getOpenUserInfo/success-basic.json"
+    ))?
+    .profile();
     let emas = EmasGetUserInfo::decode(include_str!(
         "../tests/fixtures/mpserverless/user.getInfo/success-flat.json"
     ))?
@@ -400,6 +454,7 @@ fn profiles() -> Result<(), Box<dyn std::error::Error>> {
         qq,
         baidu.or(baidu_data.profile()),
         baidu_anonymous,
+        alipay,
         emas,
     ];
     println!(

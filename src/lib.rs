@@ -48,11 +48,11 @@
 pub use mpkit_derive::MiniProgramApi;
 pub use mpkit_runtime::{
     ApiInfo, ApiOptions, AtLeast, BoxedReply, BuildError, CallError, CallStyle, CompiledPattern,
-    DecodeKind, Discriminant, DynHost, ErrMsg, ErrMsgError, ErrorRejection, Gender, Host,
-    HostError, HostReply, Invocation, JsError, MAX_DEPTH, MiniProgramApi, NumberOrString, Outcome,
-    Pattern, PatternStep, Payload, Problem, Profile, Proves, Requirement, Response, ToProfile,
-    UnknownMembers, Version, VersionError, VersionTooOld, Violation, call, call_with_timeout,
-    check_support, crypto, decode_str, decode_value, schema,
+    ContentError, DecodeKind, Discriminant, DynHost, ErrMsg, ErrMsgError, ErrorRejection, Gender,
+    Host, HostError, HostReply, Invocation, JsError, JsonText, MAX_DEPTH, MiniProgramApi,
+    NumberOrString, Outcome, Pattern, PatternStep, Payload, Problem, Profile, Proves, Requirement,
+    Response, ToProfile, UnknownMembers, Version, VersionError, VersionTooOld, Violation, call,
+    call_with_timeout, check_support, crypto, decode_str, decode_value, schema,
 };
 #[cfg(feature = "testing")]
 pub use mpkit_runtime::{RecordedCall, ReplayHost};

@@ -98,7 +98,7 @@ fn validator_verdict(schema: &Path, part: DataPart, payload: &Value) -> Verdict 
 type Judge = fn(DataPart, &str) -> Verdict;
 
 /// The decoder of each bundled API, by its fixture folder.
-fn judges() -> [(&'static str, Judge); 14] {
+fn judges() -> [(&'static str, Judge); 15] {
     [
         ("wechat/getUserInfo", decoder_verdict::<WxGetUserInfo>),
         ("wechat/getUserProfile", decoder_verdict::<WxGetUserProfile>),
@@ -113,6 +113,10 @@ fn judges() -> [(&'static str, Judge); 14] {
         ("baidu/login", decoder_verdict::<SwanLogin>),
         ("kuaishou/login", decoder_verdict::<KsLogin>),
         ("alipay/getAuthCode", decoder_verdict::<MyGetAuthCode>),
+        (
+            "alipay/getOpenUserInfo",
+            decoder_verdict::<MyGetOpenUserInfo>,
+        ),
         (
             "mpserverless/user.getInfo",
             decoder_verdict::<EmasGetUserInfo>,

@@ -57,6 +57,7 @@ fn every_success_fixture_decodes_and_round_trips() {
         ("baidu/login", decode_all::<SwanLogin>),
         ("kuaishou/login", decode_all::<KsLogin>),
         ("alipay/getAuthCode", decode_all::<MyGetAuthCode>),
+        ("alipay/getOpenUserInfo", decode_all::<MyGetOpenUserInfo>),
         ("mpserverless/user.getInfo", decode_all::<EmasGetUserInfo>),
     ];
     for (folder, check) in successes {
@@ -892,4 +893,46 @@ fn a_callback_outcome_reads_failures_from_the_fail_callback_only() {
     // Baidu's success is whatever the success callback received.
     let login = decode::<SwanLogin>("baidu/login/success-basic.json");
     assert_eq!(login.code, "e4a13af4e6d8c491b701a86682a5bc76NW");
+}
+
+#[test]
+fn json_text_is_read_as_typed_data_and_kept_as_sent() {
+    let reply = decode::<MyGetOpenUserInfo>("alipay/getOpenUserInfo/success-basic.json");
+    let content = reply.response.content().unwrap();
+    assert_eq!(content.response.code, "10000");
+    assert_eq!(content.response.nick_name.as_deref(), Some("支付宝用户"));
+    // The text as sent, byte for byte, and written back unchanged.
+    let sent: Value =
+        serde_json::from_str(&fixture("alipay/getOpenUserInfo/success-basic.json")).unwrap();
+    assert_eq!(reply.response.text(), sent["response"].as_str().unwrap());
+    assert_lossless::<MyGetOpenUserInfo>("alipay/getOpenUserInfo/success-basic.json");
+    let profile = reply.profile();
+    assert_eq!(profile.nickname.as_deref(), Some("支付宝用户"));
+    assert!(profile.avatar_url.is_some());
+
+    // A refusal inside the text still reached the success callback: the
+    // content says so.
+    let refused = decode::<MyGetOpenUserInfo>("alipay/getOpenUserInfo/success-refused-inside.json");
+    let inner = &refused.response.content().unwrap().response;
+    assert_eq!(inner.code, "40003");
+    assert_eq!(inner.sub_msg.as_deref(), Some("无效的授权关系"));
+    assert_eq!(refused.profile().nickname, None);
+
+    // `contentSchema` is an annotation: text that is not the content's JSON
+    // still decodes (as a validator accepts it), kept, with its error.
+    let broken = decode::<MyGetOpenUserInfo>("alipay/getOpenUserInfo/success-text-not-json.json");
+    assert_eq!(broken.response.text(), "<html>502 Bad Gateway</html>");
+    let error = broken.response.content().unwrap_err();
+    assert_eq!((error.line(), error.column()), (1, 1));
+    assert_eq!(broken.profile().nickname, None);
+    assert_lossless::<MyGetOpenUserInfo>("alipay/getOpenUserInfo/success-text-not-json.json");
+
+    // The text must be a string.
+    let error = decode_error::<MyGetOpenUserInfo>(
+        "alipay/getOpenUserInfo/reject-success-response-object.json",
+    );
+    assert!(
+        matches!(&error, CallError::Decode { path, .. } if path == "response"),
+        "{error}"
+    );
 }

@@ -20,6 +20,7 @@ fn every_bundled_api_is_present() {
         names,
         [
             "my.getAuthCode",
+            "my.getOpenUserInfo",
             "swan.getUserInfo",
             "swan.login",
             "tt.getUserInfo",

@@ -30,6 +30,8 @@ mod gate;
 #[cfg(feature = "std")]
 mod host;
 #[cfg(feature = "std")]
+mod json_content;
+#[cfg(feature = "std")]
 mod json_text;
 #[cfg(feature = "std")]
 mod lenient;
@@ -76,6 +78,8 @@ pub use host::{
     BoxedReply, DynHost, Host, HostError, HostReply, Invocation, JsError, Payload, call,
     call_with_timeout,
 };
+#[cfg(feature = "std")]
+pub use json_content::{ContentError, JsonText};
 #[doc(hidden)]
 #[cfg(feature = "std")]
 pub use lenient::JsonInteger;

@@ -88,3 +88,8 @@ pub struct KsLogin;
 #[derive(MiniProgramApi)]
 #[mini_program(api = "alipay/getAuthCode")]
 pub struct MyGetAuthCode;
+
+/// `my.getOpenUserInfo` (Alipay): the result is JSON text inside the payload.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "alipay/getOpenUserInfo")]
+pub struct MyGetOpenUserInfo;

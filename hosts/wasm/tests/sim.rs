@@ -104,6 +104,10 @@ pub struct KsLogin;
 #[mini_program(api = "alipay/getAuthCode")]
 pub struct MyGetAuthCode;
 
+#[derive(MiniProgramApi)]
+#[mini_program(api = "alipay/getOpenUserInfo")]
+pub struct MyGetOpenUserInfo;
+
 /// The calls the simulator received.
 fn received() -> Vec<Value> {
     serde_json::from_str(&calls_json()).unwrap()
@@ -445,6 +449,19 @@ async fn alipay_get_auth_code() {
         success: "alipay/getAuthCode/success-partial.json",
         fail: "alipay/getAuthCode/fail-cancelled.json",
         too_old: None,
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn alipay_get_open_user_info() {
+    let since = AtLeast::<1, 16, 4>::check(Version::new(3, 60, 0)).unwrap();
+    callback_contract::<MyGetOpenUserInfo>(Case {
+        options: MyGetOpenUserInfo::options(since).build().unwrap(),
+        expected: serde_json::json!({}),
+        success: "alipay/getOpenUserInfo/success-basic.json",
+        fail: "alipay/getOpenUserInfo/fail-basic.json",
+        too_old: Some("1.16.3"),
     })
     .await;
 }

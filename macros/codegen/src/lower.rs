@@ -63,6 +63,9 @@ pub(crate) enum Ty {
     /// An object whose members all have one schema
     /// (`additionalProperties`): `BTreeMap<String, T>`.
     MapOf(Box<Ty>),
+    /// A string holding JSON of the content's type (`contentSchema`):
+    /// `mpkit::JsonText<T>`, the text kept.
+    JsonText(Box<Ty>),
 }
 
 impl Ty {
@@ -690,7 +693,12 @@ impl<'a> Lowerer<'a> {
         let types = node.type_list();
         let numeric = |t: &JsonType| matches!(t, JsonType::Integer | JsonType::Number);
         match types {
-            [JsonType::String] => Ty::String,
+            [JsonType::String] => match crate::typing::json_content(node) {
+                Some(content) => {
+                    Ty::JsonText(Box::new(self.node(content, &format!("{hint}Content"))))
+                }
+                None => Ty::String,
+            },
             [JsonType::Boolean] => Ty::Bool,
             [JsonType::Integer] => Ty::Int,
             [JsonType::Number] => Ty::Float,

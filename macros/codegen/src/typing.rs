@@ -141,6 +141,14 @@ impl<'a> Typing<'a> {
         if place == Place::Option {
             return self.builder_typed(node);
         }
+        if let Some(content) = json_content(node) {
+            // Decoded into the content's type, the text kept: rules on the
+            // text, which the loader refuses, would go unchecked.
+            return place != Place::Option
+                && !has_rules(node)
+                && !node.verbatim
+                && self.typed(content, Place::Nested);
+        }
         if let Some(values) = map_values(node) {
             // A map whose values are integers would refuse `1.0`, which
             // JSON Schema counts as an integer: such a map is checked.
@@ -226,6 +234,16 @@ impl<'a> Typing<'a> {
 /// schema and nothing else that constrains it (no `properties`,
 /// `patternProperties`, `required`, ...), which becomes a
 /// `BTreeMap<String, T>`.
+/// The schema of the JSON inside a string member (`contentMediaType:
+/// application/json` with a `contentSchema`), which mpkit decodes into a
+/// `JsonText` of the content's type.
+pub(crate) fn json_content(node: &SchemaNode) -> Option<&SchemaNode> {
+    let json = node.content_media_type.as_deref() == Some("application/json");
+    (json && node.type_list() == [JsonType::String])
+        .then_some(node.content_schema.as_deref())
+        .flatten()
+}
+
 pub(crate) fn map_values(node: &SchemaNode) -> Option<&SchemaNode> {
     let values = node.additional_properties.as_deref()?;
     let bare = SchemaNode {

@@ -1309,6 +1309,130 @@ fn cases() -> Vec<Case> {
             }),
             Refused("/success/oneOf", &["becomes a Rust struct", "`oneOf`"]),
         ),
+        (
+            "JSON text read through a definition",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    "/success",
+                    "payload",
+                    json!({"title": "JSON text.", "type": "string", "contentMediaType": "application/json", "contentSchema": {"$ref": "#/$defs/User"}}),
+                );
+            }),
+            Builds,
+        ),
+        (
+            "a profile member pointing at the JSON text itself",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    "/success",
+                    "payload",
+                    json!({"title": "JSON text.", "type": "string", "contentMediaType": "application/json", "contentSchema": {"$ref": "#/$defs/User"}}),
+                );
+                set(
+                    d,
+                    "/x-profile",
+                    json!({"success": {"nickname": "/payload"}}),
+                );
+            }),
+            Refused(
+                "/x-profile/success/nickname",
+                &["points at JSON text", "/response/response/nickName"],
+            ),
+        ),
+        (
+            "a profile member read through JSON text",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    "/success",
+                    "payload",
+                    json!({"title": "JSON text.", "type": "string", "contentMediaType": "application/json", "contentSchema": {"$ref": "#/$defs/User"}}),
+                );
+                set(
+                    d,
+                    "/x-profile",
+                    json!({"success": {"nickname": "/payload/nickName"}}),
+                );
+            }),
+            Builds,
+        ),
+        (
+            "contentSchema without a JSON media type",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    "/success",
+                    "payload",
+                    json!({"type": "string", "contentSchema": {"$ref": "#/$defs/User"}}),
+                );
+            }),
+            Refused(
+                "/success/properties/payload/contentSchema",
+                &["contentMediaType", "application/json"],
+            ),
+        ),
+        (
+            "contentSchema written inline",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    "/success",
+                    "payload",
+                    json!({"type": "string", "contentMediaType": "application/json", "contentSchema": {"type": "object", "properties": {"a": {"type": "string"}}}}),
+                );
+            }),
+            Refused(
+                "/success/properties/payload/contentSchema",
+                &["only a `$ref` to an object definition", "$defs"],
+            ),
+        ),
+        (
+            "contentSchema on an option",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    "/request",
+                    "payload",
+                    json!({"type": "string", "contentMediaType": "application/json", "contentSchema": {"$ref": "#/$defs/User"}}),
+                );
+            }),
+            Refused(
+                "/request/properties/payload/contentSchema",
+                &["on an option", "never decoded"],
+            ),
+        ),
+        (
+            "a length rule on JSON text",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    "/success",
+                    "payload",
+                    json!({"type": "string", "maxLength": 10, "contentMediaType": "application/json", "contentSchema": {"$ref": "#/$defs/User"}}),
+                );
+            }),
+            Refused(
+                "/success/properties/payload/maxLength",
+                &["`maxLength` on a JSON text member", "remove"],
+            ),
+        ),
+        (
+            "contentSchema on an integer",
+            Box::new(move |d: &mut Value| {
+                member(
+                    d,
+                    "/success",
+                    "payload",
+                    json!({"type": "integer", "contentMediaType": "application/json", "contentSchema": {"$ref": "#/$defs/User"}}),
+                );
+            }),
+            Refused(
+                "/success/properties/payload/contentSchema",
+                &["not `\"type\": \"string\"`"],
+            ),
+        ),
     ]
 }
 

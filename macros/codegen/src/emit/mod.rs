@@ -87,6 +87,10 @@ pub(crate) fn ty(cx: &Context<'_>, ty: &Ty) -> TokenStream {
             let inner = self::ty(cx, inner);
             quote!(::std::boxed::Box<#inner>)
         }
+        Ty::JsonText(content) => {
+            let content = self::ty(cx, content);
+            quote!(#krate::JsonText<#content>)
+        }
     }
 }
 

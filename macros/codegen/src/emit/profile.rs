@@ -190,6 +190,14 @@ fn access(cx: &Context<'_>, owner: TypeId, pointer: &str) -> Option<(Read, Ty)> 
             });
             current = *inner;
         }
+        if let Ty::JsonText(content) = current {
+            // What the text says, when it reads as its type.
+            read = Read::Optional(match read.settled() {
+                Settled::Place(place) => quote!(#place.content().ok()),
+                Settled::Optional(option) => quote!(#option.and_then(|v| v.content().ok())),
+            });
+            current = *content;
+        }
         if let Ty::NumberOrString(inner) = current {
             let krate = cx.krate;
             read = match read.settled() {

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::problems::Problems;
 use super::source::child;
 use super::structure::nearest;
-use super::{checked, generable, names, platform};
+use super::{checked, content, generable, names, platform};
 use crate::naming::{enum_key, is_snake_identifier, is_upper_camel_identifier, type_name};
 use crate::spec::{
     ApiSchema, Condition, Credentials, CryptoScheme, JsonType, OrderedMap, OutcomeStyle, QuirkKind,
@@ -513,6 +513,13 @@ impl<'a> Checker<'a> {
         parent: Option<&'a OrderedMap<SchemaNode>>,
         place: Place,
     ) {
+        content::check(
+            self.api,
+            node,
+            pointer,
+            part == Part::Request,
+            self.problems,
+        );
         if !self.typing.typed(node, place) {
             self.member_keywords(node, pointer, part);
             checked::subtree(node, pointer, self.problems);

@@ -7,6 +7,7 @@
 
 mod checked;
 mod checks;
+mod content;
 mod diagnostic;
 mod fold;
 mod generable;

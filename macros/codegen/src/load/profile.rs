@@ -96,6 +96,10 @@ fn member_at<'a>(
         }
         member = next;
         node = api.resolve(next);
+        // A JSON text member is read through to what its text says.
+        if let Some(content) = crate::typing::json_content(node) {
+            node = api.resolve(content);
+        }
     }
     Some(member)
 }
@@ -112,6 +116,14 @@ fn check_member(
 ) {
     let resolved = api.resolve(member);
     let types = resolved.type_list();
+    if crate::typing::json_content(resolved).is_some() {
+        problems.value(
+            at,
+            format!("the profile's `{field}` points at JSON text, not at a member of what it says"),
+            "point into the text's content, such as \"/response/response/nickName\"",
+        );
+        return;
+    }
     if field != "gender" {
         let string = types == [JsonType::String]
             || types == [JsonType::String, JsonType::Null]
