@@ -84,3 +84,25 @@ fn expand_and_derive_generate_the_same_code() {
         assert_eq!(expanded, through_the_derive(name), "{name}");
     }
 }
+
+#[test]
+fn every_golden_is_compiled_by_the_ui_pass_case() {
+    // tests/ui/pass/expanded.rs includes each golden by hand: one left out
+    // would never be compiled under `#![deny(warnings, missing_docs)]`.
+    let listing = std::fs::read_to_string(root().join("tests/ui/pass/expanded.rs")).unwrap();
+    for platform in std::fs::read_dir(root().join("tests/expanded")).unwrap() {
+        let platform = platform.unwrap().path();
+        for golden in std::fs::read_dir(&platform).unwrap() {
+            let golden = golden.unwrap().path();
+            let relative = format!(
+                "../../expanded/{}/{}",
+                platform.file_name().unwrap().to_string_lossy(),
+                golden.file_name().unwrap().to_string_lossy()
+            );
+            assert!(
+                listing.contains(&format!("include!(\"{relative}\")")),
+                "tests/ui/pass/expanded.rs does not include {relative}"
+            );
+        }
+    }
+}

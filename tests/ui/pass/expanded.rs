@@ -43,4 +43,25 @@ pub mod mpserverless_user_get_info {
     include!("../../expanded/mpserverless/user.getInfo.rs");
 }
 
+/// swan.getUserInfo
+pub mod baidu_get_user_info {
+    include!("../../expanded/baidu/getUserInfo.rs");
+}
+/// swan.login
+pub mod baidu_login {
+    include!("../../expanded/baidu/login.rs");
+}
+/// ks.login
+pub mod kuaishou_login {
+    include!("../../expanded/kuaishou/login.rs");
+}
+/// my.getAuthCode
+pub mod alipay_get_auth_code {
+    include!("../../expanded/alipay/getAuthCode.rs");
+}
+/// my.getOpenUserInfo
+pub mod alipay_get_open_user_info {
+    include!("../../expanded/alipay/getOpenUserInfo.rs");
+}
+
 fn main() {}
