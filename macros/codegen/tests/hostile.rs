@@ -92,6 +92,11 @@ fn string() -> Value {
     json!({"title": "A string.", "type": "string"})
 }
 
+/// A string member holding JSON text of the base's `User`.
+fn json_text() -> Value {
+    json!({"title": "JSON text.", "type": "string", "contentMediaType": "application/json", "contentSchema": {"$ref": "#/$defs/User"}})
+}
+
 /// Every case: its name, how it changes the base, and what it must give.
 /// A case: its name, how it changes the base, and what it must give.
 type Case = (&'static str, Box<dyn Fn(&mut Value)>, Expect);
@@ -1312,24 +1317,14 @@ fn cases() -> Vec<Case> {
         (
             "JSON text read through a definition",
             Box::new(move |d: &mut Value| {
-                member(
-                    d,
-                    "/success",
-                    "payload",
-                    json!({"title": "JSON text.", "type": "string", "contentMediaType": "application/json", "contentSchema": {"$ref": "#/$defs/User"}}),
-                );
+                member(d, "/success", "payload", json_text());
             }),
             Builds,
         ),
         (
             "a profile member pointing at the JSON text itself",
             Box::new(move |d: &mut Value| {
-                member(
-                    d,
-                    "/success",
-                    "payload",
-                    json!({"title": "JSON text.", "type": "string", "contentMediaType": "application/json", "contentSchema": {"$ref": "#/$defs/User"}}),
-                );
+                member(d, "/success", "payload", json_text());
                 set(
                     d,
                     "/x-profile",
@@ -1344,12 +1339,7 @@ fn cases() -> Vec<Case> {
         (
             "a profile member read through JSON text",
             Box::new(move |d: &mut Value| {
-                member(
-                    d,
-                    "/success",
-                    "payload",
-                    json!({"title": "JSON text.", "type": "string", "contentMediaType": "application/json", "contentSchema": {"$ref": "#/$defs/User"}}),
-                );
+                member(d, "/success", "payload", json_text());
                 set(
                     d,
                     "/x-profile",
