@@ -193,28 +193,32 @@ fn serialize_impl(cx: &Context<'_>) -> TokenStream {
         if option.required {
             quote!(map.serialize_entry(#json, &self.#ident)?;)
         } else {
-            quote! {
-                if let ::std::option::Option::Some(value) = &self.#ident {
-                    map.serialize_entry(#json, value)?;
-                }
-            }
+            quote!(_members::write_present(&mut map, #json, &self.#ident)?;)
         }
     });
     let mutable = mutable(cx);
-    quote! {
-        const _: () = {
-            use #krate::__private::serde as _serde;
-            use _serde::ser::SerializeMap as _;
+    let members = cx
+        .api
+        .options
+        .iter()
+        .any(|option| !option.required)
+        .then(|| quote!(use #krate::__private::members as _members;));
+    let block = super::std_names(quote! {
+        #members
+        use #krate::__private::serde::{self as _serde, Serializer};
+        use _serde::ser::SerializeMap as _;
 
-            #[automatically_derived]
-            impl _serde::Serialize for #options {
-                fn serialize<S: _serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                    let #mutable map = serializer.serialize_map(::std::option::Option::None)?;
-                    #(#writes)*
-                    map.end()
-                }
+        #[automatically_derived]
+        impl _serde::Serialize for #options {
+            fn serialize<S: Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                let #mutable map = serializer.serialize_map(::std::option::Option::None)?;
+                #(#writes)*
+                map.end()
             }
-        };
+        }
+    });
+    quote! {
+        const _: () = { #block };
     }
 }
 
