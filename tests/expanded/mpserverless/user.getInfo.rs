@@ -121,23 +121,9 @@ impl MpserverlessUserGetInfoOptions {
         if let ::std::option::Option::Some(value) = &self.auth_provider {
             map.insert(
                 ::std::string::String::from("authProvider"),
-                match value {
-                    MpserverlessUserGetInfoAuthProvider::Alipay => {
-                        ::mpkit::__private::serde_json::Value::String(
-                            ::std::string::String::from("alipay_openapi"),
-                        )
-                    }
-                    MpserverlessUserGetInfoAuthProvider::Wechat => {
-                        ::mpkit::__private::serde_json::Value::String(
-                            ::std::string::String::from("wechat_openapi"),
-                        )
-                    }
-                    MpserverlessUserGetInfoAuthProvider::Dingtalk => {
-                        ::mpkit::__private::serde_json::Value::String(
-                            ::std::string::String::from("dingtalk_openapi"),
-                        )
-                    }
-                },
+                ::mpkit::__private::serde_json::Value::String(
+                    ::std::string::String::from(value.as_str()),
+                ),
             );
         }
         ::mpkit::__private::serde_json::Value::Object(map)

@@ -239,23 +239,9 @@ impl QqGetUserInfoOptions {
         if let ::std::option::Option::Some(value) = &self.lang {
             map.insert(
                 ::std::string::String::from("lang"),
-                match value {
-                    QqGetUserInfoLang::En => {
-                        ::mpkit::__private::serde_json::Value::String(
-                            ::std::string::String::from("en"),
-                        )
-                    }
-                    QqGetUserInfoLang::ZhCn => {
-                        ::mpkit::__private::serde_json::Value::String(
-                            ::std::string::String::from("zh_CN"),
-                        )
-                    }
-                    QqGetUserInfoLang::ZhTw => {
-                        ::mpkit::__private::serde_json::Value::String(
-                            ::std::string::String::from("zh_TW"),
-                        )
-                    }
-                },
+                ::mpkit::__private::serde_json::Value::String(
+                    ::std::string::String::from(value.as_str()),
+                ),
             );
         }
         ::mpkit::__private::serde_json::Value::Object(map)

@@ -246,23 +246,9 @@ impl WxGetUserInfoOptions {
         if let ::std::option::Option::Some(value) = &self.lang {
             map.insert(
                 ::std::string::String::from("lang"),
-                match value {
-                    WxGetUserInfoLang::En => {
-                        ::mpkit::__private::serde_json::Value::String(
-                            ::std::string::String::from("en"),
-                        )
-                    }
-                    WxGetUserInfoLang::ZhCn => {
-                        ::mpkit::__private::serde_json::Value::String(
-                            ::std::string::String::from("zh_CN"),
-                        )
-                    }
-                    WxGetUserInfoLang::ZhTw => {
-                        ::mpkit::__private::serde_json::Value::String(
-                            ::std::string::String::from("zh_TW"),
-                        )
-                    }
-                },
+                ::mpkit::__private::serde_json::Value::String(
+                    ::std::string::String::from(value.as_str()),
+                ),
             );
         }
         ::mpkit::__private::serde_json::Value::Object(map)

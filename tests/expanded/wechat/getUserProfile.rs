@@ -242,23 +242,9 @@ impl WxGetUserProfileOptions {
         if let ::std::option::Option::Some(value) = &self.lang {
             map.insert(
                 ::std::string::String::from("lang"),
-                match value {
-                    WxGetUserProfileLang::En => {
-                        ::mpkit::__private::serde_json::Value::String(
-                            ::std::string::String::from("en"),
-                        )
-                    }
-                    WxGetUserProfileLang::ZhCn => {
-                        ::mpkit::__private::serde_json::Value::String(
-                            ::std::string::String::from("zh_CN"),
-                        )
-                    }
-                    WxGetUserProfileLang::ZhTw => {
-                        ::mpkit::__private::serde_json::Value::String(
-                            ::std::string::String::from("zh_TW"),
-                        )
-                    }
-                },
+                ::mpkit::__private::serde_json::Value::String(
+                    ::std::string::String::from(value.as_str()),
+                ),
             );
         }
         {

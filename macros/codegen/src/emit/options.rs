@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 use serde_json::Value;
 
 use super::{Context, doc, gate_note, proof, ty, version};
-use crate::lower::{OptionSpec, Rule, Ty, TypeDef, TypeId};
+use crate::lower::{OptionSpec, Repr, Rule, Ty, TypeDef, TypeId};
 use crate::naming::ident;
 
 pub(super) fn options_ident(cx: &Context<'_>) -> syn::Ident {
@@ -399,24 +399,16 @@ fn value_writes(cx: &Context<'_>) -> Vec<TokenStream> {
                 Ty::Int | Ty::Float => quote!(#json_value::from(*value)),
                 Ty::String => quote!(#json_value::String(::std::clone::Clone::clone(value))),
                 Ty::Value => quote!(::std::clone::Clone::clone(value)),
-                Ty::Named(id) => match enum_values(cx, *id) {
-                    Some(arms) => {
-                        let enum_ident = ident(cx.api.type_name(*id));
-                        let arms = arms.iter().map(|(variant, value)| {
-                            let value = match value {
-                                Value::String(text) => {
-                                    quote!(#json_value::String(::std::string::String::from(#text)))
-                                }
-                                other => match other.as_i64() {
-                                    Some(number) => quote!(#json_value::from(#number)),
-                                    None => unwritable(),
-                                },
-                            };
-                            quote!(#enum_ident::#variant => #value,)
-                        });
-                        quote!(match value { #(#arms)* })
-                    }
-                    None => unwritable(),
+                // The enum's own `as_str`/`code` is its value as JSON.
+                Ty::Named(id) => match cx.api.def(*id) {
+                    Some(TypeDef::Enum {
+                        repr: Repr::Text, ..
+                    }) => quote!(#json_value::String(::std::string::String::from(value.as_str()))),
+                    Some(TypeDef::Enum {
+                        repr: Repr::Integer,
+                        ..
+                    }) => quote!(#json_value::from(value.code())),
+                    _ => unwritable(),
                 },
                 _ => unwritable(),
             };
