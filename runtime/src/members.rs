@@ -17,8 +17,9 @@ use crate::{JsonInteger, UnknownMembers};
 /// The documented members of a generated struct, as tags.
 pub trait MemberNames: Sized {
     /// Names of members read out of line (a quirk's nested shape): an
-    /// unknown name equal to one is borrowed rather than copied.
-    const RARE: &'static [&'static str];
+    /// unknown name equal to one is borrowed rather than copied. Most
+    /// structs have none.
+    const RARE: &'static [&'static str] = &[];
 
     /// The tag of a documented member; `None` for any other name.
     fn of(name: &str) -> Option<Self>;
@@ -60,6 +61,129 @@ impl<M: MemberNames> Visitor<'_> for MemberSeed<'_, M> {
             UnknownMembers::remember_name(name, M::RARE, self.0);
         }
         Ok(member)
+    }
+}
+
+/// Reads the next member name of a generated struct: `None` after the
+/// last member, then the tag of a documented name, or `None` with any other
+/// name left in `unknown` (see [`MemberSeed`]).
+///
+/// # Errors
+/// The format's, for a malformed name.
+#[inline]
+pub fn next_member<'de, M: MemberNames, A: MapAccess<'de>>(
+    map: &mut A,
+    unknown: &mut Cow<'static, str>,
+) -> Result<Option<Option<M>>, A::Error> {
+    map.next_key_seed(MemberSeed::<M>::new(unknown))
+}
+
+/// A documented member's value while its object is read: empty until the
+/// member comes, and named for the errors (a duplicate member, a missing
+/// required one). A local of the generated visitor, so the name is a
+/// constant and the slot compiles to the `Option` alone.
+pub struct Slot<T> {
+    value: Option<T>,
+    name: &'static str,
+}
+
+impl<T> Slot<T> {
+    /// The empty slot of member `name`.
+    #[inline]
+    #[must_use]
+    pub const fn new(name: &'static str) -> Self {
+        Slot { value: None, name }
+    }
+
+    /// Reads the member's value (see [`read_member`]).
+    ///
+    /// # Errors
+    /// A duplicate member, or the value's own decode error.
+    #[inline]
+    pub fn read<'de, A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error>
+    where
+        T: Deserialize<'de>,
+    {
+        read_member(map, &mut self.value, self.name)
+    }
+
+    /// Refuses a second member of this name, then reads its value as `V`,
+    /// for a member whose value is checked before it is kept ([`Self::set`]).
+    ///
+    /// # Errors
+    /// A duplicate member, or the value's own decode error.
+    #[inline]
+    pub fn next<'de, V: Deserialize<'de>, A: MapAccess<'de>>(
+        &self,
+        map: &mut A,
+    ) -> Result<V, A::Error> {
+        first::<T, A::Error>(&self.value, self.name)?;
+        map.next_value()
+    }
+
+    /// Keeps the member's (checked) value.
+    #[inline]
+    pub fn set(&mut self, value: T) {
+        self.value = Some(value);
+    }
+
+    /// Whether the member came.
+    #[inline]
+    #[must_use]
+    pub const fn is_some(&self) -> bool {
+        self.value.is_some()
+    }
+
+    /// The value of a required member, or the error that it is missing.
+    ///
+    /// # Errors
+    /// The member never came.
+    #[inline]
+    pub fn required<E: de::Error>(self) -> Result<T, E> {
+        required(self.value, self.name)
+    }
+
+    /// The value of an optional member.
+    #[inline]
+    #[must_use]
+    pub fn optional(self) -> Option<T> {
+        self.value
+    }
+}
+
+impl Slot<i64> {
+    /// Reads an integer (see [`read_integer`]).
+    ///
+    /// # Errors
+    /// As [`Self::read`].
+    #[inline]
+    pub fn read_integer<'de, A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error> {
+        read_integer(map, &mut self.value, self.name)
+    }
+}
+
+impl Slot<Option<i64>> {
+    /// Reads an integer or `null` (see [`read_nullable_integer`]).
+    ///
+    /// # Errors
+    /// As [`Self::read`].
+    #[inline]
+    pub fn read_nullable_integer<'de, A: MapAccess<'de>>(
+        &mut self,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        read_nullable_integer(map, &mut self.value, self.name)
+    }
+}
+
+impl Slot<Vec<i64>> {
+    /// Reads an array of integers (see [`read_integers`]).
+    ///
+    /// # Errors
+    /// As [`Self::read`].
+    #[inline]
+    pub fn read_integers<'de, A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error> {
+        read_integers(map, &mut self.value, self.name)
     }
 }
 
@@ -195,10 +319,114 @@ pub fn required<T, E: de::Error>(slot: Option<T>, name: &'static str) -> Result<
 pub fn write_present<M: SerializeMap, T: Serialize>(
     map: &mut M,
     name: &'static str,
-    value: Option<&T>,
+    value: &Option<T>,
 ) -> Result<(), M::Error> {
     match value {
         Some(value) => map.serialize_entry(name, value),
         None => Ok(()),
+    }
+}
+
+/// Writes the unknown members a struct kept, in the order they came.
+///
+/// # Errors
+/// The serializer's.
+#[inline]
+pub fn write_unknown<M: SerializeMap>(
+    map: &mut M,
+    unknown: &UnknownMembers,
+) -> Result<(), M::Error> {
+    for (name, value) in unknown {
+        map.serialize_entry(name, value)?;
+    }
+    Ok(())
+}
+
+/// Reads a generated enum whose values are strings: the variant of `all`
+/// that `as_str` writes as the text, or serde's "invalid value" error
+/// listing every value.
+///
+/// # Errors
+/// Anything but one of the values.
+#[inline]
+pub fn text_variant<'de, D: Deserializer<'de>, T: Copy, F: Fn(T) -> &'static str>(
+    deserializer: D,
+    all: &'static [T],
+    as_str: F,
+) -> Result<T, D::Error> {
+    deserializer.deserialize_str(TextVariant { all, as_str })
+}
+
+struct TextVariant<T: 'static, F> {
+    all: &'static [T],
+    as_str: F,
+}
+
+impl<T: Copy, F: Fn(T) -> &'static str> Visitor<'_> for TextVariant<T, F> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("one of ")?;
+        for (i, variant) in self.all.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            // As JSON writes it (quoted, escaped), as the schema lists it.
+            let text = serde_json::Value::from((self.as_str)(*variant));
+            fmt::Display::fmt(&text, f)?;
+        }
+        Ok(())
+    }
+
+    #[inline]
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<T, E> {
+        match self
+            .all
+            .iter()
+            .find(|variant| (self.as_str)(**variant) == value)
+        {
+            Some(variant) => Ok(*variant),
+            None => Err(E::invalid_value(de::Unexpected::Str(value), &self)),
+        }
+    }
+}
+
+/// Reads a generated enum whose values are integers: the variant of `all`
+/// whose `code` the number is (`1.0` counts as the integer 1, as JSON
+/// Schema says), or serde's "invalid value" error listing every value.
+///
+/// # Errors
+/// Anything but one of the values.
+#[inline]
+pub fn integer_variant<'de, D: Deserializer<'de>, T: Copy, F: Fn(T) -> i64>(
+    deserializer: D,
+    all: &'static [T],
+    code: F,
+) -> Result<T, D::Error> {
+    let JsonInteger(value) = JsonInteger::deserialize(deserializer)?;
+    match all.iter().find(|variant| code(**variant) == value) {
+        Some(variant) => Ok(*variant),
+        None => Err(de::Error::invalid_value(
+            de::Unexpected::Signed(value),
+            &IntegerVariants { all, code },
+        )),
+    }
+}
+
+struct IntegerVariants<T: 'static, F> {
+    all: &'static [T],
+    code: F,
+}
+
+impl<T: Copy, F: Fn(T) -> i64> de::Expected for IntegerVariants<T, F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("one of ")?;
+        for (i, variant) in self.all.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{}", (self.code)(*variant))?;
+        }
+        Ok(())
     }
 }

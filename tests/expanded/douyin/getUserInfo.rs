@@ -310,23 +310,25 @@ impl ::mpkit::ApiOptions for TtGetUserInfoOptions {
     }
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::None;
+    use ::std::result::Result;
+    use ::mpkit::__private::members as _members;
+    use ::mpkit::__private::serde::{self as _serde, Serializer};
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
     impl _serde::Serialize for TtGetUserInfoOptions {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
-            if let ::std::option::Option::Some(value) = &self.with_credentials {
-                map.serialize_entry("withCredentials", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self
-                .with_real_name_authentication_info
-            {
-                map.serialize_entry("withRealNameAuthenticationInfo", value)?;
-            }
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
+            _members::write_present(
+                &mut map,
+                "withCredentials",
+                &self.with_credentials,
+            )?;
+            _members::write_present(
+                &mut map,
+                "withRealNameAuthenticationInfo",
+                &self.with_real_name_authentication_info,
+            )?;
             map.end()
         }
     }
@@ -454,7 +456,10 @@ pub struct TtGetUserInfoSuccess {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Err, Ok};
+    use ::std::string::String;
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -467,20 +472,17 @@ const _: () = {
         Member6,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "userInfo" => ::std::option::Option::Some(Member::Member0),
-                "rawData" => ::std::option::Option::Some(Member::Member1),
-                "signature" => ::std::option::Option::Some(Member::Member2),
-                "encryptedData" => ::std::option::Option::Some(Member::Member3),
-                "iv" => ::std::option::Option::Some(Member::Member4),
-                "realNameAuthenticationStatus" => {
-                    ::std::option::Option::Some(Member::Member5)
-                }
-                "errMsg" => ::std::option::Option::Some(Member::Member6),
-                _ => ::std::option::Option::None,
+                "userInfo" => Some(Member::Member0),
+                "rawData" => Some(Member::Member1),
+                "signature" => Some(Member::Member2),
+                "encryptedData" => Some(Member::Member3),
+                "iv" => Some(Member::Member4),
+                "realNameAuthenticationStatus" => Some(Member::Member5),
+                "errMsg" => Some(Member::Member6),
+                _ => None,
             }
         }
     }
@@ -493,125 +495,82 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<TtGetUserInfoSuccess, A::Error> {
-            let mut member_user_info = ::std::option::Option::None;
-            let mut member_raw_data = ::std::option::Option::None;
-            let mut member_signature = ::std::option::Option::None;
-            let mut member_encrypted_data = ::std::option::Option::None;
-            let mut member_iv = ::std::option::Option::None;
-            let mut member_real_name_authentication_status = ::std::option::Option::None;
-            let mut member_err_msg = ::std::option::Option::None;
+        ) -> Result<TtGetUserInfoSuccess, A::Error> {
+            let mut member_user_info = _members::Slot::new("userInfo");
+            let mut member_raw_data = _members::Slot::new("rawData");
+            let mut member_signature = _members::Slot::new("signature");
+            let mut member_encrypted_data = _members::Slot::new("encryptedData");
+            let mut member_iv = _members::Slot::new("iv");
+            let mut member_real_name_authentication_status = _members::Slot::new(
+                "realNameAuthenticationStatus",
+            );
+            let mut member_err_msg = _members::Slot::new("errMsg");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_user_info,
-                            "userInfo",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_raw_data,
-                            "rawData",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member2) => {
+                    Some(Member::Member0) => member_user_info.read(&mut map),
+                    Some(Member::Member1) => member_raw_data.read(&mut map),
+                    Some(Member::Member2) => {
+                        let value: String = member_signature.next(&mut map)?;
+                        if !((40..=40).contains(&(value.len() as u64))
+                            && value
+                                .bytes()
+                                .all(|byte| matches!(byte, b'0'..= b'9' | b'a'..= b'f')))
                         {
-                            _members::first::<
-                                _,
-                                A::Error,
-                            >(&member_signature, "signature")?;
-                            let value: ::std::string::String = map.next_value()?;
-                            if !((40..=40).contains(&(value.len() as u64))
-                                && value
-                                    .bytes()
-                                    .all(|byte| matches!(byte, b'0'..= b'9' | b'a'..= b'f')))
-                            {
-                                return ::std::result::Result::Err(
-                                    _serde::de::Error::custom(
-                                        "`signature` must match the pattern \"^[0-9a-f]{40}$\"",
-                                    ),
-                                );
-                            }
-                            member_signature = ::std::option::Option::Some(value);
-                        };
+                            return Err(
+                                _serde::de::Error::custom(
+                                    "`signature` must match the pattern \"^[0-9a-f]{40}$\"",
+                                ),
+                            );
+                        }
+                        member_signature.set(value);
+                        Ok(())
                     }
-                    ::std::option::Option::Some(Member::Member3) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_encrypted_data,
-                            "encryptedData",
-                        )?;
+                    Some(Member::Member3) => member_encrypted_data.read(&mut map),
+                    Some(Member::Member4) => member_iv.read(&mut map),
+                    Some(Member::Member5) => {
+                        member_real_name_authentication_status.read(&mut map)
                     }
-                    ::std::option::Option::Some(Member::Member4) => {
-                        _members::read_member(&mut map, &mut member_iv, "iv")?;
-                    }
-                    ::std::option::Option::Some(Member::Member5) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_real_name_authentication_status,
-                            "realNameAuthenticationStatus",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member6) => {
-                        _members::read_member(&mut map, &mut member_err_msg, "errMsg")?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member6) => member_err_msg.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(TtGetUserInfoSuccess {
-                user_info: _members::required(member_user_info, "userInfo")?,
-                raw_data: _members::required(member_raw_data, "rawData")?,
-                signature: member_signature,
-                encrypted_data: member_encrypted_data,
-                iv: member_iv,
-                real_name_authentication_status: member_real_name_authentication_status,
-                err_msg: _members::required(member_err_msg, "errMsg")?,
+            Ok(TtGetUserInfoSuccess {
+                user_info: member_user_info.required()?,
+                raw_data: member_raw_data.required()?,
+                signature: member_signature.optional(),
+                encrypted_data: member_encrypted_data.optional(),
+                iv: member_iv.optional(),
+                real_name_authentication_status: member_real_name_authentication_status
+                    .optional(),
+                err_msg: member_err_msg.required()?,
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserInfoSuccess {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for TtGetUserInfoSuccess {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("userInfo", &self.user_info)?;
             map.serialize_entry("rawData", &self.raw_data)?;
-            _members::write_present(&mut map, "signature", self.signature.as_ref())?;
-            _members::write_present(
-                &mut map,
-                "encryptedData",
-                self.encrypted_data.as_ref(),
-            )?;
-            _members::write_present(&mut map, "iv", self.iv.as_ref())?;
+            _members::write_present(&mut map, "signature", &self.signature)?;
+            _members::write_present(&mut map, "encryptedData", &self.encrypted_data)?;
+            _members::write_present(&mut map, "iv", &self.iv)?;
             _members::write_present(
                 &mut map,
                 "realNameAuthenticationStatus",
-                self.real_name_authentication_status.as_ref(),
+                &self.real_name_authentication_status,
             )?;
             map.serialize_entry("errMsg", &self.err_msg)?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -668,7 +627,9 @@ pub struct TtGetUserInfoUserInfo {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -681,18 +642,17 @@ const _: () = {
         Member6,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "avatarUrl" => ::std::option::Option::Some(Member::Member0),
-                "nickName" => ::std::option::Option::Some(Member::Member1),
-                "gender" => ::std::option::Option::Some(Member::Member2),
-                "city" => ::std::option::Option::Some(Member::Member3),
-                "province" => ::std::option::Option::Some(Member::Member4),
-                "country" => ::std::option::Option::Some(Member::Member5),
-                "language" => ::std::option::Option::Some(Member::Member6),
-                _ => ::std::option::Option::None,
+                "avatarUrl" => Some(Member::Member0),
+                "nickName" => Some(Member::Member1),
+                "gender" => Some(Member::Member2),
+                "city" => Some(Member::Member3),
+                "province" => Some(Member::Member4),
+                "country" => Some(Member::Member5),
+                "language" => Some(Member::Member6),
+                _ => None,
             }
         }
     }
@@ -705,99 +665,58 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<TtGetUserInfoUserInfo, A::Error> {
-            let mut member_avatar_url = ::std::option::Option::None;
-            let mut member_nick_name = ::std::option::Option::None;
-            let mut member_gender = ::std::option::Option::None;
-            let mut member_city = ::std::option::Option::None;
-            let mut member_province = ::std::option::Option::None;
-            let mut member_country = ::std::option::Option::None;
-            let mut member_language = ::std::option::Option::None;
+        ) -> Result<TtGetUserInfoUserInfo, A::Error> {
+            let mut member_avatar_url = _members::Slot::new("avatarUrl");
+            let mut member_nick_name = _members::Slot::new("nickName");
+            let mut member_gender = _members::Slot::new("gender");
+            let mut member_city = _members::Slot::new("city");
+            let mut member_province = _members::Slot::new("province");
+            let mut member_country = _members::Slot::new("country");
+            let mut member_language = _members::Slot::new("language");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_avatar_url,
-                            "avatarUrl",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_nick_name,
-                            "nickName",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member2) => {
-                        _members::read_member(&mut map, &mut member_gender, "gender")?;
-                    }
-                    ::std::option::Option::Some(Member::Member3) => {
-                        _members::read_member(&mut map, &mut member_city, "city")?;
-                    }
-                    ::std::option::Option::Some(Member::Member4) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_province,
-                            "province",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member5) => {
-                        _members::read_member(&mut map, &mut member_country, "country")?;
-                    }
-                    ::std::option::Option::Some(Member::Member6) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_language,
-                            "language",
-                        )?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_avatar_url.read(&mut map),
+                    Some(Member::Member1) => member_nick_name.read(&mut map),
+                    Some(Member::Member2) => member_gender.read(&mut map),
+                    Some(Member::Member3) => member_city.read(&mut map),
+                    Some(Member::Member4) => member_province.read(&mut map),
+                    Some(Member::Member5) => member_country.read(&mut map),
+                    Some(Member::Member6) => member_language.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(TtGetUserInfoUserInfo {
-                avatar_url: _members::required(member_avatar_url, "avatarUrl")?,
-                nick_name: _members::required(member_nick_name, "nickName")?,
-                gender: member_gender,
-                city: member_city,
-                province: member_province,
-                country: member_country,
-                language: member_language,
+            Ok(TtGetUserInfoUserInfo {
+                avatar_url: member_avatar_url.required()?,
+                nick_name: member_nick_name.required()?,
+                gender: member_gender.optional(),
+                city: member_city.optional(),
+                province: member_province.optional(),
+                country: member_country.optional(),
+                language: member_language.optional(),
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserInfoUserInfo {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for TtGetUserInfoUserInfo {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("avatarUrl", &self.avatar_url)?;
             map.serialize_entry("nickName", &self.nick_name)?;
-            _members::write_present(&mut map, "gender", self.gender.as_ref())?;
-            _members::write_present(&mut map, "city", self.city.as_ref())?;
-            _members::write_present(&mut map, "province", self.province.as_ref())?;
-            _members::write_present(&mut map, "country", self.country.as_ref())?;
-            _members::write_present(&mut map, "language", self.language.as_ref())?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_present(&mut map, "gender", &self.gender)?;
+            _members::write_present(&mut map, "city", &self.city)?;
+            _members::write_present(&mut map, "province", &self.province)?;
+            _members::write_present(&mut map, "country", &self.country)?;
+            _members::write_present(&mut map, "language", &self.language)?;
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -815,6 +734,8 @@ pub enum TtGetUserInfoGender {
     Female,
 }
 impl TtGetUserInfoGender {
+    /// Every value, in the order the schema lists them.
+    pub const ALL: [Self; 3] = [Self::Unknown, Self::Male, Self::Female];
     /// The value as the platform writes it.
     #[must_use]
     pub const fn code(self) -> i64 {
@@ -826,37 +747,19 @@ impl TtGetUserInfoGender {
     }
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::result::Result;
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
+    use ::mpkit::__private::members as _members;
     #[automatically_derived]
     impl _serde::Serialize for TtGetUserInfoGender {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             serializer.serialize_i64(self.code())
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserInfoGender {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let ::mpkit::__private::JsonInteger(value) = _serde::Deserialize::deserialize(
-                deserializer,
-            )?;
-            match value {
-                0i64 => ::std::result::Result::Ok(TtGetUserInfoGender::Unknown),
-                1i64 => ::std::result::Result::Ok(TtGetUserInfoGender::Male),
-                2i64 => ::std::result::Result::Ok(TtGetUserInfoGender::Female),
-                other => {
-                    ::std::result::Result::Err(
-                        _serde::de::Error::invalid_value(
-                            _serde::de::Unexpected::Signed(other),
-                            &"one of 0, 1, 2",
-                        ),
-                    )
-                }
-            }
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            _members::integer_variant(deserializer, &Self::ALL, Self::code)
         }
     }
 };
@@ -875,13 +778,11 @@ pub enum TtGetUserInfoRealNameAuthenticationStatus {
     Number(::mpkit::__private::serde_json::Number),
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::result::Result::{self, Err, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     #[automatically_derived]
     impl _serde::Serialize for TtGetUserInfoRealNameAuthenticationStatus {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             match self {
                 Self::Certified => serializer.serialize_str("certified"),
                 Self::Uncertified => serializer.serialize_str("uncertified"),
@@ -891,9 +792,7 @@ const _: () = {
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserInfoRealNameAuthenticationStatus {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             struct Visitor;
             impl _serde::de::Visitor<'_> for Visitor {
                 type Value = TtGetUserInfoRealNameAuthenticationStatus;
@@ -906,23 +805,16 @@ const _: () = {
                 fn visit_str<E: _serde::de::Error>(
                     self,
                     value: &str,
-                ) -> ::std::result::Result<
-                    TtGetUserInfoRealNameAuthenticationStatus,
-                    E,
-                > {
+                ) -> Result<TtGetUserInfoRealNameAuthenticationStatus, E> {
                     match value {
                         "certified" => {
-                            ::std::result::Result::Ok(
-                                TtGetUserInfoRealNameAuthenticationStatus::Certified,
-                            )
+                            Ok(TtGetUserInfoRealNameAuthenticationStatus::Certified)
                         }
                         "uncertified" => {
-                            ::std::result::Result::Ok(
-                                TtGetUserInfoRealNameAuthenticationStatus::Uncertified,
-                            )
+                            Ok(TtGetUserInfoRealNameAuthenticationStatus::Uncertified)
                         }
                         other => {
-                            ::std::result::Result::Err(
+                            Err(
                                 E::invalid_value(_serde::de::Unexpected::Str(other), &self),
                             )
                         }
@@ -931,11 +823,8 @@ const _: () = {
                 fn visit_i64<E: _serde::de::Error>(
                     self,
                     value: i64,
-                ) -> ::std::result::Result<
-                    TtGetUserInfoRealNameAuthenticationStatus,
-                    E,
-                > {
-                    ::std::result::Result::Ok(
+                ) -> Result<TtGetUserInfoRealNameAuthenticationStatus, E> {
+                    Ok(
                         TtGetUserInfoRealNameAuthenticationStatus::Number(
                             ::mpkit::__private::serde_json::Number::from(value),
                         ),
@@ -944,11 +833,8 @@ const _: () = {
                 fn visit_u64<E: _serde::de::Error>(
                     self,
                     value: u64,
-                ) -> ::std::result::Result<
-                    TtGetUserInfoRealNameAuthenticationStatus,
-                    E,
-                > {
-                    ::std::result::Result::Ok(
+                ) -> Result<TtGetUserInfoRealNameAuthenticationStatus, E> {
+                    Ok(
                         TtGetUserInfoRealNameAuthenticationStatus::Number(
                             ::mpkit::__private::serde_json::Number::from(value),
                         ),
@@ -957,10 +843,7 @@ const _: () = {
                 fn visit_f64<E: _serde::de::Error>(
                     self,
                     value: f64,
-                ) -> ::std::result::Result<
-                    TtGetUserInfoRealNameAuthenticationStatus,
-                    E,
-                > {
+                ) -> Result<TtGetUserInfoRealNameAuthenticationStatus, E> {
                     ::mpkit::__private::serde_json::Number::from_f64(value)
                         .map(TtGetUserInfoRealNameAuthenticationStatus::Number)
                         .ok_or_else(|| E::invalid_value(
@@ -991,7 +874,10 @@ pub struct TtGetUserInfoFailure {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Err, Ok};
+    use ::std::string::String;
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -999,13 +885,12 @@ const _: () = {
         Member1,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "errMsg" => ::std::option::Option::Some(Member::Member0),
-                "errNo" => ::std::option::Option::Some(Member::Member1),
-                _ => ::std::option::Option::None,
+                "errMsg" => Some(Member::Member0),
+                "errNo" => Some(Member::Member1),
+                _ => None,
             }
         }
     }
@@ -1019,105 +904,90 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<TtGetUserInfoFailure, A::Error> {
-            let mut member_err_msg = ::std::option::Option::None;
-            let mut member_err_no = ::std::option::Option::None;
+        ) -> Result<TtGetUserInfoFailure, A::Error> {
+            let mut member_err_msg = _members::Slot::new("errMsg");
+            let mut member_err_no = _members::Slot::new("errNo");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        {
-                            _members::first::<_, A::Error>(&member_err_msg, "errMsg")?;
-                            let value: ::std::string::String = map.next_value()?;
-                            if !{
-                                static PATTERN: ::mpkit::CompiledPattern = ::mpkit::CompiledPattern::new(
-                                    "^getUserInfo:(fail([ :][\\s\\S]*)?|cancel)$",
-                                    &[
-                                        ::mpkit::PatternStep::Start,
-                                        ::mpkit::PatternStep::Char(&[('g', 'g')]),
-                                        ::mpkit::PatternStep::Char(&[('e', 'e')]),
-                                        ::mpkit::PatternStep::Char(&[('t', 't')]),
-                                        ::mpkit::PatternStep::Char(&[('U', 'U')]),
-                                        ::mpkit::PatternStep::Char(&[('s', 's')]),
-                                        ::mpkit::PatternStep::Char(&[('e', 'e')]),
-                                        ::mpkit::PatternStep::Char(&[('r', 'r')]),
-                                        ::mpkit::PatternStep::Char(&[('I', 'I')]),
-                                        ::mpkit::PatternStep::Char(&[('n', 'n')]),
-                                        ::mpkit::PatternStep::Char(&[('f', 'f')]),
-                                        ::mpkit::PatternStep::Char(&[('o', 'o')]),
-                                        ::mpkit::PatternStep::Char(&[(':', ':')]),
-                                        ::mpkit::PatternStep::Split(14, 24),
-                                        ::mpkit::PatternStep::Char(&[('f', 'f')]),
-                                        ::mpkit::PatternStep::Char(&[('a', 'a')]),
-                                        ::mpkit::PatternStep::Char(&[('i', 'i')]),
-                                        ::mpkit::PatternStep::Char(&[('l', 'l')]),
-                                        ::mpkit::PatternStep::Split(19, 23),
-                                        ::mpkit::PatternStep::Char(&[(' ', ' '), (':', ':')]),
-                                        ::mpkit::PatternStep::Split(21, 23),
-                                        ::mpkit::PatternStep::Char(
-                                            &[('\0', '\u{d7ff}'), ('\u{e000}', '\u{10ffff}')],
-                                        ),
-                                        ::mpkit::PatternStep::Jump(20),
-                                        ::mpkit::PatternStep::Jump(30),
-                                        ::mpkit::PatternStep::Char(&[('c', 'c')]),
-                                        ::mpkit::PatternStep::Char(&[('a', 'a')]),
-                                        ::mpkit::PatternStep::Char(&[('n', 'n')]),
-                                        ::mpkit::PatternStep::Char(&[('c', 'c')]),
-                                        ::mpkit::PatternStep::Char(&[('e', 'e')]),
-                                        ::mpkit::PatternStep::Char(&[('l', 'l')]),
-                                        ::mpkit::PatternStep::End,
-                                        ::mpkit::PatternStep::Match,
-                                    ],
-                                );
-                                PATTERN.is_match(&value)
-                            } {
-                                return ::std::result::Result::Err(
-                                    _serde::de::Error::custom(
-                                        "`errMsg` must match the pattern \"^getUserInfo:(fail([ :][\\\\s\\\\S]*)?|cancel)$\"",
+                    Some(Member::Member0) => {
+                        let value: String = member_err_msg.next(&mut map)?;
+                        if !{
+                            static PATTERN: ::mpkit::CompiledPattern = ::mpkit::CompiledPattern::new(
+                                "^getUserInfo:(fail([ :][\\s\\S]*)?|cancel)$",
+                                &[
+                                    ::mpkit::PatternStep::Start,
+                                    ::mpkit::PatternStep::Char(&[('g', 'g')]),
+                                    ::mpkit::PatternStep::Char(&[('e', 'e')]),
+                                    ::mpkit::PatternStep::Char(&[('t', 't')]),
+                                    ::mpkit::PatternStep::Char(&[('U', 'U')]),
+                                    ::mpkit::PatternStep::Char(&[('s', 's')]),
+                                    ::mpkit::PatternStep::Char(&[('e', 'e')]),
+                                    ::mpkit::PatternStep::Char(&[('r', 'r')]),
+                                    ::mpkit::PatternStep::Char(&[('I', 'I')]),
+                                    ::mpkit::PatternStep::Char(&[('n', 'n')]),
+                                    ::mpkit::PatternStep::Char(&[('f', 'f')]),
+                                    ::mpkit::PatternStep::Char(&[('o', 'o')]),
+                                    ::mpkit::PatternStep::Char(&[(':', ':')]),
+                                    ::mpkit::PatternStep::Split(14, 24),
+                                    ::mpkit::PatternStep::Char(&[('f', 'f')]),
+                                    ::mpkit::PatternStep::Char(&[('a', 'a')]),
+                                    ::mpkit::PatternStep::Char(&[('i', 'i')]),
+                                    ::mpkit::PatternStep::Char(&[('l', 'l')]),
+                                    ::mpkit::PatternStep::Split(19, 23),
+                                    ::mpkit::PatternStep::Char(&[(' ', ' '), (':', ':')]),
+                                    ::mpkit::PatternStep::Split(21, 23),
+                                    ::mpkit::PatternStep::Char(
+                                        &[('\0', '\u{d7ff}'), ('\u{e000}', '\u{10ffff}')],
                                     ),
-                                );
-                            }
-                            member_err_msg = ::std::option::Option::Some(value);
-                        };
+                                    ::mpkit::PatternStep::Jump(20),
+                                    ::mpkit::PatternStep::Jump(30),
+                                    ::mpkit::PatternStep::Char(&[('c', 'c')]),
+                                    ::mpkit::PatternStep::Char(&[('a', 'a')]),
+                                    ::mpkit::PatternStep::Char(&[('n', 'n')]),
+                                    ::mpkit::PatternStep::Char(&[('c', 'c')]),
+                                    ::mpkit::PatternStep::Char(&[('e', 'e')]),
+                                    ::mpkit::PatternStep::Char(&[('l', 'l')]),
+                                    ::mpkit::PatternStep::End,
+                                    ::mpkit::PatternStep::Match,
+                                ],
+                            );
+                            PATTERN.is_match(&value)
+                        } {
+                            return Err(
+                                _serde::de::Error::custom(
+                                    "`errMsg` must match the pattern \"^getUserInfo:(fail([ :][\\\\s\\\\S]*)?|cancel)$\"",
+                                ),
+                            );
+                        }
+                        member_err_msg.set(value);
+                        Ok(())
                     }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_integer(&mut map, &mut member_err_no, "errNo")?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member1) => member_err_no.read_integer(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(TtGetUserInfoFailure {
-                err_msg: _members::required(member_err_msg, "errMsg")?,
-                err_no: member_err_no,
+            Ok(TtGetUserInfoFailure {
+                err_msg: member_err_msg.required()?,
+                err_no: member_err_no.optional(),
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserInfoFailure {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for TtGetUserInfoFailure {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("errMsg", &self.err_msg)?;
-            _members::write_present(&mut map, "errNo", self.err_no.as_ref())?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_present(&mut map, "errNo", &self.err_no)?;
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -1166,7 +1036,9 @@ pub struct TtGetUserInfoEncryptedUserInfo {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -1180,19 +1052,18 @@ const _: () = {
         Member7,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "nickName" => ::std::option::Option::Some(Member::Member0),
-                "avatarUrl" => ::std::option::Option::Some(Member::Member1),
-                "gender" => ::std::option::Option::Some(Member::Member2),
-                "city" => ::std::option::Option::Some(Member::Member3),
-                "province" => ::std::option::Option::Some(Member::Member4),
-                "country" => ::std::option::Option::Some(Member::Member5),
-                "openId" => ::std::option::Option::Some(Member::Member6),
-                "watermark" => ::std::option::Option::Some(Member::Member7),
-                _ => ::std::option::Option::None,
+                "nickName" => Some(Member::Member0),
+                "avatarUrl" => Some(Member::Member1),
+                "gender" => Some(Member::Member2),
+                "city" => Some(Member::Member3),
+                "province" => Some(Member::Member4),
+                "country" => Some(Member::Member5),
+                "openId" => Some(Member::Member6),
+                "watermark" => Some(Member::Member7),
+                _ => None,
             }
         }
     }
@@ -1205,105 +1076,62 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<TtGetUserInfoEncryptedUserInfo, A::Error> {
-            let mut member_nick_name = ::std::option::Option::None;
-            let mut member_avatar_url = ::std::option::Option::None;
-            let mut member_gender = ::std::option::Option::None;
-            let mut member_city = ::std::option::Option::None;
-            let mut member_province = ::std::option::Option::None;
-            let mut member_country = ::std::option::Option::None;
-            let mut member_open_id = ::std::option::Option::None;
-            let mut member_watermark = ::std::option::Option::None;
+        ) -> Result<TtGetUserInfoEncryptedUserInfo, A::Error> {
+            let mut member_nick_name = _members::Slot::new("nickName");
+            let mut member_avatar_url = _members::Slot::new("avatarUrl");
+            let mut member_gender = _members::Slot::new("gender");
+            let mut member_city = _members::Slot::new("city");
+            let mut member_province = _members::Slot::new("province");
+            let mut member_country = _members::Slot::new("country");
+            let mut member_open_id = _members::Slot::new("openId");
+            let mut member_watermark = _members::Slot::new("watermark");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_nick_name,
-                            "nickName",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_avatar_url,
-                            "avatarUrl",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member2) => {
-                        _members::read_member(&mut map, &mut member_gender, "gender")?;
-                    }
-                    ::std::option::Option::Some(Member::Member3) => {
-                        _members::read_member(&mut map, &mut member_city, "city")?;
-                    }
-                    ::std::option::Option::Some(Member::Member4) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_province,
-                            "province",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member5) => {
-                        _members::read_member(&mut map, &mut member_country, "country")?;
-                    }
-                    ::std::option::Option::Some(Member::Member6) => {
-                        _members::read_member(&mut map, &mut member_open_id, "openId")?;
-                    }
-                    ::std::option::Option::Some(Member::Member7) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_watermark,
-                            "watermark",
-                        )?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_nick_name.read(&mut map),
+                    Some(Member::Member1) => member_avatar_url.read(&mut map),
+                    Some(Member::Member2) => member_gender.read(&mut map),
+                    Some(Member::Member3) => member_city.read(&mut map),
+                    Some(Member::Member4) => member_province.read(&mut map),
+                    Some(Member::Member5) => member_country.read(&mut map),
+                    Some(Member::Member6) => member_open_id.read(&mut map),
+                    Some(Member::Member7) => member_watermark.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(TtGetUserInfoEncryptedUserInfo {
-                nick_name: member_nick_name,
-                avatar_url: member_avatar_url,
-                gender: member_gender,
-                city: member_city,
-                province: member_province,
-                country: member_country,
-                open_id: _members::required(member_open_id, "openId")?,
-                watermark: _members::required(member_watermark, "watermark")?,
+            Ok(TtGetUserInfoEncryptedUserInfo {
+                nick_name: member_nick_name.optional(),
+                avatar_url: member_avatar_url.optional(),
+                gender: member_gender.optional(),
+                city: member_city.optional(),
+                province: member_province.optional(),
+                country: member_country.optional(),
+                open_id: member_open_id.required()?,
+                watermark: member_watermark.required()?,
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserInfoEncryptedUserInfo {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for TtGetUserInfoEncryptedUserInfo {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
-            _members::write_present(&mut map, "nickName", self.nick_name.as_ref())?;
-            _members::write_present(&mut map, "avatarUrl", self.avatar_url.as_ref())?;
-            _members::write_present(&mut map, "gender", self.gender.as_ref())?;
-            _members::write_present(&mut map, "city", self.city.as_ref())?;
-            _members::write_present(&mut map, "province", self.province.as_ref())?;
-            _members::write_present(&mut map, "country", self.country.as_ref())?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
+            _members::write_present(&mut map, "nickName", &self.nick_name)?;
+            _members::write_present(&mut map, "avatarUrl", &self.avatar_url)?;
+            _members::write_present(&mut map, "gender", &self.gender)?;
+            _members::write_present(&mut map, "city", &self.city)?;
+            _members::write_present(&mut map, "province", &self.province)?;
+            _members::write_present(&mut map, "country", &self.country)?;
             map.serialize_entry("openId", &self.open_id)?;
             map.serialize_entry("watermark", &self.watermark)?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -1326,7 +1154,9 @@ pub struct TtGetUserInfoWatermark {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -1334,13 +1164,12 @@ const _: () = {
         Member1,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "appid" => ::std::option::Option::Some(Member::Member0),
-                "timestamp" => ::std::option::Option::Some(Member::Member1),
-                _ => ::std::option::Option::None,
+                "appid" => Some(Member::Member0),
+                "timestamp" => Some(Member::Member1),
+                _ => None,
             }
         }
     }
@@ -1354,57 +1183,38 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<TtGetUserInfoWatermark, A::Error> {
-            let mut member_appid = ::std::option::Option::None;
-            let mut member_timestamp = ::std::option::Option::None;
+        ) -> Result<TtGetUserInfoWatermark, A::Error> {
+            let mut member_appid = _members::Slot::new("appid");
+            let mut member_timestamp = _members::Slot::new("timestamp");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(&mut map, &mut member_appid, "appid")?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_integer(
-                            &mut map,
-                            &mut member_timestamp,
-                            "timestamp",
-                        )?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_appid.read(&mut map),
+                    Some(Member::Member1) => member_timestamp.read_integer(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(TtGetUserInfoWatermark {
-                appid: _members::required(member_appid, "appid")?,
-                timestamp: _members::required(member_timestamp, "timestamp")?,
+            Ok(TtGetUserInfoWatermark {
+                appid: member_appid.required()?,
+                timestamp: member_timestamp.required()?,
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserInfoWatermark {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for TtGetUserInfoWatermark {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("appid", &self.appid)?;
             map.serialize_entry("timestamp", &self.timestamp)?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }

@@ -257,18 +257,16 @@ impl ::mpkit::ApiOptions for TtGetUserProfileOptions {
     }
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::None;
+    use ::std::result::Result;
+    use ::mpkit::__private::members as _members;
+    use ::mpkit::__private::serde::{self as _serde, Serializer};
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
     impl _serde::Serialize for TtGetUserProfileOptions {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
-            if let ::std::option::Option::Some(value) = &self.force {
-                map.serialize_entry("force", value)?;
-            }
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
+            _members::write_present(&mut map, "force", &self.force)?;
             map.end()
         }
     }
@@ -353,7 +351,10 @@ pub struct TtGetUserProfileSuccess {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Err, Ok};
+    use ::std::string::String;
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -365,17 +366,16 @@ const _: () = {
         Member5,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "userInfo" => ::std::option::Option::Some(Member::Member0),
-                "rawData" => ::std::option::Option::Some(Member::Member1),
-                "signature" => ::std::option::Option::Some(Member::Member2),
-                "encryptedData" => ::std::option::Option::Some(Member::Member3),
-                "iv" => ::std::option::Option::Some(Member::Member4),
-                "errMsg" => ::std::option::Option::Some(Member::Member5),
-                _ => ::std::option::Option::None,
+                "userInfo" => Some(Member::Member0),
+                "rawData" => Some(Member::Member1),
+                "signature" => Some(Member::Member2),
+                "encryptedData" => Some(Member::Member3),
+                "iv" => Some(Member::Member4),
+                "errMsg" => Some(Member::Member5),
+                _ => None,
             }
         }
     }
@@ -388,110 +388,69 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<TtGetUserProfileSuccess, A::Error> {
-            let mut member_user_info = ::std::option::Option::None;
-            let mut member_raw_data = ::std::option::Option::None;
-            let mut member_signature = ::std::option::Option::None;
-            let mut member_encrypted_data = ::std::option::Option::None;
-            let mut member_iv = ::std::option::Option::None;
-            let mut member_err_msg = ::std::option::Option::None;
+        ) -> Result<TtGetUserProfileSuccess, A::Error> {
+            let mut member_user_info = _members::Slot::new("userInfo");
+            let mut member_raw_data = _members::Slot::new("rawData");
+            let mut member_signature = _members::Slot::new("signature");
+            let mut member_encrypted_data = _members::Slot::new("encryptedData");
+            let mut member_iv = _members::Slot::new("iv");
+            let mut member_err_msg = _members::Slot::new("errMsg");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_user_info,
-                            "userInfo",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_raw_data,
-                            "rawData",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member2) => {
+                    Some(Member::Member0) => member_user_info.read(&mut map),
+                    Some(Member::Member1) => member_raw_data.read(&mut map),
+                    Some(Member::Member2) => {
+                        let value: String = member_signature.next(&mut map)?;
+                        if !((40..=40).contains(&(value.len() as u64))
+                            && value
+                                .bytes()
+                                .all(|byte| matches!(byte, b'0'..= b'9' | b'a'..= b'f')))
                         {
-                            _members::first::<
-                                _,
-                                A::Error,
-                            >(&member_signature, "signature")?;
-                            let value: ::std::string::String = map.next_value()?;
-                            if !((40..=40).contains(&(value.len() as u64))
-                                && value
-                                    .bytes()
-                                    .all(|byte| matches!(byte, b'0'..= b'9' | b'a'..= b'f')))
-                            {
-                                return ::std::result::Result::Err(
-                                    _serde::de::Error::custom(
-                                        "`signature` must match the pattern \"^[0-9a-f]{40}$\"",
-                                    ),
-                                );
-                            }
-                            member_signature = ::std::option::Option::Some(value);
-                        };
+                            return Err(
+                                _serde::de::Error::custom(
+                                    "`signature` must match the pattern \"^[0-9a-f]{40}$\"",
+                                ),
+                            );
+                        }
+                        member_signature.set(value);
+                        Ok(())
                     }
-                    ::std::option::Option::Some(Member::Member3) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_encrypted_data,
-                            "encryptedData",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member4) => {
-                        _members::read_member(&mut map, &mut member_iv, "iv")?;
-                    }
-                    ::std::option::Option::Some(Member::Member5) => {
-                        _members::read_member(&mut map, &mut member_err_msg, "errMsg")?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member3) => member_encrypted_data.read(&mut map),
+                    Some(Member::Member4) => member_iv.read(&mut map),
+                    Some(Member::Member5) => member_err_msg.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(TtGetUserProfileSuccess {
-                user_info: _members::required(member_user_info, "userInfo")?,
-                raw_data: _members::required(member_raw_data, "rawData")?,
-                signature: _members::required(member_signature, "signature")?,
-                encrypted_data: _members::required(
-                    member_encrypted_data,
-                    "encryptedData",
-                )?,
-                iv: _members::required(member_iv, "iv")?,
-                err_msg: _members::required(member_err_msg, "errMsg")?,
+            Ok(TtGetUserProfileSuccess {
+                user_info: member_user_info.required()?,
+                raw_data: member_raw_data.required()?,
+                signature: member_signature.required()?,
+                encrypted_data: member_encrypted_data.required()?,
+                iv: member_iv.required()?,
+                err_msg: member_err_msg.required()?,
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserProfileSuccess {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for TtGetUserProfileSuccess {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("userInfo", &self.user_info)?;
             map.serialize_entry("rawData", &self.raw_data)?;
             map.serialize_entry("signature", &self.signature)?;
             map.serialize_entry("encryptedData", &self.encrypted_data)?;
             map.serialize_entry("iv", &self.iv)?;
             map.serialize_entry("errMsg", &self.err_msg)?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -548,7 +507,9 @@ pub struct TtGetUserProfileUserInfo {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -561,18 +522,17 @@ const _: () = {
         Member6,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "avatarUrl" => ::std::option::Option::Some(Member::Member0),
-                "nickName" => ::std::option::Option::Some(Member::Member1),
-                "gender" => ::std::option::Option::Some(Member::Member2),
-                "city" => ::std::option::Option::Some(Member::Member3),
-                "province" => ::std::option::Option::Some(Member::Member4),
-                "country" => ::std::option::Option::Some(Member::Member5),
-                "language" => ::std::option::Option::Some(Member::Member6),
-                _ => ::std::option::Option::None,
+                "avatarUrl" => Some(Member::Member0),
+                "nickName" => Some(Member::Member1),
+                "gender" => Some(Member::Member2),
+                "city" => Some(Member::Member3),
+                "province" => Some(Member::Member4),
+                "country" => Some(Member::Member5),
+                "language" => Some(Member::Member6),
+                _ => None,
             }
         }
     }
@@ -585,99 +545,58 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<TtGetUserProfileUserInfo, A::Error> {
-            let mut member_avatar_url = ::std::option::Option::None;
-            let mut member_nick_name = ::std::option::Option::None;
-            let mut member_gender = ::std::option::Option::None;
-            let mut member_city = ::std::option::Option::None;
-            let mut member_province = ::std::option::Option::None;
-            let mut member_country = ::std::option::Option::None;
-            let mut member_language = ::std::option::Option::None;
+        ) -> Result<TtGetUserProfileUserInfo, A::Error> {
+            let mut member_avatar_url = _members::Slot::new("avatarUrl");
+            let mut member_nick_name = _members::Slot::new("nickName");
+            let mut member_gender = _members::Slot::new("gender");
+            let mut member_city = _members::Slot::new("city");
+            let mut member_province = _members::Slot::new("province");
+            let mut member_country = _members::Slot::new("country");
+            let mut member_language = _members::Slot::new("language");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_avatar_url,
-                            "avatarUrl",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_nick_name,
-                            "nickName",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member2) => {
-                        _members::read_member(&mut map, &mut member_gender, "gender")?;
-                    }
-                    ::std::option::Option::Some(Member::Member3) => {
-                        _members::read_member(&mut map, &mut member_city, "city")?;
-                    }
-                    ::std::option::Option::Some(Member::Member4) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_province,
-                            "province",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member5) => {
-                        _members::read_member(&mut map, &mut member_country, "country")?;
-                    }
-                    ::std::option::Option::Some(Member::Member6) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_language,
-                            "language",
-                        )?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_avatar_url.read(&mut map),
+                    Some(Member::Member1) => member_nick_name.read(&mut map),
+                    Some(Member::Member2) => member_gender.read(&mut map),
+                    Some(Member::Member3) => member_city.read(&mut map),
+                    Some(Member::Member4) => member_province.read(&mut map),
+                    Some(Member::Member5) => member_country.read(&mut map),
+                    Some(Member::Member6) => member_language.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(TtGetUserProfileUserInfo {
-                avatar_url: _members::required(member_avatar_url, "avatarUrl")?,
-                nick_name: _members::required(member_nick_name, "nickName")?,
-                gender: member_gender,
-                city: member_city,
-                province: member_province,
-                country: member_country,
-                language: member_language,
+            Ok(TtGetUserProfileUserInfo {
+                avatar_url: member_avatar_url.required()?,
+                nick_name: member_nick_name.required()?,
+                gender: member_gender.optional(),
+                city: member_city.optional(),
+                province: member_province.optional(),
+                country: member_country.optional(),
+                language: member_language.optional(),
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserProfileUserInfo {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for TtGetUserProfileUserInfo {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("avatarUrl", &self.avatar_url)?;
             map.serialize_entry("nickName", &self.nick_name)?;
-            _members::write_present(&mut map, "gender", self.gender.as_ref())?;
-            _members::write_present(&mut map, "city", self.city.as_ref())?;
-            _members::write_present(&mut map, "province", self.province.as_ref())?;
-            _members::write_present(&mut map, "country", self.country.as_ref())?;
-            _members::write_present(&mut map, "language", self.language.as_ref())?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_present(&mut map, "gender", &self.gender)?;
+            _members::write_present(&mut map, "city", &self.city)?;
+            _members::write_present(&mut map, "province", &self.province)?;
+            _members::write_present(&mut map, "country", &self.country)?;
+            _members::write_present(&mut map, "language", &self.language)?;
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -695,6 +614,8 @@ pub enum TtGetUserProfileGender {
     Female,
 }
 impl TtGetUserProfileGender {
+    /// Every value, in the order the schema lists them.
+    pub const ALL: [Self; 3] = [Self::Unknown, Self::Male, Self::Female];
     /// The value as the platform writes it.
     #[must_use]
     pub const fn code(self) -> i64 {
@@ -706,37 +627,19 @@ impl TtGetUserProfileGender {
     }
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::result::Result;
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
+    use ::mpkit::__private::members as _members;
     #[automatically_derived]
     impl _serde::Serialize for TtGetUserProfileGender {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             serializer.serialize_i64(self.code())
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserProfileGender {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let ::mpkit::__private::JsonInteger(value) = _serde::Deserialize::deserialize(
-                deserializer,
-            )?;
-            match value {
-                0i64 => ::std::result::Result::Ok(TtGetUserProfileGender::Unknown),
-                1i64 => ::std::result::Result::Ok(TtGetUserProfileGender::Male),
-                2i64 => ::std::result::Result::Ok(TtGetUserProfileGender::Female),
-                other => {
-                    ::std::result::Result::Err(
-                        _serde::de::Error::invalid_value(
-                            _serde::de::Unexpected::Signed(other),
-                            &"one of 0, 1, 2",
-                        ),
-                    )
-                }
-            }
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            _members::integer_variant(deserializer, &Self::ALL, Self::code)
         }
     }
 };
@@ -756,7 +659,10 @@ pub struct TtGetUserProfileFailure {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Err, Ok};
+    use ::std::string::String;
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -764,13 +670,12 @@ const _: () = {
         Member1,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "errMsg" => ::std::option::Option::Some(Member::Member0),
-                "errNo" => ::std::option::Option::Some(Member::Member1),
-                _ => ::std::option::Option::None,
+                "errMsg" => Some(Member::Member0),
+                "errNo" => Some(Member::Member1),
+                _ => None,
             }
         }
     }
@@ -784,108 +689,93 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<TtGetUserProfileFailure, A::Error> {
-            let mut member_err_msg = ::std::option::Option::None;
-            let mut member_err_no = ::std::option::Option::None;
+        ) -> Result<TtGetUserProfileFailure, A::Error> {
+            let mut member_err_msg = _members::Slot::new("errMsg");
+            let mut member_err_no = _members::Slot::new("errNo");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        {
-                            _members::first::<_, A::Error>(&member_err_msg, "errMsg")?;
-                            let value: ::std::string::String = map.next_value()?;
-                            if !{
-                                static PATTERN: ::mpkit::CompiledPattern = ::mpkit::CompiledPattern::new(
-                                    "^getUserProfile:(fail([ :][\\s\\S]*)?|cancel)$",
-                                    &[
-                                        ::mpkit::PatternStep::Start,
-                                        ::mpkit::PatternStep::Char(&[('g', 'g')]),
-                                        ::mpkit::PatternStep::Char(&[('e', 'e')]),
-                                        ::mpkit::PatternStep::Char(&[('t', 't')]),
-                                        ::mpkit::PatternStep::Char(&[('U', 'U')]),
-                                        ::mpkit::PatternStep::Char(&[('s', 's')]),
-                                        ::mpkit::PatternStep::Char(&[('e', 'e')]),
-                                        ::mpkit::PatternStep::Char(&[('r', 'r')]),
-                                        ::mpkit::PatternStep::Char(&[('P', 'P')]),
-                                        ::mpkit::PatternStep::Char(&[('r', 'r')]),
-                                        ::mpkit::PatternStep::Char(&[('o', 'o')]),
-                                        ::mpkit::PatternStep::Char(&[('f', 'f')]),
-                                        ::mpkit::PatternStep::Char(&[('i', 'i')]),
-                                        ::mpkit::PatternStep::Char(&[('l', 'l')]),
-                                        ::mpkit::PatternStep::Char(&[('e', 'e')]),
-                                        ::mpkit::PatternStep::Char(&[(':', ':')]),
-                                        ::mpkit::PatternStep::Split(17, 27),
-                                        ::mpkit::PatternStep::Char(&[('f', 'f')]),
-                                        ::mpkit::PatternStep::Char(&[('a', 'a')]),
-                                        ::mpkit::PatternStep::Char(&[('i', 'i')]),
-                                        ::mpkit::PatternStep::Char(&[('l', 'l')]),
-                                        ::mpkit::PatternStep::Split(22, 26),
-                                        ::mpkit::PatternStep::Char(&[(' ', ' '), (':', ':')]),
-                                        ::mpkit::PatternStep::Split(24, 26),
-                                        ::mpkit::PatternStep::Char(
-                                            &[('\0', '\u{d7ff}'), ('\u{e000}', '\u{10ffff}')],
-                                        ),
-                                        ::mpkit::PatternStep::Jump(23),
-                                        ::mpkit::PatternStep::Jump(33),
-                                        ::mpkit::PatternStep::Char(&[('c', 'c')]),
-                                        ::mpkit::PatternStep::Char(&[('a', 'a')]),
-                                        ::mpkit::PatternStep::Char(&[('n', 'n')]),
-                                        ::mpkit::PatternStep::Char(&[('c', 'c')]),
-                                        ::mpkit::PatternStep::Char(&[('e', 'e')]),
-                                        ::mpkit::PatternStep::Char(&[('l', 'l')]),
-                                        ::mpkit::PatternStep::End,
-                                        ::mpkit::PatternStep::Match,
-                                    ],
-                                );
-                                PATTERN.is_match(&value)
-                            } {
-                                return ::std::result::Result::Err(
-                                    _serde::de::Error::custom(
-                                        "`errMsg` must match the pattern \"^getUserProfile:(fail([ :][\\\\s\\\\S]*)?|cancel)$\"",
+                    Some(Member::Member0) => {
+                        let value: String = member_err_msg.next(&mut map)?;
+                        if !{
+                            static PATTERN: ::mpkit::CompiledPattern = ::mpkit::CompiledPattern::new(
+                                "^getUserProfile:(fail([ :][\\s\\S]*)?|cancel)$",
+                                &[
+                                    ::mpkit::PatternStep::Start,
+                                    ::mpkit::PatternStep::Char(&[('g', 'g')]),
+                                    ::mpkit::PatternStep::Char(&[('e', 'e')]),
+                                    ::mpkit::PatternStep::Char(&[('t', 't')]),
+                                    ::mpkit::PatternStep::Char(&[('U', 'U')]),
+                                    ::mpkit::PatternStep::Char(&[('s', 's')]),
+                                    ::mpkit::PatternStep::Char(&[('e', 'e')]),
+                                    ::mpkit::PatternStep::Char(&[('r', 'r')]),
+                                    ::mpkit::PatternStep::Char(&[('P', 'P')]),
+                                    ::mpkit::PatternStep::Char(&[('r', 'r')]),
+                                    ::mpkit::PatternStep::Char(&[('o', 'o')]),
+                                    ::mpkit::PatternStep::Char(&[('f', 'f')]),
+                                    ::mpkit::PatternStep::Char(&[('i', 'i')]),
+                                    ::mpkit::PatternStep::Char(&[('l', 'l')]),
+                                    ::mpkit::PatternStep::Char(&[('e', 'e')]),
+                                    ::mpkit::PatternStep::Char(&[(':', ':')]),
+                                    ::mpkit::PatternStep::Split(17, 27),
+                                    ::mpkit::PatternStep::Char(&[('f', 'f')]),
+                                    ::mpkit::PatternStep::Char(&[('a', 'a')]),
+                                    ::mpkit::PatternStep::Char(&[('i', 'i')]),
+                                    ::mpkit::PatternStep::Char(&[('l', 'l')]),
+                                    ::mpkit::PatternStep::Split(22, 26),
+                                    ::mpkit::PatternStep::Char(&[(' ', ' '), (':', ':')]),
+                                    ::mpkit::PatternStep::Split(24, 26),
+                                    ::mpkit::PatternStep::Char(
+                                        &[('\0', '\u{d7ff}'), ('\u{e000}', '\u{10ffff}')],
                                     ),
-                                );
-                            }
-                            member_err_msg = ::std::option::Option::Some(value);
-                        };
+                                    ::mpkit::PatternStep::Jump(23),
+                                    ::mpkit::PatternStep::Jump(33),
+                                    ::mpkit::PatternStep::Char(&[('c', 'c')]),
+                                    ::mpkit::PatternStep::Char(&[('a', 'a')]),
+                                    ::mpkit::PatternStep::Char(&[('n', 'n')]),
+                                    ::mpkit::PatternStep::Char(&[('c', 'c')]),
+                                    ::mpkit::PatternStep::Char(&[('e', 'e')]),
+                                    ::mpkit::PatternStep::Char(&[('l', 'l')]),
+                                    ::mpkit::PatternStep::End,
+                                    ::mpkit::PatternStep::Match,
+                                ],
+                            );
+                            PATTERN.is_match(&value)
+                        } {
+                            return Err(
+                                _serde::de::Error::custom(
+                                    "`errMsg` must match the pattern \"^getUserProfile:(fail([ :][\\\\s\\\\S]*)?|cancel)$\"",
+                                ),
+                            );
+                        }
+                        member_err_msg.set(value);
+                        Ok(())
                     }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_integer(&mut map, &mut member_err_no, "errNo")?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member1) => member_err_no.read_integer(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(TtGetUserProfileFailure {
-                err_msg: _members::required(member_err_msg, "errMsg")?,
-                err_no: member_err_no,
+            Ok(TtGetUserProfileFailure {
+                err_msg: member_err_msg.required()?,
+                err_no: member_err_no.optional(),
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserProfileFailure {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for TtGetUserProfileFailure {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("errMsg", &self.err_msg)?;
-            _members::write_present(&mut map, "errNo", self.err_no.as_ref())?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_present(&mut map, "errNo", &self.err_no)?;
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -930,7 +820,9 @@ pub struct TtGetUserProfileEncryptedProfile {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -943,18 +835,17 @@ const _: () = {
         Member6,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "nickName" => ::std::option::Option::Some(Member::Member0),
-                "avatarUrl" => ::std::option::Option::Some(Member::Member1),
-                "gender" => ::std::option::Option::Some(Member::Member2),
-                "city" => ::std::option::Option::Some(Member::Member3),
-                "province" => ::std::option::Option::Some(Member::Member4),
-                "country" => ::std::option::Option::Some(Member::Member5),
-                "watermark" => ::std::option::Option::Some(Member::Member6),
-                _ => ::std::option::Option::None,
+                "nickName" => Some(Member::Member0),
+                "avatarUrl" => Some(Member::Member1),
+                "gender" => Some(Member::Member2),
+                "city" => Some(Member::Member3),
+                "province" => Some(Member::Member4),
+                "country" => Some(Member::Member5),
+                "watermark" => Some(Member::Member6),
+                _ => None,
             }
         }
     }
@@ -967,99 +858,58 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<TtGetUserProfileEncryptedProfile, A::Error> {
-            let mut member_nick_name = ::std::option::Option::None;
-            let mut member_avatar_url = ::std::option::Option::None;
-            let mut member_gender = ::std::option::Option::None;
-            let mut member_city = ::std::option::Option::None;
-            let mut member_province = ::std::option::Option::None;
-            let mut member_country = ::std::option::Option::None;
-            let mut member_watermark = ::std::option::Option::None;
+        ) -> Result<TtGetUserProfileEncryptedProfile, A::Error> {
+            let mut member_nick_name = _members::Slot::new("nickName");
+            let mut member_avatar_url = _members::Slot::new("avatarUrl");
+            let mut member_gender = _members::Slot::new("gender");
+            let mut member_city = _members::Slot::new("city");
+            let mut member_province = _members::Slot::new("province");
+            let mut member_country = _members::Slot::new("country");
+            let mut member_watermark = _members::Slot::new("watermark");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_nick_name,
-                            "nickName",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_avatar_url,
-                            "avatarUrl",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member2) => {
-                        _members::read_member(&mut map, &mut member_gender, "gender")?;
-                    }
-                    ::std::option::Option::Some(Member::Member3) => {
-                        _members::read_member(&mut map, &mut member_city, "city")?;
-                    }
-                    ::std::option::Option::Some(Member::Member4) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_province,
-                            "province",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member5) => {
-                        _members::read_member(&mut map, &mut member_country, "country")?;
-                    }
-                    ::std::option::Option::Some(Member::Member6) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_watermark,
-                            "watermark",
-                        )?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_nick_name.read(&mut map),
+                    Some(Member::Member1) => member_avatar_url.read(&mut map),
+                    Some(Member::Member2) => member_gender.read(&mut map),
+                    Some(Member::Member3) => member_city.read(&mut map),
+                    Some(Member::Member4) => member_province.read(&mut map),
+                    Some(Member::Member5) => member_country.read(&mut map),
+                    Some(Member::Member6) => member_watermark.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(TtGetUserProfileEncryptedProfile {
-                nick_name: member_nick_name,
-                avatar_url: member_avatar_url,
-                gender: member_gender,
-                city: member_city,
-                province: member_province,
-                country: member_country,
-                watermark: _members::required(member_watermark, "watermark")?,
+            Ok(TtGetUserProfileEncryptedProfile {
+                nick_name: member_nick_name.optional(),
+                avatar_url: member_avatar_url.optional(),
+                gender: member_gender.optional(),
+                city: member_city.optional(),
+                province: member_province.optional(),
+                country: member_country.optional(),
+                watermark: member_watermark.required()?,
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserProfileEncryptedProfile {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for TtGetUserProfileEncryptedProfile {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
-            _members::write_present(&mut map, "nickName", self.nick_name.as_ref())?;
-            _members::write_present(&mut map, "avatarUrl", self.avatar_url.as_ref())?;
-            _members::write_present(&mut map, "gender", self.gender.as_ref())?;
-            _members::write_present(&mut map, "city", self.city.as_ref())?;
-            _members::write_present(&mut map, "province", self.province.as_ref())?;
-            _members::write_present(&mut map, "country", self.country.as_ref())?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
+            _members::write_present(&mut map, "nickName", &self.nick_name)?;
+            _members::write_present(&mut map, "avatarUrl", &self.avatar_url)?;
+            _members::write_present(&mut map, "gender", &self.gender)?;
+            _members::write_present(&mut map, "city", &self.city)?;
+            _members::write_present(&mut map, "province", &self.province)?;
+            _members::write_present(&mut map, "country", &self.country)?;
             map.serialize_entry("watermark", &self.watermark)?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -1082,7 +932,9 @@ pub struct TtGetUserProfileWatermark {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -1090,13 +942,12 @@ const _: () = {
         Member1,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "appid" => ::std::option::Option::Some(Member::Member0),
-                "timestamp" => ::std::option::Option::Some(Member::Member1),
-                _ => ::std::option::Option::None,
+                "appid" => Some(Member::Member0),
+                "timestamp" => Some(Member::Member1),
+                _ => None,
             }
         }
     }
@@ -1110,57 +961,38 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<TtGetUserProfileWatermark, A::Error> {
-            let mut member_appid = ::std::option::Option::None;
-            let mut member_timestamp = ::std::option::Option::None;
+        ) -> Result<TtGetUserProfileWatermark, A::Error> {
+            let mut member_appid = _members::Slot::new("appid");
+            let mut member_timestamp = _members::Slot::new("timestamp");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(&mut map, &mut member_appid, "appid")?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_integer(
-                            &mut map,
-                            &mut member_timestamp,
-                            "timestamp",
-                        )?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_appid.read(&mut map),
+                    Some(Member::Member1) => member_timestamp.read_integer(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(TtGetUserProfileWatermark {
-                appid: _members::required(member_appid, "appid")?,
-                timestamp: _members::required(member_timestamp, "timestamp")?,
+            Ok(TtGetUserProfileWatermark {
+                appid: member_appid.required()?,
+                timestamp: member_timestamp.required()?,
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserProfileWatermark {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for TtGetUserProfileWatermark {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("appid", &self.appid)?;
             map.serialize_entry("timestamp", &self.timestamp)?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }

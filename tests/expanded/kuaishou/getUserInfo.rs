@@ -245,18 +245,20 @@ impl ::mpkit::ApiOptions for KsGetUserInfoOptions {
     }
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::None;
+    use ::std::result::Result;
+    use ::mpkit::__private::members as _members;
+    use ::mpkit::__private::serde::{self as _serde, Serializer};
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
     impl _serde::Serialize for KsGetUserInfoOptions {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
-            if let ::std::option::Option::Some(value) = &self.with_credentials {
-                map.serialize_entry("withCredentials", value)?;
-            }
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
+            _members::write_present(
+                &mut map,
+                "withCredentials",
+                &self.with_credentials,
+            )?;
             map.end()
         }
     }
@@ -338,7 +340,10 @@ pub struct KsGetUserInfoSuccess {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Err, Ok};
+    use ::std::string::String;
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -350,17 +355,16 @@ const _: () = {
         Member5,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "userInfo" => ::std::option::Option::Some(Member::Member0),
-                "rawData" => ::std::option::Option::Some(Member::Member1),
-                "signature" => ::std::option::Option::Some(Member::Member2),
-                "encryptedData" => ::std::option::Option::Some(Member::Member3),
-                "iv" => ::std::option::Option::Some(Member::Member4),
-                "errMsg" => ::std::option::Option::Some(Member::Member5),
-                _ => ::std::option::Option::None,
+                "userInfo" => Some(Member::Member0),
+                "rawData" => Some(Member::Member1),
+                "signature" => Some(Member::Member2),
+                "encryptedData" => Some(Member::Member3),
+                "iv" => Some(Member::Member4),
+                "errMsg" => Some(Member::Member5),
+                _ => None,
             }
         }
     }
@@ -373,111 +377,69 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<KsGetUserInfoSuccess, A::Error> {
-            let mut member_user_info = ::std::option::Option::None;
-            let mut member_raw_data = ::std::option::Option::None;
-            let mut member_signature = ::std::option::Option::None;
-            let mut member_encrypted_data = ::std::option::Option::None;
-            let mut member_iv = ::std::option::Option::None;
-            let mut member_err_msg = ::std::option::Option::None;
+        ) -> Result<KsGetUserInfoSuccess, A::Error> {
+            let mut member_user_info = _members::Slot::new("userInfo");
+            let mut member_raw_data = _members::Slot::new("rawData");
+            let mut member_signature = _members::Slot::new("signature");
+            let mut member_encrypted_data = _members::Slot::new("encryptedData");
+            let mut member_iv = _members::Slot::new("iv");
+            let mut member_err_msg = _members::Slot::new("errMsg");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_user_info,
-                            "userInfo",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_raw_data,
-                            "rawData",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member2) => {
+                    Some(Member::Member0) => member_user_info.read(&mut map),
+                    Some(Member::Member1) => member_raw_data.read(&mut map),
+                    Some(Member::Member2) => {
+                        let value: String = member_signature.next(&mut map)?;
+                        if !((40..=40).contains(&(value.len() as u64))
+                            && value
+                                .bytes()
+                                .all(|byte| matches!(byte, b'0'..= b'9' | b'a'..= b'f')))
                         {
-                            _members::first::<
-                                _,
-                                A::Error,
-                            >(&member_signature, "signature")?;
-                            let value: ::std::string::String = map.next_value()?;
-                            if !((40..=40).contains(&(value.len() as u64))
-                                && value
-                                    .bytes()
-                                    .all(|byte| matches!(byte, b'0'..= b'9' | b'a'..= b'f')))
-                            {
-                                return ::std::result::Result::Err(
-                                    _serde::de::Error::custom(
-                                        "`signature` must match the pattern \"^[0-9a-f]{40}$\"",
-                                    ),
-                                );
-                            }
-                            member_signature = ::std::option::Option::Some(value);
-                        };
+                            return Err(
+                                _serde::de::Error::custom(
+                                    "`signature` must match the pattern \"^[0-9a-f]{40}$\"",
+                                ),
+                            );
+                        }
+                        member_signature.set(value);
+                        Ok(())
                     }
-                    ::std::option::Option::Some(Member::Member3) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_encrypted_data,
-                            "encryptedData",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member4) => {
-                        _members::read_member(&mut map, &mut member_iv, "iv")?;
-                    }
-                    ::std::option::Option::Some(Member::Member5) => {
-                        _members::read_member(&mut map, &mut member_err_msg, "errMsg")?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member3) => member_encrypted_data.read(&mut map),
+                    Some(Member::Member4) => member_iv.read(&mut map),
+                    Some(Member::Member5) => member_err_msg.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(KsGetUserInfoSuccess {
-                user_info: _members::required(member_user_info, "userInfo")?,
-                raw_data: member_raw_data,
-                signature: member_signature,
-                encrypted_data: member_encrypted_data,
-                iv: member_iv,
-                err_msg: _members::required(member_err_msg, "errMsg")?,
+            Ok(KsGetUserInfoSuccess {
+                user_info: member_user_info.required()?,
+                raw_data: member_raw_data.optional(),
+                signature: member_signature.optional(),
+                encrypted_data: member_encrypted_data.optional(),
+                iv: member_iv.optional(),
+                err_msg: member_err_msg.required()?,
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for KsGetUserInfoSuccess {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for KsGetUserInfoSuccess {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("userInfo", &self.user_info)?;
-            _members::write_present(&mut map, "rawData", self.raw_data.as_ref())?;
-            _members::write_present(&mut map, "signature", self.signature.as_ref())?;
-            _members::write_present(
-                &mut map,
-                "encryptedData",
-                self.encrypted_data.as_ref(),
-            )?;
-            _members::write_present(&mut map, "iv", self.iv.as_ref())?;
+            _members::write_present(&mut map, "rawData", &self.raw_data)?;
+            _members::write_present(&mut map, "signature", &self.signature)?;
+            _members::write_present(&mut map, "encryptedData", &self.encrypted_data)?;
+            _members::write_present(&mut map, "iv", &self.iv)?;
             map.serialize_entry("errMsg", &self.err_msg)?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -500,7 +462,9 @@ pub struct KsGetUserInfoUserInfo {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -508,13 +472,12 @@ const _: () = {
         Member1,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "nickName" => ::std::option::Option::Some(Member::Member0),
-                "avatarUrl" => ::std::option::Option::Some(Member::Member1),
-                _ => ::std::option::Option::None,
+                "nickName" => Some(Member::Member0),
+                "avatarUrl" => Some(Member::Member1),
+                _ => None,
             }
         }
     }
@@ -528,61 +491,38 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<KsGetUserInfoUserInfo, A::Error> {
-            let mut member_nick_name = ::std::option::Option::None;
-            let mut member_avatar_url = ::std::option::Option::None;
+        ) -> Result<KsGetUserInfoUserInfo, A::Error> {
+            let mut member_nick_name = _members::Slot::new("nickName");
+            let mut member_avatar_url = _members::Slot::new("avatarUrl");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_nick_name,
-                            "nickName",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_avatar_url,
-                            "avatarUrl",
-                        )?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_nick_name.read(&mut map),
+                    Some(Member::Member1) => member_avatar_url.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(KsGetUserInfoUserInfo {
-                nick_name: _members::required(member_nick_name, "nickName")?,
-                avatar_url: _members::required(member_avatar_url, "avatarUrl")?,
+            Ok(KsGetUserInfoUserInfo {
+                nick_name: member_nick_name.required()?,
+                avatar_url: member_avatar_url.required()?,
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for KsGetUserInfoUserInfo {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for KsGetUserInfoUserInfo {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("nickName", &self.nick_name)?;
             map.serialize_entry("avatarUrl", &self.avatar_url)?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -599,19 +539,21 @@ pub struct KsGetUserInfoFailure {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Err, Ok};
+    use ::std::string::String;
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "errMsg" => ::std::option::Option::Some(Member::Member0),
-                _ => ::std::option::Option::None,
+                "errMsg" => Some(Member::Member0),
+                _ => None,
             }
         }
     }
@@ -625,99 +567,86 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<KsGetUserInfoFailure, A::Error> {
-            let mut member_err_msg = ::std::option::Option::None;
+        ) -> Result<KsGetUserInfoFailure, A::Error> {
+            let mut member_err_msg = _members::Slot::new("errMsg");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        {
-                            _members::first::<_, A::Error>(&member_err_msg, "errMsg")?;
-                            let value: ::std::string::String = map.next_value()?;
-                            if !{
-                                static PATTERN: ::mpkit::CompiledPattern = ::mpkit::CompiledPattern::new(
-                                    "^getUserInfo:(fail([ :][\\s\\S]*)?|cancel)$",
-                                    &[
-                                        ::mpkit::PatternStep::Start,
-                                        ::mpkit::PatternStep::Char(&[('g', 'g')]),
-                                        ::mpkit::PatternStep::Char(&[('e', 'e')]),
-                                        ::mpkit::PatternStep::Char(&[('t', 't')]),
-                                        ::mpkit::PatternStep::Char(&[('U', 'U')]),
-                                        ::mpkit::PatternStep::Char(&[('s', 's')]),
-                                        ::mpkit::PatternStep::Char(&[('e', 'e')]),
-                                        ::mpkit::PatternStep::Char(&[('r', 'r')]),
-                                        ::mpkit::PatternStep::Char(&[('I', 'I')]),
-                                        ::mpkit::PatternStep::Char(&[('n', 'n')]),
-                                        ::mpkit::PatternStep::Char(&[('f', 'f')]),
-                                        ::mpkit::PatternStep::Char(&[('o', 'o')]),
-                                        ::mpkit::PatternStep::Char(&[(':', ':')]),
-                                        ::mpkit::PatternStep::Split(14, 24),
-                                        ::mpkit::PatternStep::Char(&[('f', 'f')]),
-                                        ::mpkit::PatternStep::Char(&[('a', 'a')]),
-                                        ::mpkit::PatternStep::Char(&[('i', 'i')]),
-                                        ::mpkit::PatternStep::Char(&[('l', 'l')]),
-                                        ::mpkit::PatternStep::Split(19, 23),
-                                        ::mpkit::PatternStep::Char(&[(' ', ' '), (':', ':')]),
-                                        ::mpkit::PatternStep::Split(21, 23),
-                                        ::mpkit::PatternStep::Char(
-                                            &[('\0', '\u{d7ff}'), ('\u{e000}', '\u{10ffff}')],
-                                        ),
-                                        ::mpkit::PatternStep::Jump(20),
-                                        ::mpkit::PatternStep::Jump(30),
-                                        ::mpkit::PatternStep::Char(&[('c', 'c')]),
-                                        ::mpkit::PatternStep::Char(&[('a', 'a')]),
-                                        ::mpkit::PatternStep::Char(&[('n', 'n')]),
-                                        ::mpkit::PatternStep::Char(&[('c', 'c')]),
-                                        ::mpkit::PatternStep::Char(&[('e', 'e')]),
-                                        ::mpkit::PatternStep::Char(&[('l', 'l')]),
-                                        ::mpkit::PatternStep::End,
-                                        ::mpkit::PatternStep::Match,
-                                    ],
-                                );
-                                PATTERN.is_match(&value)
-                            } {
-                                return ::std::result::Result::Err(
-                                    _serde::de::Error::custom(
-                                        "`errMsg` must match the pattern \"^getUserInfo:(fail([ :][\\\\s\\\\S]*)?|cancel)$\"",
+                    Some(Member::Member0) => {
+                        let value: String = member_err_msg.next(&mut map)?;
+                        if !{
+                            static PATTERN: ::mpkit::CompiledPattern = ::mpkit::CompiledPattern::new(
+                                "^getUserInfo:(fail([ :][\\s\\S]*)?|cancel)$",
+                                &[
+                                    ::mpkit::PatternStep::Start,
+                                    ::mpkit::PatternStep::Char(&[('g', 'g')]),
+                                    ::mpkit::PatternStep::Char(&[('e', 'e')]),
+                                    ::mpkit::PatternStep::Char(&[('t', 't')]),
+                                    ::mpkit::PatternStep::Char(&[('U', 'U')]),
+                                    ::mpkit::PatternStep::Char(&[('s', 's')]),
+                                    ::mpkit::PatternStep::Char(&[('e', 'e')]),
+                                    ::mpkit::PatternStep::Char(&[('r', 'r')]),
+                                    ::mpkit::PatternStep::Char(&[('I', 'I')]),
+                                    ::mpkit::PatternStep::Char(&[('n', 'n')]),
+                                    ::mpkit::PatternStep::Char(&[('f', 'f')]),
+                                    ::mpkit::PatternStep::Char(&[('o', 'o')]),
+                                    ::mpkit::PatternStep::Char(&[(':', ':')]),
+                                    ::mpkit::PatternStep::Split(14, 24),
+                                    ::mpkit::PatternStep::Char(&[('f', 'f')]),
+                                    ::mpkit::PatternStep::Char(&[('a', 'a')]),
+                                    ::mpkit::PatternStep::Char(&[('i', 'i')]),
+                                    ::mpkit::PatternStep::Char(&[('l', 'l')]),
+                                    ::mpkit::PatternStep::Split(19, 23),
+                                    ::mpkit::PatternStep::Char(&[(' ', ' '), (':', ':')]),
+                                    ::mpkit::PatternStep::Split(21, 23),
+                                    ::mpkit::PatternStep::Char(
+                                        &[('\0', '\u{d7ff}'), ('\u{e000}', '\u{10ffff}')],
                                     ),
-                                );
-                            }
-                            member_err_msg = ::std::option::Option::Some(value);
-                        };
+                                    ::mpkit::PatternStep::Jump(20),
+                                    ::mpkit::PatternStep::Jump(30),
+                                    ::mpkit::PatternStep::Char(&[('c', 'c')]),
+                                    ::mpkit::PatternStep::Char(&[('a', 'a')]),
+                                    ::mpkit::PatternStep::Char(&[('n', 'n')]),
+                                    ::mpkit::PatternStep::Char(&[('c', 'c')]),
+                                    ::mpkit::PatternStep::Char(&[('e', 'e')]),
+                                    ::mpkit::PatternStep::Char(&[('l', 'l')]),
+                                    ::mpkit::PatternStep::End,
+                                    ::mpkit::PatternStep::Match,
+                                ],
+                            );
+                            PATTERN.is_match(&value)
+                        } {
+                            return Err(
+                                _serde::de::Error::custom(
+                                    "`errMsg` must match the pattern \"^getUserInfo:(fail([ :][\\\\s\\\\S]*)?|cancel)$\"",
+                                ),
+                            );
+                        }
+                        member_err_msg.set(value);
+                        Ok(())
                     }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(KsGetUserInfoFailure {
-                err_msg: _members::required(member_err_msg, "errMsg")?,
+            Ok(KsGetUserInfoFailure {
+                err_msg: member_err_msg.required()?,
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for KsGetUserInfoFailure {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for KsGetUserInfoFailure {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("errMsg", &self.err_msg)?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -754,7 +683,9 @@ pub struct KsGetUserInfoEncryptedUserInfo {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -764,15 +695,14 @@ const _: () = {
         Member3,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "openId" => ::std::option::Option::Some(Member::Member0),
-                "nickName" => ::std::option::Option::Some(Member::Member1),
-                "avatarUrl" => ::std::option::Option::Some(Member::Member2),
-                "gender" => ::std::option::Option::Some(Member::Member3),
-                _ => ::std::option::Option::None,
+                "openId" => Some(Member::Member0),
+                "nickName" => Some(Member::Member1),
+                "avatarUrl" => Some(Member::Member2),
+                "gender" => Some(Member::Member3),
+                _ => None,
             }
         }
     }
@@ -786,73 +716,46 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<KsGetUserInfoEncryptedUserInfo, A::Error> {
-            let mut member_open_id = ::std::option::Option::None;
-            let mut member_nick_name = ::std::option::Option::None;
-            let mut member_avatar_url = ::std::option::Option::None;
-            let mut member_gender = ::std::option::Option::None;
+        ) -> Result<KsGetUserInfoEncryptedUserInfo, A::Error> {
+            let mut member_open_id = _members::Slot::new("openId");
+            let mut member_nick_name = _members::Slot::new("nickName");
+            let mut member_avatar_url = _members::Slot::new("avatarUrl");
+            let mut member_gender = _members::Slot::new("gender");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(&mut map, &mut member_open_id, "openId")?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_nick_name,
-                            "nickName",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member2) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_avatar_url,
-                            "avatarUrl",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member3) => {
-                        _members::read_member(&mut map, &mut member_gender, "gender")?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_open_id.read(&mut map),
+                    Some(Member::Member1) => member_nick_name.read(&mut map),
+                    Some(Member::Member2) => member_avatar_url.read(&mut map),
+                    Some(Member::Member3) => member_gender.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(KsGetUserInfoEncryptedUserInfo {
-                open_id: _members::required(member_open_id, "openId")?,
-                nick_name: member_nick_name,
-                avatar_url: member_avatar_url,
-                gender: member_gender,
+            Ok(KsGetUserInfoEncryptedUserInfo {
+                open_id: member_open_id.required()?,
+                nick_name: member_nick_name.optional(),
+                avatar_url: member_avatar_url.optional(),
+                gender: member_gender.optional(),
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for KsGetUserInfoEncryptedUserInfo {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for KsGetUserInfoEncryptedUserInfo {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("openId", &self.open_id)?;
-            _members::write_present(&mut map, "nickName", self.nick_name.as_ref())?;
-            _members::write_present(&mut map, "avatarUrl", self.avatar_url.as_ref())?;
-            _members::write_present(&mut map, "gender", self.gender.as_ref())?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_present(&mut map, "nickName", &self.nick_name)?;
+            _members::write_present(&mut map, "avatarUrl", &self.avatar_url)?;
+            _members::write_present(&mut map, "gender", &self.gender)?;
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -872,6 +775,8 @@ pub enum KsGetUserInfoGender {
     Female,
 }
 impl KsGetUserInfoGender {
+    /// Every value, in the order the schema lists them.
+    pub const ALL: [Self; 3] = [Self::Unknown, Self::Male, Self::Female];
     /// The value as the platform writes it.
     #[must_use]
     pub const fn code(self) -> i64 {
@@ -883,37 +788,19 @@ impl KsGetUserInfoGender {
     }
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::result::Result;
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
+    use ::mpkit::__private::members as _members;
     #[automatically_derived]
     impl _serde::Serialize for KsGetUserInfoGender {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             serializer.serialize_i64(self.code())
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for KsGetUserInfoGender {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let ::mpkit::__private::JsonInteger(value) = _serde::Deserialize::deserialize(
-                deserializer,
-            )?;
-            match value {
-                0i64 => ::std::result::Result::Ok(KsGetUserInfoGender::Unknown),
-                1i64 => ::std::result::Result::Ok(KsGetUserInfoGender::Male),
-                2i64 => ::std::result::Result::Ok(KsGetUserInfoGender::Female),
-                other => {
-                    ::std::result::Result::Err(
-                        _serde::de::Error::invalid_value(
-                            _serde::de::Unexpected::Signed(other),
-                            &"one of 0, 1, 2",
-                        ),
-                    )
-                }
-            }
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            _members::integer_variant(deserializer, &Self::ALL, Self::code)
         }
     }
 };

@@ -121,23 +121,9 @@ impl MpserverlessUserGetInfoOptions {
         if let ::std::option::Option::Some(value) = &self.auth_provider {
             map.insert(
                 ::std::string::String::from("authProvider"),
-                match value {
-                    MpserverlessUserGetInfoAuthProvider::Alipay => {
-                        ::mpkit::__private::serde_json::Value::String(
-                            ::std::string::String::from("alipay_openapi"),
-                        )
-                    }
-                    MpserverlessUserGetInfoAuthProvider::Wechat => {
-                        ::mpkit::__private::serde_json::Value::String(
-                            ::std::string::String::from("wechat_openapi"),
-                        )
-                    }
-                    MpserverlessUserGetInfoAuthProvider::Dingtalk => {
-                        ::mpkit::__private::serde_json::Value::String(
-                            ::std::string::String::from("dingtalk_openapi"),
-                        )
-                    }
-                },
+                ::mpkit::__private::serde_json::Value::String(
+                    ::std::string::String::from(value.as_str()),
+                ),
             );
         }
         ::mpkit::__private::serde_json::Value::Object(map)
@@ -199,18 +185,16 @@ impl ::mpkit::ApiOptions for MpserverlessUserGetInfoOptions {
     }
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::None;
+    use ::std::result::Result;
+    use ::mpkit::__private::members as _members;
+    use ::mpkit::__private::serde::{self as _serde, Serializer};
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
     impl _serde::Serialize for MpserverlessUserGetInfoOptions {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
-            if let ::std::option::Option::Some(value) = &self.auth_provider {
-                map.serialize_entry("authProvider", value)?;
-            }
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
+            _members::write_present(&mut map, "authProvider", &self.auth_provider)?;
             map.end()
         }
     }
@@ -268,6 +252,8 @@ pub enum MpserverlessUserGetInfoAuthProvider {
     Dingtalk,
 }
 impl MpserverlessUserGetInfoAuthProvider {
+    /// Every value, in the order the schema lists them.
+    pub const ALL: [Self; 3] = [Self::Alipay, Self::Wechat, Self::Dingtalk];
     /// The value as the platform writes it.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
@@ -279,61 +265,19 @@ impl MpserverlessUserGetInfoAuthProvider {
     }
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::result::Result;
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
+    use ::mpkit::__private::members as _members;
     #[automatically_derived]
     impl _serde::Serialize for MpserverlessUserGetInfoAuthProvider {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MpserverlessUserGetInfoAuthProvider {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            struct Visitor;
-            impl _serde::de::Visitor<'_> for Visitor {
-                type Value = MpserverlessUserGetInfoAuthProvider;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str(
-                        "one of \"alipay_openapi\", \"wechat_openapi\", \"dingtalk_openapi\"",
-                    )
-                }
-                fn visit_str<E: _serde::de::Error>(
-                    self,
-                    value: &str,
-                ) -> ::std::result::Result<MpserverlessUserGetInfoAuthProvider, E> {
-                    match value {
-                        "alipay_openapi" => {
-                            ::std::result::Result::Ok(
-                                MpserverlessUserGetInfoAuthProvider::Alipay,
-                            )
-                        }
-                        "wechat_openapi" => {
-                            ::std::result::Result::Ok(
-                                MpserverlessUserGetInfoAuthProvider::Wechat,
-                            )
-                        }
-                        "dingtalk_openapi" => {
-                            ::std::result::Result::Ok(
-                                MpserverlessUserGetInfoAuthProvider::Dingtalk,
-                            )
-                        }
-                        other => {
-                            ::std::result::Result::Err(
-                                E::invalid_value(_serde::de::Unexpected::Str(other), &self),
-                            )
-                        }
-                    }
-                }
-            }
-            deserializer.deserialize_str(Visitor)
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            _members::text_variant(deserializer, &Self::ALL, Self::as_str)
         }
     }
 };
@@ -355,7 +299,9 @@ pub struct MpserverlessUserGetInfoSuccess {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -363,13 +309,12 @@ const _: () = {
         Member1,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "success" => ::std::option::Option::Some(Member::Member0),
-                "result" => ::std::option::Option::Some(Member::Member1),
-                _ => ::std::option::Option::None,
+                "success" => Some(Member::Member0),
+                "result" => Some(Member::Member1),
+                _ => None,
             }
         }
     }
@@ -383,53 +328,38 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<MpserverlessUserGetInfoSuccess, A::Error> {
-            let mut member_success = ::std::option::Option::None;
-            let mut member_result = ::std::option::Option::None;
+        ) -> Result<MpserverlessUserGetInfoSuccess, A::Error> {
+            let mut member_success = _members::Slot::new("success");
+            let mut member_result = _members::Slot::new("result");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(&mut map, &mut member_success, "success")?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(&mut map, &mut member_result, "result")?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_success.read(&mut map),
+                    Some(Member::Member1) => member_result.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(MpserverlessUserGetInfoSuccess {
-                success: _members::required(member_success, "success")?,
-                result: _members::required(member_result, "result")?,
+            Ok(MpserverlessUserGetInfoSuccess {
+                success: member_success.required()?,
+                result: member_result.required()?,
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MpserverlessUserGetInfoSuccess {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for MpserverlessUserGetInfoSuccess {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("success", &self.success)?;
             map.serialize_entry("result", &self.result)?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -462,7 +392,9 @@ pub struct MpserverlessUserGetInfoUserResult {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Err, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -473,12 +405,12 @@ const _: () = {
     impl _members::MemberNames for Member {
         const RARE: &'static [&'static str] = &["user"];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "spaceId" => ::std::option::Option::Some(Member::Member0),
-                "userId" => ::std::option::Option::Some(Member::Member1),
-                "oAuthUserId" => ::std::option::Option::Some(Member::Member2),
-                _ => ::std::option::Option::None,
+                "spaceId" => Some(Member::Member0),
+                "userId" => Some(Member::Member1),
+                "oAuthUserId" => Some(Member::Member2),
+                _ => None,
             }
         }
     }
@@ -489,21 +421,16 @@ const _: () = {
     #[inline(never)]
     fn read_other<'de, A: _serde::de::MapAccess<'de>>(
         map: &mut A,
-        member_user: &mut ::std::option::Option<
+        member_user: &mut _members::Slot<
             ::std::boxed::Box<MpserverlessUserGetInfoUserIds>,
         >,
         extra: &mut ::mpkit::UnknownMembers,
         unknown: &mut ::std::borrow::Cow<'static, str>,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match &**unknown {
-            "user" => {
-                _members::read_member(&mut *map, member_user, "user")?;
-            }
-            _ => {
-                extra.keep_next(unknown, map)?;
-            }
+            "user" => member_user.read(&mut *map),
+            _ => extra.keep_next(unknown, map),
         }
-        ::std::result::Result::Ok(())
     }
     struct Visitor;
     impl<'de> _serde::de::Visitor<'de> for Visitor {
@@ -515,88 +442,56 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<MpserverlessUserGetInfoUserResult, A::Error> {
-            let mut member_space_id = ::std::option::Option::None;
-            let mut member_user_id = ::std::option::Option::None;
-            let mut member_oauth_user_id = ::std::option::Option::None;
-            let mut member_user = ::std::option::Option::None;
+        ) -> Result<MpserverlessUserGetInfoUserResult, A::Error> {
+            let mut member_space_id = _members::Slot::new("spaceId");
+            let mut member_user_id = _members::Slot::new("userId");
+            let mut member_oauth_user_id = _members::Slot::new("oAuthUserId");
+            let mut member_user = _members::Slot::new("user");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_space_id,
-                            "spaceId",
-                        )?;
+                    Some(Member::Member0) => member_space_id.read(&mut map),
+                    Some(Member::Member1) => member_user_id.read(&mut map),
+                    Some(Member::Member2) => member_oauth_user_id.read(&mut map),
+                    None => {
+                        read_other(&mut map, &mut member_user, &mut extra, &mut unknown)
                     }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(&mut map, &mut member_user_id, "userId")?;
-                    }
-                    ::std::option::Option::Some(Member::Member2) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_oauth_user_id,
-                            "oAuthUserId",
-                        )?;
-                    }
-                    ::std::option::Option::None => {
-                        read_other(
-                            &mut map,
-                            &mut member_user,
-                            &mut extra,
-                            &mut unknown,
-                        )?;
-                    }
-                }
+                }?;
             }
             if !((member_space_id.is_some() && member_user_id.is_some())
                 || member_user.is_some())
             {
-                return ::std::result::Result::Err(
+                return Err(
                     _serde::de::Error::custom(
                         "needs all members of one of (spaceId, userId) or (user)",
                     ),
                 );
             }
-            ::std::result::Result::Ok(MpserverlessUserGetInfoUserResult {
-                space_id: member_space_id,
-                user_id: member_user_id,
-                oauth_user_id: member_oauth_user_id,
-                user: member_user,
+            Ok(MpserverlessUserGetInfoUserResult {
+                space_id: member_space_id.optional(),
+                user_id: member_user_id.optional(),
+                oauth_user_id: member_oauth_user_id.optional(),
+                user: member_user.optional(),
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MpserverlessUserGetInfoUserResult {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for MpserverlessUserGetInfoUserResult {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
-            _members::write_present(&mut map, "spaceId", self.space_id.as_ref())?;
-            _members::write_present(&mut map, "userId", self.user_id.as_ref())?;
-            _members::write_present(
-                &mut map,
-                "oAuthUserId",
-                self.oauth_user_id.as_ref(),
-            )?;
-            _members::write_present(&mut map, "user", self.user.as_ref())?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
+            _members::write_present(&mut map, "spaceId", &self.space_id)?;
+            _members::write_present(&mut map, "userId", &self.user_id)?;
+            _members::write_present(&mut map, "oAuthUserId", &self.oauth_user_id)?;
+            _members::write_present(&mut map, "user", &self.user)?;
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -664,7 +559,9 @@ pub struct MpserverlessUserGetInfoUserIds {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -675,16 +572,15 @@ const _: () = {
         Member4,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "spaceId" => ::std::option::Option::Some(Member::Member0),
-                "userId" => ::std::option::Option::Some(Member::Member1),
-                "oAuthUserId" => ::std::option::Option::Some(Member::Member2),
-                "createdAt" => ::std::option::Option::Some(Member::Member3),
-                "lastSeenAt" => ::std::option::Option::Some(Member::Member4),
-                _ => ::std::option::Option::None,
+                "spaceId" => Some(Member::Member0),
+                "userId" => Some(Member::Member1),
+                "oAuthUserId" => Some(Member::Member2),
+                "createdAt" => Some(Member::Member3),
+                "lastSeenAt" => Some(Member::Member4),
+                _ => None,
             }
         }
     }
@@ -697,91 +593,50 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<MpserverlessUserGetInfoUserIds, A::Error> {
-            let mut member_space_id = ::std::option::Option::None;
-            let mut member_user_id = ::std::option::Option::None;
-            let mut member_oauth_user_id = ::std::option::Option::None;
-            let mut member_created_at = ::std::option::Option::None;
-            let mut member_last_seen_at = ::std::option::Option::None;
+        ) -> Result<MpserverlessUserGetInfoUserIds, A::Error> {
+            let mut member_space_id = _members::Slot::new("spaceId");
+            let mut member_user_id = _members::Slot::new("userId");
+            let mut member_oauth_user_id = _members::Slot::new("oAuthUserId");
+            let mut member_created_at = _members::Slot::new("createdAt");
+            let mut member_last_seen_at = _members::Slot::new("lastSeenAt");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_space_id,
-                            "spaceId",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(&mut map, &mut member_user_id, "userId")?;
-                    }
-                    ::std::option::Option::Some(Member::Member2) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_oauth_user_id,
-                            "oAuthUserId",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member3) => {
-                        _members::read_integer(
-                            &mut map,
-                            &mut member_created_at,
-                            "createdAt",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member4) => {
-                        _members::read_integer(
-                            &mut map,
-                            &mut member_last_seen_at,
-                            "lastSeenAt",
-                        )?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_space_id.read(&mut map),
+                    Some(Member::Member1) => member_user_id.read(&mut map),
+                    Some(Member::Member2) => member_oauth_user_id.read(&mut map),
+                    Some(Member::Member3) => member_created_at.read_integer(&mut map),
+                    Some(Member::Member4) => member_last_seen_at.read_integer(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(MpserverlessUserGetInfoUserIds {
-                space_id: _members::required(member_space_id, "spaceId")?,
-                user_id: _members::required(member_user_id, "userId")?,
-                oauth_user_id: member_oauth_user_id,
-                created_at: member_created_at,
-                last_seen_at: member_last_seen_at,
+            Ok(MpserverlessUserGetInfoUserIds {
+                space_id: member_space_id.required()?,
+                user_id: member_user_id.required()?,
+                oauth_user_id: member_oauth_user_id.optional(),
+                created_at: member_created_at.optional(),
+                last_seen_at: member_last_seen_at.optional(),
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MpserverlessUserGetInfoUserIds {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for MpserverlessUserGetInfoUserIds {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("spaceId", &self.space_id)?;
             map.serialize_entry("userId", &self.user_id)?;
-            _members::write_present(
-                &mut map,
-                "oAuthUserId",
-                self.oauth_user_id.as_ref(),
-            )?;
-            _members::write_present(&mut map, "createdAt", self.created_at.as_ref())?;
-            _members::write_present(&mut map, "lastSeenAt", self.last_seen_at.as_ref())?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_present(&mut map, "oAuthUserId", &self.oauth_user_id)?;
+            _members::write_present(&mut map, "createdAt", &self.created_at)?;
+            _members::write_present(&mut map, "lastSeenAt", &self.last_seen_at)?;
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -802,19 +657,20 @@ pub struct MpserverlessUserGetInfoFailure {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Err, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "success" => ::std::option::Option::Some(Member::Member0),
-                _ => ::std::option::Option::None,
+                "success" => Some(Member::Member0),
+                _ => None,
             }
         }
     }
@@ -828,58 +684,45 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<MpserverlessUserGetInfoFailure, A::Error> {
-            let mut member_success = ::std::option::Option::None;
+        ) -> Result<MpserverlessUserGetInfoFailure, A::Error> {
+            let mut member_success = _members::Slot::new("success");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        {
-                            _members::first::<_, A::Error>(&member_success, "success")?;
-                            let value: bool = map.next_value()?;
-                            if value {
-                                return ::std::result::Result::Err(
-                                    _serde::de::Error::custom(
-                                        "`success` must be false, as its schema's `const` says",
-                                    ),
-                                );
-                            }
-                            member_success = ::std::option::Option::Some(value);
-                        };
+                    Some(Member::Member0) => {
+                        let value: bool = member_success.next(&mut map)?;
+                        if value {
+                            return Err(
+                                _serde::de::Error::custom(
+                                    "`success` must be false, as its schema's `const` says",
+                                ),
+                            );
+                        }
+                        member_success.set(value);
+                        Ok(())
                     }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(MpserverlessUserGetInfoFailure {
-                success: _members::required(member_success, "success")?,
+            Ok(MpserverlessUserGetInfoFailure {
+                success: member_success.required()?,
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MpserverlessUserGetInfoFailure {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for MpserverlessUserGetInfoFailure {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("success", &self.success)?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }

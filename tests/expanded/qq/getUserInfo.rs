@@ -239,23 +239,9 @@ impl QqGetUserInfoOptions {
         if let ::std::option::Option::Some(value) = &self.lang {
             map.insert(
                 ::std::string::String::from("lang"),
-                match value {
-                    QqGetUserInfoLang::En => {
-                        ::mpkit::__private::serde_json::Value::String(
-                            ::std::string::String::from("en"),
-                        )
-                    }
-                    QqGetUserInfoLang::ZhCn => {
-                        ::mpkit::__private::serde_json::Value::String(
-                            ::std::string::String::from("zh_CN"),
-                        )
-                    }
-                    QqGetUserInfoLang::ZhTw => {
-                        ::mpkit::__private::serde_json::Value::String(
-                            ::std::string::String::from("zh_TW"),
-                        )
-                    }
-                },
+                ::mpkit::__private::serde_json::Value::String(
+                    ::std::string::String::from(value.as_str()),
+                ),
             );
         }
         ::mpkit::__private::serde_json::Value::Object(map)
@@ -319,21 +305,21 @@ impl ::mpkit::ApiOptions for QqGetUserInfoOptions {
     }
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::None;
+    use ::std::result::Result;
+    use ::mpkit::__private::members as _members;
+    use ::mpkit::__private::serde::{self as _serde, Serializer};
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
     impl _serde::Serialize for QqGetUserInfoOptions {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
-            if let ::std::option::Option::Some(value) = &self.with_credentials {
-                map.serialize_entry("withCredentials", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.lang {
-                map.serialize_entry("lang", value)?;
-            }
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
+            _members::write_present(
+                &mut map,
+                "withCredentials",
+                &self.with_credentials,
+            )?;
+            _members::write_present(&mut map, "lang", &self.lang)?;
             map.end()
         }
     }
@@ -393,6 +379,8 @@ pub enum QqGetUserInfoLang {
     ZhTw,
 }
 impl QqGetUserInfoLang {
+    /// Every value, in the order the schema lists them.
+    pub const ALL: [Self; 3] = [Self::En, Self::ZhCn, Self::ZhTw];
     /// The value as the platform writes it.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
@@ -404,47 +392,19 @@ impl QqGetUserInfoLang {
     }
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::result::Result;
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
+    use ::mpkit::__private::members as _members;
     #[automatically_derived]
     impl _serde::Serialize for QqGetUserInfoLang {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for QqGetUserInfoLang {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            struct Visitor;
-            impl _serde::de::Visitor<'_> for Visitor {
-                type Value = QqGetUserInfoLang;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("one of \"en\", \"zh_CN\", \"zh_TW\"")
-                }
-                fn visit_str<E: _serde::de::Error>(
-                    self,
-                    value: &str,
-                ) -> ::std::result::Result<QqGetUserInfoLang, E> {
-                    match value {
-                        "en" => ::std::result::Result::Ok(QqGetUserInfoLang::En),
-                        "zh_CN" => ::std::result::Result::Ok(QqGetUserInfoLang::ZhCn),
-                        "zh_TW" => ::std::result::Result::Ok(QqGetUserInfoLang::ZhTw),
-                        other => {
-                            ::std::result::Result::Err(
-                                E::invalid_value(_serde::de::Unexpected::Str(other), &self),
-                            )
-                        }
-                    }
-                }
-            }
-            deserializer.deserialize_str(Visitor)
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            _members::text_variant(deserializer, &Self::ALL, Self::as_str)
         }
     }
 };
@@ -490,7 +450,10 @@ pub struct QqGetUserInfoSuccess {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Err, Ok};
+    use ::std::string::String;
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -502,17 +465,16 @@ const _: () = {
         Member5,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "userInfo" => ::std::option::Option::Some(Member::Member0),
-                "rawData" => ::std::option::Option::Some(Member::Member1),
-                "signature" => ::std::option::Option::Some(Member::Member2),
-                "encryptedData" => ::std::option::Option::Some(Member::Member3),
-                "iv" => ::std::option::Option::Some(Member::Member4),
-                "errMsg" => ::std::option::Option::Some(Member::Member5),
-                _ => ::std::option::Option::None,
+                "userInfo" => Some(Member::Member0),
+                "rawData" => Some(Member::Member1),
+                "signature" => Some(Member::Member2),
+                "encryptedData" => Some(Member::Member3),
+                "iv" => Some(Member::Member4),
+                "errMsg" => Some(Member::Member5),
+                _ => None,
             }
         }
     }
@@ -525,111 +487,69 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<QqGetUserInfoSuccess, A::Error> {
-            let mut member_user_info = ::std::option::Option::None;
-            let mut member_raw_data = ::std::option::Option::None;
-            let mut member_signature = ::std::option::Option::None;
-            let mut member_encrypted_data = ::std::option::Option::None;
-            let mut member_iv = ::std::option::Option::None;
-            let mut member_err_msg = ::std::option::Option::None;
+        ) -> Result<QqGetUserInfoSuccess, A::Error> {
+            let mut member_user_info = _members::Slot::new("userInfo");
+            let mut member_raw_data = _members::Slot::new("rawData");
+            let mut member_signature = _members::Slot::new("signature");
+            let mut member_encrypted_data = _members::Slot::new("encryptedData");
+            let mut member_iv = _members::Slot::new("iv");
+            let mut member_err_msg = _members::Slot::new("errMsg");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_user_info,
-                            "userInfo",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_raw_data,
-                            "rawData",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member2) => {
+                    Some(Member::Member0) => member_user_info.read(&mut map),
+                    Some(Member::Member1) => member_raw_data.read(&mut map),
+                    Some(Member::Member2) => {
+                        let value: String = member_signature.next(&mut map)?;
+                        if !((40..=40).contains(&(value.len() as u64))
+                            && value
+                                .bytes()
+                                .all(|byte| matches!(byte, b'0'..= b'9' | b'a'..= b'f')))
                         {
-                            _members::first::<
-                                _,
-                                A::Error,
-                            >(&member_signature, "signature")?;
-                            let value: ::std::string::String = map.next_value()?;
-                            if !((40..=40).contains(&(value.len() as u64))
-                                && value
-                                    .bytes()
-                                    .all(|byte| matches!(byte, b'0'..= b'9' | b'a'..= b'f')))
-                            {
-                                return ::std::result::Result::Err(
-                                    _serde::de::Error::custom(
-                                        "`signature` must match the pattern \"^[0-9a-f]{40}$\"",
-                                    ),
-                                );
-                            }
-                            member_signature = ::std::option::Option::Some(value);
-                        };
+                            return Err(
+                                _serde::de::Error::custom(
+                                    "`signature` must match the pattern \"^[0-9a-f]{40}$\"",
+                                ),
+                            );
+                        }
+                        member_signature.set(value);
+                        Ok(())
                     }
-                    ::std::option::Option::Some(Member::Member3) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_encrypted_data,
-                            "encryptedData",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member4) => {
-                        _members::read_member(&mut map, &mut member_iv, "iv")?;
-                    }
-                    ::std::option::Option::Some(Member::Member5) => {
-                        _members::read_member(&mut map, &mut member_err_msg, "errMsg")?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member3) => member_encrypted_data.read(&mut map),
+                    Some(Member::Member4) => member_iv.read(&mut map),
+                    Some(Member::Member5) => member_err_msg.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(QqGetUserInfoSuccess {
-                user_info: _members::required(member_user_info, "userInfo")?,
-                raw_data: _members::required(member_raw_data, "rawData")?,
-                signature: member_signature,
-                encrypted_data: member_encrypted_data,
-                iv: member_iv,
-                err_msg: _members::required(member_err_msg, "errMsg")?,
+            Ok(QqGetUserInfoSuccess {
+                user_info: member_user_info.required()?,
+                raw_data: member_raw_data.required()?,
+                signature: member_signature.optional(),
+                encrypted_data: member_encrypted_data.optional(),
+                iv: member_iv.optional(),
+                err_msg: member_err_msg.required()?,
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for QqGetUserInfoSuccess {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for QqGetUserInfoSuccess {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("userInfo", &self.user_info)?;
             map.serialize_entry("rawData", &self.raw_data)?;
-            _members::write_present(&mut map, "signature", self.signature.as_ref())?;
-            _members::write_present(
-                &mut map,
-                "encryptedData",
-                self.encrypted_data.as_ref(),
-            )?;
-            _members::write_present(&mut map, "iv", self.iv.as_ref())?;
+            _members::write_present(&mut map, "signature", &self.signature)?;
+            _members::write_present(&mut map, "encryptedData", &self.encrypted_data)?;
+            _members::write_present(&mut map, "iv", &self.iv)?;
             map.serialize_entry("errMsg", &self.err_msg)?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -672,7 +592,9 @@ pub struct QqGetUserInfoUserInfo {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -685,18 +607,17 @@ const _: () = {
         Member6,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "nickName" => ::std::option::Option::Some(Member::Member0),
-                "avatarUrl" => ::std::option::Option::Some(Member::Member1),
-                "gender" => ::std::option::Option::Some(Member::Member2),
-                "province" => ::std::option::Option::Some(Member::Member3),
-                "city" => ::std::option::Option::Some(Member::Member4),
-                "country" => ::std::option::Option::Some(Member::Member5),
-                "language" => ::std::option::Option::Some(Member::Member6),
-                _ => ::std::option::Option::None,
+                "nickName" => Some(Member::Member0),
+                "avatarUrl" => Some(Member::Member1),
+                "gender" => Some(Member::Member2),
+                "province" => Some(Member::Member3),
+                "city" => Some(Member::Member4),
+                "country" => Some(Member::Member5),
+                "language" => Some(Member::Member6),
+                _ => None,
             }
         }
     }
@@ -709,99 +630,58 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<QqGetUserInfoUserInfo, A::Error> {
-            let mut member_nick_name = ::std::option::Option::None;
-            let mut member_avatar_url = ::std::option::Option::None;
-            let mut member_gender = ::std::option::Option::None;
-            let mut member_province = ::std::option::Option::None;
-            let mut member_city = ::std::option::Option::None;
-            let mut member_country = ::std::option::Option::None;
-            let mut member_language = ::std::option::Option::None;
+        ) -> Result<QqGetUserInfoUserInfo, A::Error> {
+            let mut member_nick_name = _members::Slot::new("nickName");
+            let mut member_avatar_url = _members::Slot::new("avatarUrl");
+            let mut member_gender = _members::Slot::new("gender");
+            let mut member_province = _members::Slot::new("province");
+            let mut member_city = _members::Slot::new("city");
+            let mut member_country = _members::Slot::new("country");
+            let mut member_language = _members::Slot::new("language");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_nick_name,
-                            "nickName",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_avatar_url,
-                            "avatarUrl",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member2) => {
-                        _members::read_member(&mut map, &mut member_gender, "gender")?;
-                    }
-                    ::std::option::Option::Some(Member::Member3) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_province,
-                            "province",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member4) => {
-                        _members::read_member(&mut map, &mut member_city, "city")?;
-                    }
-                    ::std::option::Option::Some(Member::Member5) => {
-                        _members::read_member(&mut map, &mut member_country, "country")?;
-                    }
-                    ::std::option::Option::Some(Member::Member6) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_language,
-                            "language",
-                        )?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_nick_name.read(&mut map),
+                    Some(Member::Member1) => member_avatar_url.read(&mut map),
+                    Some(Member::Member2) => member_gender.read(&mut map),
+                    Some(Member::Member3) => member_province.read(&mut map),
+                    Some(Member::Member4) => member_city.read(&mut map),
+                    Some(Member::Member5) => member_country.read(&mut map),
+                    Some(Member::Member6) => member_language.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(QqGetUserInfoUserInfo {
-                nick_name: _members::required(member_nick_name, "nickName")?,
-                avatar_url: _members::required(member_avatar_url, "avatarUrl")?,
-                gender: member_gender,
-                province: member_province,
-                city: member_city,
-                country: member_country,
-                language: member_language,
+            Ok(QqGetUserInfoUserInfo {
+                nick_name: member_nick_name.required()?,
+                avatar_url: member_avatar_url.required()?,
+                gender: member_gender.optional(),
+                province: member_province.optional(),
+                city: member_city.optional(),
+                country: member_country.optional(),
+                language: member_language.optional(),
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for QqGetUserInfoUserInfo {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for QqGetUserInfoUserInfo {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("nickName", &self.nick_name)?;
             map.serialize_entry("avatarUrl", &self.avatar_url)?;
-            _members::write_present(&mut map, "gender", self.gender.as_ref())?;
-            _members::write_present(&mut map, "province", self.province.as_ref())?;
-            _members::write_present(&mut map, "city", self.city.as_ref())?;
-            _members::write_present(&mut map, "country", self.country.as_ref())?;
-            _members::write_present(&mut map, "language", self.language.as_ref())?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_present(&mut map, "gender", &self.gender)?;
+            _members::write_present(&mut map, "province", &self.province)?;
+            _members::write_present(&mut map, "city", &self.city)?;
+            _members::write_present(&mut map, "country", &self.country)?;
+            _members::write_present(&mut map, "language", &self.language)?;
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -819,6 +699,8 @@ pub enum QqGetUserInfoGender {
     Female,
 }
 impl QqGetUserInfoGender {
+    /// Every value, in the order the schema lists them.
+    pub const ALL: [Self; 3] = [Self::Unknown, Self::Male, Self::Female];
     /// The value as the platform writes it.
     #[must_use]
     pub const fn code(self) -> i64 {
@@ -830,37 +712,19 @@ impl QqGetUserInfoGender {
     }
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::result::Result;
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
+    use ::mpkit::__private::members as _members;
     #[automatically_derived]
     impl _serde::Serialize for QqGetUserInfoGender {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             serializer.serialize_i64(self.code())
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for QqGetUserInfoGender {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let ::mpkit::__private::JsonInteger(value) = _serde::Deserialize::deserialize(
-                deserializer,
-            )?;
-            match value {
-                0i64 => ::std::result::Result::Ok(QqGetUserInfoGender::Unknown),
-                1i64 => ::std::result::Result::Ok(QqGetUserInfoGender::Male),
-                2i64 => ::std::result::Result::Ok(QqGetUserInfoGender::Female),
-                other => {
-                    ::std::result::Result::Err(
-                        _serde::de::Error::invalid_value(
-                            _serde::de::Unexpected::Signed(other),
-                            &"one of 0, 1, 2",
-                        ),
-                    )
-                }
-            }
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            _members::integer_variant(deserializer, &Self::ALL, Self::code)
         }
     }
 };
@@ -876,19 +740,21 @@ pub struct QqGetUserInfoFailure {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Err, Ok};
+    use ::std::string::String;
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "errMsg" => ::std::option::Option::Some(Member::Member0),
-                _ => ::std::option::Option::None,
+                "errMsg" => Some(Member::Member0),
+                _ => None,
             }
         }
     }
@@ -902,99 +768,86 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<QqGetUserInfoFailure, A::Error> {
-            let mut member_err_msg = ::std::option::Option::None;
+        ) -> Result<QqGetUserInfoFailure, A::Error> {
+            let mut member_err_msg = _members::Slot::new("errMsg");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        {
-                            _members::first::<_, A::Error>(&member_err_msg, "errMsg")?;
-                            let value: ::std::string::String = map.next_value()?;
-                            if !{
-                                static PATTERN: ::mpkit::CompiledPattern = ::mpkit::CompiledPattern::new(
-                                    "^getUserInfo:(fail([ :][\\s\\S]*)?|cancel)$",
-                                    &[
-                                        ::mpkit::PatternStep::Start,
-                                        ::mpkit::PatternStep::Char(&[('g', 'g')]),
-                                        ::mpkit::PatternStep::Char(&[('e', 'e')]),
-                                        ::mpkit::PatternStep::Char(&[('t', 't')]),
-                                        ::mpkit::PatternStep::Char(&[('U', 'U')]),
-                                        ::mpkit::PatternStep::Char(&[('s', 's')]),
-                                        ::mpkit::PatternStep::Char(&[('e', 'e')]),
-                                        ::mpkit::PatternStep::Char(&[('r', 'r')]),
-                                        ::mpkit::PatternStep::Char(&[('I', 'I')]),
-                                        ::mpkit::PatternStep::Char(&[('n', 'n')]),
-                                        ::mpkit::PatternStep::Char(&[('f', 'f')]),
-                                        ::mpkit::PatternStep::Char(&[('o', 'o')]),
-                                        ::mpkit::PatternStep::Char(&[(':', ':')]),
-                                        ::mpkit::PatternStep::Split(14, 24),
-                                        ::mpkit::PatternStep::Char(&[('f', 'f')]),
-                                        ::mpkit::PatternStep::Char(&[('a', 'a')]),
-                                        ::mpkit::PatternStep::Char(&[('i', 'i')]),
-                                        ::mpkit::PatternStep::Char(&[('l', 'l')]),
-                                        ::mpkit::PatternStep::Split(19, 23),
-                                        ::mpkit::PatternStep::Char(&[(' ', ' '), (':', ':')]),
-                                        ::mpkit::PatternStep::Split(21, 23),
-                                        ::mpkit::PatternStep::Char(
-                                            &[('\0', '\u{d7ff}'), ('\u{e000}', '\u{10ffff}')],
-                                        ),
-                                        ::mpkit::PatternStep::Jump(20),
-                                        ::mpkit::PatternStep::Jump(30),
-                                        ::mpkit::PatternStep::Char(&[('c', 'c')]),
-                                        ::mpkit::PatternStep::Char(&[('a', 'a')]),
-                                        ::mpkit::PatternStep::Char(&[('n', 'n')]),
-                                        ::mpkit::PatternStep::Char(&[('c', 'c')]),
-                                        ::mpkit::PatternStep::Char(&[('e', 'e')]),
-                                        ::mpkit::PatternStep::Char(&[('l', 'l')]),
-                                        ::mpkit::PatternStep::End,
-                                        ::mpkit::PatternStep::Match,
-                                    ],
-                                );
-                                PATTERN.is_match(&value)
-                            } {
-                                return ::std::result::Result::Err(
-                                    _serde::de::Error::custom(
-                                        "`errMsg` must match the pattern \"^getUserInfo:(fail([ :][\\\\s\\\\S]*)?|cancel)$\"",
+                    Some(Member::Member0) => {
+                        let value: String = member_err_msg.next(&mut map)?;
+                        if !{
+                            static PATTERN: ::mpkit::CompiledPattern = ::mpkit::CompiledPattern::new(
+                                "^getUserInfo:(fail([ :][\\s\\S]*)?|cancel)$",
+                                &[
+                                    ::mpkit::PatternStep::Start,
+                                    ::mpkit::PatternStep::Char(&[('g', 'g')]),
+                                    ::mpkit::PatternStep::Char(&[('e', 'e')]),
+                                    ::mpkit::PatternStep::Char(&[('t', 't')]),
+                                    ::mpkit::PatternStep::Char(&[('U', 'U')]),
+                                    ::mpkit::PatternStep::Char(&[('s', 's')]),
+                                    ::mpkit::PatternStep::Char(&[('e', 'e')]),
+                                    ::mpkit::PatternStep::Char(&[('r', 'r')]),
+                                    ::mpkit::PatternStep::Char(&[('I', 'I')]),
+                                    ::mpkit::PatternStep::Char(&[('n', 'n')]),
+                                    ::mpkit::PatternStep::Char(&[('f', 'f')]),
+                                    ::mpkit::PatternStep::Char(&[('o', 'o')]),
+                                    ::mpkit::PatternStep::Char(&[(':', ':')]),
+                                    ::mpkit::PatternStep::Split(14, 24),
+                                    ::mpkit::PatternStep::Char(&[('f', 'f')]),
+                                    ::mpkit::PatternStep::Char(&[('a', 'a')]),
+                                    ::mpkit::PatternStep::Char(&[('i', 'i')]),
+                                    ::mpkit::PatternStep::Char(&[('l', 'l')]),
+                                    ::mpkit::PatternStep::Split(19, 23),
+                                    ::mpkit::PatternStep::Char(&[(' ', ' '), (':', ':')]),
+                                    ::mpkit::PatternStep::Split(21, 23),
+                                    ::mpkit::PatternStep::Char(
+                                        &[('\0', '\u{d7ff}'), ('\u{e000}', '\u{10ffff}')],
                                     ),
-                                );
-                            }
-                            member_err_msg = ::std::option::Option::Some(value);
-                        };
+                                    ::mpkit::PatternStep::Jump(20),
+                                    ::mpkit::PatternStep::Jump(30),
+                                    ::mpkit::PatternStep::Char(&[('c', 'c')]),
+                                    ::mpkit::PatternStep::Char(&[('a', 'a')]),
+                                    ::mpkit::PatternStep::Char(&[('n', 'n')]),
+                                    ::mpkit::PatternStep::Char(&[('c', 'c')]),
+                                    ::mpkit::PatternStep::Char(&[('e', 'e')]),
+                                    ::mpkit::PatternStep::Char(&[('l', 'l')]),
+                                    ::mpkit::PatternStep::End,
+                                    ::mpkit::PatternStep::Match,
+                                ],
+                            );
+                            PATTERN.is_match(&value)
+                        } {
+                            return Err(
+                                _serde::de::Error::custom(
+                                    "`errMsg` must match the pattern \"^getUserInfo:(fail([ :][\\\\s\\\\S]*)?|cancel)$\"",
+                                ),
+                            );
+                        }
+                        member_err_msg.set(value);
+                        Ok(())
                     }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(QqGetUserInfoFailure {
-                err_msg: _members::required(member_err_msg, "errMsg")?,
+            Ok(QqGetUserInfoFailure {
+                err_msg: member_err_msg.required()?,
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for QqGetUserInfoFailure {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for QqGetUserInfoFailure {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("errMsg", &self.err_msg)?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -1029,7 +882,9 @@ pub struct QqGetUserInfoEncryptedUserInfo {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -1040,16 +895,15 @@ const _: () = {
         Member4,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "openId" => ::std::option::Option::Some(Member::Member0),
-                "nickName" => ::std::option::Option::Some(Member::Member1),
-                "avatarUrl" => ::std::option::Option::Some(Member::Member2),
-                "unionId" => ::std::option::Option::Some(Member::Member3),
-                "watermark" => ::std::option::Option::Some(Member::Member4),
-                _ => ::std::option::Option::None,
+                "openId" => Some(Member::Member0),
+                "nickName" => Some(Member::Member1),
+                "avatarUrl" => Some(Member::Member2),
+                "unionId" => Some(Member::Member3),
+                "watermark" => Some(Member::Member4),
+                _ => None,
             }
         }
     }
@@ -1062,87 +916,50 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<QqGetUserInfoEncryptedUserInfo, A::Error> {
-            let mut member_open_id = ::std::option::Option::None;
-            let mut member_nick_name = ::std::option::Option::None;
-            let mut member_avatar_url = ::std::option::Option::None;
-            let mut member_union_id = ::std::option::Option::None;
-            let mut member_watermark = ::std::option::Option::None;
+        ) -> Result<QqGetUserInfoEncryptedUserInfo, A::Error> {
+            let mut member_open_id = _members::Slot::new("openId");
+            let mut member_nick_name = _members::Slot::new("nickName");
+            let mut member_avatar_url = _members::Slot::new("avatarUrl");
+            let mut member_union_id = _members::Slot::new("unionId");
+            let mut member_watermark = _members::Slot::new("watermark");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(&mut map, &mut member_open_id, "openId")?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_nick_name,
-                            "nickName",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member2) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_avatar_url,
-                            "avatarUrl",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member3) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_union_id,
-                            "unionId",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member4) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_watermark,
-                            "watermark",
-                        )?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_open_id.read(&mut map),
+                    Some(Member::Member1) => member_nick_name.read(&mut map),
+                    Some(Member::Member2) => member_avatar_url.read(&mut map),
+                    Some(Member::Member3) => member_union_id.read(&mut map),
+                    Some(Member::Member4) => member_watermark.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(QqGetUserInfoEncryptedUserInfo {
-                open_id: _members::required(member_open_id, "openId")?,
-                nick_name: member_nick_name,
-                avatar_url: member_avatar_url,
-                union_id: member_union_id,
-                watermark: _members::required(member_watermark, "watermark")?,
+            Ok(QqGetUserInfoEncryptedUserInfo {
+                open_id: member_open_id.required()?,
+                nick_name: member_nick_name.optional(),
+                avatar_url: member_avatar_url.optional(),
+                union_id: member_union_id.optional(),
+                watermark: member_watermark.required()?,
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for QqGetUserInfoEncryptedUserInfo {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for QqGetUserInfoEncryptedUserInfo {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("openId", &self.open_id)?;
-            _members::write_present(&mut map, "nickName", self.nick_name.as_ref())?;
-            _members::write_present(&mut map, "avatarUrl", self.avatar_url.as_ref())?;
-            _members::write_present(&mut map, "unionId", self.union_id.as_ref())?;
+            _members::write_present(&mut map, "nickName", &self.nick_name)?;
+            _members::write_present(&mut map, "avatarUrl", &self.avatar_url)?;
+            _members::write_present(&mut map, "unionId", &self.union_id)?;
             map.serialize_entry("watermark", &self.watermark)?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -1165,7 +982,9 @@ pub struct QqGetUserInfoWatermark {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -1173,13 +992,12 @@ const _: () = {
         Member1,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "appid" => ::std::option::Option::Some(Member::Member0),
-                "timestamp" => ::std::option::Option::Some(Member::Member1),
-                _ => ::std::option::Option::None,
+                "appid" => Some(Member::Member0),
+                "timestamp" => Some(Member::Member1),
+                _ => None,
             }
         }
     }
@@ -1193,57 +1011,38 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<QqGetUserInfoWatermark, A::Error> {
-            let mut member_appid = ::std::option::Option::None;
-            let mut member_timestamp = ::std::option::Option::None;
+        ) -> Result<QqGetUserInfoWatermark, A::Error> {
+            let mut member_appid = _members::Slot::new("appid");
+            let mut member_timestamp = _members::Slot::new("timestamp");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(&mut map, &mut member_appid, "appid")?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_integer(
-                            &mut map,
-                            &mut member_timestamp,
-                            "timestamp",
-                        )?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_appid.read(&mut map),
+                    Some(Member::Member1) => member_timestamp.read_integer(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(QqGetUserInfoWatermark {
-                appid: _members::required(member_appid, "appid")?,
-                timestamp: _members::required(member_timestamp, "timestamp")?,
+            Ok(QqGetUserInfoWatermark {
+                appid: member_appid.required()?,
+                timestamp: member_timestamp.required()?,
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for QqGetUserInfoWatermark {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for QqGetUserInfoWatermark {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("appid", &self.appid)?;
             map.serialize_entry("timestamp", &self.timestamp)?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }

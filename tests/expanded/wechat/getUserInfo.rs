@@ -246,23 +246,9 @@ impl WxGetUserInfoOptions {
         if let ::std::option::Option::Some(value) = &self.lang {
             map.insert(
                 ::std::string::String::from("lang"),
-                match value {
-                    WxGetUserInfoLang::En => {
-                        ::mpkit::__private::serde_json::Value::String(
-                            ::std::string::String::from("en"),
-                        )
-                    }
-                    WxGetUserInfoLang::ZhCn => {
-                        ::mpkit::__private::serde_json::Value::String(
-                            ::std::string::String::from("zh_CN"),
-                        )
-                    }
-                    WxGetUserInfoLang::ZhTw => {
-                        ::mpkit::__private::serde_json::Value::String(
-                            ::std::string::String::from("zh_TW"),
-                        )
-                    }
-                },
+                ::mpkit::__private::serde_json::Value::String(
+                    ::std::string::String::from(value.as_str()),
+                ),
             );
         }
         ::mpkit::__private::serde_json::Value::Object(map)
@@ -341,21 +327,21 @@ impl ::mpkit::ApiOptions for WxGetUserInfoOptions {
     }
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::None;
+    use ::std::result::Result;
+    use ::mpkit::__private::members as _members;
+    use ::mpkit::__private::serde::{self as _serde, Serializer};
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
     impl _serde::Serialize for WxGetUserInfoOptions {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
-            if let ::std::option::Option::Some(value) = &self.with_credentials {
-                map.serialize_entry("withCredentials", value)?;
-            }
-            if let ::std::option::Option::Some(value) = &self.lang {
-                map.serialize_entry("lang", value)?;
-            }
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
+            _members::write_present(
+                &mut map,
+                "withCredentials",
+                &self.with_credentials,
+            )?;
+            _members::write_present(&mut map, "lang", &self.lang)?;
             map.end()
         }
     }
@@ -437,6 +423,8 @@ pub enum WxGetUserInfoLang {
     ZhTw,
 }
 impl WxGetUserInfoLang {
+    /// Every value, in the order the schema lists them.
+    pub const ALL: [Self; 3] = [Self::En, Self::ZhCn, Self::ZhTw];
     /// The value as the platform writes it.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
@@ -448,47 +436,19 @@ impl WxGetUserInfoLang {
     }
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::result::Result;
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
+    use ::mpkit::__private::members as _members;
     #[automatically_derived]
     impl _serde::Serialize for WxGetUserInfoLang {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserInfoLang {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            struct Visitor;
-            impl _serde::de::Visitor<'_> for Visitor {
-                type Value = WxGetUserInfoLang;
-                fn expecting(
-                    &self,
-                    f: &mut ::std::fmt::Formatter<'_>,
-                ) -> ::std::fmt::Result {
-                    f.write_str("one of \"en\", \"zh_CN\", \"zh_TW\"")
-                }
-                fn visit_str<E: _serde::de::Error>(
-                    self,
-                    value: &str,
-                ) -> ::std::result::Result<WxGetUserInfoLang, E> {
-                    match value {
-                        "en" => ::std::result::Result::Ok(WxGetUserInfoLang::En),
-                        "zh_CN" => ::std::result::Result::Ok(WxGetUserInfoLang::ZhCn),
-                        "zh_TW" => ::std::result::Result::Ok(WxGetUserInfoLang::ZhTw),
-                        other => {
-                            ::std::result::Result::Err(
-                                E::invalid_value(_serde::de::Unexpected::Str(other), &self),
-                            )
-                        }
-                    }
-                }
-            }
-            deserializer.deserialize_str(Visitor)
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            _members::text_variant(deserializer, &Self::ALL, Self::as_str)
         }
     }
 };
@@ -546,7 +506,10 @@ pub struct WxGetUserInfoSuccess {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Err, Ok};
+    use ::std::string::String;
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -559,18 +522,17 @@ const _: () = {
         Member6,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "userInfo" => ::std::option::Option::Some(Member::Member0),
-                "rawData" => ::std::option::Option::Some(Member::Member1),
-                "signature" => ::std::option::Option::Some(Member::Member2),
-                "encryptedData" => ::std::option::Option::Some(Member::Member3),
-                "iv" => ::std::option::Option::Some(Member::Member4),
-                "cloudID" => ::std::option::Option::Some(Member::Member5),
-                "errMsg" => ::std::option::Option::Some(Member::Member6),
-                _ => ::std::option::Option::None,
+                "userInfo" => Some(Member::Member0),
+                "rawData" => Some(Member::Member1),
+                "signature" => Some(Member::Member2),
+                "encryptedData" => Some(Member::Member3),
+                "iv" => Some(Member::Member4),
+                "cloudID" => Some(Member::Member5),
+                "errMsg" => Some(Member::Member6),
+                _ => None,
             }
         }
     }
@@ -583,121 +545,73 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<WxGetUserInfoSuccess, A::Error> {
-            let mut member_user_info = ::std::option::Option::None;
-            let mut member_raw_data = ::std::option::Option::None;
-            let mut member_signature = ::std::option::Option::None;
-            let mut member_encrypted_data = ::std::option::Option::None;
-            let mut member_iv = ::std::option::Option::None;
-            let mut member_cloud_id = ::std::option::Option::None;
-            let mut member_err_msg = ::std::option::Option::None;
+        ) -> Result<WxGetUserInfoSuccess, A::Error> {
+            let mut member_user_info = _members::Slot::new("userInfo");
+            let mut member_raw_data = _members::Slot::new("rawData");
+            let mut member_signature = _members::Slot::new("signature");
+            let mut member_encrypted_data = _members::Slot::new("encryptedData");
+            let mut member_iv = _members::Slot::new("iv");
+            let mut member_cloud_id = _members::Slot::new("cloudID");
+            let mut member_err_msg = _members::Slot::new("errMsg");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_user_info,
-                            "userInfo",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_raw_data,
-                            "rawData",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member2) => {
+                    Some(Member::Member0) => member_user_info.read(&mut map),
+                    Some(Member::Member1) => member_raw_data.read(&mut map),
+                    Some(Member::Member2) => {
+                        let value: String = member_signature.next(&mut map)?;
+                        if !((40..=40).contains(&(value.len() as u64))
+                            && value
+                                .bytes()
+                                .all(|byte| matches!(byte, b'0'..= b'9' | b'a'..= b'f')))
                         {
-                            _members::first::<
-                                _,
-                                A::Error,
-                            >(&member_signature, "signature")?;
-                            let value: ::std::string::String = map.next_value()?;
-                            if !((40..=40).contains(&(value.len() as u64))
-                                && value
-                                    .bytes()
-                                    .all(|byte| matches!(byte, b'0'..= b'9' | b'a'..= b'f')))
-                            {
-                                return ::std::result::Result::Err(
-                                    _serde::de::Error::custom(
-                                        "`signature` must match the pattern \"^[0-9a-f]{40}$\"",
-                                    ),
-                                );
-                            }
-                            member_signature = ::std::option::Option::Some(value);
-                        };
+                            return Err(
+                                _serde::de::Error::custom(
+                                    "`signature` must match the pattern \"^[0-9a-f]{40}$\"",
+                                ),
+                            );
+                        }
+                        member_signature.set(value);
+                        Ok(())
                     }
-                    ::std::option::Option::Some(Member::Member3) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_encrypted_data,
-                            "encryptedData",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member4) => {
-                        _members::read_member(&mut map, &mut member_iv, "iv")?;
-                    }
-                    ::std::option::Option::Some(Member::Member5) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_cloud_id,
-                            "cloudID",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member6) => {
-                        _members::read_member(&mut map, &mut member_err_msg, "errMsg")?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member3) => member_encrypted_data.read(&mut map),
+                    Some(Member::Member4) => member_iv.read(&mut map),
+                    Some(Member::Member5) => member_cloud_id.read(&mut map),
+                    Some(Member::Member6) => member_err_msg.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(WxGetUserInfoSuccess {
-                user_info: _members::required(member_user_info, "userInfo")?,
-                raw_data: _members::required(member_raw_data, "rawData")?,
-                signature: member_signature,
-                encrypted_data: member_encrypted_data,
-                iv: member_iv,
-                cloud_id: member_cloud_id,
-                err_msg: _members::required(member_err_msg, "errMsg")?,
+            Ok(WxGetUserInfoSuccess {
+                user_info: member_user_info.required()?,
+                raw_data: member_raw_data.required()?,
+                signature: member_signature.optional(),
+                encrypted_data: member_encrypted_data.optional(),
+                iv: member_iv.optional(),
+                cloud_id: member_cloud_id.optional(),
+                err_msg: member_err_msg.required()?,
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserInfoSuccess {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for WxGetUserInfoSuccess {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("userInfo", &self.user_info)?;
             map.serialize_entry("rawData", &self.raw_data)?;
-            _members::write_present(&mut map, "signature", self.signature.as_ref())?;
-            _members::write_present(
-                &mut map,
-                "encryptedData",
-                self.encrypted_data.as_ref(),
-            )?;
-            _members::write_present(&mut map, "iv", self.iv.as_ref())?;
-            _members::write_present(&mut map, "cloudID", self.cloud_id.as_ref())?;
+            _members::write_present(&mut map, "signature", &self.signature)?;
+            _members::write_present(&mut map, "encryptedData", &self.encrypted_data)?;
+            _members::write_present(&mut map, "iv", &self.iv)?;
+            _members::write_present(&mut map, "cloudID", &self.cloud_id)?;
             map.serialize_entry("errMsg", &self.err_msg)?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -758,7 +672,9 @@ pub struct WxGetUserInfoUserInfo {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -771,18 +687,17 @@ const _: () = {
         Member6,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "nickName" => ::std::option::Option::Some(Member::Member0),
-                "avatarUrl" => ::std::option::Option::Some(Member::Member1),
-                "gender" => ::std::option::Option::Some(Member::Member2),
-                "country" => ::std::option::Option::Some(Member::Member3),
-                "province" => ::std::option::Option::Some(Member::Member4),
-                "city" => ::std::option::Option::Some(Member::Member5),
-                "language" => ::std::option::Option::Some(Member::Member6),
-                _ => ::std::option::Option::None,
+                "nickName" => Some(Member::Member0),
+                "avatarUrl" => Some(Member::Member1),
+                "gender" => Some(Member::Member2),
+                "country" => Some(Member::Member3),
+                "province" => Some(Member::Member4),
+                "city" => Some(Member::Member5),
+                "language" => Some(Member::Member6),
+                _ => None,
             }
         }
     }
@@ -795,99 +710,58 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<WxGetUserInfoUserInfo, A::Error> {
-            let mut member_nick_name = ::std::option::Option::None;
-            let mut member_avatar_url = ::std::option::Option::None;
-            let mut member_gender = ::std::option::Option::None;
-            let mut member_country = ::std::option::Option::None;
-            let mut member_province = ::std::option::Option::None;
-            let mut member_city = ::std::option::Option::None;
-            let mut member_language = ::std::option::Option::None;
+        ) -> Result<WxGetUserInfoUserInfo, A::Error> {
+            let mut member_nick_name = _members::Slot::new("nickName");
+            let mut member_avatar_url = _members::Slot::new("avatarUrl");
+            let mut member_gender = _members::Slot::new("gender");
+            let mut member_country = _members::Slot::new("country");
+            let mut member_province = _members::Slot::new("province");
+            let mut member_city = _members::Slot::new("city");
+            let mut member_language = _members::Slot::new("language");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_nick_name,
-                            "nickName",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_avatar_url,
-                            "avatarUrl",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member2) => {
-                        _members::read_member(&mut map, &mut member_gender, "gender")?;
-                    }
-                    ::std::option::Option::Some(Member::Member3) => {
-                        _members::read_member(&mut map, &mut member_country, "country")?;
-                    }
-                    ::std::option::Option::Some(Member::Member4) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_province,
-                            "province",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member5) => {
-                        _members::read_member(&mut map, &mut member_city, "city")?;
-                    }
-                    ::std::option::Option::Some(Member::Member6) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_language,
-                            "language",
-                        )?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_nick_name.read(&mut map),
+                    Some(Member::Member1) => member_avatar_url.read(&mut map),
+                    Some(Member::Member2) => member_gender.read(&mut map),
+                    Some(Member::Member3) => member_country.read(&mut map),
+                    Some(Member::Member4) => member_province.read(&mut map),
+                    Some(Member::Member5) => member_city.read(&mut map),
+                    Some(Member::Member6) => member_language.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(WxGetUserInfoUserInfo {
-                nick_name: _members::required(member_nick_name, "nickName")?,
-                avatar_url: _members::required(member_avatar_url, "avatarUrl")?,
-                gender: member_gender,
-                country: member_country,
-                province: member_province,
-                city: member_city,
-                language: member_language,
+            Ok(WxGetUserInfoUserInfo {
+                nick_name: member_nick_name.required()?,
+                avatar_url: member_avatar_url.required()?,
+                gender: member_gender.optional(),
+                country: member_country.optional(),
+                province: member_province.optional(),
+                city: member_city.optional(),
+                language: member_language.optional(),
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserInfoUserInfo {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for WxGetUserInfoUserInfo {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("nickName", &self.nick_name)?;
             map.serialize_entry("avatarUrl", &self.avatar_url)?;
-            _members::write_present(&mut map, "gender", self.gender.as_ref())?;
-            _members::write_present(&mut map, "country", self.country.as_ref())?;
-            _members::write_present(&mut map, "province", self.province.as_ref())?;
-            _members::write_present(&mut map, "city", self.city.as_ref())?;
-            _members::write_present(&mut map, "language", self.language.as_ref())?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_present(&mut map, "gender", &self.gender)?;
+            _members::write_present(&mut map, "country", &self.country)?;
+            _members::write_present(&mut map, "province", &self.province)?;
+            _members::write_present(&mut map, "city", &self.city)?;
+            _members::write_present(&mut map, "language", &self.language)?;
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -905,6 +779,8 @@ pub enum WxGetUserInfoGender {
     Female,
 }
 impl WxGetUserInfoGender {
+    /// Every value, in the order the schema lists them.
+    pub const ALL: [Self; 3] = [Self::Unknown, Self::Male, Self::Female];
     /// The value as the platform writes it.
     #[must_use]
     pub const fn code(self) -> i64 {
@@ -916,37 +792,19 @@ impl WxGetUserInfoGender {
     }
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::result::Result;
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
+    use ::mpkit::__private::members as _members;
     #[automatically_derived]
     impl _serde::Serialize for WxGetUserInfoGender {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             serializer.serialize_i64(self.code())
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserInfoGender {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let ::mpkit::__private::JsonInteger(value) = _serde::Deserialize::deserialize(
-                deserializer,
-            )?;
-            match value {
-                0i64 => ::std::result::Result::Ok(WxGetUserInfoGender::Unknown),
-                1i64 => ::std::result::Result::Ok(WxGetUserInfoGender::Male),
-                2i64 => ::std::result::Result::Ok(WxGetUserInfoGender::Female),
-                other => {
-                    ::std::result::Result::Err(
-                        _serde::de::Error::invalid_value(
-                            _serde::de::Unexpected::Signed(other),
-                            &"one of 0, 1, 2",
-                        ),
-                    )
-                }
-            }
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            _members::integer_variant(deserializer, &Self::ALL, Self::code)
         }
     }
 };
@@ -968,7 +826,10 @@ pub struct WxGetUserInfoFailure {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Err, Ok};
+    use ::std::string::String;
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -976,13 +837,12 @@ const _: () = {
         Member1,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "errMsg" => ::std::option::Option::Some(Member::Member0),
-                "errno" => ::std::option::Option::Some(Member::Member1),
-                _ => ::std::option::Option::None,
+                "errMsg" => Some(Member::Member0),
+                "errno" => Some(Member::Member1),
+                _ => None,
             }
         }
     }
@@ -996,105 +856,90 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<WxGetUserInfoFailure, A::Error> {
-            let mut member_err_msg = ::std::option::Option::None;
-            let mut member_errno = ::std::option::Option::None;
+        ) -> Result<WxGetUserInfoFailure, A::Error> {
+            let mut member_err_msg = _members::Slot::new("errMsg");
+            let mut member_errno = _members::Slot::new("errno");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        {
-                            _members::first::<_, A::Error>(&member_err_msg, "errMsg")?;
-                            let value: ::std::string::String = map.next_value()?;
-                            if !{
-                                static PATTERN: ::mpkit::CompiledPattern = ::mpkit::CompiledPattern::new(
-                                    "^getUserInfo:(fail([ :][\\s\\S]*)?|cancel)$",
-                                    &[
-                                        ::mpkit::PatternStep::Start,
-                                        ::mpkit::PatternStep::Char(&[('g', 'g')]),
-                                        ::mpkit::PatternStep::Char(&[('e', 'e')]),
-                                        ::mpkit::PatternStep::Char(&[('t', 't')]),
-                                        ::mpkit::PatternStep::Char(&[('U', 'U')]),
-                                        ::mpkit::PatternStep::Char(&[('s', 's')]),
-                                        ::mpkit::PatternStep::Char(&[('e', 'e')]),
-                                        ::mpkit::PatternStep::Char(&[('r', 'r')]),
-                                        ::mpkit::PatternStep::Char(&[('I', 'I')]),
-                                        ::mpkit::PatternStep::Char(&[('n', 'n')]),
-                                        ::mpkit::PatternStep::Char(&[('f', 'f')]),
-                                        ::mpkit::PatternStep::Char(&[('o', 'o')]),
-                                        ::mpkit::PatternStep::Char(&[(':', ':')]),
-                                        ::mpkit::PatternStep::Split(14, 24),
-                                        ::mpkit::PatternStep::Char(&[('f', 'f')]),
-                                        ::mpkit::PatternStep::Char(&[('a', 'a')]),
-                                        ::mpkit::PatternStep::Char(&[('i', 'i')]),
-                                        ::mpkit::PatternStep::Char(&[('l', 'l')]),
-                                        ::mpkit::PatternStep::Split(19, 23),
-                                        ::mpkit::PatternStep::Char(&[(' ', ' '), (':', ':')]),
-                                        ::mpkit::PatternStep::Split(21, 23),
-                                        ::mpkit::PatternStep::Char(
-                                            &[('\0', '\u{d7ff}'), ('\u{e000}', '\u{10ffff}')],
-                                        ),
-                                        ::mpkit::PatternStep::Jump(20),
-                                        ::mpkit::PatternStep::Jump(30),
-                                        ::mpkit::PatternStep::Char(&[('c', 'c')]),
-                                        ::mpkit::PatternStep::Char(&[('a', 'a')]),
-                                        ::mpkit::PatternStep::Char(&[('n', 'n')]),
-                                        ::mpkit::PatternStep::Char(&[('c', 'c')]),
-                                        ::mpkit::PatternStep::Char(&[('e', 'e')]),
-                                        ::mpkit::PatternStep::Char(&[('l', 'l')]),
-                                        ::mpkit::PatternStep::End,
-                                        ::mpkit::PatternStep::Match,
-                                    ],
-                                );
-                                PATTERN.is_match(&value)
-                            } {
-                                return ::std::result::Result::Err(
-                                    _serde::de::Error::custom(
-                                        "`errMsg` must match the pattern \"^getUserInfo:(fail([ :][\\\\s\\\\S]*)?|cancel)$\"",
+                    Some(Member::Member0) => {
+                        let value: String = member_err_msg.next(&mut map)?;
+                        if !{
+                            static PATTERN: ::mpkit::CompiledPattern = ::mpkit::CompiledPattern::new(
+                                "^getUserInfo:(fail([ :][\\s\\S]*)?|cancel)$",
+                                &[
+                                    ::mpkit::PatternStep::Start,
+                                    ::mpkit::PatternStep::Char(&[('g', 'g')]),
+                                    ::mpkit::PatternStep::Char(&[('e', 'e')]),
+                                    ::mpkit::PatternStep::Char(&[('t', 't')]),
+                                    ::mpkit::PatternStep::Char(&[('U', 'U')]),
+                                    ::mpkit::PatternStep::Char(&[('s', 's')]),
+                                    ::mpkit::PatternStep::Char(&[('e', 'e')]),
+                                    ::mpkit::PatternStep::Char(&[('r', 'r')]),
+                                    ::mpkit::PatternStep::Char(&[('I', 'I')]),
+                                    ::mpkit::PatternStep::Char(&[('n', 'n')]),
+                                    ::mpkit::PatternStep::Char(&[('f', 'f')]),
+                                    ::mpkit::PatternStep::Char(&[('o', 'o')]),
+                                    ::mpkit::PatternStep::Char(&[(':', ':')]),
+                                    ::mpkit::PatternStep::Split(14, 24),
+                                    ::mpkit::PatternStep::Char(&[('f', 'f')]),
+                                    ::mpkit::PatternStep::Char(&[('a', 'a')]),
+                                    ::mpkit::PatternStep::Char(&[('i', 'i')]),
+                                    ::mpkit::PatternStep::Char(&[('l', 'l')]),
+                                    ::mpkit::PatternStep::Split(19, 23),
+                                    ::mpkit::PatternStep::Char(&[(' ', ' '), (':', ':')]),
+                                    ::mpkit::PatternStep::Split(21, 23),
+                                    ::mpkit::PatternStep::Char(
+                                        &[('\0', '\u{d7ff}'), ('\u{e000}', '\u{10ffff}')],
                                     ),
-                                );
-                            }
-                            member_err_msg = ::std::option::Option::Some(value);
-                        };
+                                    ::mpkit::PatternStep::Jump(20),
+                                    ::mpkit::PatternStep::Jump(30),
+                                    ::mpkit::PatternStep::Char(&[('c', 'c')]),
+                                    ::mpkit::PatternStep::Char(&[('a', 'a')]),
+                                    ::mpkit::PatternStep::Char(&[('n', 'n')]),
+                                    ::mpkit::PatternStep::Char(&[('c', 'c')]),
+                                    ::mpkit::PatternStep::Char(&[('e', 'e')]),
+                                    ::mpkit::PatternStep::Char(&[('l', 'l')]),
+                                    ::mpkit::PatternStep::End,
+                                    ::mpkit::PatternStep::Match,
+                                ],
+                            );
+                            PATTERN.is_match(&value)
+                        } {
+                            return Err(
+                                _serde::de::Error::custom(
+                                    "`errMsg` must match the pattern \"^getUserInfo:(fail([ :][\\\\s\\\\S]*)?|cancel)$\"",
+                                ),
+                            );
+                        }
+                        member_err_msg.set(value);
+                        Ok(())
                     }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_integer(&mut map, &mut member_errno, "errno")?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member1) => member_errno.read_integer(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(WxGetUserInfoFailure {
-                err_msg: _members::required(member_err_msg, "errMsg")?,
-                errno: member_errno,
+            Ok(WxGetUserInfoFailure {
+                err_msg: member_err_msg.required()?,
+                errno: member_errno.optional(),
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserInfoFailure {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for WxGetUserInfoFailure {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("errMsg", &self.err_msg)?;
-            _members::write_present(&mut map, "errno", self.errno.as_ref())?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_present(&mut map, "errno", &self.errno)?;
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -1147,7 +992,9 @@ pub struct WxGetUserInfoEncryptedUserInfo {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -1162,20 +1009,19 @@ const _: () = {
         Member8,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "openId" => ::std::option::Option::Some(Member::Member0),
-                "nickName" => ::std::option::Option::Some(Member::Member1),
-                "gender" => ::std::option::Option::Some(Member::Member2),
-                "city" => ::std::option::Option::Some(Member::Member3),
-                "province" => ::std::option::Option::Some(Member::Member4),
-                "country" => ::std::option::Option::Some(Member::Member5),
-                "avatarUrl" => ::std::option::Option::Some(Member::Member6),
-                "unionId" => ::std::option::Option::Some(Member::Member7),
-                "watermark" => ::std::option::Option::Some(Member::Member8),
-                _ => ::std::option::Option::None,
+                "openId" => Some(Member::Member0),
+                "nickName" => Some(Member::Member1),
+                "gender" => Some(Member::Member2),
+                "city" => Some(Member::Member3),
+                "province" => Some(Member::Member4),
+                "country" => Some(Member::Member5),
+                "avatarUrl" => Some(Member::Member6),
+                "unionId" => Some(Member::Member7),
+                "watermark" => Some(Member::Member8),
+                _ => None,
             }
         }
     }
@@ -1188,115 +1034,66 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<WxGetUserInfoEncryptedUserInfo, A::Error> {
-            let mut member_open_id = ::std::option::Option::None;
-            let mut member_nick_name = ::std::option::Option::None;
-            let mut member_gender = ::std::option::Option::None;
-            let mut member_city = ::std::option::Option::None;
-            let mut member_province = ::std::option::Option::None;
-            let mut member_country = ::std::option::Option::None;
-            let mut member_avatar_url = ::std::option::Option::None;
-            let mut member_union_id = ::std::option::Option::None;
-            let mut member_watermark = ::std::option::Option::None;
+        ) -> Result<WxGetUserInfoEncryptedUserInfo, A::Error> {
+            let mut member_open_id = _members::Slot::new("openId");
+            let mut member_nick_name = _members::Slot::new("nickName");
+            let mut member_gender = _members::Slot::new("gender");
+            let mut member_city = _members::Slot::new("city");
+            let mut member_province = _members::Slot::new("province");
+            let mut member_country = _members::Slot::new("country");
+            let mut member_avatar_url = _members::Slot::new("avatarUrl");
+            let mut member_union_id = _members::Slot::new("unionId");
+            let mut member_watermark = _members::Slot::new("watermark");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(&mut map, &mut member_open_id, "openId")?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_nick_name,
-                            "nickName",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member2) => {
-                        _members::read_member(&mut map, &mut member_gender, "gender")?;
-                    }
-                    ::std::option::Option::Some(Member::Member3) => {
-                        _members::read_member(&mut map, &mut member_city, "city")?;
-                    }
-                    ::std::option::Option::Some(Member::Member4) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_province,
-                            "province",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member5) => {
-                        _members::read_member(&mut map, &mut member_country, "country")?;
-                    }
-                    ::std::option::Option::Some(Member::Member6) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_avatar_url,
-                            "avatarUrl",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member7) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_union_id,
-                            "unionId",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member8) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_watermark,
-                            "watermark",
-                        )?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_open_id.read(&mut map),
+                    Some(Member::Member1) => member_nick_name.read(&mut map),
+                    Some(Member::Member2) => member_gender.read(&mut map),
+                    Some(Member::Member3) => member_city.read(&mut map),
+                    Some(Member::Member4) => member_province.read(&mut map),
+                    Some(Member::Member5) => member_country.read(&mut map),
+                    Some(Member::Member6) => member_avatar_url.read(&mut map),
+                    Some(Member::Member7) => member_union_id.read(&mut map),
+                    Some(Member::Member8) => member_watermark.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(WxGetUserInfoEncryptedUserInfo {
-                open_id: _members::required(member_open_id, "openId")?,
-                nick_name: member_nick_name,
-                gender: member_gender,
-                city: member_city,
-                province: member_province,
-                country: member_country,
-                avatar_url: member_avatar_url,
-                union_id: member_union_id,
-                watermark: _members::required(member_watermark, "watermark")?,
+            Ok(WxGetUserInfoEncryptedUserInfo {
+                open_id: member_open_id.required()?,
+                nick_name: member_nick_name.optional(),
+                gender: member_gender.optional(),
+                city: member_city.optional(),
+                province: member_province.optional(),
+                country: member_country.optional(),
+                avatar_url: member_avatar_url.optional(),
+                union_id: member_union_id.optional(),
+                watermark: member_watermark.required()?,
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserInfoEncryptedUserInfo {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for WxGetUserInfoEncryptedUserInfo {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("openId", &self.open_id)?;
-            _members::write_present(&mut map, "nickName", self.nick_name.as_ref())?;
-            _members::write_present(&mut map, "gender", self.gender.as_ref())?;
-            _members::write_present(&mut map, "city", self.city.as_ref())?;
-            _members::write_present(&mut map, "province", self.province.as_ref())?;
-            _members::write_present(&mut map, "country", self.country.as_ref())?;
-            _members::write_present(&mut map, "avatarUrl", self.avatar_url.as_ref())?;
-            _members::write_present(&mut map, "unionId", self.union_id.as_ref())?;
+            _members::write_present(&mut map, "nickName", &self.nick_name)?;
+            _members::write_present(&mut map, "gender", &self.gender)?;
+            _members::write_present(&mut map, "city", &self.city)?;
+            _members::write_present(&mut map, "province", &self.province)?;
+            _members::write_present(&mut map, "country", &self.country)?;
+            _members::write_present(&mut map, "avatarUrl", &self.avatar_url)?;
+            _members::write_present(&mut map, "unionId", &self.union_id)?;
             map.serialize_entry("watermark", &self.watermark)?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -1319,7 +1116,9 @@ pub struct WxGetUserInfoWatermark {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -1327,13 +1126,12 @@ const _: () = {
         Member1,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "appid" => ::std::option::Option::Some(Member::Member0),
-                "timestamp" => ::std::option::Option::Some(Member::Member1),
-                _ => ::std::option::Option::None,
+                "appid" => Some(Member::Member0),
+                "timestamp" => Some(Member::Member1),
+                _ => None,
             }
         }
     }
@@ -1347,57 +1145,38 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<WxGetUserInfoWatermark, A::Error> {
-            let mut member_appid = ::std::option::Option::None;
-            let mut member_timestamp = ::std::option::Option::None;
+        ) -> Result<WxGetUserInfoWatermark, A::Error> {
+            let mut member_appid = _members::Slot::new("appid");
+            let mut member_timestamp = _members::Slot::new("timestamp");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(&mut map, &mut member_appid, "appid")?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_integer(
-                            &mut map,
-                            &mut member_timestamp,
-                            "timestamp",
-                        )?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_appid.read(&mut map),
+                    Some(Member::Member1) => member_timestamp.read_integer(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(WxGetUserInfoWatermark {
-                appid: _members::required(member_appid, "appid")?,
-                timestamp: _members::required(member_timestamp, "timestamp")?,
+            Ok(WxGetUserInfoWatermark {
+                appid: member_appid.required()?,
+                timestamp: member_timestamp.required()?,
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserInfoWatermark {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for WxGetUserInfoWatermark {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("appid", &self.appid)?;
             map.serialize_entry("timestamp", &self.timestamp)?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }

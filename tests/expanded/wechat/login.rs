@@ -174,18 +174,16 @@ impl ::mpkit::ApiOptions for WxLoginOptions {
     }
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::None;
+    use ::std::result::Result;
+    use ::mpkit::__private::members as _members;
+    use ::mpkit::__private::serde::{self as _serde, Serializer};
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
     impl _serde::Serialize for WxLoginOptions {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
-            if let ::std::option::Option::Some(value) = &self.timeout {
-                map.serialize_entry("timeout", value)?;
-            }
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
+            _members::write_present(&mut map, "timeout", &self.timeout)?;
             map.end()
         }
     }
@@ -249,7 +247,9 @@ pub struct WxLoginSuccess {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -257,13 +257,12 @@ const _: () = {
         Member1,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "code" => ::std::option::Option::Some(Member::Member0),
-                "errMsg" => ::std::option::Option::Some(Member::Member1),
-                _ => ::std::option::Option::None,
+                "code" => Some(Member::Member0),
+                "errMsg" => Some(Member::Member1),
+                _ => None,
             }
         }
     }
@@ -277,53 +276,38 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<WxLoginSuccess, A::Error> {
-            let mut member_code = ::std::option::Option::None;
-            let mut member_err_msg = ::std::option::Option::None;
+        ) -> Result<WxLoginSuccess, A::Error> {
+            let mut member_code = _members::Slot::new("code");
+            let mut member_err_msg = _members::Slot::new("errMsg");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(&mut map, &mut member_code, "code")?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(&mut map, &mut member_err_msg, "errMsg")?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_code.read(&mut map),
+                    Some(Member::Member1) => member_err_msg.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(WxLoginSuccess {
-                code: _members::required(member_code, "code")?,
-                err_msg: _members::required(member_err_msg, "errMsg")?,
+            Ok(WxLoginSuccess {
+                code: member_code.required()?,
+                err_msg: member_err_msg.required()?,
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxLoginSuccess {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for WxLoginSuccess {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("code", &self.code)?;
             map.serialize_entry("errMsg", &self.err_msg)?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -348,7 +332,10 @@ pub struct WxLoginFailure {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Err, Ok};
+    use ::std::string::String;
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -356,13 +343,12 @@ const _: () = {
         Member1,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "errMsg" => ::std::option::Option::Some(Member::Member0),
-                "errno" => ::std::option::Option::Some(Member::Member1),
-                _ => ::std::option::Option::None,
+                "errMsg" => Some(Member::Member0),
+                "errno" => Some(Member::Member1),
+                _ => None,
             }
         }
     }
@@ -376,99 +362,84 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<WxLoginFailure, A::Error> {
-            let mut member_err_msg = ::std::option::Option::None;
-            let mut member_errno = ::std::option::Option::None;
+        ) -> Result<WxLoginFailure, A::Error> {
+            let mut member_err_msg = _members::Slot::new("errMsg");
+            let mut member_errno = _members::Slot::new("errno");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        {
-                            _members::first::<_, A::Error>(&member_err_msg, "errMsg")?;
-                            let value: ::std::string::String = map.next_value()?;
-                            if !{
-                                static PATTERN: ::mpkit::CompiledPattern = ::mpkit::CompiledPattern::new(
-                                    "^login:(fail([ :][\\s\\S]*)?|cancel)$",
-                                    &[
-                                        ::mpkit::PatternStep::Start,
-                                        ::mpkit::PatternStep::Char(&[('l', 'l')]),
-                                        ::mpkit::PatternStep::Char(&[('o', 'o')]),
-                                        ::mpkit::PatternStep::Char(&[('g', 'g')]),
-                                        ::mpkit::PatternStep::Char(&[('i', 'i')]),
-                                        ::mpkit::PatternStep::Char(&[('n', 'n')]),
-                                        ::mpkit::PatternStep::Char(&[(':', ':')]),
-                                        ::mpkit::PatternStep::Split(8, 18),
-                                        ::mpkit::PatternStep::Char(&[('f', 'f')]),
-                                        ::mpkit::PatternStep::Char(&[('a', 'a')]),
-                                        ::mpkit::PatternStep::Char(&[('i', 'i')]),
-                                        ::mpkit::PatternStep::Char(&[('l', 'l')]),
-                                        ::mpkit::PatternStep::Split(13, 17),
-                                        ::mpkit::PatternStep::Char(&[(' ', ' '), (':', ':')]),
-                                        ::mpkit::PatternStep::Split(15, 17),
-                                        ::mpkit::PatternStep::Char(
-                                            &[('\0', '\u{d7ff}'), ('\u{e000}', '\u{10ffff}')],
-                                        ),
-                                        ::mpkit::PatternStep::Jump(14),
-                                        ::mpkit::PatternStep::Jump(24),
-                                        ::mpkit::PatternStep::Char(&[('c', 'c')]),
-                                        ::mpkit::PatternStep::Char(&[('a', 'a')]),
-                                        ::mpkit::PatternStep::Char(&[('n', 'n')]),
-                                        ::mpkit::PatternStep::Char(&[('c', 'c')]),
-                                        ::mpkit::PatternStep::Char(&[('e', 'e')]),
-                                        ::mpkit::PatternStep::Char(&[('l', 'l')]),
-                                        ::mpkit::PatternStep::End,
-                                        ::mpkit::PatternStep::Match,
-                                    ],
-                                );
-                                PATTERN.is_match(&value)
-                            } {
-                                return ::std::result::Result::Err(
-                                    _serde::de::Error::custom(
-                                        "`errMsg` must match the pattern \"^login:(fail([ :][\\\\s\\\\S]*)?|cancel)$\"",
+                    Some(Member::Member0) => {
+                        let value: String = member_err_msg.next(&mut map)?;
+                        if !{
+                            static PATTERN: ::mpkit::CompiledPattern = ::mpkit::CompiledPattern::new(
+                                "^login:(fail([ :][\\s\\S]*)?|cancel)$",
+                                &[
+                                    ::mpkit::PatternStep::Start,
+                                    ::mpkit::PatternStep::Char(&[('l', 'l')]),
+                                    ::mpkit::PatternStep::Char(&[('o', 'o')]),
+                                    ::mpkit::PatternStep::Char(&[('g', 'g')]),
+                                    ::mpkit::PatternStep::Char(&[('i', 'i')]),
+                                    ::mpkit::PatternStep::Char(&[('n', 'n')]),
+                                    ::mpkit::PatternStep::Char(&[(':', ':')]),
+                                    ::mpkit::PatternStep::Split(8, 18),
+                                    ::mpkit::PatternStep::Char(&[('f', 'f')]),
+                                    ::mpkit::PatternStep::Char(&[('a', 'a')]),
+                                    ::mpkit::PatternStep::Char(&[('i', 'i')]),
+                                    ::mpkit::PatternStep::Char(&[('l', 'l')]),
+                                    ::mpkit::PatternStep::Split(13, 17),
+                                    ::mpkit::PatternStep::Char(&[(' ', ' '), (':', ':')]),
+                                    ::mpkit::PatternStep::Split(15, 17),
+                                    ::mpkit::PatternStep::Char(
+                                        &[('\0', '\u{d7ff}'), ('\u{e000}', '\u{10ffff}')],
                                     ),
-                                );
-                            }
-                            member_err_msg = ::std::option::Option::Some(value);
-                        };
+                                    ::mpkit::PatternStep::Jump(14),
+                                    ::mpkit::PatternStep::Jump(24),
+                                    ::mpkit::PatternStep::Char(&[('c', 'c')]),
+                                    ::mpkit::PatternStep::Char(&[('a', 'a')]),
+                                    ::mpkit::PatternStep::Char(&[('n', 'n')]),
+                                    ::mpkit::PatternStep::Char(&[('c', 'c')]),
+                                    ::mpkit::PatternStep::Char(&[('e', 'e')]),
+                                    ::mpkit::PatternStep::Char(&[('l', 'l')]),
+                                    ::mpkit::PatternStep::End,
+                                    ::mpkit::PatternStep::Match,
+                                ],
+                            );
+                            PATTERN.is_match(&value)
+                        } {
+                            return Err(
+                                _serde::de::Error::custom(
+                                    "`errMsg` must match the pattern \"^login:(fail([ :][\\\\s\\\\S]*)?|cancel)$\"",
+                                ),
+                            );
+                        }
+                        member_err_msg.set(value);
+                        Ok(())
                     }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_integer(&mut map, &mut member_errno, "errno")?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member1) => member_errno.read_integer(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(WxLoginFailure {
-                err_msg: _members::required(member_err_msg, "errMsg")?,
-                errno: member_errno,
+            Ok(WxLoginFailure {
+                err_msg: member_err_msg.required()?,
+                errno: member_errno.optional(),
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxLoginFailure {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for WxLoginFailure {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("errMsg", &self.err_msg)?;
-            _members::write_present(&mut map, "errno", self.errno.as_ref())?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_present(&mut map, "errno", &self.errno)?;
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }

@@ -7,7 +7,7 @@ mod profile;
 mod schema;
 mod types;
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Literal, TokenStream, TokenTree};
 use quote::quote;
 use syn::{Path, Visibility};
 
@@ -36,6 +36,113 @@ pub(crate) fn emit(cx: &Context<'_>) -> TokenStream {
         #(#types)*
         #profile
     }
+}
+
+/// The body of a `const _: () = { ... };` block, its paths into `std`'s
+/// `Option`, `Result` and `String` shortened (`Some(value)`, not
+/// `::std::option::Option::Some(value)`) under `use` items for exactly the
+/// names it then uses, so that none is unused. The block's own `use` items
+/// shadow whatever the user's module calls these names.
+pub(crate) fn std_names(body: TokenStream) -> TokenStream {
+    let mut used = Vec::new();
+    let body = shorten(body, &mut used);
+    let imports = STD_NAMES.iter().filter_map(|(module, ty, variants)| {
+        let ty_used = used.contains(&(*ty, None));
+        let variants: Vec<&&str> = variants
+            .iter()
+            .filter(|variant| used.contains(&(*ty, Some(**variant))))
+            .collect();
+        let path = format!("::std::{module}::{ty}");
+        let tree = match (ty_used, variants.as_slice()) {
+            (false, []) => return None,
+            (true, []) => path,
+            (false, [variant]) => format!("{path}::{variant}"),
+            (ty_used, variants) => {
+                let names = ty_used
+                    .then_some("self")
+                    .into_iter()
+                    .chain(variants.iter().map(|variant| **variant));
+                format!("{path}::{{{}}}", names.collect::<Vec<_>>().join(", "))
+            }
+        };
+        let tree: TokenStream = tree.parse().ok()?;
+        Some(quote!(use #tree;))
+    });
+    let imports: Vec<TokenStream> = imports.collect();
+    quote! { #(#imports)* #body }
+}
+
+/// The `std` names [`std_names`] shortens: module, type, its variants.
+const STD_NAMES: &[(&str, &str, &[&str])] = &[
+    ("option", "Option", &["None", "Some"]),
+    ("result", "Result", &["Err", "Ok"]),
+    ("string", "String", &[]),
+];
+
+/// `tokens` with `::std::option::Option` (and the other [`STD_NAMES`])
+/// shortened, noting in `used` each name (type, variant) left short.
+fn shorten(
+    tokens: TokenStream,
+    used: &mut Vec<(&'static str, Option<&'static str>)>,
+) -> TokenStream {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut out = Vec::with_capacity(trees.len());
+    let mut i = 0;
+    while i < trees.len() {
+        if let Some((consumed, name)) = std_path(&trees[i..]) {
+            let (ty, variant) = name;
+            let short = variant.unwrap_or(ty);
+            out.push(TokenTree::Ident(proc_macro2::Ident::new(
+                short,
+                trees[i].span(),
+            )));
+            if !used.contains(&name) {
+                used.push(name);
+            }
+            i += consumed;
+            continue;
+        }
+        out.push(match &trees[i] {
+            TokenTree::Group(group) => {
+                let mut shortened =
+                    proc_macro2::Group::new(group.delimiter(), shorten(group.stream(), used));
+                shortened.set_span(group.span());
+                TokenTree::Group(shortened)
+            }
+            other => other.clone(),
+        });
+        i += 1;
+    }
+    out.into_iter().collect()
+}
+
+/// The `::std::module::Type` or `::std::module::Type::Variant` path that
+/// `trees` start with: how many trees it takes, and its names.
+fn std_path(trees: &[TokenTree]) -> Option<(usize, (&'static str, Option<&'static str>))> {
+    let ident = |at: usize| match trees.get(at) {
+        Some(TokenTree::Ident(ident)) => Some(ident.to_string()),
+        _ => None,
+    };
+    let colons = |at: usize| {
+        matches!(
+            (trees.get(at), trees.get(at + 1)),
+            (Some(TokenTree::Punct(a)), Some(TokenTree::Punct(b)))
+                if a.as_char() == ':' && a.spacing() == proc_macro2::Spacing::Joint && b.as_char() == ':'
+        )
+    };
+    if !(colons(0) && ident(2)? == "std" && colons(3) && colons(6)) {
+        return None;
+    }
+    let (module, ty) = (ident(5)?, ident(8)?);
+    let (_, ty, variants) = STD_NAMES
+        .iter()
+        .find(|(m, t, _)| *m == module && *t == ty)?;
+    if colons(9) {
+        if let Some(variant) = ident(11).and_then(|found| variants.iter().find(|v| **v == found)) {
+            return Some((12, (ty, Some(variant))));
+        }
+    }
+    Some((9, (ty, None)))
 }
 
 /// `#[doc = "..."]` lines; an empty list gives nothing.
@@ -155,4 +262,26 @@ pub(crate) fn gate_note(
 pub(crate) fn proof_text(version: mpkit_runtime::Version) -> String {
     let [major, minor, patch, _] = version.segments();
     format!("AtLeast::<{major}, {minor}, {patch}>::check(host_version)?")
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    #[test]
+    fn std_names_imports_exactly_what_it_shortens() {
+        let body = quote! {
+            fn f(x: ::std::option::Option<u8>) -> ::std::result::Result<u8, ()> {
+                x.ok_or(())
+            }
+            fn g() -> ::std::option::Option<u8> { ::std::option::Option::None }
+        };
+        let text = super::std_names(body).to_string().replace(' ', "");
+        assert!(
+            text.starts_with("use::std::option::Option::{self,None};use::std::result::Result;"),
+            "{text}"
+        );
+        assert!(!text.contains("::std::option::Option<"), "{text}");
+        assert!(!text.contains("Some") && !text.contains("String"), "{text}");
+    }
 }

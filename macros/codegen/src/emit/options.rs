@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 use serde_json::Value;
 
 use super::{Context, doc, gate_note, proof, ty, version};
-use crate::lower::{OptionSpec, Rule, Ty, TypeDef, TypeId};
+use crate::lower::{OptionSpec, Repr, Rule, Ty, TypeDef, TypeId};
 use crate::naming::ident;
 
 pub(super) fn options_ident(cx: &Context<'_>) -> syn::Ident {
@@ -193,28 +193,32 @@ fn serialize_impl(cx: &Context<'_>) -> TokenStream {
         if option.required {
             quote!(map.serialize_entry(#json, &self.#ident)?;)
         } else {
-            quote! {
-                if let ::std::option::Option::Some(value) = &self.#ident {
-                    map.serialize_entry(#json, value)?;
-                }
-            }
+            quote!(_members::write_present(&mut map, #json, &self.#ident)?;)
         }
     });
     let mutable = mutable(cx);
-    quote! {
-        const _: () = {
-            use #krate::__private::serde as _serde;
-            use _serde::ser::SerializeMap as _;
+    let members = cx
+        .api
+        .options
+        .iter()
+        .any(|option| !option.required)
+        .then(|| quote!(use #krate::__private::members as _members;));
+    let block = super::std_names(quote! {
+        #members
+        use #krate::__private::serde::{self as _serde, Serializer};
+        use _serde::ser::SerializeMap as _;
 
-            #[automatically_derived]
-            impl _serde::Serialize for #options {
-                fn serialize<S: _serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                    let #mutable map = serializer.serialize_map(::std::option::Option::None)?;
-                    #(#writes)*
-                    map.end()
-                }
+        #[automatically_derived]
+        impl _serde::Serialize for #options {
+            fn serialize<S: Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                let #mutable map = serializer.serialize_map(::std::option::Option::None)?;
+                #(#writes)*
+                map.end()
             }
-        };
+        }
+    });
+    quote! {
+        const _: () = { #block };
     }
 }
 
@@ -395,24 +399,16 @@ fn value_writes(cx: &Context<'_>) -> Vec<TokenStream> {
                 Ty::Int | Ty::Float => quote!(#json_value::from(*value)),
                 Ty::String => quote!(#json_value::String(::std::clone::Clone::clone(value))),
                 Ty::Value => quote!(::std::clone::Clone::clone(value)),
-                Ty::Named(id) => match enum_values(cx, *id) {
-                    Some(arms) => {
-                        let enum_ident = ident(cx.api.type_name(*id));
-                        let arms = arms.iter().map(|(variant, value)| {
-                            let value = match value {
-                                Value::String(text) => {
-                                    quote!(#json_value::String(::std::string::String::from(#text)))
-                                }
-                                other => match other.as_i64() {
-                                    Some(number) => quote!(#json_value::from(#number)),
-                                    None => unwritable(),
-                                },
-                            };
-                            quote!(#enum_ident::#variant => #value,)
-                        });
-                        quote!(match value { #(#arms)* })
-                    }
-                    None => unwritable(),
+                // The enum's own `as_str`/`code` is its value as JSON.
+                Ty::Named(id) => match cx.api.def(*id) {
+                    Some(TypeDef::Enum {
+                        repr: Repr::Text, ..
+                    }) => quote!(#json_value::String(::std::string::String::from(value.as_str()))),
+                    Some(TypeDef::Enum {
+                        repr: Repr::Integer,
+                        ..
+                    }) => quote!(#json_value::from(value.code())),
+                    _ => unwritable(),
                 },
                 _ => unwritable(),
             };
@@ -620,63 +616,112 @@ fn rule_checks(cx: &Context<'_>, option: &OptionSpec) -> Option<TokenStream> {
     let krate = cx.krate;
     let ident = &option.ident;
     let json = &option.json;
-    if let Some(schema) = &option.schema {
+    let checks = if let Some(schema) = &option.schema {
         let check = super::schema::check_value(krate, schema, &quote!(value));
-        let checks = quote! {
+        quote! {
             if let ::std::result::Result::Err(violation) = #check {
                 errors.push(#krate::BuildError::invalid_field(#json, ::std::string::ToString::to_string(&violation)));
             }
-        };
-        return Some(if option.required {
-            quote! { { let value = &self.#ident; #checks } }
-        } else {
-            quote! { if let ::std::option::Option::Some(value) = &self.#ident { #checks } }
-        });
-    }
-    // A number option is checked for being finite even without rules: NaN
-    // and infinities are no JSON numbers (they would be written as `null`).
-    if option.rules.is_empty() {
-        if option.ty != Ty::Float {
-            return None;
         }
-        let not_finite = if option.required {
-            quote!(!self.#ident.is_finite())
-        } else {
-            quote!(self.#ident.is_some_and(|value| !value.is_finite()))
-        };
-        return Some(quote! {
-            if #not_finite {
-                errors.push(#krate::BuildError::invalid_field(#json, "must be a finite number, not NaN or an infinity"));
-            }
-        });
+    } else if option.rules.is_empty() {
+        return finite_check(krate, option);
+    } else {
+        let is_length = |rule: &&Rule| matches!(rule, Rule::MinLength(_) | Rule::MaxLength(_));
+        let test = |rule: &Rule| rule_test(krate, option, rule);
+        let length_tests: Vec<TokenStream> =
+            option.rules.iter().filter(is_length).map(test).collect();
+        let mut other_tests: Vec<TokenStream> = option
+            .rules
+            .iter()
+            .filter(|rule| !is_length(rule))
+            .map(test)
+            .collect();
+        if option.ty == Ty::Float {
+            other_tests.insert(
+                0,
+                quote! {
+                    if !value.is_finite() {
+                        errors.push(#krate::BuildError::invalid_field(#json, "must be a finite number, not NaN or an infinity"));
+                    }
+                },
+            );
+        }
+        let length_checks = length_checks(&option.rules, &length_tests);
+        quote!(#length_checks #(#other_tests)*)
+    };
+    Some(if option.required {
+        quote! { { let value = &self.#ident; #checks } }
+    } else {
+        quote! { if let ::std::option::Option::Some(value) = &self.#ident { #checks } }
+    })
+}
+
+/// A number option without rules is still checked for being finite: NaN
+/// and infinities are no JSON numbers (they would be written as `null`).
+fn finite_check(krate: &syn::Path, option: &OptionSpec) -> Option<TokenStream> {
+    if option.ty != Ty::Float {
+        return None;
     }
-    let is_length = |rule: &Rule| matches!(rule, Rule::MinLength(_) | Rule::MaxLength(_));
-    let min = option.rules.iter().find_map(|rule| match rule {
+    let (ident, json) = (&option.ident, &option.json);
+    let not_finite = if option.required {
+        quote!(!self.#ident.is_finite())
+    } else {
+        quote!(self.#ident.is_some_and(|value| !value.is_finite()))
+    };
+    Some(quote! {
+        if #not_finite {
+            errors.push(#krate::BuildError::invalid_field(#json, "must be a finite number, not NaN or an infinity"));
+        }
+    })
+}
+
+/// The length tests, on `length` (the characters of `value`), counted only
+/// when the byte length cannot decide them: n bytes of UTF-8 hold n/4 to n
+/// characters. Nothing when there are no length rules.
+fn length_checks(rules: &[Rule], length_tests: &[TokenStream]) -> Option<TokenStream> {
+    if length_tests.is_empty() {
+        return None;
+    }
+    let min = rules.iter().find_map(|rule| match rule {
         Rule::MinLength(min) => Some(*min as usize),
         _ => None,
     });
-    let max = option.rules.iter().find_map(|rule| match rule {
+    let max = rules.iter().find_map(|rule| match rule {
         Rule::MaxLength(max) => Some(*max as usize),
         _ => None,
     });
-    let test = |rule: &Rule| match rule {
+    let at_least = min.map(|min| min.saturating_mul(4));
+    let decided = match (at_least, max) {
+        (Some(at_least), Some(max)) => quote!(value.len() >= #at_least && value.len() <= #max),
+        (Some(at_least), None) => quote!(value.len() >= #at_least),
+        (None, Some(max)) => quote!(value.len() <= #max),
+        (None, None) => quote!(false),
+    };
+    Some(quote! {
+        if !(#decided) {
+            let length = value.chars().count();
+            #(#length_tests)*
+        }
+    })
+}
+
+/// The test of one rule on `value` (or, for a length rule, on `length`),
+/// pushing the violation onto `errors`.
+fn rule_test(krate: &syn::Path, option: &OptionSpec, rule: &Rule) -> TokenStream {
+    let json = &option.json;
+    let invalid = |reason: TokenStream| quote!(errors.push(#krate::BuildError::invalid_field(#json, #reason)););
+    match rule {
         Rule::MinLength(min) => {
             let min = *min as usize;
             let reason = format!("must be at least {min} {}, got {{length}}", characters(min));
-            quote! {
-                if length < #min {
-                    errors.push(#krate::BuildError::invalid_field(#json, ::std::format!(#reason)));
-                }
-            }
+            let push = invalid(quote!(::std::format!(#reason)));
+            quote!(if length < #min { #push })
         }
         Rule::MaxLength(max) => {
             let max = *max as usize;
             let reason = format!("must be at most {max} {}, got {{length}}", characters(max));
-            quote! {
-                if length > #max {
-                    errors.push(#krate::BuildError::invalid_field(#json, ::std::format!(#reason)));
-                }
-            }
+            let push = invalid(quote!(::std::format!(#reason)));
+            quote!(if length > #max { #push })
         }
         Rule::Pattern(pattern) => {
             let reason = format!("must match the pattern {pattern:?}");
@@ -684,82 +729,36 @@ fn rule_checks(cx: &Context<'_>, option: &OptionSpec) -> Option<TokenStream> {
             let pattern = crate::automaton::pattern_static(krate, &name, pattern).unwrap_or_else(
                 || quote!(static #name: #krate::Pattern = #krate::Pattern::new(#pattern);),
             );
+            let push = invalid(quote!(#reason));
             quote! {
                 #pattern
-                if !#name.is_match(value) {
-                    errors.push(#krate::BuildError::invalid_field(#json, #reason));
-                }
+                if !#name.is_match(value) { #push }
             }
         }
-        Rule::Minimum(min) | Rule::Maximum(min) => {
+        Rule::Minimum(bound) | Rule::Maximum(bound) => {
             let below = matches!(rule, Rule::Minimum(_));
-            let (bound, word) = match option.ty {
-                Ty::Int => (min.as_i64().map(|i| quote!(#i)), ""),
-                _ => (min.as_f64().map(|f| quote!(#f)), ""),
+            let literal = match option.ty {
+                Ty::Int => bound.as_i64().map(|i| quote!(#i)),
+                _ => bound.as_f64().map(|f| quote!(#f)),
             };
-            let Some(bound) = bound else { return quote!() };
-            let comparison = if below {
-                quote!(*value < #bound)
+            let Some(literal) = literal else {
+                return quote!();
+            };
+            let (comparison, reason) = if below {
+                (
+                    quote!(*value < #literal),
+                    format!("must be at least {bound}, got {{value}}"),
+                )
             } else {
-                quote!(*value > #bound)
+                (
+                    quote!(*value > #literal),
+                    format!("must be at most {bound}, got {{value}}"),
+                )
             };
-            let reason = if below {
-                format!("must be at least {min}{word}, got {{value}}")
-            } else {
-                format!("must be at most {min}{word}, got {{value}}")
-            };
-            quote! {
-                if #comparison {
-                    errors.push(#krate::BuildError::invalid_field(#json, ::std::format!(#reason)));
-                }
-            }
+            let push = invalid(quote!(::std::format!(#reason)));
+            quote!(if #comparison { #push })
         }
-    };
-    let length_tests: Vec<TokenStream> = option
-        .rules
-        .iter()
-        .filter(|r| is_length(r))
-        .map(test)
-        .collect();
-    let mut other_tests: Vec<TokenStream> = option
-        .rules
-        .iter()
-        .filter(|r| !is_length(r))
-        .map(test)
-        .collect();
-    if option.ty == Ty::Float {
-        other_tests.insert(
-            0,
-            quote! {
-                if !value.is_finite() {
-                    errors.push(#krate::BuildError::invalid_field(#json, "must be a finite number, not NaN or an infinity"));
-                }
-            },
-        );
     }
-    // n bytes of UTF-8 hold n/4 to n characters: the characters are counted
-    // only when the byte length cannot decide the rules.
-    let length_checks = (!length_tests.is_empty()).then(|| {
-        let at_least = min.map(|min| min.saturating_mul(4));
-        let decided = match (at_least, max) {
-            (Some(at_least), Some(max)) => quote!(value.len() >= #at_least && value.len() <= #max),
-            (Some(at_least), None) => quote!(value.len() >= #at_least),
-            (None, Some(max)) => quote!(value.len() <= #max),
-            (None, None) => quote!(false),
-        };
-        quote! {
-            if !(#decided) {
-                let length = value.chars().count();
-                #(#length_tests)*
-            }
-        }
-    });
-    let checks = quote!(#length_checks #(#other_tests)*);
-    Some(if option.required {
-        quote! { { let value = &self.#ident; #checks } }
-    } else {
-        quote! { if let ::std::option::Option::Some(value) = &self.#ident { #checks } }
-    })
 }
 
 /// "character" or "characters", as `count` needs.

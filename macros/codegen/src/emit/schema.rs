@@ -55,31 +55,13 @@ fn node_ref(id: NodeId) -> TokenStream {
     quote!(&#name)
 }
 
+/// One check of a node, as a `Check` expression.
 fn check(krate: &syn::Path, check: &CheckSpec, patterns: &mut Vec<String>) -> TokenStream {
     let s = quote!(#krate::schema);
-    let mut pattern = |source: &str| {
-        let i = patterns
-            .iter()
-            .position(|p| p == source)
-            .unwrap_or_else(|| {
-                patterns.push(source.to_owned());
-                patterns.len() - 1
-            });
-        let name = format_ident!("PATTERN_{}", i);
-        quote!(&#name)
+    let mut w = Checks {
+        s: s.clone(),
+        patterns,
     };
-    let ids = |ids: &[NodeId]| {
-        let refs = ids.iter().map(|id| node_ref(*id));
-        quote!(&[#(#refs),*])
-    };
-    let optional = |id: &Option<NodeId>| match id {
-        Some(id) => {
-            let r = node_ref(*id);
-            quote!(::std::option::Option::Some(#r))
-        }
-        None => quote!(::std::option::Option::None),
-    };
-    let count = |n: u64| Literal::u64_unsuffixed(n);
     match check {
         CheckSpec::Never => quote!(#s::Check::Never),
         CheckSpec::Type(types) => {
@@ -99,75 +81,28 @@ fn check(krate: &syn::Path, check: &CheckSpec, patterns: &mut Vec<String>) -> To
         CheckSpec::Maximum(n) => number_check(&s, "Maximum", n),
         CheckSpec::ExclusiveMinimum(n) => number_check(&s, "ExclusiveMinimum", n),
         CheckSpec::ExclusiveMaximum(n) => number_check(&s, "ExclusiveMaximum", n),
-        CheckSpec::MinLength(n) => {
-            let n = count(*n);
-            quote!(#s::Check::MinLength(#n))
-        }
-        CheckSpec::MaxLength(n) => {
-            let n = count(*n);
-            quote!(#s::Check::MaxLength(#n))
-        }
+        CheckSpec::MinLength(n) => w.count("MinLength", *n),
+        CheckSpec::MaxLength(n) => w.count("MaxLength", *n),
         CheckSpec::Pattern(source) => {
-            let p = pattern(source);
+            let p = w.pattern(source);
             quote!(#s::Check::Pattern(#p))
         }
         CheckSpec::Items { prefix, rest } => {
             let (prefix, rest) = (ids(prefix), optional(rest));
             quote!(#s::Check::Items { prefix: #prefix, rest: #rest })
         }
-        CheckSpec::Contains { schema, min, max } => {
-            let schema = node_ref(*schema);
-            let min = count(*min);
-            let max = match max {
-                Some(max) => {
-                    let max = count(*max);
-                    quote!(::std::option::Option::Some(#max))
-                }
-                None => quote!(::std::option::Option::None),
-            };
-            quote!(#s::Check::Contains { schema: #schema, min: #min, max: #max })
-        }
-        CheckSpec::MinItems(n) => {
-            let n = count(*n);
-            quote!(#s::Check::MinItems(#n))
-        }
-        CheckSpec::MaxItems(n) => {
-            let n = count(*n);
-            quote!(#s::Check::MaxItems(#n))
-        }
+        CheckSpec::Contains { schema, min, max } => w.contains(*schema, *min, *max),
+        CheckSpec::MinItems(n) => w.count("MinItems", *n),
+        CheckSpec::MaxItems(n) => w.count("MaxItems", *n),
         CheckSpec::UniqueItems => quote!(#s::Check::UniqueItems),
         CheckSpec::Members {
             named,
             patterns: by_pattern,
             additional,
-        } => {
-            let named = named.iter().map(|(name, id)| {
-                let r = node_ref(*id);
-                quote!((#name, #r))
-            });
-            let by_pattern: Vec<TokenStream> = by_pattern
-                .iter()
-                .map(|(source, id)| {
-                    let p = pattern(source);
-                    let r = node_ref(*id);
-                    quote!((#p, #r))
-                })
-                .collect();
-            let additional = optional(additional);
-            quote!(#s::Check::Members { named: &[#(#named),*], patterns: &[#(#by_pattern),*], additional: #additional })
-        }
-        CheckSpec::PropertyNames(id) => {
-            let r = node_ref(*id);
-            quote!(#s::Check::PropertyNames(#r))
-        }
-        CheckSpec::MinProperties(n) => {
-            let n = count(*n);
-            quote!(#s::Check::MinProperties(#n))
-        }
-        CheckSpec::MaxProperties(n) => {
-            let n = count(*n);
-            quote!(#s::Check::MaxProperties(#n))
-        }
+        } => w.members(named, by_pattern, additional),
+        CheckSpec::PropertyNames(id) => w.node("PropertyNames", *id),
+        CheckSpec::MinProperties(n) => w.count("MinProperties", *n),
+        CheckSpec::MaxProperties(n) => w.count("MaxProperties", *n),
         CheckSpec::Required(names) => quote!(#s::Check::Required(&[#(#names),*])),
         CheckSpec::DependentRequired(rules) => {
             let rules = rules
@@ -182,22 +117,10 @@ fn check(krate: &syn::Path, check: &CheckSpec, patterns: &mut Vec<String>) -> To
             });
             quote!(#s::Check::DependentSchemas(&[#(#rules),*]))
         }
-        CheckSpec::AllOf(list) => {
-            let l = ids(list);
-            quote!(#s::Check::AllOf(#l))
-        }
-        CheckSpec::AnyOf(list) => {
-            let l = ids(list);
-            quote!(#s::Check::AnyOf(#l))
-        }
-        CheckSpec::OneOf(list) => {
-            let l = ids(list);
-            quote!(#s::Check::OneOf(#l))
-        }
-        CheckSpec::Not(id) => {
-            let r = node_ref(*id);
-            quote!(#s::Check::Not(#r))
-        }
+        CheckSpec::AllOf(list) => w.list("AllOf", list),
+        CheckSpec::AnyOf(list) => w.list("AnyOf", list),
+        CheckSpec::OneOf(list) => w.list("OneOf", list),
+        CheckSpec::Not(id) => w.node("Not", *id),
         CheckSpec::If {
             condition,
             then,
@@ -207,18 +130,108 @@ fn check(krate: &syn::Path, check: &CheckSpec, patterns: &mut Vec<String>) -> To
             let (then, otherwise) = (optional(then), optional(otherwise));
             quote!(#s::Check::If { condition: #condition, then: #then, otherwise: #otherwise })
         }
-        CheckSpec::Ref(id) => {
+        CheckSpec::Ref(id) => w.node("Ref", *id),
+        CheckSpec::UnevaluatedItems(id) => w.node("UnevaluatedItems", *id),
+        CheckSpec::UnevaluatedProperties(id) => w.node("UnevaluatedProperties", *id),
+    }
+}
+
+/// What writes one node's checks: the path of `mpkit_runtime::schema`, and
+/// the patterns of the whole schema, each a `static` named by its index.
+struct Checks<'a> {
+    s: TokenStream,
+    patterns: &'a mut Vec<String>,
+}
+
+impl Checks<'_> {
+    /// A reference to the `static` of pattern `source`, added if new.
+    fn pattern(&mut self, source: &str) -> TokenStream {
+        let i = self
+            .patterns
+            .iter()
+            .position(|p| p == source)
+            .unwrap_or_else(|| {
+                self.patterns.push(source.to_owned());
+                self.patterns.len() - 1
+            });
+        let name = format_ident!("PATTERN_{}", i);
+        quote!(&#name)
+    }
+
+    /// `Check::<variant>(n)` for a count.
+    fn count(&self, variant: &str, n: u64) -> TokenStream {
+        let (s, variant, n) = (
+            &self.s,
+            format_ident!("{}", variant),
+            Literal::u64_unsuffixed(n),
+        );
+        quote!(#s::Check::#variant(#n))
+    }
+
+    /// `Check::<variant>(&NODE_n)` for a check of one node.
+    fn node(&self, variant: &str, id: NodeId) -> TokenStream {
+        let (s, variant, r) = (&self.s, format_ident!("{}", variant), node_ref(id));
+        quote!(#s::Check::#variant(#r))
+    }
+
+    /// `Check::<variant>(&[&NODE_a, ...])` for a check of a list of nodes.
+    fn list(&self, variant: &str, list: &[NodeId]) -> TokenStream {
+        let (s, variant, l) = (&self.s, format_ident!("{}", variant), ids(list));
+        quote!(#s::Check::#variant(#l))
+    }
+
+    fn contains(&self, schema: NodeId, min: u64, max: Option<u64>) -> TokenStream {
+        let s = &self.s;
+        let schema = node_ref(schema);
+        let min = Literal::u64_unsuffixed(min);
+        let max = match max {
+            Some(max) => {
+                let max = Literal::u64_unsuffixed(max);
+                quote!(::std::option::Option::Some(#max))
+            }
+            None => quote!(::std::option::Option::None),
+        };
+        quote!(#s::Check::Contains { schema: #schema, min: #min, max: #max })
+    }
+
+    fn members(
+        &mut self,
+        named: &[(String, NodeId)],
+        by_pattern: &[(String, NodeId)],
+        additional: &Option<NodeId>,
+    ) -> TokenStream {
+        let named = named.iter().map(|(name, id)| {
             let r = node_ref(*id);
-            quote!(#s::Check::Ref(#r))
-        }
-        CheckSpec::UnevaluatedItems(id) => {
+            quote!((#name, #r))
+        });
+        let by_pattern: Vec<TokenStream> = by_pattern
+            .iter()
+            .map(|(source, id)| {
+                let p = self.pattern(source);
+                let r = node_ref(*id);
+                quote!((#p, #r))
+            })
+            .collect();
+        let additional = optional(additional);
+        let s = &self.s;
+        quote!(#s::Check::Members { named: &[#(#named),*], patterns: &[#(#by_pattern),*], additional: #additional })
+    }
+}
+
+/// `&[&NODE_a, ...]`.
+fn ids(ids: &[NodeId]) -> TokenStream {
+    let refs = ids.iter().map(|id| node_ref(*id));
+    quote!(&[#(#refs),*])
+}
+
+/// `Some(&NODE_n)` or `None`.
+fn optional(id: &Option<NodeId>) -> TokenStream {
+    match id {
+        Some(id) => {
             let r = node_ref(*id);
-            quote!(#s::Check::UnevaluatedItems(#r))
+            quote!(::std::option::Option::Some(#r))
         }
-        CheckSpec::UnevaluatedProperties(id) => {
-            let r = node_ref(*id);
-            quote!(#s::Check::UnevaluatedProperties(#r))
-        }
+        None => quote!(::std::option::Option::None),
     }
 }
 

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{Context, checks, doc, ty};
+use super::{Context, checks, doc, std_names, ty};
 use crate::lower::{Case, Field, Repr, Ty, TypeDef, Variant};
 use crate::naming::ident;
 
@@ -164,6 +164,14 @@ fn structure(
     };
     let deserialize = decoder.deserialize();
     let serialize = serialize(name, fields, shape.keeps_unknown.then_some(&extra));
+    let block = std_names(quote! {
+        use #krate::__private::serde::{self as _serde, Deserializer, Serializer};
+        use #krate::__private::members as _members;
+        use _serde::ser::SerializeMap as _;
+
+        #deserialize
+        #serialize
+    });
     quote! {
         #lines
         #[derive(Debug, Clone, PartialEq)]
@@ -172,14 +180,7 @@ fn structure(
             #extra_declaration
         }
 
-        const _: () = {
-            use #krate::__private::serde as _serde;
-            use #krate::__private::members as _members;
-            use _serde::ser::SerializeMap as _;
-
-            #deserialize
-            #serialize
-        };
+        const _: () = { #block };
     }
 }
 
@@ -190,22 +191,16 @@ fn serialize(name: &syn::Ident, fields: &[Field], extra: Option<&syn::Ident>) ->
         let ident = &field.ident;
         let json = &field.json;
         if field.optional {
-            quote!(_members::write_present(&mut map, #json, self.#ident.as_ref())?;)
+            quote!(_members::write_present(&mut map, #json, &self.#ident)?;)
         } else {
             quote!(map.serialize_entry(#json, &self.#ident)?;)
         }
     });
-    let extra_write = extra.map(|extra| {
-        quote! {
-            for (member, value) in &self.#extra {
-                map.serialize_entry(member, value)?;
-            }
-        }
-    });
+    let extra_write = extra.map(|extra| quote!(_members::write_unknown(&mut map, &self.#extra)?;));
     quote! {
         #[automatically_derived]
         impl _serde::Serialize for #name {
-            fn serialize<S: _serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 let mut map = serializer.serialize_map(::std::option::Option::None)?;
                 #(#writes)*
                 #extra_write
@@ -235,10 +230,13 @@ impl Decoder<'_> {
         let common_reads = common.iter().map(|member| {
             let tag = &member.tag;
             let read = member.read(self.cx.krate, false);
-            quote!(::std::option::Option::Some(Member::#tag) => { #read; })
+            quote!(::std::option::Option::Some(Member::#tag) => #read,)
         });
         let (other_arm, out_of_line) = self.other_members(&rare);
-        let slots = self.members.iter().map(|m| &m.slot);
+        let slots = self.members.iter().map(|m| {
+            let (slot, json) = (&m.slot, &m.field.json);
+            quote!(let mut #slot = _members::Slot::new(#json);)
+        });
         let extra = self.extra;
         let krate = self.cx.krate;
         let extra_init = self
@@ -253,15 +251,18 @@ impl Decoder<'_> {
                 .map(|m| m.slot.clone())
         });
         let builds = self.members.iter().map(|member| {
-            let (ident, json, slot) = (&member.field.ident, &member.field.json, &member.slot);
+            let (ident, slot) = (&member.field.ident, &member.slot);
             if member.field.optional {
-                quote! { #ident: #slot, }
+                quote! { #ident: #slot.optional(), }
             } else {
-                quote! { #ident: _members::required(#slot, #json)?, }
+                quote! { #ident: #slot.required()?, }
             }
         });
         let expecting = format!("the object {name}");
         let inline_loop = (common.len() <= INLINE_LOOP_MAX_MEMBERS).then(|| quote!(#[inline]));
+        // Most structs have no quirk's members: the trait's default says so.
+        let rare_names = (!rare.is_empty())
+            .then(|| quote!(const RARE: &'static [&'static str] = &[#(#rare_names),*];));
         // The decoder's items stand beside the impl, not inside
         // `deserialize`, so that no generated function is long.
         quote! {
@@ -269,7 +270,7 @@ impl Decoder<'_> {
                 #(#common_tags,)*
             }
             impl _members::MemberNames for Member {
-                const RARE: &'static [&'static str] = &[#(#rare_names),*];
+                #rare_names
                 #[inline]
                 fn of(name: &str) -> ::std::option::Option<Self> {
                     match name {
@@ -287,14 +288,14 @@ impl Decoder<'_> {
                 }
                 #inline_loop
                 fn visit_map<A: _serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
-                    #(let mut #slots = ::std::option::Option::None;)*
+                    #(#slots)*
                     #extra_init
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
-                    while let ::std::option::Option::Some(member) = map.next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))? {
+                    while let ::std::option::Option::Some(member) = _members::next_member(&mut map, &mut unknown)? {
                         match member {
                             #(#common_reads)*
                             ::std::option::Option::None => #other_arm,
-                        }
+                        }?;
                     }
                     #alternatives
                     ::std::result::Result::Ok(#name {
@@ -305,7 +306,7 @@ impl Decoder<'_> {
             }
             #[automatically_derived]
             impl<'de> _serde::Deserialize<'de> for #name {
-                fn deserialize<D: _serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                     deserializer.deserialize_map(Visitor)
                 }
             }
@@ -326,13 +327,13 @@ impl Decoder<'_> {
             .join(", ");
         let keep_unknown = |map: TokenStream, unknown_mut: TokenStream| {
             if keeps_unknown {
-                quote!({ #extra.keep_next(#unknown_mut, #map)?; })
+                quote!(#extra.keep_next(#unknown_mut, #map))
             } else {
-                quote! {{
-                    return ::std::result::Result::Err(_serde::de::Error::custom(::std::format!(
+                quote! {
+                    ::std::result::Result::Err(_serde::de::Error::custom(::std::format!(
                         "unknown member `{unknown}`, expected one of {}", #known
-                    )));
-                }}
+                    )))
+                }
             }
         };
         if rare.is_empty() {
@@ -345,18 +346,18 @@ impl Decoder<'_> {
         let rare_slots: Vec<&syn::Ident> = rare.iter().map(|m| &m.slot).collect();
         let rare_slot_types = rare.iter().map(|m| {
             let slot_ty = &m.slot_ty;
-            quote!(&mut ::std::option::Option<#slot_ty>)
+            quote!(&mut _members::Slot<#slot_ty>)
         });
         let rare_reads = rare.iter().map(|member| {
             let json = &member.field.json;
             let read = member.read(krate, true);
-            quote!(#json => { #read; })
+            quote!(#json => #read,)
         });
         let keep = keep_unknown(quote!(map), quote!(unknown));
         let extra_param = keeps_unknown.then(|| quote!(#extra: &mut #krate::UnknownMembers,));
         let extra_arg = keeps_unknown.then(|| quote!(&mut #extra,));
         (
-            quote!({ read_other(&mut map, #(&mut #rare_slots,)* #extra_arg &mut unknown)?; }),
+            quote!(read_other(&mut map, #(&mut #rare_slots,)* #extra_arg &mut unknown)),
             quote! {
                 /// Reads the value of a member outside the documented
                 /// shape, named by `unknown`: a quirk's member, or one the
@@ -373,7 +374,6 @@ impl Decoder<'_> {
                         #(#rare_reads)*
                         _ => #keep,
                     }
-                    ::std::result::Result::Ok(())
                 }
             },
         )
@@ -393,53 +393,53 @@ struct Member<'a> {
 }
 
 impl Member<'_> {
-    /// The expression reading the member's value into its slot (`by_ref`:
-    /// the slot is a `&mut` parameter of the out-of-line reader). A second
+    /// The expression reading the member's value into its slot, of type
+    /// `Result<(), A::Error>` (`by_ref`: the slot is a `&mut` parameter of
+    /// the out-of-line reader). A second
     /// member of the same name is refused before its value is read. An
     /// integer goes through the runtime's `JsonInteger`, which takes `1.0`
     /// and `-0` as the integers JSON Schema says they are (serde's `i64`
     /// refuses them). A member with checks is read, checked, then kept.
     fn read(&self, krate: &syn::Path, by_ref: bool) -> TokenStream {
-        let (slot, json) = (&self.slot, &self.field.json);
-        let (slot_mut, map) = if by_ref {
-            (quote!(#slot), quote!(&mut *map))
+        let slot = &self.slot;
+        let map = if by_ref {
+            quote!(&mut *map)
         } else {
-            (quote!(&mut #slot), quote!(&mut map))
+            quote!(&mut map)
         };
         let checks = checks::member_checks(krate, self.field);
         if checks.is_empty() {
             return if self.field.ty == Ty::Int {
-                quote!(_members::read_integer(#map, #slot_mut, #json)?)
+                quote!(#slot.read_integer(#map))
             } else if self.field.ty == Ty::List(Box::new(Ty::Int)) {
-                quote!(_members::read_integers(#map, #slot_mut, #json)?)
+                quote!(#slot.read_integers(#map))
             } else if self.field.ty == Ty::Nullable(Box::new(Ty::Int)) {
-                quote!(_members::read_nullable_integer(#map, #slot_mut, #json)?)
+                quote!(#slot.read_nullable_integer(#map))
             } else {
-                quote!(_members::read_member(#map, #slot_mut, #json)?)
+                quote!(#slot.read(#map))
             };
         }
+        let integer = quote!(#krate::__private::JsonInteger);
         let value = if self.field.ty == Ty::Int {
-            quote!(map.next_value::<#krate::__private::JsonInteger>()?.0)
+            quote!(#slot.next::<#integer, _>(#map)?.0)
         } else if *self.field.ty.non_null() == Ty::Int {
-            quote!(map.next_value::<::std::option::Option<#krate::__private::JsonInteger>>()?.map(|integer| integer.0))
+            quote!(#slot.next::<::std::option::Option<#integer>, _>(#map)?.map(|integer| integer.0))
         } else {
-            quote!(map.next_value()?)
+            quote!(#slot.next(#map)?)
         };
         let slot_ty = &self.slot_ty;
-        let store = if by_ref {
-            quote!(*#slot)
-        } else {
-            quote!(#slot)
-        };
         quote! {{
-            _members::first::<_, A::Error>(&#store, #json)?;
             let value: #slot_ty = #value;
             #checks
-            #store = ::std::option::Option::Some(value);
+            #slot.set(value);
+            ::std::result::Result::Ok(())
         }}
     }
 }
 
+/// Emits an enum of the values a schema lists, with `as_str` (text) or
+/// `code` (integers) and serde impls that read through the runtime's
+/// shared helpers: one variant of `ALL`, or serde's error listing them.
 fn enumeration(
     cx: &Context<'_>,
     name: &syn::Ident,
@@ -452,249 +452,131 @@ fn enumeration(
     let lines = doc(lines);
     let idents: Vec<&syn::Ident> = variants.iter().map(|v| &v.ident).collect();
     let docs = variants.iter().map(|v| doc(&v.doc));
-    let listed = variants
-        .iter()
-        .map(|v| v.value.to_string())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let expecting = format!("one of {listed}");
-    match repr {
+    let count = proc_macro2::Literal::usize_unsuffixed(variants.len());
+    let (value_fn, value_ty, values, serialize, read) = match repr {
         Repr::Text => {
-            let values: Vec<String> = variants
+            let values: Vec<TokenStream> = variants
                 .iter()
-                .map(|v| v.value.as_str().unwrap_or_default().to_owned())
+                .map(|v| {
+                    let text = v.value.as_str().unwrap_or_default();
+                    quote!(#text)
+                })
                 .collect();
-            quote! {
-                #lines
-                #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-                #vis enum #name {
-                    #(#docs #idents,)*
-                }
-
-                impl #name {
-                    /// The value as the platform writes it.
-                    #[must_use]
-                    pub const fn as_str(self) -> &'static str {
-                        match self {
-                            #(Self::#idents => #values,)*
-                        }
-                    }
-                }
-
-                const _: () = {
-                    use #krate::__private::serde as _serde;
-
-                    #[automatically_derived]
-                    impl _serde::Serialize for #name {
-                        fn serialize<S: _serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                            serializer.serialize_str(self.as_str())
-                        }
-                    }
-
-                    #[automatically_derived]
-                    impl<'de> _serde::Deserialize<'de> for #name {
-                        fn deserialize<D: _serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                            struct Visitor;
-                            impl _serde::de::Visitor<'_> for Visitor {
-                                type Value = #name;
-                                fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                                    f.write_str(#expecting)
-                                }
-                                fn visit_str<E: _serde::de::Error>(self, value: &str) -> ::std::result::Result<#name, E> {
-                                    match value {
-                                        #(#values => ::std::result::Result::Ok(#name::#idents),)*
-                                        other => ::std::result::Result::Err(E::invalid_value(_serde::de::Unexpected::Str(other), &self)),
-                                    }
-                                }
-                            }
-                            deserializer.deserialize_str(Visitor)
-                        }
-                    }
-                };
-            }
+            (
+                quote!(as_str),
+                quote!(&'static str),
+                values,
+                quote!(serializer.serialize_str(self.as_str())),
+                quote!(text_variant),
+            )
         }
         Repr::Integer => {
-            let values: Vec<i64> = variants
+            let values: Vec<TokenStream> = variants
                 .iter()
-                .map(|v| v.value.as_i64().unwrap_or_default())
+                .map(|v| {
+                    let code = v.value.as_i64().unwrap_or_default();
+                    quote!(#code)
+                })
                 .collect();
-            quote! {
-                #lines
-                #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-                #vis enum #name {
-                    #(#docs #idents,)*
-                }
+            (
+                quote!(code),
+                quote!(i64),
+                values,
+                quote!(serializer.serialize_i64(self.code())),
+                quote!(integer_variant),
+            )
+        }
+    };
+    let block = std_names(quote! {
+        use #krate::__private::serde::{self as _serde, Deserializer, Serializer};
+        use #krate::__private::members as _members;
 
-                impl #name {
-                    /// The value as the platform writes it.
-                    #[must_use]
-                    pub const fn code(self) -> i64 {
-                        match self {
-                            #(Self::#idents => #values,)*
-                        }
-                    }
-                }
-
-                const _: () = {
-                    use #krate::__private::serde as _serde;
-
-                    #[automatically_derived]
-                    impl _serde::Serialize for #name {
-                        fn serialize<S: _serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                            serializer.serialize_i64(self.code())
-                        }
-                    }
-
-                    #[automatically_derived]
-                    impl<'de> _serde::Deserialize<'de> for #name {
-                        fn deserialize<D: _serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                            // `1.0` is the integer 1 to JSON Schema, so it is read as one.
-                            let #krate::__private::JsonInteger(value) = _serde::Deserialize::deserialize(deserializer)?;
-                            match value {
-                                #(#values => ::std::result::Result::Ok(#name::#idents),)*
-                                other => ::std::result::Result::Err(_serde::de::Error::invalid_value(_serde::de::Unexpected::Signed(other), &#expecting)),
-                            }
-                        }
-                    }
-                };
+        #[automatically_derived]
+        impl _serde::Serialize for #name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                #serialize
             }
         }
+
+        #[automatically_derived]
+        impl<'de> _serde::Deserialize<'de> for #name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                _members::#read(deserializer, &Self::ALL, Self::#value_fn)
+            }
+        }
+    });
+    quote! {
+        #lines
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #vis enum #name {
+            #(#docs #idents,)*
+        }
+
+        impl #name {
+            /// Every value, in the order the schema lists them.
+            pub const ALL: [Self; #count] = [#(Self::#idents),*];
+
+            /// The value as the platform writes it.
+            #[must_use]
+            pub const fn #value_fn(self) -> #value_ty {
+                match self {
+                    #(Self::#idents => #values,)*
+                }
+            }
+        }
+
+        const _: () = { #block };
     }
 }
 
+/// Emits an `anyOf` union: named string values, then the open cases (any
+/// other string, an integer, a number, a boolean), read by `deserialize_any`.
 fn union(cx: &Context<'_>, name: &syn::Ident, lines: &[String], cases: &[Case]) -> TokenStream {
     let krate = cx.krate;
     let vis = cx.vis;
     let lines = doc(lines);
-    let json = quote!(#krate::__private::serde_json);
-    let mut declarations = Vec::new();
-    let mut serializers = Vec::new();
-    let mut named_values = Vec::new();
-    let mut named_idents = Vec::new();
-    // The plain variants' names are `naming::union_case_name`'s, which the
-    // loader checks against the enum values' names.
-    let mut text = false;
-    let mut integer = false;
-    let mut number = false;
-    let mut flag = false;
-    for case in cases {
-        match case {
-            Case::Named(variant) => {
-                let variant_doc = doc(&variant.doc);
-                let ident = &variant.ident;
-                let value = variant.value.as_str().unwrap_or_default();
-                declarations.push(quote!(#variant_doc #ident,));
-                serializers.push(quote!(Self::#ident => serializer.serialize_str(#value),));
-                named_values.push(value.to_owned());
-                named_idents.push(ident.clone());
-            }
-            Case::Text => {
-                text = true;
-                declarations.push(quote! {
-                    /// Any other string, as sent.
-                    Text(::std::string::String),
-                });
-                serializers.push(quote!(Self::Text(value) => serializer.serialize_str(value),));
-            }
-            Case::Integer => {
-                integer = true;
-                declarations.push(quote! {
-                    /// An integer, as sent.
-                    Integer(i64),
-                });
-                serializers.push(quote!(Self::Integer(value) => serializer.serialize_i64(*value),));
-            }
-            Case::Number => {
-                number = true;
-                declarations.push(quote! {
-                    /// A number, kept exactly as sent.
-                    Number(#json::Number),
-                });
-                serializers.push(
-                    quote!(Self::Number(value) => _serde::Serialize::serialize(value, serializer),),
-                );
-            }
-            Case::Flag => {
-                flag = true;
-                declarations.push(quote! {
-                    /// A boolean, as sent.
-                    Flag(bool),
-                });
-                serializers.push(quote!(Self::Flag(value) => serializer.serialize_bool(*value),));
-            }
-        }
-    }
-    let other_string = if text {
-        quote!(other => ::std::result::Result::Ok(#name::Text(::std::borrow::ToOwned::to_owned(other))),)
-    } else {
-        quote!(other => ::std::result::Result::Err(E::invalid_value(_serde::de::Unexpected::Str(other), &self)),)
-    };
-    let visit_str = (!named_values.is_empty() || text).then(|| {
-        quote! {
-            fn visit_str<E: _serde::de::Error>(self, value: &str) -> ::std::result::Result<#name, E> {
-                match value {
-                    #(#named_values => ::std::result::Result::Ok(#name::#named_idents),)*
-                    #other_string
-                }
-            }
-        }
-    });
-    let visit_numbers = if number {
-        Some(quote! {
-            fn visit_i64<E: _serde::de::Error>(self, value: i64) -> ::std::result::Result<#name, E> {
-                ::std::result::Result::Ok(#name::Number(#json::Number::from(value)))
-            }
-            fn visit_u64<E: _serde::de::Error>(self, value: u64) -> ::std::result::Result<#name, E> {
-                ::std::result::Result::Ok(#name::Number(#json::Number::from(value)))
-            }
-            fn visit_f64<E: _serde::de::Error>(self, value: f64) -> ::std::result::Result<#name, E> {
-                #json::Number::from_f64(value)
-                    .map(#name::Number)
-                    .ok_or_else(|| E::invalid_value(_serde::de::Unexpected::Float(value), &self))
-            }
-        })
-    } else if integer {
-        Some(quote! {
-            fn visit_i64<E: _serde::de::Error>(self, value: i64) -> ::std::result::Result<#name, E> {
-                ::std::result::Result::Ok(#name::Integer(value))
-            }
-            fn visit_u64<E: _serde::de::Error>(self, value: u64) -> ::std::result::Result<#name, E> {
-                i64::try_from(value)
-                    .map(#name::Integer)
-                    .map_err(|_| E::invalid_value(_serde::de::Unexpected::Unsigned(value), &self))
-            }
-            // `1.0` is the integer 1 to JSON Schema.
-            fn visit_f64<E: _serde::de::Error>(self, value: f64) -> ::std::result::Result<#name, E> {
-                #krate::__private::members::integer_of(value)
-                    .map(#name::Integer)
-                    .ok_or_else(|| E::invalid_type(_serde::de::Unexpected::Float(value), &self))
-            }
-        })
-    } else {
-        None
-    };
-    let visit_bool = flag.then(|| {
+    let parts = UnionParts::of(cx, cases);
+    let (declarations, serializers) = (&parts.declarations, &parts.serializers);
+    let visit_str = parts.visit_str(name);
+    let visit_numbers = parts.visit_numbers(krate, name);
+    let visit_bool = parts.flag.then(|| {
         quote! {
             fn visit_bool<E: _serde::de::Error>(self, value: bool) -> ::std::result::Result<#name, E> {
                 ::std::result::Result::Ok(#name::Flag(value))
             }
         }
     });
-    let mut accepted: Vec<String> = named_values.iter().map(|v| format!("\"{v}\"")).collect();
-    if text {
-        accepted.push("a string".to_owned());
-    }
-    if integer {
-        accepted.push("an integer".to_owned());
-    }
-    if number {
-        accepted.push("a number".to_owned());
-    }
-    if flag {
-        accepted.push("a boolean".to_owned());
-    }
-    let expecting = format!("one of: {}", accepted.join(", "));
-    let eq = if number { quote!() } else { quote!(Eq,) };
+    let expecting = parts.expecting();
+    let eq = if parts.number { quote!() } else { quote!(Eq,) };
+    let block = std_names(quote! {
+        use #krate::__private::serde::{self as _serde, Deserializer, Serializer};
+
+        #[automatically_derived]
+        impl _serde::Serialize for #name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    #(#serializers)*
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> _serde::Deserialize<'de> for #name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                struct Visitor;
+                impl _serde::de::Visitor<'_> for Visitor {
+                    type Value = #name;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+                    #visit_str
+                    #visit_numbers
+                    #visit_bool
+                }
+                deserializer.deserialize_any(Visitor)
+            }
+        }
+    });
     quote! {
         #lines
         #[derive(Debug, Clone, PartialEq, #eq)]
@@ -702,34 +584,171 @@ fn union(cx: &Context<'_>, name: &syn::Ident, lines: &[String], cases: &[Case]) 
             #(#declarations)*
         }
 
-        const _: () = {
-            use #krate::__private::serde as _serde;
+        const _: () = { #block };
+    }
+}
 
-            #[automatically_derived]
-            impl _serde::Serialize for #name {
-                fn serialize<S: _serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                    match self {
-                        #(#serializers)*
-                    }
-                }
-            }
+/// A union's variants and `Serialize` arms, and which open cases it has.
+struct UnionParts {
+    declarations: Vec<TokenStream>,
+    serializers: Vec<TokenStream>,
+    /// The named string values and their variants.
+    named_values: Vec<String>,
+    named_idents: Vec<syn::Ident>,
+    text: bool,
+    integer: bool,
+    number: bool,
+    flag: bool,
+}
 
-            #[automatically_derived]
-            impl<'de> _serde::Deserialize<'de> for #name {
-                fn deserialize<D: _serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                    struct Visitor;
-                    impl _serde::de::Visitor<'_> for Visitor {
-                        type Value = #name;
-                        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                            f.write_str(#expecting)
-                        }
-                        #visit_str
-                        #visit_numbers
-                        #visit_bool
-                    }
-                    deserializer.deserialize_any(Visitor)
-                }
-            }
+impl UnionParts {
+    fn of(cx: &Context<'_>, cases: &[Case]) -> Self {
+        let json = {
+            let krate = cx.krate;
+            quote!(#krate::__private::serde_json)
         };
+        let mut parts = UnionParts {
+            declarations: Vec::new(),
+            serializers: Vec::new(),
+            named_values: Vec::new(),
+            named_idents: Vec::new(),
+            text: false,
+            integer: false,
+            number: false,
+            flag: false,
+        };
+        // The plain variants' names are `naming::union_case_name`'s, which the
+        // loader checks against the enum values' names.
+        for case in cases {
+            let (declaration, serializer) = match case {
+                Case::Named(variant) => {
+                    let variant_doc = doc(&variant.doc);
+                    let ident = &variant.ident;
+                    let value = variant.value.as_str().unwrap_or_default();
+                    parts.named_values.push(value.to_owned());
+                    parts.named_idents.push(ident.clone());
+                    (
+                        quote!(#variant_doc #ident,),
+                        quote!(Self::#ident => serializer.serialize_str(#value),),
+                    )
+                }
+                Case::Text => {
+                    parts.text = true;
+                    (
+                        quote!(/// Any other string, as sent.
+                        Text(::std::string::String),),
+                        quote!(Self::Text(value) => serializer.serialize_str(value),),
+                    )
+                }
+                Case::Integer => {
+                    parts.integer = true;
+                    (
+                        quote!(/// An integer, as sent.
+                        Integer(i64),),
+                        quote!(Self::Integer(value) => serializer.serialize_i64(*value),),
+                    )
+                }
+                Case::Number => {
+                    parts.number = true;
+                    (
+                        quote!(/// A number, kept exactly as sent.
+                        Number(#json::Number),),
+                        quote!(Self::Number(value) => _serde::Serialize::serialize(value, serializer),),
+                    )
+                }
+                Case::Flag => {
+                    parts.flag = true;
+                    (
+                        quote!(/// A boolean, as sent.
+                        Flag(bool),),
+                        quote!(Self::Flag(value) => serializer.serialize_bool(*value),),
+                    )
+                }
+            };
+            parts.declarations.push(declaration);
+            parts.serializers.push(serializer);
+        }
+        parts
+    }
+
+    /// `visit_str`: a named value, else any other string when the union
+    /// takes one; `None` when it takes no string at all.
+    fn visit_str(&self, name: &syn::Ident) -> Option<TokenStream> {
+        let other_string = if self.text {
+            quote!(other => ::std::result::Result::Ok(#name::Text(::std::borrow::ToOwned::to_owned(other))),)
+        } else {
+            quote!(other => ::std::result::Result::Err(E::invalid_value(_serde::de::Unexpected::Str(other), &self)),)
+        };
+        let (values, idents) = (&self.named_values, &self.named_idents);
+        (!values.is_empty() || self.text).then(|| {
+            quote! {
+                fn visit_str<E: _serde::de::Error>(self, value: &str) -> ::std::result::Result<#name, E> {
+                    match value {
+                        #(#values => ::std::result::Result::Ok(#name::#idents),)*
+                        #other_string
+                    }
+                }
+            }
+        })
+    }
+
+    /// The visitors of numbers: a number kept exactly, or an integer
+    /// (`1.0` is the integer 1 to JSON Schema).
+    fn visit_numbers(&self, krate: &syn::Path, name: &syn::Ident) -> Option<TokenStream> {
+        let json = quote!(#krate::__private::serde_json);
+        if self.number {
+            return Some(quote! {
+                fn visit_i64<E: _serde::de::Error>(self, value: i64) -> ::std::result::Result<#name, E> {
+                    ::std::result::Result::Ok(#name::Number(#json::Number::from(value)))
+                }
+                fn visit_u64<E: _serde::de::Error>(self, value: u64) -> ::std::result::Result<#name, E> {
+                    ::std::result::Result::Ok(#name::Number(#json::Number::from(value)))
+                }
+                fn visit_f64<E: _serde::de::Error>(self, value: f64) -> ::std::result::Result<#name, E> {
+                    #json::Number::from_f64(value)
+                        .map(#name::Number)
+                        .ok_or_else(|| E::invalid_value(_serde::de::Unexpected::Float(value), &self))
+                }
+            });
+        }
+        self.integer.then(|| {
+            quote! {
+                fn visit_i64<E: _serde::de::Error>(self, value: i64) -> ::std::result::Result<#name, E> {
+                    ::std::result::Result::Ok(#name::Integer(value))
+                }
+                fn visit_u64<E: _serde::de::Error>(self, value: u64) -> ::std::result::Result<#name, E> {
+                    i64::try_from(value)
+                        .map(#name::Integer)
+                        .map_err(|_| E::invalid_value(_serde::de::Unexpected::Unsigned(value), &self))
+                }
+                // `1.0` is the integer 1 to JSON Schema.
+                fn visit_f64<E: _serde::de::Error>(self, value: f64) -> ::std::result::Result<#name, E> {
+                    #krate::__private::members::integer_of(value)
+                        .map(#name::Integer)
+                        .ok_or_else(|| E::invalid_type(_serde::de::Unexpected::Float(value), &self))
+                }
+            }
+        })
+    }
+
+    /// What the union's error says it expects: its values, then its open cases.
+    fn expecting(&self) -> String {
+        let mut accepted: Vec<String> = self
+            .named_values
+            .iter()
+            .map(|v| format!("\"{v}\""))
+            .collect();
+        let open = [
+            (self.text, "a string"),
+            (self.integer, "an integer"),
+            (self.number, "a number"),
+            (self.flag, "a boolean"),
+        ];
+        accepted.extend(
+            open.iter()
+                .filter(|(has, _)| *has)
+                .map(|(_, what)| (*what).to_owned()),
+        );
+        format!("one of: {}", accepted.join(", "))
     }
 }
