@@ -162,18 +162,16 @@ impl ::mpkit::ApiOptions for MyGetAuthCodeOptions {
     }
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::None;
+    use ::std::result::Result;
+    use ::mpkit::__private::members as _members;
+    use ::mpkit::__private::serde::{self as _serde, Serializer};
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
     impl _serde::Serialize for MyGetAuthCodeOptions {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
-            if let ::std::option::Option::Some(value) = &self.scopes {
-                map.serialize_entry("scopes", value)?;
-            }
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
+            _members::write_present(&mut map, "scopes", &self.scopes)?;
             map.end()
         }
     }
@@ -208,8 +206,10 @@ impl MyGetAuthCodeOptionsBuilder {
         self,
     ) -> ::std::result::Result<MyGetAuthCodeOptions, ::mpkit::BuildError> {
         let mut errors = ::mpkit::BuildError::collect("my.getAuthCode");
-        if let ::std::option::Option::Some(value) = &self.scopes {
-            if let ::std::result::Result::Err(violation) = {
+        if let ::std::option::Option::Some(::std::result::Result::Err(violation)) = self
+            .scopes
+            .as_ref()
+            .map(|value| {
                 static NODE_0: ::mpkit::schema::Schema = ::mpkit::schema::Schema {
                     checks: &[::mpkit::schema::Check::AnyOf(&[&NODE_1, &NODE_2])],
                 };
@@ -233,15 +233,15 @@ impl MyGetAuthCodeOptionsBuilder {
                     ],
                 };
                 ::mpkit::schema::check(&NODE_0, value)
-            } {
-                errors
-                    .push(
-                        ::mpkit::BuildError::invalid_field(
-                            "scopes",
-                            ::std::string::ToString::to_string(&violation),
-                        ),
-                    );
-            }
+            })
+        {
+            errors
+                .push(
+                    ::mpkit::BuildError::invalid_field(
+                        "scopes",
+                        ::std::string::ToString::to_string(&violation),
+                    ),
+                );
         }
         errors
             .finish(MyGetAuthCodeOptions {
@@ -277,7 +277,10 @@ pub struct MyGetAuthCodeSuccess {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Err, Ok};
+    use ::std::string::String;
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -286,14 +289,13 @@ const _: () = {
         Member2,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "authCode" => ::std::option::Option::Some(Member::Member0),
-                "authErrorScopes" => ::std::option::Option::Some(Member::Member1),
-                "authSuccessScopes" => ::std::option::Option::Some(Member::Member2),
-                _ => ::std::option::Option::None,
+                "authCode" => Some(Member::Member0),
+                "authErrorScopes" => Some(Member::Member1),
+                "authSuccessScopes" => Some(Member::Member2),
+                _ => None,
             }
         }
     }
@@ -307,91 +309,64 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<MyGetAuthCodeSuccess, A::Error> {
-            let mut member_auth_code = ::std::option::Option::None;
-            let mut member_auth_error_scopes = ::std::option::Option::None;
-            let mut member_auth_success_scopes = ::std::option::Option::None;
+        ) -> Result<MyGetAuthCodeSuccess, A::Error> {
+            let mut member_auth_code = _members::Slot::new("authCode");
+            let mut member_auth_error_scopes = _members::Slot::new("authErrorScopes");
+            let mut member_auth_success_scopes = _members::Slot::new(
+                "authSuccessScopes",
+            );
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
+                    Some(Member::Member0) => {
+                        let value: String = member_auth_code.next(&mut map)?;
+                        if (value.len() as u64) < 1 || (value.chars().count() as u64) < 1
                         {
-                            _members::first::<
-                                _,
-                                A::Error,
-                            >(&member_auth_code, "authCode")?;
-                            let value: ::std::string::String = map.next_value()?;
-                            if (value.len() as u64) < 1
-                                || (value.chars().count() as u64) < 1
-                            {
-                                return ::std::result::Result::Err(
-                                    _serde::de::Error::custom(
-                                        "`authCode` must be at least 1 character long",
-                                    ),
-                                );
-                            }
-                            member_auth_code = ::std::option::Option::Some(value);
-                        };
+                            return Err(
+                                _serde::de::Error::custom(
+                                    "`authCode` must be at least 1 character long",
+                                ),
+                            );
+                        }
+                        member_auth_code.set(value);
+                        Ok(())
                     }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_auth_error_scopes,
-                            "authErrorScopes",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member2) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_auth_success_scopes,
-                            "authSuccessScopes",
-                        )?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member1) => member_auth_error_scopes.read(&mut map),
+                    Some(Member::Member2) => member_auth_success_scopes.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(MyGetAuthCodeSuccess {
-                auth_code: _members::required(member_auth_code, "authCode")?,
-                auth_error_scopes: member_auth_error_scopes,
-                auth_success_scopes: member_auth_success_scopes,
+            Ok(MyGetAuthCodeSuccess {
+                auth_code: member_auth_code.required()?,
+                auth_error_scopes: member_auth_error_scopes.optional(),
+                auth_success_scopes: member_auth_success_scopes.optional(),
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MyGetAuthCodeSuccess {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for MyGetAuthCodeSuccess {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("authCode", &self.auth_code)?;
             _members::write_present(
                 &mut map,
                 "authErrorScopes",
-                self.auth_error_scopes.as_ref(),
+                &self.auth_error_scopes,
             )?;
             _members::write_present(
                 &mut map,
                 "authSuccessScopes",
-                self.auth_success_scopes.as_ref(),
+                &self.auth_success_scopes,
             )?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -414,7 +389,9 @@ pub struct MyGetAuthCodeFailure {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -422,13 +399,12 @@ const _: () = {
         Member1,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "error" => ::std::option::Option::Some(Member::Member0),
-                "errorMessage" => ::std::option::Option::Some(Member::Member1),
-                _ => ::std::option::Option::None,
+                "error" => Some(Member::Member0),
+                "errorMessage" => Some(Member::Member1),
+                _ => None,
             }
         }
     }
@@ -442,61 +418,38 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<MyGetAuthCodeFailure, A::Error> {
-            let mut member_error = ::std::option::Option::None;
-            let mut member_error_message = ::std::option::Option::None;
+        ) -> Result<MyGetAuthCodeFailure, A::Error> {
+            let mut member_error = _members::Slot::new("error");
+            let mut member_error_message = _members::Slot::new("errorMessage");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_integer(&mut map, &mut member_error, "error")?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_error_message,
-                            "errorMessage",
-                        )?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_error.read_integer(&mut map),
+                    Some(Member::Member1) => member_error_message.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(MyGetAuthCodeFailure {
-                error: member_error,
-                error_message: member_error_message,
+            Ok(MyGetAuthCodeFailure {
+                error: member_error.optional(),
+                error_message: member_error_message.optional(),
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MyGetAuthCodeFailure {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for MyGetAuthCodeFailure {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
-            _members::write_present(&mut map, "error", self.error.as_ref())?;
-            _members::write_present(
-                &mut map,
-                "errorMessage",
-                self.error_message.as_ref(),
-            )?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
+            _members::write_present(&mut map, "error", &self.error)?;
+            _members::write_present(&mut map, "errorMessage", &self.error_message)?;
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }

@@ -142,15 +142,14 @@ impl ::mpkit::ApiOptions for MyGetOpenUserInfoOptions {
     }
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::None;
+    use ::std::result::Result;
+    use ::mpkit::__private::serde::{self as _serde, Serializer};
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
     impl _serde::Serialize for MyGetOpenUserInfoOptions {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let map = serializer.serialize_map(None)?;
             map.end()
         }
     }
@@ -183,19 +182,20 @@ pub struct MyGetOpenUserInfoSuccess {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "response" => ::std::option::Option::Some(Member::Member0),
-                _ => ::std::option::Option::None,
+                "response" => Some(Member::Member0),
+                _ => None,
             }
         }
     }
@@ -209,51 +209,34 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<MyGetOpenUserInfoSuccess, A::Error> {
-            let mut member_response = ::std::option::Option::None;
+        ) -> Result<MyGetOpenUserInfoSuccess, A::Error> {
+            let mut member_response = _members::Slot::new("response");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_response,
-                            "response",
-                        )?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_response.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(MyGetOpenUserInfoSuccess {
-                response: _members::required(member_response, "response")?,
+            Ok(MyGetOpenUserInfoSuccess {
+                response: member_response.required()?,
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MyGetOpenUserInfoSuccess {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for MyGetOpenUserInfoSuccess {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("response", &self.response)?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -270,19 +253,20 @@ pub struct MyGetOpenUserInfoOpenUserInfoText {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "response" => ::std::option::Option::Some(Member::Member0),
-                _ => ::std::option::Option::None,
+                "response" => Some(Member::Member0),
+                _ => None,
             }
         }
     }
@@ -296,51 +280,34 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<MyGetOpenUserInfoOpenUserInfoText, A::Error> {
-            let mut member_response = ::std::option::Option::None;
+        ) -> Result<MyGetOpenUserInfoOpenUserInfoText, A::Error> {
+            let mut member_response = _members::Slot::new("response");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_response,
-                            "response",
-                        )?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_response.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(MyGetOpenUserInfoOpenUserInfoText {
-                response: _members::required(member_response, "response")?,
+            Ok(MyGetOpenUserInfoOpenUserInfoText {
+                response: member_response.required()?,
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MyGetOpenUserInfoOpenUserInfoText {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for MyGetOpenUserInfoOpenUserInfoText {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("response", &self.response)?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -395,7 +362,9 @@ pub struct MyGetOpenUserInfoOpenUserInfo {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -411,21 +380,20 @@ const _: () = {
         Member9,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "code" => ::std::option::Option::Some(Member::Member0),
-                "msg" => ::std::option::Option::Some(Member::Member1),
-                "subCode" => ::std::option::Option::Some(Member::Member2),
-                "subMsg" => ::std::option::Option::Some(Member::Member3),
-                "avatar" => ::std::option::Option::Some(Member::Member4),
-                "nickName" => ::std::option::Option::Some(Member::Member5),
-                "gender" => ::std::option::Option::Some(Member::Member6),
-                "countryCode" => ::std::option::Option::Some(Member::Member7),
-                "province" => ::std::option::Option::Some(Member::Member8),
-                "city" => ::std::option::Option::Some(Member::Member9),
-                _ => ::std::option::Option::None,
+                "code" => Some(Member::Member0),
+                "msg" => Some(Member::Member1),
+                "subCode" => Some(Member::Member2),
+                "subMsg" => Some(Member::Member3),
+                "avatar" => Some(Member::Member4),
+                "nickName" => Some(Member::Member5),
+                "gender" => Some(Member::Member6),
+                "countryCode" => Some(Member::Member7),
+                "province" => Some(Member::Member8),
+                "city" => Some(Member::Member9),
+                _ => None,
             }
         }
     }
@@ -438,121 +406,70 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<MyGetOpenUserInfoOpenUserInfo, A::Error> {
-            let mut member_code = ::std::option::Option::None;
-            let mut member_msg = ::std::option::Option::None;
-            let mut member_sub_code = ::std::option::Option::None;
-            let mut member_sub_msg = ::std::option::Option::None;
-            let mut member_avatar = ::std::option::Option::None;
-            let mut member_nick_name = ::std::option::Option::None;
-            let mut member_gender = ::std::option::Option::None;
-            let mut member_country_code = ::std::option::Option::None;
-            let mut member_province = ::std::option::Option::None;
-            let mut member_city = ::std::option::Option::None;
+        ) -> Result<MyGetOpenUserInfoOpenUserInfo, A::Error> {
+            let mut member_code = _members::Slot::new("code");
+            let mut member_msg = _members::Slot::new("msg");
+            let mut member_sub_code = _members::Slot::new("subCode");
+            let mut member_sub_msg = _members::Slot::new("subMsg");
+            let mut member_avatar = _members::Slot::new("avatar");
+            let mut member_nick_name = _members::Slot::new("nickName");
+            let mut member_gender = _members::Slot::new("gender");
+            let mut member_country_code = _members::Slot::new("countryCode");
+            let mut member_province = _members::Slot::new("province");
+            let mut member_city = _members::Slot::new("city");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(&mut map, &mut member_code, "code")?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(&mut map, &mut member_msg, "msg")?;
-                    }
-                    ::std::option::Option::Some(Member::Member2) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_sub_code,
-                            "subCode",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member3) => {
-                        _members::read_member(&mut map, &mut member_sub_msg, "subMsg")?;
-                    }
-                    ::std::option::Option::Some(Member::Member4) => {
-                        _members::read_member(&mut map, &mut member_avatar, "avatar")?;
-                    }
-                    ::std::option::Option::Some(Member::Member5) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_nick_name,
-                            "nickName",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member6) => {
-                        _members::read_member(&mut map, &mut member_gender, "gender")?;
-                    }
-                    ::std::option::Option::Some(Member::Member7) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_country_code,
-                            "countryCode",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member8) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_province,
-                            "province",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member9) => {
-                        _members::read_member(&mut map, &mut member_city, "city")?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_code.read(&mut map),
+                    Some(Member::Member1) => member_msg.read(&mut map),
+                    Some(Member::Member2) => member_sub_code.read(&mut map),
+                    Some(Member::Member3) => member_sub_msg.read(&mut map),
+                    Some(Member::Member4) => member_avatar.read(&mut map),
+                    Some(Member::Member5) => member_nick_name.read(&mut map),
+                    Some(Member::Member6) => member_gender.read(&mut map),
+                    Some(Member::Member7) => member_country_code.read(&mut map),
+                    Some(Member::Member8) => member_province.read(&mut map),
+                    Some(Member::Member9) => member_city.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(MyGetOpenUserInfoOpenUserInfo {
-                code: _members::required(member_code, "code")?,
-                msg: member_msg,
-                sub_code: member_sub_code,
-                sub_msg: member_sub_msg,
-                avatar: member_avatar,
-                nick_name: member_nick_name,
-                gender: member_gender,
-                country_code: member_country_code,
-                province: member_province,
-                city: member_city,
+            Ok(MyGetOpenUserInfoOpenUserInfo {
+                code: member_code.required()?,
+                msg: member_msg.optional(),
+                sub_code: member_sub_code.optional(),
+                sub_msg: member_sub_msg.optional(),
+                avatar: member_avatar.optional(),
+                nick_name: member_nick_name.optional(),
+                gender: member_gender.optional(),
+                country_code: member_country_code.optional(),
+                province: member_province.optional(),
+                city: member_city.optional(),
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MyGetOpenUserInfoOpenUserInfo {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for MyGetOpenUserInfoOpenUserInfo {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("code", &self.code)?;
-            _members::write_present(&mut map, "msg", self.msg.as_ref())?;
-            _members::write_present(&mut map, "subCode", self.sub_code.as_ref())?;
-            _members::write_present(&mut map, "subMsg", self.sub_msg.as_ref())?;
-            _members::write_present(&mut map, "avatar", self.avatar.as_ref())?;
-            _members::write_present(&mut map, "nickName", self.nick_name.as_ref())?;
-            _members::write_present(&mut map, "gender", self.gender.as_ref())?;
-            _members::write_present(
-                &mut map,
-                "countryCode",
-                self.country_code.as_ref(),
-            )?;
-            _members::write_present(&mut map, "province", self.province.as_ref())?;
-            _members::write_present(&mut map, "city", self.city.as_ref())?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_present(&mut map, "msg", &self.msg)?;
+            _members::write_present(&mut map, "subCode", &self.sub_code)?;
+            _members::write_present(&mut map, "subMsg", &self.sub_msg)?;
+            _members::write_present(&mut map, "avatar", &self.avatar)?;
+            _members::write_present(&mut map, "nickName", &self.nick_name)?;
+            _members::write_present(&mut map, "gender", &self.gender)?;
+            _members::write_present(&mut map, "countryCode", &self.country_code)?;
+            _members::write_present(&mut map, "province", &self.province)?;
+            _members::write_present(&mut map, "city", &self.city)?;
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -575,7 +492,9 @@ pub struct MyGetOpenUserInfoFailure {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -583,13 +502,12 @@ const _: () = {
         Member1,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "error" => ::std::option::Option::Some(Member::Member0),
-                "errorMessage" => ::std::option::Option::Some(Member::Member1),
-                _ => ::std::option::Option::None,
+                "error" => Some(Member::Member0),
+                "errorMessage" => Some(Member::Member1),
+                _ => None,
             }
         }
     }
@@ -603,61 +521,38 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<MyGetOpenUserInfoFailure, A::Error> {
-            let mut member_error = ::std::option::Option::None;
-            let mut member_error_message = ::std::option::Option::None;
+        ) -> Result<MyGetOpenUserInfoFailure, A::Error> {
+            let mut member_error = _members::Slot::new("error");
+            let mut member_error_message = _members::Slot::new("errorMessage");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_integer(&mut map, &mut member_error, "error")?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_error_message,
-                            "errorMessage",
-                        )?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_error.read_integer(&mut map),
+                    Some(Member::Member1) => member_error_message.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(MyGetOpenUserInfoFailure {
-                error: member_error,
-                error_message: member_error_message,
+            Ok(MyGetOpenUserInfoFailure {
+                error: member_error.optional(),
+                error_message: member_error_message.optional(),
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MyGetOpenUserInfoFailure {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for MyGetOpenUserInfoFailure {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
-            _members::write_present(&mut map, "error", self.error.as_ref())?;
-            _members::write_present(
-                &mut map,
-                "errorMessage",
-                self.error_message.as_ref(),
-            )?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
+            _members::write_present(&mut map, "error", &self.error)?;
+            _members::write_present(&mut map, "errorMessage", &self.error_message)?;
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }

@@ -179,15 +179,14 @@ impl ::mpkit::ApiOptions for SwanGetUserInfoOptions {
     }
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::None;
+    use ::std::result::Result;
+    use ::mpkit::__private::serde::{self as _serde, Serializer};
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
     impl _serde::Serialize for SwanGetUserInfoOptions {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let map = serializer.serialize_map(None)?;
             map.end()
         }
     }
@@ -230,7 +229,9 @@ pub struct SwanGetUserInfoSuccess {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -239,14 +240,13 @@ const _: () = {
         Member2,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "userInfo" => ::std::option::Option::Some(Member::Member0),
-                "data" => ::std::option::Option::Some(Member::Member1),
-                "iv" => ::std::option::Option::Some(Member::Member2),
-                _ => ::std::option::Option::None,
+                "userInfo" => Some(Member::Member0),
+                "data" => Some(Member::Member1),
+                "iv" => Some(Member::Member2),
+                _ => None,
             }
         }
     }
@@ -260,63 +260,42 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<SwanGetUserInfoSuccess, A::Error> {
-            let mut member_user_info = ::std::option::Option::None;
-            let mut member_data = ::std::option::Option::None;
-            let mut member_iv = ::std::option::Option::None;
+        ) -> Result<SwanGetUserInfoSuccess, A::Error> {
+            let mut member_user_info = _members::Slot::new("userInfo");
+            let mut member_data = _members::Slot::new("data");
+            let mut member_iv = _members::Slot::new("iv");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_user_info,
-                            "userInfo",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(&mut map, &mut member_data, "data")?;
-                    }
-                    ::std::option::Option::Some(Member::Member2) => {
-                        _members::read_member(&mut map, &mut member_iv, "iv")?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_user_info.read(&mut map),
+                    Some(Member::Member1) => member_data.read(&mut map),
+                    Some(Member::Member2) => member_iv.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(SwanGetUserInfoSuccess {
-                user_info: _members::required(member_user_info, "userInfo")?,
-                data: _members::required(member_data, "data")?,
-                iv: _members::required(member_iv, "iv")?,
+            Ok(SwanGetUserInfoSuccess {
+                user_info: member_user_info.required()?,
+                data: member_data.required()?,
+                iv: member_iv.required()?,
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for SwanGetUserInfoSuccess {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for SwanGetUserInfoSuccess {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("userInfo", &self.user_info)?;
             map.serialize_entry("data", &self.data)?;
             map.serialize_entry("iv", &self.iv)?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -349,7 +328,9 @@ pub struct SwanGetUserInfoUserInfo {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -359,15 +340,14 @@ const _: () = {
         Member3,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "nickName" => ::std::option::Option::Some(Member::Member0),
-                "avatarUrl" => ::std::option::Option::Some(Member::Member1),
-                "gender" => ::std::option::Option::Some(Member::Member2),
-                "isAnonymous" => ::std::option::Option::Some(Member::Member3),
-                _ => ::std::option::Option::None,
+                "nickName" => Some(Member::Member0),
+                "avatarUrl" => Some(Member::Member1),
+                "gender" => Some(Member::Member2),
+                "isAnonymous" => Some(Member::Member3),
+                _ => None,
             }
         }
     }
@@ -381,81 +361,46 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<SwanGetUserInfoUserInfo, A::Error> {
-            let mut member_nick_name = ::std::option::Option::None;
-            let mut member_avatar_url = ::std::option::Option::None;
-            let mut member_gender = ::std::option::Option::None;
-            let mut member_is_anonymous = ::std::option::Option::None;
+        ) -> Result<SwanGetUserInfoUserInfo, A::Error> {
+            let mut member_nick_name = _members::Slot::new("nickName");
+            let mut member_avatar_url = _members::Slot::new("avatarUrl");
+            let mut member_gender = _members::Slot::new("gender");
+            let mut member_is_anonymous = _members::Slot::new("isAnonymous");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_nick_name,
-                            "nickName",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_avatar_url,
-                            "avatarUrl",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member2) => {
-                        _members::read_member(&mut map, &mut member_gender, "gender")?;
-                    }
-                    ::std::option::Option::Some(Member::Member3) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_is_anonymous,
-                            "isAnonymous",
-                        )?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_nick_name.read(&mut map),
+                    Some(Member::Member1) => member_avatar_url.read(&mut map),
+                    Some(Member::Member2) => member_gender.read(&mut map),
+                    Some(Member::Member3) => member_is_anonymous.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(SwanGetUserInfoUserInfo {
-                nick_name: _members::required(member_nick_name, "nickName")?,
-                avatar_url: _members::required(member_avatar_url, "avatarUrl")?,
-                gender: member_gender,
-                is_anonymous: member_is_anonymous,
+            Ok(SwanGetUserInfoUserInfo {
+                nick_name: member_nick_name.required()?,
+                avatar_url: member_avatar_url.required()?,
+                gender: member_gender.optional(),
+                is_anonymous: member_is_anonymous.optional(),
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for SwanGetUserInfoUserInfo {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for SwanGetUserInfoUserInfo {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("nickName", &self.nick_name)?;
             map.serialize_entry("avatarUrl", &self.avatar_url)?;
-            _members::write_present(&mut map, "gender", self.gender.as_ref())?;
-            _members::write_present(
-                &mut map,
-                "isAnonymous",
-                self.is_anonymous.as_ref(),
-            )?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_present(&mut map, "gender", &self.gender)?;
+            _members::write_present(&mut map, "isAnonymous", &self.is_anonymous)?;
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -473,6 +418,8 @@ pub enum SwanGetUserInfoGender {
     Female,
 }
 impl SwanGetUserInfoGender {
+    /// Every value, in the order the schema lists them.
+    pub const ALL: [Self; 3] = [Self::Unknown, Self::Male, Self::Female];
     /// The value as the platform writes it.
     #[must_use]
     pub const fn code(self) -> i64 {
@@ -484,37 +431,19 @@ impl SwanGetUserInfoGender {
     }
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::result::Result;
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
+    use ::mpkit::__private::members as _members;
     #[automatically_derived]
     impl _serde::Serialize for SwanGetUserInfoGender {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             serializer.serialize_i64(self.code())
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for SwanGetUserInfoGender {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let ::mpkit::__private::JsonInteger(value) = _serde::Deserialize::deserialize(
-                deserializer,
-            )?;
-            match value {
-                0i64 => ::std::result::Result::Ok(SwanGetUserInfoGender::Unknown),
-                1i64 => ::std::result::Result::Ok(SwanGetUserInfoGender::Male),
-                2i64 => ::std::result::Result::Ok(SwanGetUserInfoGender::Female),
-                other => {
-                    ::std::result::Result::Err(
-                        _serde::de::Error::invalid_value(
-                            _serde::de::Unexpected::Signed(other),
-                            &"one of 0, 1, 2",
-                        ),
-                    )
-                }
-            }
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            _members::integer_variant(deserializer, &Self::ALL, Self::code)
         }
     }
 };
@@ -536,7 +465,9 @@ pub struct SwanGetUserInfoFailure {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -544,13 +475,12 @@ const _: () = {
         Member1,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "errCode" => ::std::option::Option::Some(Member::Member0),
-                "errMsg" => ::std::option::Option::Some(Member::Member1),
-                _ => ::std::option::Option::None,
+                "errCode" => Some(Member::Member0),
+                "errMsg" => Some(Member::Member1),
+                _ => None,
             }
         }
     }
@@ -564,57 +494,38 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<SwanGetUserInfoFailure, A::Error> {
-            let mut member_err_code = ::std::option::Option::None;
-            let mut member_err_msg = ::std::option::Option::None;
+        ) -> Result<SwanGetUserInfoFailure, A::Error> {
+            let mut member_err_code = _members::Slot::new("errCode");
+            let mut member_err_msg = _members::Slot::new("errMsg");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_integer(
-                            &mut map,
-                            &mut member_err_code,
-                            "errCode",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(&mut map, &mut member_err_msg, "errMsg")?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_err_code.read_integer(&mut map),
+                    Some(Member::Member1) => member_err_msg.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(SwanGetUserInfoFailure {
-                err_code: member_err_code,
-                err_msg: member_err_msg,
+            Ok(SwanGetUserInfoFailure {
+                err_code: member_err_code.optional(),
+                err_msg: member_err_msg.optional(),
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for SwanGetUserInfoFailure {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for SwanGetUserInfoFailure {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
-            _members::write_present(&mut map, "errCode", self.err_code.as_ref())?;
-            _members::write_present(&mut map, "errMsg", self.err_msg.as_ref())?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
+            _members::write_present(&mut map, "errCode", &self.err_code)?;
+            _members::write_present(&mut map, "errMsg", &self.err_msg)?;
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -647,7 +558,9 @@ pub struct SwanGetUserInfoDecryptedUserInfo {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -657,15 +570,14 @@ const _: () = {
         Member3,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "openid" => ::std::option::Option::Some(Member::Member0),
-                "nickname" => ::std::option::Option::Some(Member::Member1),
-                "headimgurl" => ::std::option::Option::Some(Member::Member2),
-                "sex" => ::std::option::Option::Some(Member::Member3),
-                _ => ::std::option::Option::None,
+                "openid" => Some(Member::Member0),
+                "nickname" => Some(Member::Member1),
+                "headimgurl" => Some(Member::Member2),
+                "sex" => Some(Member::Member3),
+                _ => None,
             }
         }
     }
@@ -679,73 +591,46 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<SwanGetUserInfoDecryptedUserInfo, A::Error> {
-            let mut member_openid = ::std::option::Option::None;
-            let mut member_nickname = ::std::option::Option::None;
-            let mut member_headimgurl = ::std::option::Option::None;
-            let mut member_sex = ::std::option::Option::None;
+        ) -> Result<SwanGetUserInfoDecryptedUserInfo, A::Error> {
+            let mut member_openid = _members::Slot::new("openid");
+            let mut member_nickname = _members::Slot::new("nickname");
+            let mut member_headimgurl = _members::Slot::new("headimgurl");
+            let mut member_sex = _members::Slot::new("sex");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_member(&mut map, &mut member_openid, "openid")?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_nickname,
-                            "nickname",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member2) => {
-                        _members::read_member(
-                            &mut map,
-                            &mut member_headimgurl,
-                            "headimgurl",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member3) => {
-                        _members::read_member(&mut map, &mut member_sex, "sex")?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_openid.read(&mut map),
+                    Some(Member::Member1) => member_nickname.read(&mut map),
+                    Some(Member::Member2) => member_headimgurl.read(&mut map),
+                    Some(Member::Member3) => member_sex.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(SwanGetUserInfoDecryptedUserInfo {
-                openid: member_openid,
-                nickname: member_nickname,
-                headimgurl: member_headimgurl,
-                sex: member_sex,
+            Ok(SwanGetUserInfoDecryptedUserInfo {
+                openid: member_openid.optional(),
+                nickname: member_nickname.optional(),
+                headimgurl: member_headimgurl.optional(),
+                sex: member_sex.optional(),
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for SwanGetUserInfoDecryptedUserInfo {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for SwanGetUserInfoDecryptedUserInfo {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
-            _members::write_present(&mut map, "openid", self.openid.as_ref())?;
-            _members::write_present(&mut map, "nickname", self.nickname.as_ref())?;
-            _members::write_present(&mut map, "headimgurl", self.headimgurl.as_ref())?;
-            _members::write_present(&mut map, "sex", self.sex.as_ref())?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
+            _members::write_present(&mut map, "openid", &self.openid)?;
+            _members::write_present(&mut map, "nickname", &self.nickname)?;
+            _members::write_present(&mut map, "headimgurl", &self.headimgurl)?;
+            _members::write_present(&mut map, "sex", &self.sex)?;
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }

@@ -164,18 +164,16 @@ impl ::mpkit::ApiOptions for SwanLoginOptions {
     }
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::None;
+    use ::std::result::Result;
+    use ::mpkit::__private::members as _members;
+    use ::mpkit::__private::serde::{self as _serde, Serializer};
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
     impl _serde::Serialize for SwanLoginOptions {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
-            if let ::std::option::Option::Some(value) = &self.timeout {
-                map.serialize_entry("timeout", value)?;
-            }
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
+            _members::write_present(&mut map, "timeout", &self.timeout)?;
             map.end()
         }
     }
@@ -232,19 +230,21 @@ pub struct SwanLoginSuccess {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Err, Ok};
+    use ::std::string::String;
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "code" => ::std::option::Option::Some(Member::Member0),
-                _ => ::std::option::Option::None,
+                "code" => Some(Member::Member0),
+                _ => None,
             }
         }
     }
@@ -258,60 +258,46 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<SwanLoginSuccess, A::Error> {
-            let mut member_code = ::std::option::Option::None;
+        ) -> Result<SwanLoginSuccess, A::Error> {
+            let mut member_code = _members::Slot::new("code");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
+                    Some(Member::Member0) => {
+                        let value: String = member_code.next(&mut map)?;
+                        if (value.len() as u64) < 1 || (value.chars().count() as u64) < 1
                         {
-                            _members::first::<_, A::Error>(&member_code, "code")?;
-                            let value: ::std::string::String = map.next_value()?;
-                            if (value.len() as u64) < 1
-                                || (value.chars().count() as u64) < 1
-                            {
-                                return ::std::result::Result::Err(
-                                    _serde::de::Error::custom(
-                                        "`code` must be at least 1 character long",
-                                    ),
-                                );
-                            }
-                            member_code = ::std::option::Option::Some(value);
-                        };
+                            return Err(
+                                _serde::de::Error::custom(
+                                    "`code` must be at least 1 character long",
+                                ),
+                            );
+                        }
+                        member_code.set(value);
+                        Ok(())
                     }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(SwanLoginSuccess {
-                code: _members::required(member_code, "code")?,
+            Ok(SwanLoginSuccess {
+                code: member_code.required()?,
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for SwanLoginSuccess {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for SwanLoginSuccess {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("code", &self.code)?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -332,7 +318,9 @@ pub struct SwanLoginFailure {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
@@ -340,13 +328,12 @@ const _: () = {
         Member1,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "errCode" => ::std::option::Option::Some(Member::Member0),
-                "errMsg" => ::std::option::Option::Some(Member::Member1),
-                _ => ::std::option::Option::None,
+                "errCode" => Some(Member::Member0),
+                "errMsg" => Some(Member::Member1),
+                _ => None,
             }
         }
     }
@@ -360,57 +347,38 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<SwanLoginFailure, A::Error> {
-            let mut member_err_code = ::std::option::Option::None;
-            let mut member_err_msg = ::std::option::Option::None;
+        ) -> Result<SwanLoginFailure, A::Error> {
+            let mut member_err_code = _members::Slot::new("errCode");
+            let mut member_err_msg = _members::Slot::new("errMsg");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
-                        _members::read_integer(
-                            &mut map,
-                            &mut member_err_code,
-                            "errCode",
-                        )?;
-                    }
-                    ::std::option::Option::Some(Member::Member1) => {
-                        _members::read_member(&mut map, &mut member_err_msg, "errMsg")?;
-                    }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    Some(Member::Member0) => member_err_code.read_integer(&mut map),
+                    Some(Member::Member1) => member_err_msg.read(&mut map),
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(SwanLoginFailure {
-                err_code: member_err_code,
-                err_msg: member_err_msg,
+            Ok(SwanLoginFailure {
+                err_code: member_err_code.optional(),
+                err_msg: member_err_msg.optional(),
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for SwanLoginFailure {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for SwanLoginFailure {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
-            _members::write_present(&mut map, "errCode", self.err_code.as_ref())?;
-            _members::write_present(&mut map, "errMsg", self.err_msg.as_ref())?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
+            _members::write_present(&mut map, "errCode", &self.err_code)?;
+            _members::write_present(&mut map, "errMsg", &self.err_msg)?;
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }

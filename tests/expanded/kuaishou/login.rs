@@ -135,15 +135,14 @@ impl ::mpkit::ApiOptions for KsLoginOptions {
     }
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::None;
+    use ::std::result::Result;
+    use ::mpkit::__private::serde::{self as _serde, Serializer};
     use _serde::ser::SerializeMap as _;
     #[automatically_derived]
     impl _serde::Serialize for KsLoginOptions {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let map = serializer.serialize_map(None)?;
             map.end()
         }
     }
@@ -174,19 +173,21 @@ pub struct KsLoginSuccess {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None, Some};
+    use ::std::result::Result::{self, Err, Ok};
+    use ::std::string::String;
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
     }
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
+        fn of(name: &str) -> Option<Self> {
             match name {
-                "code" => ::std::option::Option::Some(Member::Member0),
-                _ => ::std::option::Option::None,
+                "code" => Some(Member::Member0),
+                _ => None,
             }
         }
     }
@@ -200,60 +201,46 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<KsLoginSuccess, A::Error> {
-            let mut member_code = ::std::option::Option::None;
+        ) -> Result<KsLoginSuccess, A::Error> {
+            let mut member_code = _members::Slot::new("code");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
+            while let Some(member) = _members::next_member(&mut map, &mut unknown)? {
                 match member {
-                    ::std::option::Option::Some(Member::Member0) => {
+                    Some(Member::Member0) => {
+                        let value: String = member_code.next(&mut map)?;
+                        if (value.len() as u64) < 1 || (value.chars().count() as u64) < 1
                         {
-                            _members::first::<_, A::Error>(&member_code, "code")?;
-                            let value: ::std::string::String = map.next_value()?;
-                            if (value.len() as u64) < 1
-                                || (value.chars().count() as u64) < 1
-                            {
-                                return ::std::result::Result::Err(
-                                    _serde::de::Error::custom(
-                                        "`code` must be at least 1 character long",
-                                    ),
-                                );
-                            }
-                            member_code = ::std::option::Option::Some(value);
-                        };
+                            return Err(
+                                _serde::de::Error::custom(
+                                    "`code` must be at least 1 character long",
+                                ),
+                            );
+                        }
+                        member_code.set(value);
+                        Ok(())
                     }
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+                    None => extra.keep_next(&mut unknown, &mut map),
+                }?;
             }
-            ::std::result::Result::Ok(KsLoginSuccess {
-                code: _members::required(member_code, "code")?,
+            Ok(KsLoginSuccess {
+                code: member_code.required()?,
                 extra,
             })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for KsLoginSuccess {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for KsLoginSuccess {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("code", &self.code)?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }
@@ -268,17 +255,17 @@ pub struct KsLoginFailure {
     pub extra: ::mpkit::UnknownMembers,
 }
 const _: () = {
-    use ::mpkit::__private::serde as _serde;
+    use ::std::option::Option::{self, None};
+    use ::std::result::Result::{self, Ok};
+    use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
     use _serde::ser::SerializeMap as _;
     enum Member {}
     impl _members::MemberNames for Member {
-        const RARE: &'static [&'static str] = &[];
         #[inline]
-        fn of(name: &str) -> ::std::option::Option<Self> {
-            match name {
-                _ => ::std::option::Option::None,
-            }
+        fn of(name: &str) -> Option<Self> {
+            let _ = name;
+            None
         }
     }
     struct Visitor;
@@ -291,39 +278,26 @@ const _: () = {
         fn visit_map<A: _serde::de::MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::std::result::Result<KsLoginFailure, A::Error> {
+        ) -> Result<KsLoginFailure, A::Error> {
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
-            while let ::std::option::Option::Some(member) = map
-                .next_key_seed(_members::MemberSeed::<Member>::new(&mut unknown))?
-            {
-                match member {
-                    ::std::option::Option::None => {
-                        extra.keep_next(&mut unknown, &mut map)?;
-                    }
-                }
+            while _members::next_member::<Member, _>(&mut map, &mut unknown)?.is_some() {
+                extra.keep_next(&mut unknown, &mut map)?;
             }
-            ::std::result::Result::Ok(KsLoginFailure { extra })
+            Ok(KsLoginFailure { extra })
         }
     }
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for KsLoginFailure {
-        fn deserialize<D: _serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(Visitor)
         }
     }
     #[automatically_derived]
     impl _serde::Serialize for KsLoginFailure {
-        fn serialize<S: _serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            let mut map = serializer.serialize_map(::std::option::Option::None)?;
-            for (member, value) in &self.extra {
-                map.serialize_entry(member, value)?;
-            }
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
+            _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
     }

@@ -618,9 +618,23 @@ fn rule_checks(cx: &Context<'_>, option: &OptionSpec) -> Option<TokenStream> {
     let json = &option.json;
     let checks = if let Some(schema) = &option.schema {
         let check = super::schema::check_value(krate, schema, &quote!(value));
+        let push = quote! {
+            errors.push(#krate::BuildError::invalid_field(#json, ::std::string::ToString::to_string(&violation)));
+        };
+        if !option.required {
+            // One `if let` over the option and its verdict: nested, they
+            // would be an `if` clippy asks to collapse.
+            return Some(quote! {
+                if let ::std::option::Option::Some(::std::result::Result::Err(violation)) =
+                    self.#ident.as_ref().map(|value| #check)
+                {
+                    #push
+                }
+            });
+        }
         quote! {
             if let ::std::result::Result::Err(violation) = #check {
-                errors.push(#krate::BuildError::invalid_field(#json, ::std::string::ToString::to_string(&violation)));
+                #push
             }
         }
     } else if option.rules.is_empty() {

@@ -233,6 +233,34 @@ impl Decoder<'_> {
             quote!(::std::option::Option::Some(Member::#tag) => #read,)
         });
         let (other_arm, out_of_line) = self.other_members(&rare);
+        let of_body = if common.is_empty() {
+            quote! { let _ = name; ::std::option::Option::None }
+        } else {
+            quote! {
+                match name {
+                    #(#common_jsons => ::std::option::Option::Some(Member::#common_tags),)*
+                    _ => ::std::option::Option::None,
+                }
+            }
+        };
+        let read_loop = if common.is_empty() {
+            // Every member is read by the other arm: no `match` (with no arm
+            // naming a member, the turbofish says which names are read).
+            quote! {
+                while _members::next_member::<Member, _>(&mut map, &mut unknown)?.is_some() {
+                    #other_arm?;
+                }
+            }
+        } else {
+            quote! {
+                while let ::std::option::Option::Some(member) = _members::next_member(&mut map, &mut unknown)? {
+                    match member {
+                        #(#common_reads)*
+                        ::std::option::Option::None => #other_arm,
+                    }?;
+                }
+            }
+        };
         let slots = self.members.iter().map(|m| {
             let (slot, json) = (&m.slot, &m.field.json);
             quote!(let mut #slot = _members::Slot::new(#json);)
@@ -273,10 +301,7 @@ impl Decoder<'_> {
                 #rare_names
                 #[inline]
                 fn of(name: &str) -> ::std::option::Option<Self> {
-                    match name {
-                        #(#common_jsons => ::std::option::Option::Some(Member::#common_tags),)*
-                        _ => ::std::option::Option::None,
-                    }
+                    #of_body
                 }
             }
             #out_of_line
@@ -291,12 +316,7 @@ impl Decoder<'_> {
                     #(#slots)*
                     #extra_init
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
-                    while let ::std::option::Option::Some(member) = _members::next_member(&mut map, &mut unknown)? {
-                        match member {
-                            #(#common_reads)*
-                            ::std::option::Option::None => #other_arm,
-                        }?;
-                    }
+                    #read_loop
                     #alternatives
                     ::std::result::Result::Ok(#name {
                         #(#builds)*
