@@ -936,3 +936,28 @@ fn json_text_is_read_as_typed_data_and_kept_as_sent() {
         "{error}"
     );
 }
+
+#[test]
+fn a_callback_failure_without_its_message_says_so() {
+    match SwanLogin::decode_fail(r#"{"errCode":10001}"#) {
+        CallError::Failure { detail, code, .. } => {
+            assert_eq!(code, Some(10001));
+            assert_eq!(
+                detail,
+                "the fail callback ran; its payload has no `errMsg` text"
+            );
+        }
+        other => panic!("{other}"),
+    }
+    // ks.login names no message member: the detail says the platform sends none.
+    match KsLogin::decode_fail(r#"{"code":-20001,"msg":"用户未登录"}"#) {
+        CallError::Failure { detail, code, .. } => {
+            assert_eq!(code, None);
+            assert_eq!(
+                detail,
+                "the fail callback ran; the platform sends no message"
+            );
+        }
+        other => panic!("{other}"),
+    }
+}

@@ -425,16 +425,16 @@ pub(crate) fn decode_callback_failure<F: DeserializeOwned>(
             format!("expected a JSON object, found {}", kind_of(&value)),
         );
     }
+    // Said, not left empty, when the payload carries no message.
     let detail = match info.outcome {
         Outcome::Callback {
             message: Some(member),
             ..
-        } => value
-            .get(member)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned(),
-        _ => String::new(),
+        } => match value.get(member).and_then(Value::as_str) {
+            Some(message) => message.to_owned(),
+            None => format!("the fail callback ran; its payload has no `{member}` text"),
+        },
+        _ => "the fail callback ran; the platform sends no message".to_owned(),
     };
     checked_failure::<F>(info, detail, value)
 }

@@ -36,16 +36,19 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 #[derive(Clone)]
 pub struct JsonText<T> {
     text: String,
-    content: Result<T, ContentError>,
+    // Boxed: a definition may hold JSON text of itself (a tree in text).
+    content: Result<Box<T>, ContentError>,
 }
 
-/// Why the text of a [`JsonText`] does not read as its type: where, and what
-/// serde said.
+/// Why the text of a [`JsonText`] does not read as its type: where, and
+/// whether it is not JSON at all or JSON of another shape. It never quotes
+/// the text: JSON text can sit inside decrypted user data, whose values no
+/// message may show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContentError {
     line: usize,
     column: usize,
-    reason: String,
+    not_json: bool,
 }
 
 impl ContentError {
@@ -60,14 +63,26 @@ impl ContentError {
     pub fn column(&self) -> usize {
         self.column
     }
+
+    /// Whether the text is not JSON at all (rather than JSON of a shape
+    /// other than the schema's).
+    #[must_use]
+    pub fn is_not_json(&self) -> bool {
+        self.not_json
+    }
 }
 
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = if self.not_json {
+            "is not JSON"
+        } else {
+            "does not have its schema's shape"
+        };
         write!(
             f,
-            "the JSON text does not read as its schema's type at line {} column {}: {}",
-            self.line, self.column, self.reason
+            "the text {what} (line {}, column {})",
+            self.line, self.column
         )
     }
 }
@@ -78,10 +93,12 @@ impl<T: DeserializeOwned> JsonText<T> {
     /// Reads `text` as JSON of type `T`, keeping the text either way.
     #[must_use]
     pub fn new(text: String) -> Self {
+        // serde's own message quotes the values it refuses: only where, and
+        // which kind of failure, are kept.
         let content = serde_json::from_str(&text).map_err(|error| ContentError {
             line: error.line(),
             column: error.column(),
-            reason: error.to_string(),
+            not_json: !error.is_data(),
         });
         JsonText { text, content }
     }
@@ -99,7 +116,7 @@ impl<T> JsonText<T> {
     /// # Errors
     /// The [`ContentError`] of a text that is not JSON of type `T`.
     pub fn content(&self) -> Result<&T, &ContentError> {
-        self.content.as_ref()
+        self.content.as_deref()
     }
 
     /// The text, without what was read from it.
@@ -167,13 +184,30 @@ mod tests {
             serde_json::from_str(r#""not json""#).unwrap_or_else(|e| panic!("{e}"));
         let error = text.content().err().cloned();
         assert_eq!(error.as_ref().map(ContentError::line), Some(1));
-        assert!(
-            error
-                .map(|e| e.to_string())
-                .unwrap_or_default()
-                .contains("does not read as its schema's type"),
+        assert_eq!(error.as_ref().map(ContentError::is_not_json), Some(true));
+        assert_eq!(
+            error.map(|e| e.to_string()).unwrap_or_default(),
+            "the text is not JSON (line 1, column 2)"
         );
         assert_eq!(text.into_text(), "not json");
+    }
+
+    #[test]
+    fn an_error_never_quotes_the_text() {
+        // What serde would say quotes the value it refused.
+        let text: JsonText<Inner> = serde_json::from_str(r#""{\"code\":[\"13800138000\"]}""#)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let error = text.content().err().cloned();
+        assert_eq!(error.as_ref().map(ContentError::is_not_json), Some(false));
+        let shown = format!(
+            "{error:?} {}",
+            error.as_ref().map(ToString::to_string).unwrap_or_default()
+        );
+        assert!(!shown.contains("13800138000"), "{shown}");
+        assert!(
+            shown.contains("does not have its schema's shape"),
+            "{shown}"
+        );
     }
 
     #[test]

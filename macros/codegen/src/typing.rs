@@ -230,10 +230,6 @@ impl<'a> Typing<'a> {
     }
 }
 
-/// The schema of a map's values: an object with `additionalProperties` a
-/// schema and nothing else that constrains it (no `properties`,
-/// `patternProperties`, `required`, ...), which becomes a
-/// `BTreeMap<String, T>`.
 /// The schema of the JSON inside a string member (`contentMediaType:
 /// application/json` with a `contentSchema`), which mpkit decodes into a
 /// `JsonText` of the content's type.
@@ -244,6 +240,10 @@ pub(crate) fn json_content(node: &SchemaNode) -> Option<&SchemaNode> {
         .flatten()
 }
 
+/// The schema of a map's values: an object with `additionalProperties` a
+/// schema and nothing else that constrains it (no `properties`,
+/// `patternProperties`, `required`, ...), which becomes a
+/// `BTreeMap<String, T>`.
 pub(crate) fn map_values(node: &SchemaNode) -> Option<&SchemaNode> {
     let values = node.additional_properties.as_deref()?;
     let bare = SchemaNode {

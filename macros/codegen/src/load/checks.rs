@@ -167,7 +167,17 @@ impl<'a> Checker<'a> {
         }
         let fail_properties = self.api.fail.as_ref().map(|f| &self.resolve(f).properties);
         for (i, code) in outcome.codes.iter().enumerate() {
-            if !fail_properties.is_some_and(|p| p.contains_key(code)) {
+            let member = fail_properties.and_then(|p| p.get(code));
+            if member.is_some_and(|m| !integer_code(self.resolve(m))) {
+                // Read with `as_i64` into the failure's `code`: text would
+                // always be `None`.
+                self.problems.value(
+                    &format!("/x-outcome/codes/{i}"),
+                    format!("error-code field `{code}` is not an integer member of `fail`, so the failure's code would always be empty"),
+                    "give the member `\"type\": \"integer\"`, or remove it here",
+                );
+            }
+            if member.is_none() {
                 self.problems.value(
                     &format!("/x-outcome/codes/{i}"),
                     format!("error-code field `{code}` is not a member of `fail`"),
@@ -189,6 +199,7 @@ impl<'a> Checker<'a> {
             );
             return;
         };
+        self.plain_text(field, &child("/success/properties", name), name);
         let wanted = match style {
             OutcomeStyle::SuccessFlag => JsonType::Boolean,
             _ => JsonType::String,
@@ -208,6 +219,19 @@ impl<'a> Checker<'a> {
                 &definition_pointer(&child("/success/properties", name), field),
                 format!("the discriminant `{name}` has an `enum`"),
                 "remove it: the discriminant's values are the outcome convention's (`\"<api>:ok\"`, `true`), which `x-outcome` states",
+            );
+        }
+    }
+
+    /// Members mpkit reads as text (the discriminant, the credentials, the
+    /// watermark's app id) stay plain strings: JSON text (`contentSchema`)
+    /// would make them a `JsonText`.
+    fn plain_text(&mut self, node: &SchemaNode, pointer: &str, name: &str) {
+        if crate::typing::json_content(self.resolve(node)).is_some() {
+            self.problems.key(
+                &child(&definition_pointer(pointer, node), "contentSchema"),
+                format!("`{name}` is read as plain text (as the outcome, a credential or the watermark's app id), and `contentSchema` would make it JSON text of another type"),
+                "remove `contentSchema` (keep `contentMediaType` if you like: it is an annotation)",
             );
         }
     }
@@ -320,6 +344,9 @@ impl<'a> Checker<'a> {
         ];
         for (key, field) in fields {
             let Some(field) = field else { continue };
+            if let Some(node) = success.get(field.as_str()) {
+                self.plain_text(node, &child("/success/properties", field), field);
+            }
             match success
                 .get(field.as_str())
                 .map(|node| self.resolve(node).type_list())
@@ -415,6 +442,10 @@ impl<'a> Checker<'a> {
         };
         let mark_at = definition_pointer(&child(&child(&at, "properties"), member), node);
         let mark = self.resolve(node);
+        if let Some(found) = mark.properties.get(appid) {
+            let at = child(&child(&mark_at, "properties"), appid);
+            self.plain_text(found, &at, appid);
+        }
         match mark.properties.get(appid) {
             Some(found) if self.resolve(found).type_list() == [JsonType::String] => {}
             found => self.problems.value(
@@ -775,22 +806,64 @@ impl Checker<'_> {
         nested: &str,
         pointer: &str,
     ) -> Option<String> {
-        let is_success = pointer == definition_pointer("/success", &self.api.success);
-        if !is_success || self.api.credentials.is_none() {
+        let reserved = self.generated_methods(pointer);
+        if reserved.is_empty() {
             return None;
         }
         let inner = &self.resolve(object.properties.get(nested)?).properties;
         object.properties.iter().find_map(|(json, member)| {
             let name = crate::naming::field_name(json, member.rust_name.as_deref())?;
-            (json != nested && inner.contains_key(json) && CREDENTIAL_METHODS.contains(&name.as_str())).then(|| {
-                format!("member `{json}` would get a reading method `{name}`, which the generated credential methods already use; give it another `x-rust-name`")
+            (json != nested && inner.contains_key(json) && reserved.contains(&name.as_str())).then(|| {
+                format!("member `{json}` would get a reading method `{name}`, which a method mpkit generates on this type already uses; give it another `x-rust-name`")
             })
         })
     }
+
+    /// The methods generated on the object at `pointer` besides its
+    /// readers: the credential methods and `profile()` on the success type,
+    /// `profile()` on the decrypted-data type (and the trait methods of the
+    /// same impls, which an inherent reader of the same name would shadow).
+    fn generated_methods(&self, pointer: &str) -> Vec<&'static str> {
+        let mut names = Vec::new();
+        let profile = self.api.profile.as_ref();
+        if pointer == definition_pointer("/success", &self.api.success) {
+            if let Some(credentials) = &self.api.credentials {
+                names.extend(["decrypt", "check_signature", "decrypt_for"]);
+                if credentials.raw_data.is_some() {
+                    names.push("verify");
+                }
+                if credentials
+                    .watermark
+                    .as_ref()
+                    .and_then(WatermarkSpec::members)
+                    .is_some()
+                {
+                    names.push("decrypt_with");
+                }
+            }
+            if profile.is_some_and(|p| !p.success.is_empty()) {
+                names.push("profile");
+            }
+        }
+        let encrypted = self.api.encrypted.as_ref();
+        if encrypted.is_some_and(|node| pointer == definition_pointer("/encrypted", node))
+            && profile.is_some_and(|p| !p.encrypted.is_empty())
+        {
+            names.push("profile");
+        }
+        names
+    }
 }
 
-/// The methods generated on a success type with credentials.
-const CREDENTIAL_METHODS: &[&str] = &["verify", "decrypt", "decrypt_with"];
+/// Whether an error-code member holds integers (an integer type, possibly
+/// nullable).
+fn integer_code(node: &SchemaNode) -> bool {
+    let types = node.type_list();
+    types.contains(&JsonType::Integer)
+        && types
+            .iter()
+            .all(|t| matches!(t, JsonType::Integer | JsonType::Null))
+}
 
 /// Every JSON type a node accepts, through `type` and its `anyOf` branches.
 fn accepted_types(node: &SchemaNode) -> Vec<JsonType> {

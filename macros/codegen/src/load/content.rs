@@ -63,19 +63,29 @@ pub(super) fn check(
             "describe the JSON under `$defs` (an object with `properties`) and write `\"contentSchema\": { \"$ref\": \"#/$defs/<Name>\" }`",
         );
     }
+    let unchecked = "mpkit reads the text as its `contentSchema` says and keeps it verbatim, so this rule would go unchecked";
     let text_rules = [
-        ("minLength", node.min_length.is_some()),
-        ("maxLength", node.max_length.is_some()),
-        ("pattern", node.pattern.is_some()),
-        ("enum", node.enum_values.is_some()),
-        ("const", node.const_value.is_some()),
-        ("x-verbatim", node.verbatim),
+        ("minLength", node.min_length.is_some(), unchecked),
+        ("maxLength", node.max_length.is_some(), unchecked),
+        ("pattern", node.pattern.is_some(), unchecked),
+        ("enum", node.enum_values.is_some(), unchecked),
+        ("const", node.const_value.is_some(), unchecked),
+        (
+            "x-verbatim",
+            node.verbatim,
+            "the text is kept verbatim already",
+        ),
+        (
+            "contentEncoding",
+            node.content_encoding.is_some(),
+            "JSON Schema reads the content after decoding it, and mpkit reads the text as JSON as it is",
+        ),
     ];
-    for (keyword, present) in text_rules {
+    for (keyword, present, why) in text_rules {
         if present {
             problems.key(
                 &child(pointer, keyword),
-                format!("`{keyword}` on a JSON text member: mpkit reads the text as its `contentSchema` says, and keeps it verbatim, so this rule would go unchecked"),
+                format!("`{keyword}` on a JSON text member: {why}"),
                 format!("remove `{keyword}`, or remove `contentSchema` to keep the member a plain string"),
             );
         }
