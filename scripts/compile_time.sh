@@ -6,7 +6,8 @@
 #    empty target directory, against the hand-written crate built the same
 #    way: CPU seconds (user + system, all jobs) and the packages compiled,
 #    with mpkit's default features and with its `crypto` feature (a server's
-#    build). COLD=0 skips it.
+#    build), mpkit built as cargo builds a crates.io dependency (not
+#    incrementally), and once more as a path dependency. COLD=0 skips it.
 # 2. For each N (default 1 10 100): two scratch crates with N API modules
 #    each, dependencies built once, then incremental rebuilds of the crate
 #    itself timed (median of RUNS, default 3).
@@ -64,13 +65,22 @@ hand_module() {
 RUST
 }
 
-make_crate() { # kind n  (kind: derive, derive-crypto or hand)
+# A user gets mpkit from crates.io, and cargo never builds a registry
+# dependency incrementally; a path dependency it does, which costs a cold
+# build more. The scratch crates reach mpkit by path, so they turn
+# incremental builds off for mpkit's own packages, as a registry would
+# (`derive-path` keeps cargo's path-dependency default, for comparison).
+registry_like='[profile.dev.package.mpkit]\nincremental = false\n[profile.dev.package.mpkit-runtime]\nincremental = false\n[profile.dev.package.mpkit-codegen]\nincremental = false\n[profile.dev.package.mpkit-derive]\nincremental = false\n'
+
+make_crate() { # kind n  (kind: derive, derive-path, derive-crypto or hand)
   local kind=$1 n=$2 dir="$work/$1-$2"
   mkdir -p "$dir/src"
   if [ "$kind" = derive ]; then
+    printf '[package]\nname = "scratch-%s-%s"\nversion = "0.0.0"\nedition = "2024"\n[dependencies]\nmpkit = { path = "%s" }\n[workspace]\n'"$registry_like" "$kind" "$n" "$root" > "$dir/Cargo.toml"
+  elif [ "$kind" = derive-path ]; then
     printf '[package]\nname = "scratch-%s-%s"\nversion = "0.0.0"\nedition = "2024"\n[dependencies]\nmpkit = { path = "%s" }\n[workspace]\n' "$kind" "$n" "$root" > "$dir/Cargo.toml"
   elif [ "$kind" = derive-crypto ]; then
-    printf '[package]\nname = "scratch-%s-%s"\nversion = "0.0.0"\nedition = "2024"\n[dependencies]\nmpkit = { path = "%s", features = ["crypto"] }\n[workspace]\n' "$kind" "$n" "$root" > "$dir/Cargo.toml"
+    printf '[package]\nname = "scratch-%s-%s"\nversion = "0.0.0"\nedition = "2024"\n[dependencies]\nmpkit = { path = "%s", features = ["crypto"] }\n[workspace]\n'"$registry_like" "$kind" "$n" "$root" > "$dir/Cargo.toml"
   else
     printf '[package]\nname = "scratch-%s-%s"\nversion = "0.0.0"\nedition = "2024"\n[dependencies]\nserde = { version = "1", features = ["derive"] }\nserde_json = "1"\n[workspace]\n' "$kind" "$n" > "$dir/Cargo.toml"
   fi
@@ -120,13 +130,15 @@ cold() { # dir -> "packages cpu-seconds" of a build from an empty target directo
 }
 
 if [ "${COLD:-1}" != 0 ]; then
-  read -r dp dc <<< "$(cold "$(make_crate derive 1)")"
-  read -r cp cc <<< "$(cold "$(make_crate derive-crypto 1)")"
   read -r hp hc <<< "$(cold "$(make_crate hand 1)")"
+  read -r dp dc <<< "$(cold "$(make_crate derive 1)")"
+  read -r pp pc <<< "$(cold "$(make_crate derive-path 1)")"
+  read -r cp cc <<< "$(cold "$(make_crate derive-crypto 1)")"
   echo "| one API, cold | packages | CPU (s) | ratio |"
   echo "|---|---:|---:|---:|"
   printf '| derive (default features) | %s | %.1f | %.2fx |\n' "$dp" "$dc" "$(echo "$dc / $hc" | bc -l)"
   printf '| derive, `crypto` feature | %s | %.1f | %.2fx |\n' "$cp" "$cc" "$(echo "$cc / $hc" | bc -l)"
+  printf '| derive, mpkit as a path dependency (incremental) | %s | %.1f | %.2fx |\n' "$pp" "$pc" "$(echo "$pc / $hc" | bc -l)"
   printf '| hand-written serde | %s | %.1f | 1.00x |\n\n' "$hp" "$hc"
 fi
 
