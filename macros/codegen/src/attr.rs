@@ -65,50 +65,9 @@ pub(crate) fn parse(attrs: &[Attribute], target: Span, errors: &mut Errors) -> O
                 "api" => set(&meta, &mut api, errors, string(&meta)?),
                 "schema" => set(&meta, &mut schema, errors, string(&meta)?),
                 "context" => set(&meta, &mut context, errors, string(&meta)?),
-                "min_version" => {
-                    let text = string(&meta)?;
-                    match Version::parse(&text.value()) {
-                        Ok(version) => set(&meta, &mut min_version, errors, (version, text.span())),
-                        Err(error) => {
-                            errors.push(syn::Error::new(
-                                text.span(),
-                                format!("`min_version`: {error}"),
-                            ));
-                            Ok(())
-                        }
-                    }
-                }
-                "crate" => {
-                    let text = string(&meta)?;
-                    match text.parse::<Path>() {
-                        Ok(path) => set(&meta, &mut krate, errors, path),
-                        Err(_) => {
-                            errors.push(syn::Error::new(
-                                text.span(),
-                                format!(
-                                    "`crate` must be a path such as \"::mpkit\", not {:?}",
-                                    text.value()
-                                ),
-                            ));
-                            Ok(())
-                        }
-                    }
-                }
-                _ => {
-                    let shown = if key.is_empty() {
-                        "this key".to_owned()
-                    } else {
-                        format!("`{key}`")
-                    };
-                    errors.push(meta.error(format!(
-                        "unknown key {shown} in #[mini_program(...)]; the keys are {KEYS}"
-                    )));
-                    // Skip the value, if any, so the other keys are still read.
-                    if meta.input.peek(syn::Token![=]) {
-                        let _: syn::Expr = meta.value()?.parse()?;
-                    }
-                    Ok(())
-                }
+                "min_version" => min_version_value(&meta, &mut min_version, errors),
+                "crate" => crate_value(&meta, &mut krate, errors),
+                _ => unknown_key(&meta, &key, errors),
             }
         });
         if let Err(error) = result {
@@ -125,32 +84,101 @@ pub(crate) fn parse(attrs: &[Attribute], target: Span, errors: &mut Errors) -> O
         ));
         return None;
     }
-    let source = match (api, schema) {
-        (Some(api), None) => Source::Bundled(api),
-        (None, Some(schema)) => Source::File(schema),
-        (Some(api), Some(schema)) => {
-            let message =
-                "give either `api` (a bundled schema) or `schema` (your own file), not both";
-            errors.push(syn::Error::new(api.span(), message));
-            errors.push(syn::Error::new(schema.span(), message));
-            return None;
-        }
-        // A malformed attribute was already reported; what follows it was not read.
-        (None, None) if malformed => return None,
-        (None, None) => {
-            errors.push(syn::Error::new(
-                target,
-                "#[mini_program(...)] needs `api = \"<platform>/<method>\"` (a bundled schema) or `schema = \"<path>.json\"` (your own file)",
-            ));
-            return None;
-        }
-    };
+    let source = source(api, schema, malformed, target, errors)?;
     Some(Attrs {
         source,
         min_version,
         context,
         krate,
     })
+}
+
+/// `min_version = "2.10.4"`: a version, or an error naming what is wrong.
+fn min_version_value(
+    meta: &ParseNestedMeta<'_>,
+    slot: &mut Option<(Version, Span)>,
+    errors: &mut Errors,
+) -> syn::Result<()> {
+    let text = string(meta)?;
+    match Version::parse(&text.value()) {
+        Ok(version) => set(meta, slot, errors, (version, text.span())),
+        Err(error) => {
+            errors.push(syn::Error::new(
+                text.span(),
+                format!("`min_version`: {error}"),
+            ));
+            Ok(())
+        }
+    }
+}
+
+/// `crate = "::mpkit"`: a path, or an error showing what was given.
+fn crate_value(
+    meta: &ParseNestedMeta<'_>,
+    slot: &mut Option<Path>,
+    errors: &mut Errors,
+) -> syn::Result<()> {
+    let text = string(meta)?;
+    match text.parse::<Path>() {
+        Ok(path) => set(meta, slot, errors, path),
+        Err(_) => {
+            errors.push(syn::Error::new(
+                text.span(),
+                format!(
+                    "`crate` must be a path such as \"::mpkit\", not {:?}",
+                    text.value()
+                ),
+            ));
+            Ok(())
+        }
+    }
+}
+
+/// A key the attribute does not have: reported with the keys it has, its
+/// value skipped so the other keys are still read.
+fn unknown_key(meta: &ParseNestedMeta<'_>, key: &str, errors: &mut Errors) -> syn::Result<()> {
+    let shown = if key.is_empty() {
+        "this key".to_owned()
+    } else {
+        format!("`{key}`")
+    };
+    errors.push(meta.error(format!(
+        "unknown key {shown} in #[mini_program(...)]; the keys are {KEYS}"
+    )));
+    if meta.input.peek(syn::Token![=]) {
+        let _: syn::Expr = meta.value()?.parse()?;
+    }
+    Ok(())
+}
+
+/// Where the schema comes from: exactly one of `api` and `schema`.
+fn source(
+    api: Option<LitStr>,
+    schema: Option<LitStr>,
+    malformed: bool,
+    target: Span,
+    errors: &mut Errors,
+) -> Option<Source> {
+    match (api, schema) {
+        (Some(api), None) => Some(Source::Bundled(api)),
+        (None, Some(schema)) => Some(Source::File(schema)),
+        (Some(api), Some(schema)) => {
+            let message =
+                "give either `api` (a bundled schema) or `schema` (your own file), not both";
+            errors.push(syn::Error::new(api.span(), message));
+            errors.push(syn::Error::new(schema.span(), message));
+            None
+        }
+        // A malformed attribute was already reported; what follows it was not read.
+        (None, None) if malformed => None,
+        (None, None) => {
+            errors.push(syn::Error::new(
+                target,
+                "#[mini_program(...)] needs `api = \"<platform>/<method>\"` (a bundled schema) or `schema = \"<path>.json\"` (your own file)",
+            ));
+            None
+        }
+    }
 }
 
 fn string(meta: &ParseNestedMeta<'_>) -> syn::Result<LitStr> {

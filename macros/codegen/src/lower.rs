@@ -335,33 +335,10 @@ pub(crate) fn lower(
         .field
         .as_ref()
         .map(|field| lowerer.field_of(success, field));
-    let credentials = api
-        .credentials
-        .as_ref()
-        .filter(|_| settings.credentials)
-        .map(|c| Credentials {
-            scheme: c.scheme,
-            signed: c
-                .raw_data
-                .as_ref()
-                .zip(c.signature.as_ref())
-                .map(|(raw, signature)| {
-                    (
-                        lowerer.field_of(success, raw),
-                        lowerer.field_of(success, signature),
-                    )
-                }),
-            encrypted_data: lowerer.field_of(success, &c.encrypted_data),
-            iv: lowerer.field_of(success, &c.iv),
-        });
-    let names = api
-        .credentials
-        .as_ref()
-        .and_then(|c| c.watermark.as_ref())
-        .and_then(WatermarkSpec::members);
-    let watermark = match (&credentials, &encrypted, names) {
-        (Some(_), Some(encrypted), Some(names)) => lowerer.watermark(encrypted, names),
-        _ => None,
+    let (credentials, watermark) = if settings.credentials {
+        lowerer.credentials(success, encrypted.as_ref())
+    } else {
+        (None, None)
     };
     if !lowerer.errors.is_empty() {
         return Err(lowerer.errors);
@@ -397,6 +374,42 @@ pub(crate) fn lower(
         profile: api.profile.clone(),
         doc: docs(Some(&api.title), Some(&api.description)),
     })
+}
+
+impl Lowerer<'_> {
+    /// The success fields `x-credentials` names, and where the decrypted
+    /// data keeps its watermark (when the scheme has one).
+    fn credentials(
+        &mut self,
+        success: TypeId,
+        encrypted: Option<&Ty>,
+    ) -> (Option<Credentials>, Option<WatermarkFields>) {
+        let Some(spec) = &self.api.credentials else {
+            return (None, None);
+        };
+        let signed = spec
+            .raw_data
+            .as_ref()
+            .zip(spec.signature.as_ref())
+            .map(|(raw, signature)| {
+                (
+                    self.field_of(success, raw),
+                    self.field_of(success, signature),
+                )
+            });
+        let credentials = Credentials {
+            scheme: spec.scheme,
+            signed,
+            encrypted_data: self.field_of(success, &spec.encrypted_data),
+            iv: self.field_of(success, &spec.iv),
+        };
+        let names = spec.watermark.as_ref().and_then(WatermarkSpec::members);
+        let watermark = match (encrypted, names) {
+            (Some(encrypted), Some(names)) => self.watermark(encrypted, names),
+            _ => None,
+        };
+        (Some(credentials), watermark)
+    }
 }
 
 /// The platform's floor, if the schema states one.

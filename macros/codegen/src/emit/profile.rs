@@ -74,36 +74,13 @@ fn method(
         #anonymous
         profile
     };
-    // Short names in the body, each imported only where used (an unused
-    // import would be a warning in the user's crate).
-    let gender = uses(&body, "Gender").then(|| quote!(use #krate::Gender;));
-    let option: Vec<TokenStream> = ["Option", "None", "Some"]
-        .into_iter()
-        .filter(|name| uses(&body, name))
-        .map(|name| {
-            if name == "Option" {
-                quote!(self)
-            } else {
-                let name = ident(name);
-                quote!(#name)
-            }
-        })
-        .collect();
-    let option = match option.as_slice() {
-        [] => quote!(),
-        [only] if only.to_string() == "self" => quote!(
-            use ::std::option::Option;
-        ),
-        [one] => quote!(use ::std::option::Option::#one;),
-        many => quote!(use ::std::option::Option::{#(#many),*};),
-    };
+    let imports = short_names(krate, &body);
     quote! {
         impl #owner_ident {
             #[doc = #doc]
             #[must_use]
             pub fn profile(&self) -> #krate::Profile {
-                #gender
-                #option
+                #imports
                 #body
             }
         }
@@ -210,6 +187,34 @@ fn access(cx: &Context<'_>, owner: TypeId, pointer: &str) -> Option<(Read, Ty)> 
         }
     }
     Some((read, current))
+}
+
+/// The `use` items for the short names `body` uses (`Gender`, `Option`,
+/// `Some`, `None`), each imported only where used: an unused import would
+/// be a warning in the user's crate.
+fn short_names(krate: &syn::Path, body: &TokenStream) -> TokenStream {
+    let gender = uses(body, "Gender").then(|| quote!(use #krate::Gender;));
+    let option: Vec<TokenStream> = ["Option", "None", "Some"]
+        .into_iter()
+        .filter(|name| uses(body, name))
+        .map(|name| {
+            if name == "Option" {
+                quote!(self)
+            } else {
+                let name = ident(name);
+                quote!(#name)
+            }
+        })
+        .collect();
+    let option = match option.as_slice() {
+        [] => quote!(),
+        [only] if only.to_string() == "self" => quote!(
+            use ::std::option::Option;
+        ),
+        [one] => quote!(use ::std::option::Option::#one;),
+        many => quote!(use ::std::option::Option::{#(#many),*};),
+    };
+    quote!(#gender #option)
 }
 
 /// Whether `tokens` name `name` anywhere.

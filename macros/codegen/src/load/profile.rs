@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::problems::Problems;
 use super::source::child;
-use crate::spec::{ApiSchema, JsonType, ProfileMap, SchemaNode, pointer_segments};
+use crate::spec::{ApiSchema, GenderCodes, JsonType, ProfileMap, SchemaNode, pointer_segments};
 use crate::typing::{Place, Typing};
 
 /// Records every problem of the schema's `x-profile`.
@@ -155,9 +155,20 @@ fn check_member(
         );
         return;
     }
-    let Some(codes) = &map.genders else {
-        return;
-    };
+    if let Some(codes) = &map.genders {
+        check_gender_codes(codes, values, types, lenient, problems);
+    }
+}
+
+/// Each gender code must be a value the gender member has, in the form its
+/// Rust type holds.
+fn check_gender_codes(
+    codes: &GenderCodes,
+    values: &[Value],
+    types: &[JsonType],
+    lenient: bool,
+    problems: &mut Problems,
+) {
     let listed = codes.male.iter().chain(&codes.female).chain(&codes.unknown);
     for code in listed {
         // A code the generated match could never meet would read as "no
