@@ -6,7 +6,7 @@ use quote::quote;
 use serde_json::Value;
 
 use super::Context;
-use crate::lower::{Field, Ty, TypeDef, TypeId};
+use crate::lower::{Field, Ty, TypeDef, TypeId, Variant};
 use crate::naming::ident;
 use crate::spec::{GenderCodes, ProfileMap, ProfileMembers, pointer_segments};
 
@@ -241,34 +241,13 @@ fn gender_of(cx: &Context<'_>, read: Read, ty: &Ty, codes: &GenderCodes) -> Toke
         (&codes.female, quote!(Gender::Female)),
         (&codes.unknown, quote!(Gender::Unknown)),
     ];
-    let none = quote!(None);
-    let result = |value: &Value| {
-        lists
-            .iter()
-            .find(|(list, _)| list.contains(value))
-            .map_or_else(|| none.clone(), |(_, gender)| quote!(Some(#gender)))
-    };
     // The arms of a `match` on the member's value, and how that value is
     // written from a reference `v` to it.
     let (arms, scrutinee): (Vec<TokenStream>, fn(TokenStream) -> TokenStream) = match ty {
         Ty::Named(id) => match cx.api.def(*id) {
-            Some(TypeDef::Enum { name, variants, .. }) => {
-                let enum_ident = ident(name);
-                let genders: Vec<Option<&TokenStream>> = variants
-                    .iter()
-                    .map(|variant| {
-                        lists
-                            .iter()
-                            .find(|(list, _)| list.contains(&variant.value))
-                            .map(|(_, gender)| gender)
-                    })
-                    .collect();
-                if genders.iter().all(Option::is_some) {
-                    // Every value means a gender: a total match, no `Option`.
-                    let arms = variants.iter().zip(&genders).map(|(variant, gender)| {
-                        let variant_ident = &variant.ident;
-                        quote!(#enum_ident::#variant_ident => #gender,)
-                    });
+            Some(TypeDef::Enum { name, variants, .. }) => match enum_arms(name, variants, &lists) {
+                // Every value means a gender: a total match, no `Option`.
+                (arms, true) => {
                     return match read.settled() {
                         Settled::Place(place) => quote!(Some(match &#place { #(#arms)* })),
                         Settled::Optional(option) => {
@@ -276,39 +255,12 @@ fn gender_of(cx: &Context<'_>, read: Read, ty: &Ty, codes: &GenderCodes) -> Toke
                         }
                     };
                 }
-                let arms = variants
-                    .iter()
-                    .map(|variant| {
-                        let variant_ident = &variant.ident;
-                        let result = result(&variant.value);
-                        quote!(#enum_ident::#variant_ident => #result,)
-                    })
-                    .collect();
-                (arms, |v| quote!(#v))
-            }
-            _ => return none,
+                (arms, false) => (arms, |v| quote!(#v)),
+            },
+            _ => return quote!(None),
         },
-        Ty::Int | Ty::String => {
-            let mut arms: Vec<TokenStream> = lists
-                .iter()
-                .flat_map(|(list, gender)| list.iter().map(move |code| (code, gender)))
-                .filter_map(|(code, gender)| {
-                    let pattern = match (ty, code) {
-                        (Ty::Int, Value::Number(n)) => n.as_i64().map(|n| quote!(#n))?,
-                        (Ty::String, Value::String(text)) => quote!(#text),
-                        _ => return None,
-                    };
-                    Some(quote!(#pattern => Some(#gender),))
-                })
-                .collect();
-            arms.push(quote!(_ => #none,));
-            if matches!(ty, Ty::Int) {
-                (arms, |v| quote!(*#v))
-            } else {
-                (arms, |v| quote!(#v.as_str()))
-            }
-        }
-        _ => return none,
+        Ty::Int | Ty::String => plain_arms(ty, &lists),
+        _ => return quote!(None),
     };
     match read.settled() {
         Settled::Place(place) => {
@@ -319,5 +271,67 @@ fn gender_of(cx: &Context<'_>, read: Read, ty: &Ty, codes: &GenderCodes) -> Toke
             let value = scrutinee(quote!(v));
             quote!(#option.and_then(|v| match #value { #(#arms)* }))
         }
+    }
+}
+
+/// The gender each code list means.
+type GenderLists<'a> = [(&'a Vec<Value>, TokenStream); 3];
+
+/// One arm per variant of a gender enum, and whether every variant means a
+/// gender (then the arms give a `Gender`, else an `Option<Gender>`).
+fn enum_arms(
+    name: &str,
+    variants: &[Variant],
+    lists: &GenderLists<'_>,
+) -> (Vec<TokenStream>, bool) {
+    let enum_ident = ident(name);
+    let genders: Vec<Option<&TokenStream>> = variants
+        .iter()
+        .map(|variant| {
+            lists
+                .iter()
+                .find(|(list, _)| list.contains(&variant.value))
+                .map(|(_, gender)| gender)
+        })
+        .collect();
+    let total = genders.iter().all(Option::is_some);
+    let arms = variants
+        .iter()
+        .zip(&genders)
+        .map(|(variant, gender)| {
+            let variant_ident = &variant.ident;
+            match (gender, total) {
+                (Some(gender), true) => quote!(#enum_ident::#variant_ident => #gender,),
+                (Some(gender), false) => quote!(#enum_ident::#variant_ident => Some(#gender),),
+                (None, _) => quote!(#enum_ident::#variant_ident => None,),
+            }
+        })
+        .collect();
+    (arms, total)
+}
+
+/// The arms of a match on an integer or string gender code, any other code
+/// meaning no gender.
+fn plain_arms(
+    ty: &Ty,
+    lists: &GenderLists<'_>,
+) -> (Vec<TokenStream>, fn(TokenStream) -> TokenStream) {
+    let mut arms: Vec<TokenStream> = lists
+        .iter()
+        .flat_map(|(list, gender)| list.iter().map(move |code| (code, gender)))
+        .filter_map(|(code, gender)| {
+            let pattern = match (ty, code) {
+                (Ty::Int, Value::Number(n)) => n.as_i64().map(|n| quote!(#n))?,
+                (Ty::String, Value::String(text)) => quote!(#text),
+                _ => return None,
+            };
+            Some(quote!(#pattern => Some(#gender),))
+        })
+        .collect();
+    arms.push(quote!(_ => None,));
+    if matches!(ty, Ty::Int) {
+        (arms, |v| quote!(*#v))
+    } else {
+        (arms, |v| quote!(#v.as_str()))
     }
 }
