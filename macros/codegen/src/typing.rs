@@ -178,6 +178,12 @@ impl<'a> Typing<'a> {
         if !node.any_of.is_empty() && !node.any_of.iter().all(required_only) {
             return false;
         }
+        self.typed_by_type(node, place)
+    }
+
+    /// Whether a node without `$ref`, enum or alternatives becomes a Rust
+    /// type, by its `type`.
+    fn typed_by_type(&self, node: &SchemaNode, place: Place) -> bool {
         let rules = has_rules(node);
         match node.type_list() {
             [] => {
