@@ -706,7 +706,7 @@ impl<'a> Lowerer<'a> {
         let types = node.type_list();
         let numeric = |t: &JsonType| matches!(t, JsonType::Integer | JsonType::Number);
         match types {
-            [JsonType::String] => match crate::typing::json_content(node) {
+            [JsonType::String] => match self.typing.json_text(node) {
                 Some(content) => {
                     Ty::JsonText(Box::new(self.node(content, &format!("{hint}Content"))))
                 }

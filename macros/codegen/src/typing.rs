@@ -141,13 +141,8 @@ impl<'a> Typing<'a> {
         if place == Place::Option {
             return self.builder_typed(node);
         }
-        if let Some(content) = json_content(node) {
-            // Decoded into the content's type, the text kept: rules on the
-            // text, which the loader refuses, would go unchecked.
-            return place != Place::Option
-                && !has_rules(node)
-                && !node.verbatim
-                && self.typed(content, Place::Nested);
+        if place != Place::Option && self.json_text(node).is_some() {
+            return true;
         }
         if let Some(values) = map_values(node) {
             // A map whose values are integers would refuse `1.0`, which
@@ -236,14 +231,46 @@ impl<'a> Typing<'a> {
     }
 }
 
-/// The schema of the JSON inside a string member (`contentMediaType:
-/// application/json` with a `contentSchema`), which mpkit decodes into a
-/// `JsonText` of the content's type.
-pub(crate) fn json_content(node: &SchemaNode) -> Option<&SchemaNode> {
-    let json = node.content_media_type.as_deref() == Some("application/json");
-    (json && node.type_list() == [JsonType::String])
-        .then_some(node.content_schema.as_deref())
-        .flatten()
+impl Typing<'_> {
+    /// The schema of the JSON inside a response member that mpkit decodes
+    /// into a `JsonText` of the content's type: a plain string (no rules,
+    /// no `contentEncoding`, not `x-verbatim`) whose `contentMediaType` is
+    /// `application/json` and whose `contentSchema` is only a `$ref` to a
+    /// typed object definition. Every other `contentSchema` is what JSON
+    /// Schema makes it, an annotation, and the member a plain string.
+    pub(crate) fn json_text<'n>(&self, node: &'n SchemaNode) -> Option<&'n SchemaNode> {
+        let content = node.content_schema.as_deref()?;
+        let plain_json_string = node.type_list() == [JsonType::String]
+            && node.content_media_type.as_deref() == Some("application/json")
+            && node.content_encoding.is_none()
+            && !node.verbatim
+            && !has_rules(node)
+            && node.enum_values.is_none()
+            && node.const_value.is_none();
+        let object_definition = content
+            .reference
+            .as_deref()
+            .and_then(|reference| self.api.definition(reference))
+            .is_some_and(|target| {
+                is_struct_shaped(target) && target.type_list() == [JsonType::Object]
+            });
+        (plain_json_string
+            && object_definition
+            && only_a_reference(content)
+            && self.typed(content, Place::Nested))
+        .then_some(content)
+    }
+}
+
+/// Whether `node` says nothing but its `$ref` (annotations aside).
+fn only_a_reference(node: &SchemaNode) -> bool {
+    let bare = SchemaNode {
+        reference: None,
+        title: None,
+        description: None,
+        ..node.clone()
+    };
+    bare == SchemaNode::default()
 }
 
 /// The schema of a map's values: an object with `additionalProperties` a

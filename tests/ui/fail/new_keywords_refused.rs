@@ -17,10 +17,6 @@ pub struct IvText;
 pub struct WatermarkAppidText;
 
 #[derive(MiniProgramApi)]
-#[mini_program(schema = "ui-schemas/refused-text-base64.json")]
-pub struct TextBase64;
-
-#[derive(MiniProgramApi)]
 #[mini_program(schema = "ui-schemas/refused-callback-code-string.json")]
 pub struct CallbackCodeString;
 

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::problems::Problems;
 use super::source::child;
 use super::structure::nearest;
-use super::{checked, content, generable, names, platform};
+use super::{checked, generable, names, platform};
 use crate::naming::{enum_key, is_snake_identifier, is_upper_camel_identifier, type_name};
 use crate::spec::{
     ApiSchema, Condition, Credentials, CryptoScheme, JsonType, OrderedMap, OutcomeStyle, QuirkKind,
@@ -227,7 +227,7 @@ impl<'a> Checker<'a> {
     /// watermark's app id) stay plain strings: JSON text (`contentSchema`)
     /// would make them a `JsonText`.
     fn plain_text(&mut self, node: &SchemaNode, pointer: &str, name: &str) {
-        if crate::typing::json_content(self.resolve(node)).is_some() {
+        if self.typing.json_text(self.resolve(node)).is_some() {
             self.problems.key(
                 &child(&definition_pointer(pointer, node), "contentSchema"),
                 format!("`{name}` is read as plain text (as the outcome, a credential or the watermark's app id), and `contentSchema` would make it JSON text of another type"),
@@ -544,13 +544,6 @@ impl<'a> Checker<'a> {
         parent: Option<&'a OrderedMap<SchemaNode>>,
         place: Place,
     ) {
-        content::check(
-            self.api,
-            node,
-            pointer,
-            part == Part::Request,
-            self.problems,
-        );
         if !self.typing.typed(node, place) {
             self.member_keywords(node, pointer, part);
             checked::subtree(node, pointer, self.problems);

@@ -7,7 +7,6 @@
 
 mod checked;
 mod checks;
-mod content;
 mod diagnostic;
 mod fold;
 mod generable;

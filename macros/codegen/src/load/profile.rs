@@ -31,9 +31,16 @@ pub(super) fn check(api: &ApiSchema, problems: &mut Problems) {
             Some(root) => {
                 for (field, key, pointer) in members.mapped() {
                     let found = member_at(api, &typing, root, pointer, &child(&at, key), problems);
-                    if let Some(member) = found {
-                        check_member(api, map, member, field, &child(&at, key), problems);
+                    let Some(member) = found else { continue };
+                    if typing.json_text(api.resolve(member)).is_some() {
+                        problems.value(
+                            &child(&at, key),
+                            format!("the profile's `{field}` points at JSON text, not at a member of what it says"),
+                            "point into the text's content, such as \"/response/response/nickName\"",
+                        );
+                        continue;
                     }
+                    check_member(api, map, member, field, &child(&at, key), problems);
                 }
             }
         }
@@ -97,7 +104,7 @@ fn member_at<'a>(
         member = next;
         node = api.resolve(next);
         // A JSON text member is read through to what its text says.
-        if let Some(content) = crate::typing::json_content(node) {
+        if let Some(content) = typing.json_text(node) {
             node = api.resolve(content);
         }
     }
@@ -116,14 +123,6 @@ fn check_member(
 ) {
     let resolved = api.resolve(member);
     let types = resolved.type_list();
-    if crate::typing::json_content(resolved).is_some() {
-        problems.value(
-            at,
-            format!("the profile's `{field}` points at JSON text, not at a member of what it says"),
-            "point into the text's content, such as \"/response/response/nickName\"",
-        );
-        return;
-    }
     if field != "gender" {
         let string = types == [JsonType::String]
             || types == [JsonType::String, JsonType::Null]
