@@ -25,6 +25,46 @@ pub trait MemberNames: Sized {
     fn of(name: &str) -> Option<Self>;
 }
 
+/// A generated struct's decoder, implemented on the struct itself: what
+/// serde's visitor for it would hold. One generic visitor
+/// ([`deserialize_object`]) then serves every generated struct.
+pub trait Object: Sized {
+    /// What the object is, for serde's "invalid type" errors.
+    const EXPECTING: &'static str;
+
+    /// Reads the object from its members.
+    ///
+    /// # Errors
+    /// The format's, or a member's.
+    fn visit_map<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+}
+
+/// Reads a generated struct `T` from a JSON object (see [`Object`]).
+///
+/// # Errors
+/// Anything but an object, or as [`Object::visit_map`].
+#[inline]
+pub fn deserialize_object<'de, T: Object, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    deserializer.deserialize_map(ObjectVisitor(PhantomData))
+}
+
+struct ObjectVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Object> Visitor<'de> for ObjectVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(T::EXPECTING)
+    }
+
+    #[inline]
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        T::visit_map(map)
+    }
+}
+
 /// Reads a member name: a documented one as its tag, any other into the
 /// buffer (borrowed when it is a rare member's, so that the common case
 /// allocates nothing).

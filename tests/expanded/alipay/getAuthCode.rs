@@ -185,11 +185,7 @@ pub struct MyGetAuthCodeOptionsBuilder {
 impl MyGetAuthCodeOptionsBuilder {
     /// The kinds of authorization: one scope or a list (auth_base silent, auth_user with a prompt); defaults to auth_base.
     ///
-    /// 授权类型。支持 auth_base、auth_user 等,默认值 auth_base。
-    ///
-    /// The older page also lists auth_zhima (获取用户芝麻信息) and says several scopes may be joined with ","; the newer typings declare scopes?: string | string\[\] with @default auth_base and list further scopes (order_service, trip_ticket, ...), so the values are not closed here.
-    ///
-    /// Default: `"auth_base"` (applied by the platform when the option is not set).
+    /// Sets the option that [`MyGetAuthCodeOptions::scopes`] reads; see there for the details.
     pub fn scopes(
         mut self,
         value: impl ::std::convert::Into<::mpkit::__private::serde_json::Value>,
@@ -282,6 +278,7 @@ const _: () = {
     use ::std::string::String;
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -299,17 +296,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = MyGetAuthCodeSuccess;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object MyGetAuthCodeSuccess")
-        }
+    #[automatically_derived]
+    impl _members::Object for MyGetAuthCodeSuccess {
+        const EXPECTING: &'static str = "the object MyGetAuthCodeSuccess";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<MyGetAuthCodeSuccess, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_auth_code = _members::Slot::new("authCode");
             let mut member_auth_error_scopes = _members::Slot::new("authErrorScopes");
             let mut member_auth_success_scopes = _members::Slot::new(
@@ -348,7 +339,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MyGetAuthCodeSuccess {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -393,6 +384,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -408,17 +400,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = MyGetAuthCodeFailure;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object MyGetAuthCodeFailure")
-        }
+    #[automatically_derived]
+    impl _members::Object for MyGetAuthCodeFailure {
+        const EXPECTING: &'static str = "the object MyGetAuthCodeFailure";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<MyGetAuthCodeFailure, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_error = _members::Slot::new("error");
             let mut member_error_message = _members::Slot::new("errorMessage");
             let mut extra = ::mpkit::UnknownMembers::new();
@@ -440,7 +426,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MyGetAuthCodeFailure {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]

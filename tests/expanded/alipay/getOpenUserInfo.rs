@@ -186,6 +186,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -199,17 +200,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = MyGetOpenUserInfoSuccess;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object MyGetOpenUserInfoSuccess")
-        }
+    #[automatically_derived]
+    impl _members::Object for MyGetOpenUserInfoSuccess {
+        const EXPECTING: &'static str = "the object MyGetOpenUserInfoSuccess";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<MyGetOpenUserInfoSuccess, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_response = _members::Slot::new("response");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
@@ -228,7 +223,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MyGetOpenUserInfoSuccess {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -257,6 +252,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -270,17 +266,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = MyGetOpenUserInfoOpenUserInfoText;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object MyGetOpenUserInfoOpenUserInfoText")
-        }
+    #[automatically_derived]
+    impl _members::Object for MyGetOpenUserInfoOpenUserInfoText {
+        const EXPECTING: &'static str = "the object MyGetOpenUserInfoOpenUserInfoText";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<MyGetOpenUserInfoOpenUserInfoText, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_response = _members::Slot::new("response");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
@@ -299,7 +289,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MyGetOpenUserInfoOpenUserInfoText {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -366,6 +356,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -397,16 +388,10 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = MyGetOpenUserInfoOpenUserInfo;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object MyGetOpenUserInfoOpenUserInfo")
-        }
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<MyGetOpenUserInfoOpenUserInfo, A::Error> {
+    #[automatically_derived]
+    impl _members::Object for MyGetOpenUserInfoOpenUserInfo {
+        const EXPECTING: &'static str = "the object MyGetOpenUserInfoOpenUserInfo";
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_code = _members::Slot::new("code");
             let mut member_msg = _members::Slot::new("msg");
             let mut member_sub_code = _members::Slot::new("subCode");
@@ -452,7 +437,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MyGetOpenUserInfoOpenUserInfo {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -496,6 +481,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -511,17 +497,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = MyGetOpenUserInfoFailure;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object MyGetOpenUserInfoFailure")
-        }
+    #[automatically_derived]
+    impl _members::Object for MyGetOpenUserInfoFailure {
+        const EXPECTING: &'static str = "the object MyGetOpenUserInfoFailure";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<MyGetOpenUserInfoFailure, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_error = _members::Slot::new("error");
             let mut member_error_message = _members::Slot::new("errorMessage");
             let mut extra = ::mpkit::UnknownMembers::new();
@@ -543,7 +523,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MyGetOpenUserInfoFailure {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]

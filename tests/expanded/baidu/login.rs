@@ -187,9 +187,7 @@ pub struct SwanLoginOptionsBuilder {
 impl SwanLoginOptionsBuilder {
     /// Timeout in milliseconds.
     ///
-    /// 超时时间,单位ms
-    ///
-    /// The page gives no default, bounds or version for it; the mini-game swan.login (https://smartprogram.baidu.com/docs/game/api/openApi/login/) has no timeout.
+    /// Sets the option that [`SwanLoginOptions::timeout`] reads; see there for the details.
     pub fn timeout(mut self, value: f64) -> Self {
         self.timeout = ::std::option::Option::Some(value);
         self
@@ -235,6 +233,7 @@ const _: () = {
     use ::std::string::String;
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -248,17 +247,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = SwanLoginSuccess;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object SwanLoginSuccess")
-        }
+    #[automatically_derived]
+    impl _members::Object for SwanLoginSuccess {
+        const EXPECTING: &'static str = "the object SwanLoginSuccess";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<SwanLoginSuccess, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_code = _members::Slot::new("code");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
@@ -289,7 +282,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for SwanLoginSuccess {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -322,6 +315,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -337,17 +331,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = SwanLoginFailure;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object SwanLoginFailure")
-        }
+    #[automatically_derived]
+    impl _members::Object for SwanLoginFailure {
+        const EXPECTING: &'static str = "the object SwanLoginFailure";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<SwanLoginFailure, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_err_code = _members::Slot::new("errCode");
             let mut member_err_msg = _members::Slot::new("errMsg");
             let mut extra = ::mpkit::UnknownMembers::new();
@@ -369,7 +357,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for SwanLoginFailure {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]

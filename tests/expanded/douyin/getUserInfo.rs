@@ -343,26 +343,14 @@ pub struct TtGetUserInfoOptionsBuilder {
 impl TtGetUserInfoOptionsBuilder {
     /// Also return the sensitive data: encryptedData, signature and iv.
     ///
-    /// 是否需要返回敏感数据,如果是则在成功回调的参数中额外返回 `encryptedData`,`signature` 和 `iv` 字段
-    ///
-    /// Default: `false` (applied by the platform when the option is not set).
-    ///
-    /// Requires base library 1.0.0.
+    /// Sets the option that [`TtGetUserInfoOptions::with_credentials`] reads; see there for the details.
     pub fn with_credentials(mut self, value: bool) -> Self {
         self.with_credentials = ::std::option::Option::Some(value);
         self
     }
     /// Also return the user's real-name verification status (realNameAuthenticationStatus). Documented for mini-games only.
     ///
-    /// 是否需要返回用户实名认证状态,如果是则在成功回调参数中额外返回 `realNameAuthenticationStatus` 字段
-    ///
-    /// Documented on the mini-game page only; the mini-app page and @douyin-microapp/typings@1.3.1 do not have it. Minimum version: the current mini-game page (the seed) says 1.0.0, the earlier mini-game page says 1.80.0 (https://microapp.bytedance.com/docs/zh-CN/mini-game/develop/open-capacity/user-information/info/tt-get-user-info/). mpkit gates on the later, 1.80.0.
-    ///
-    /// Default: `false` (applied by the platform when the option is not set).
-    ///
-    /// Differs from `@douyin-microapp/typings` on purpose: @douyin-microapp/typings@1.3.1 (api/get-user-info.d.ts) has no withRealNameAuthenticationInfo option, nor does the mini-app page; the schema keeps it because Douyin's mini-game page documents it (1.0.0 there now, 1.80.0 on its earlier version; gated on 1.80.0). (source: https://developer.open-douyin.com/docs/resource/zh-CN/mini-game/develop/api/open-capacity/user-information/info/tt-get-user-info)
-    ///
-    /// Requires base library 1.80.0.
+    /// Sets the option that [`TtGetUserInfoOptions::with_real_name_authentication_info`] reads; see there for the details.
     ///
     /// This option needs base library 1.80.0, newer than the oldest base library Douyin hosts run (1.0.0), and no `min_version` is declared, so setting it takes proof that the host has it: `AtLeast::<1, 80, 0>::check(host_version)?` (or, from a proof of a newer version, `proof.weaken()`). When the app requires 1.80.0 or later anyway, declare it (`min_version = "1.80.0"` in `#[mini_program(...)]`) and no proof is needed.
     pub fn with_real_name_authentication_info(
@@ -461,6 +449,7 @@ const _: () = {
     use ::std::string::String;
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -486,16 +475,10 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = TtGetUserInfoSuccess;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object TtGetUserInfoSuccess")
-        }
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<TtGetUserInfoSuccess, A::Error> {
+    #[automatically_derived]
+    impl _members::Object for TtGetUserInfoSuccess {
+        const EXPECTING: &'static str = "the object TtGetUserInfoSuccess";
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_user_info = _members::Slot::new("userInfo");
             let mut member_raw_data = _members::Slot::new("rawData");
             let mut member_signature = _members::Slot::new("signature");
@@ -552,7 +535,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserInfoSuccess {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -631,6 +614,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -656,16 +640,10 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = TtGetUserInfoUserInfo;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object TtGetUserInfoUserInfo")
-        }
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<TtGetUserInfoUserInfo, A::Error> {
+    #[automatically_derived]
+    impl _members::Object for TtGetUserInfoUserInfo {
+        const EXPECTING: &'static str = "the object TtGetUserInfoUserInfo";
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_avatar_url = _members::Slot::new("avatarUrl");
             let mut member_nick_name = _members::Slot::new("nickName");
             let mut member_gender = _members::Slot::new("gender");
@@ -702,7 +680,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserInfoUserInfo {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -879,6 +857,7 @@ const _: () = {
     use ::std::string::String;
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -894,17 +873,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = TtGetUserInfoFailure;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object TtGetUserInfoFailure")
-        }
+    #[automatically_derived]
+    impl _members::Object for TtGetUserInfoFailure {
+        const EXPECTING: &'static str = "the object TtGetUserInfoFailure";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<TtGetUserInfoFailure, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_err_msg = _members::Slot::new("errMsg");
             let mut member_err_no = _members::Slot::new("errNo");
             let mut extra = ::mpkit::UnknownMembers::new();
@@ -978,7 +951,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserInfoFailure {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -1040,6 +1013,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -1067,16 +1041,10 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = TtGetUserInfoEncryptedUserInfo;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object TtGetUserInfoEncryptedUserInfo")
-        }
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<TtGetUserInfoEncryptedUserInfo, A::Error> {
+    #[automatically_derived]
+    impl _members::Object for TtGetUserInfoEncryptedUserInfo {
+        const EXPECTING: &'static str = "the object TtGetUserInfoEncryptedUserInfo";
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_nick_name = _members::Slot::new("nickName");
             let mut member_avatar_url = _members::Slot::new("avatarUrl");
             let mut member_gender = _members::Slot::new("gender");
@@ -1116,7 +1084,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserInfoEncryptedUserInfo {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -1158,6 +1126,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -1173,17 +1142,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = TtGetUserInfoWatermark;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object TtGetUserInfoWatermark")
-        }
+    #[automatically_derived]
+    impl _members::Object for TtGetUserInfoWatermark {
+        const EXPECTING: &'static str = "the object TtGetUserInfoWatermark";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<TtGetUserInfoWatermark, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_appid = _members::Slot::new("appid");
             let mut member_timestamp = _members::Slot::new("timestamp");
             let mut extra = ::mpkit::UnknownMembers::new();
@@ -1205,7 +1168,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserInfoWatermark {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]

@@ -280,11 +280,7 @@ pub struct TtGetUserProfileOptionsBuilder {
 impl TtGetUserProfileOptionsBuilder {
     /// When the host app is not logged in, bring up its login dialog.
     ///
-    /// 当宿主未登录时,是否强制拉起登录框
-    ///
-    /// Default: `false` (applied by the platform when the option is not set).
-    ///
-    /// Requires base library 2.54.0.
+    /// Sets the option that [`TtGetUserProfileOptions::force`] reads; see there for the details.
     ///
     /// This option needs base library 2.54.0, newer than the oldest base library Douyin hosts run (1.0.0), and no `min_version` is declared, so setting it takes proof that the host has it: `AtLeast::<2, 54, 0>::check(host_version)?` (or, from a proof of a newer version, `proof.weaken()`). When the app requires 2.54.0 or later anyway, declare it (`min_version = "2.54.0"` in `#[mini_program(...)]`) and no proof is needed.
     pub fn force(mut self, proof: impl ::mpkit::Proves<2, 54, 0>, value: bool) -> Self {
@@ -356,6 +352,7 @@ const _: () = {
     use ::std::string::String;
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -379,16 +376,10 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = TtGetUserProfileSuccess;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object TtGetUserProfileSuccess")
-        }
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<TtGetUserProfileSuccess, A::Error> {
+    #[automatically_derived]
+    impl _members::Object for TtGetUserProfileSuccess {
+        const EXPECTING: &'static str = "the object TtGetUserProfileSuccess";
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_user_info = _members::Slot::new("userInfo");
             let mut member_raw_data = _members::Slot::new("rawData");
             let mut member_signature = _members::Slot::new("signature");
@@ -437,7 +428,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserProfileSuccess {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -511,6 +502,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -536,16 +528,10 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = TtGetUserProfileUserInfo;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object TtGetUserProfileUserInfo")
-        }
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<TtGetUserProfileUserInfo, A::Error> {
+    #[automatically_derived]
+    impl _members::Object for TtGetUserProfileUserInfo {
+        const EXPECTING: &'static str = "the object TtGetUserProfileUserInfo";
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_avatar_url = _members::Slot::new("avatarUrl");
             let mut member_nick_name = _members::Slot::new("nickName");
             let mut member_gender = _members::Slot::new("gender");
@@ -582,7 +568,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserProfileUserInfo {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -664,6 +650,7 @@ const _: () = {
     use ::std::string::String;
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -679,17 +666,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = TtGetUserProfileFailure;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object TtGetUserProfileFailure")
-        }
+    #[automatically_derived]
+    impl _members::Object for TtGetUserProfileFailure {
+        const EXPECTING: &'static str = "the object TtGetUserProfileFailure";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<TtGetUserProfileFailure, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_err_msg = _members::Slot::new("errMsg");
             let mut member_err_no = _members::Slot::new("errNo");
             let mut extra = ::mpkit::UnknownMembers::new();
@@ -766,7 +747,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserProfileFailure {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -824,6 +805,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -849,16 +831,10 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = TtGetUserProfileEncryptedProfile;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object TtGetUserProfileEncryptedProfile")
-        }
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<TtGetUserProfileEncryptedProfile, A::Error> {
+    #[automatically_derived]
+    impl _members::Object for TtGetUserProfileEncryptedProfile {
+        const EXPECTING: &'static str = "the object TtGetUserProfileEncryptedProfile";
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_nick_name = _members::Slot::new("nickName");
             let mut member_avatar_url = _members::Slot::new("avatarUrl");
             let mut member_gender = _members::Slot::new("gender");
@@ -895,7 +871,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserProfileEncryptedProfile {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -936,6 +912,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -951,17 +928,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = TtGetUserProfileWatermark;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object TtGetUserProfileWatermark")
-        }
+    #[automatically_derived]
+    impl _members::Object for TtGetUserProfileWatermark {
+        const EXPECTING: &'static str = "the object TtGetUserProfileWatermark";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<TtGetUserProfileWatermark, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_appid = _members::Slot::new("appid");
             let mut member_timestamp = _members::Slot::new("timestamp");
             let mut extra = ::mpkit::UnknownMembers::new();
@@ -983,7 +954,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtGetUserProfileWatermark {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]

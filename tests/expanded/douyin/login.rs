@@ -190,11 +190,7 @@ pub struct TtLoginOptionsBuilder {
 impl TtLoginOptionsBuilder {
     /// When the user is not logged in to the host app, open the host's login dialog (default true); cancelling it fails the call with "host login fail".
     ///
-    /// 未登录时, 是否强制调起登录框
-    ///
-    /// Default: `true` (applied by the platform when the option is not set).
-    ///
-    /// Requires base library 1.0.0.
+    /// Sets the option that [`TtLoginOptions::force`] reads; see there for the details.
     pub fn force(mut self, value: bool) -> Self {
         self.force = ::std::option::Option::Some(value);
         self
@@ -252,6 +248,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -271,17 +268,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = TtLoginSuccess;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object TtLoginSuccess")
-        }
+    #[automatically_derived]
+    impl _members::Object for TtLoginSuccess {
+        const EXPECTING: &'static str = "the object TtLoginSuccess";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<TtLoginSuccess, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_code = _members::Slot::new("code");
             let mut member_anonymous_code = _members::Slot::new("anonymousCode");
             let mut member_is_login = _members::Slot::new("isLogin");
@@ -309,7 +300,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtLoginSuccess {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -350,6 +341,7 @@ const _: () = {
     use ::std::string::String;
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -365,17 +357,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = TtLoginFailure;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object TtLoginFailure")
-        }
+    #[automatically_derived]
+    impl _members::Object for TtLoginFailure {
+        const EXPECTING: &'static str = "the object TtLoginFailure";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<TtLoginFailure, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_err_msg = _members::Slot::new("errMsg");
             let mut member_err_no = _members::Slot::new("errNo");
             let mut extra = ::mpkit::UnknownMembers::new();
@@ -443,7 +429,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for TtLoginFailure {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]

@@ -272,9 +272,7 @@ pub struct KsGetUserInfoOptionsBuilder {
 impl KsGetUserInfoOptionsBuilder {
     /// Include the login-state data (rawData, signature, encryptedData, iv); needs a valid login state.
     ///
-    /// 是否带上登录态信息。当 withCredentials 为 true 时,要求用户登录态有效,此时返回的用户信息会包含 encryptedData, iv 等敏感信息。当 withCredentials 为 false 时,返回的用户信息不包含敏感信息。
-    ///
-    /// Default: `false` (applied by the platform when the option is not set).
+    /// Sets the option that [`KsGetUserInfoOptions::with_credentials`] reads; see there for the details.
     pub fn with_credentials(mut self, value: bool) -> Self {
         self.with_credentials = ::std::option::Option::Some(value);
         self
@@ -345,6 +343,7 @@ const _: () = {
     use ::std::string::String;
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -368,16 +367,10 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = KsGetUserInfoSuccess;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object KsGetUserInfoSuccess")
-        }
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<KsGetUserInfoSuccess, A::Error> {
+    #[automatically_derived]
+    impl _members::Object for KsGetUserInfoSuccess {
+        const EXPECTING: &'static str = "the object KsGetUserInfoSuccess";
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_user_info = _members::Slot::new("userInfo");
             let mut member_raw_data = _members::Slot::new("rawData");
             let mut member_signature = _members::Slot::new("signature");
@@ -426,7 +419,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for KsGetUserInfoSuccess {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -466,6 +459,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -481,17 +475,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = KsGetUserInfoUserInfo;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object KsGetUserInfoUserInfo")
-        }
+    #[automatically_derived]
+    impl _members::Object for KsGetUserInfoUserInfo {
+        const EXPECTING: &'static str = "the object KsGetUserInfoUserInfo";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<KsGetUserInfoUserInfo, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_nick_name = _members::Slot::new("nickName");
             let mut member_avatar_url = _members::Slot::new("avatarUrl");
             let mut extra = ::mpkit::UnknownMembers::new();
@@ -513,7 +501,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for KsGetUserInfoUserInfo {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -544,6 +532,7 @@ const _: () = {
     use ::std::string::String;
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -557,17 +546,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = KsGetUserInfoFailure;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object KsGetUserInfoFailure")
-        }
+    #[automatically_derived]
+    impl _members::Object for KsGetUserInfoFailure {
+        const EXPECTING: &'static str = "the object KsGetUserInfoFailure";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<KsGetUserInfoFailure, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_err_msg = _members::Slot::new("errMsg");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
@@ -638,7 +621,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for KsGetUserInfoFailure {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -687,6 +670,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -706,17 +690,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = KsGetUserInfoEncryptedUserInfo;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object KsGetUserInfoEncryptedUserInfo")
-        }
+    #[automatically_derived]
+    impl _members::Object for KsGetUserInfoEncryptedUserInfo {
+        const EXPECTING: &'static str = "the object KsGetUserInfoEncryptedUserInfo";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<KsGetUserInfoEncryptedUserInfo, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_open_id = _members::Slot::new("openId");
             let mut member_nick_name = _members::Slot::new("nickName");
             let mut member_avatar_url = _members::Slot::new("avatarUrl");
@@ -744,7 +722,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for KsGetUserInfoEncryptedUserInfo {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]

@@ -178,6 +178,7 @@ const _: () = {
     use ::std::string::String;
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -191,17 +192,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = KsLoginSuccess;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object KsLoginSuccess")
-        }
+    #[automatically_derived]
+    impl _members::Object for KsLoginSuccess {
+        const EXPECTING: &'static str = "the object KsLoginSuccess";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<KsLoginSuccess, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_code = _members::Slot::new("code");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
@@ -232,7 +227,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for KsLoginSuccess {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -259,6 +254,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {}
     impl _members::MemberNames for Member {
@@ -268,17 +264,11 @@ const _: () = {
             None
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = KsLoginFailure;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object KsLoginFailure")
-        }
+    #[automatically_derived]
+    impl _members::Object for KsLoginFailure {
+        const EXPECTING: &'static str = "the object KsLoginFailure";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<KsLoginFailure, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
             while _members::next_member::<Member, _>(&mut map, &mut unknown)?.is_some() {
@@ -290,7 +280,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for KsLoginFailure {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]

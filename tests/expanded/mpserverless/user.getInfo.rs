@@ -208,13 +208,7 @@ pub struct MpserverlessUserGetInfoOptionsBuilder {
 impl MpserverlessUserGetInfoOptionsBuilder {
     /// Which client the user authorised with; without it the SDK reuses the authProvider given to authorize.
     ///
-    /// 指定客户端类型,取值: alipay_openapi:支付宝(默认值);wechat_openapi:微信;dingtalk_openapi:钉钉
-    ///
-    /// The seed's page documents this option and its default; the current page documents getInfo() without options. @alicloud/mpserverless-sdk@3.1.5 still accepts it, and when it is not given sends the options given to authorize instead, so the effective default is authorize's authProvider (alipay_openapi when authorize got no options).
-    ///
-    /// Default: `"alipay_openapi"` (applied by the platform when the option is not set).
-    ///
-    /// Differs from `@alicloud/mpserverless-sdk` on purpose: @alicloud/mpserverless-sdk@3.1.5 declares `GetInfoOptions { authProvider?: string }` (dist/esm/user/index.d.ts); the schema restricts it to the three values the seed's page lists, which are also the values the SDK's own validator accepts at run time (getInfoSchema: type enum, values alipay_openapi, wechat_openapi, dingtalk_openapi in dist/index.js). (source: https://help.aliyun.com/document_detail/122026.html)
+    /// Sets the option that [`MpserverlessUserGetInfoOptions::auth_provider`] reads; see there for the details.
     pub fn auth_provider(
         mut self,
         value: impl MpserverlessUserGetInfoAuthProviderValue,
@@ -303,6 +297,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -318,17 +313,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = MpserverlessUserGetInfoSuccess;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object MpserverlessUserGetInfoSuccess")
-        }
+    #[automatically_derived]
+    impl _members::Object for MpserverlessUserGetInfoSuccess {
+        const EXPECTING: &'static str = "the object MpserverlessUserGetInfoSuccess";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<MpserverlessUserGetInfoSuccess, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_success = _members::Slot::new("success");
             let mut member_result = _members::Slot::new("result");
             let mut extra = ::mpkit::UnknownMembers::new();
@@ -350,7 +339,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MpserverlessUserGetInfoSuccess {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -396,6 +385,7 @@ const _: () = {
     use ::std::result::Result::{self, Err, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -419,7 +409,7 @@ const _: () = {
     /// schema does not describe.
     #[cold]
     #[inline(never)]
-    fn read_other<'de, A: _serde::de::MapAccess<'de>>(
+    fn read_other<'de, A: MapAccess<'de>>(
         map: &mut A,
         member_user: &mut _members::Slot<
             ::std::boxed::Box<MpserverlessUserGetInfoUserIds>,
@@ -432,17 +422,11 @@ const _: () = {
             _ => extra.keep_next(unknown, map),
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = MpserverlessUserGetInfoUserResult;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object MpserverlessUserGetInfoUserResult")
-        }
+    #[automatically_derived]
+    impl _members::Object for MpserverlessUserGetInfoUserResult {
+        const EXPECTING: &'static str = "the object MpserverlessUserGetInfoUserResult";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<MpserverlessUserGetInfoUserResult, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_space_id = _members::Slot::new("spaceId");
             let mut member_user_id = _members::Slot::new("userId");
             let mut member_oauth_user_id = _members::Slot::new("oAuthUserId");
@@ -480,7 +464,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MpserverlessUserGetInfoUserResult {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -563,6 +547,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -584,16 +569,10 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = MpserverlessUserGetInfoUserIds;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object MpserverlessUserGetInfoUserIds")
-        }
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<MpserverlessUserGetInfoUserIds, A::Error> {
+    #[automatically_derived]
+    impl _members::Object for MpserverlessUserGetInfoUserIds {
+        const EXPECTING: &'static str = "the object MpserverlessUserGetInfoUserIds";
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_space_id = _members::Slot::new("spaceId");
             let mut member_user_id = _members::Slot::new("userId");
             let mut member_oauth_user_id = _members::Slot::new("oAuthUserId");
@@ -624,7 +603,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MpserverlessUserGetInfoUserIds {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -661,6 +640,7 @@ const _: () = {
     use ::std::result::Result::{self, Err, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -674,17 +654,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = MpserverlessUserGetInfoFailure;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object MpserverlessUserGetInfoFailure")
-        }
+    #[automatically_derived]
+    impl _members::Object for MpserverlessUserGetInfoFailure {
+        const EXPECTING: &'static str = "the object MpserverlessUserGetInfoFailure";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<MpserverlessUserGetInfoFailure, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_success = _members::Slot::new("success");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
@@ -714,7 +688,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for MpserverlessUserGetInfoFailure {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]

@@ -334,18 +334,14 @@ pub struct QqGetUserInfoOptionsBuilder {
 impl QqGetUserInfoOptionsBuilder {
     /// Include the login-state data (signature, encryptedData, iv); needs a valid qq.login session.
     ///
-    /// 是否带上登录态信息。当 withCredentials 为 true 时,要求此前有调用过 qq.login 且登录态尚未过期,此时返回的数据会包含 encryptedData, iv 等敏感信息;当 withCredentials 为 false 时,不要求有登录态,返回的数据不包含 encryptedData, iv 等敏感信息。
-    ///
-    /// The page gives no default.
+    /// Sets the option that [`QqGetUserInfoOptions::with_credentials`] reads; see there for the details.
     pub fn with_credentials(mut self, value: bool) -> Self {
         self.with_credentials = ::std::option::Option::Some(value);
         self
     }
     /// Language of the returned user information.
     ///
-    /// 显示用户信息的语言。object.lang 的合法值:en 英文;zh_CN 简体中文;zh_TW 繁体中文。
-    ///
-    /// Default: `"en"` (applied by the platform when the option is not set).
+    /// Sets the option that [`QqGetUserInfoOptions::lang`] reads; see there for the details.
     pub fn lang(mut self, value: impl QqGetUserInfoLangValue) -> Self {
         self.lang = ::std::option::Option::Some(
             QqGetUserInfoLangValue::into_value(value),
@@ -455,6 +451,7 @@ const _: () = {
     use ::std::string::String;
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -478,16 +475,10 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = QqGetUserInfoSuccess;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object QqGetUserInfoSuccess")
-        }
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<QqGetUserInfoSuccess, A::Error> {
+    #[automatically_derived]
+    impl _members::Object for QqGetUserInfoSuccess {
+        const EXPECTING: &'static str = "the object QqGetUserInfoSuccess";
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_user_info = _members::Slot::new("userInfo");
             let mut member_raw_data = _members::Slot::new("rawData");
             let mut member_signature = _members::Slot::new("signature");
@@ -536,7 +527,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for QqGetUserInfoSuccess {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -596,6 +587,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -621,16 +613,10 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = QqGetUserInfoUserInfo;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object QqGetUserInfoUserInfo")
-        }
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<QqGetUserInfoUserInfo, A::Error> {
+    #[automatically_derived]
+    impl _members::Object for QqGetUserInfoUserInfo {
+        const EXPECTING: &'static str = "the object QqGetUserInfoUserInfo";
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_nick_name = _members::Slot::new("nickName");
             let mut member_avatar_url = _members::Slot::new("avatarUrl");
             let mut member_gender = _members::Slot::new("gender");
@@ -667,7 +653,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for QqGetUserInfoUserInfo {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -745,6 +731,7 @@ const _: () = {
     use ::std::string::String;
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -758,17 +745,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = QqGetUserInfoFailure;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object QqGetUserInfoFailure")
-        }
+    #[automatically_derived]
+    impl _members::Object for QqGetUserInfoFailure {
+        const EXPECTING: &'static str = "the object QqGetUserInfoFailure";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<QqGetUserInfoFailure, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_err_msg = _members::Slot::new("errMsg");
             let mut extra = ::mpkit::UnknownMembers::new();
             let mut unknown = ::std::borrow::Cow::Borrowed("");
@@ -839,7 +820,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for QqGetUserInfoFailure {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -886,6 +867,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -907,16 +889,10 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = QqGetUserInfoEncryptedUserInfo;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object QqGetUserInfoEncryptedUserInfo")
-        }
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<QqGetUserInfoEncryptedUserInfo, A::Error> {
+    #[automatically_derived]
+    impl _members::Object for QqGetUserInfoEncryptedUserInfo {
+        const EXPECTING: &'static str = "the object QqGetUserInfoEncryptedUserInfo";
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_open_id = _members::Slot::new("openId");
             let mut member_nick_name = _members::Slot::new("nickName");
             let mut member_avatar_url = _members::Slot::new("avatarUrl");
@@ -947,7 +923,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for QqGetUserInfoEncryptedUserInfo {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -986,6 +962,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -1001,17 +978,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = QqGetUserInfoWatermark;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object QqGetUserInfoWatermark")
-        }
+    #[automatically_derived]
+    impl _members::Object for QqGetUserInfoWatermark {
+        const EXPECTING: &'static str = "the object QqGetUserInfoWatermark";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<QqGetUserInfoWatermark, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_appid = _members::Slot::new("appid");
             let mut member_timestamp = _members::Slot::new("timestamp");
             let mut extra = ::mpkit::UnknownMembers::new();
@@ -1033,7 +1004,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for QqGetUserInfoWatermark {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]

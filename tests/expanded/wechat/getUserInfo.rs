@@ -356,11 +356,7 @@ pub struct WxGetUserInfoOptionsBuilder {
 impl WxGetUserInfoOptionsBuilder {
     /// Include the login-state data (signature, encryptedData, iv); needs a valid wx.login session.
     ///
-    /// 是否带上登录态信息。当 withCredentials 为 true 时,要求此前有调用过 wx.login 且登录态尚未过期,此时返回的数据会包含 encryptedData, iv 等敏感信息;当 withCredentials 为 false 时,不要求有登录态,返回的数据不包含 encryptedData, iv 等敏感信息。
-    ///
-    /// Minimum version 1.1.0: the current page gives none; the old API page (最低版本 column) gives 1.1.0 in every copy found (https://www.kancloud.cn/xiaoyulive/wechat/526956, https://chaojicainiao.com/weixinapp/weixinapp_open.html).
-    ///
-    /// Requires base library 1.1.0.
+    /// Sets the option that [`WxGetUserInfoOptions::with_credentials`] reads; see there for the details.
     ///
     /// This option needs base library 1.1.0, newer than the oldest base library WeChat hosts run (1.0.0), and no `min_version` is declared, so setting it takes proof that the host has it: `AtLeast::<1, 1, 0>::check(host_version)?` (or, from a proof of a newer version, `proof.weaken()`). When the app requires 1.1.0 or later anyway, declare it (`min_version = "1.1.0"` in `#[mini_program(...)]`) and no proof is needed.
     pub fn with_credentials(
@@ -374,13 +370,7 @@ impl WxGetUserInfoOptionsBuilder {
     }
     /// Language of the returned user information; since 2021-10-20 region is empty and `language` forced to zh_CN, so it no longer changes the reply.
     ///
-    /// 显示用户信息的语言
-    ///
-    /// Minimum version: the current page gives none; copies of the old API page disagree, 1.3.0 (https://www.kancloud.cn/xiaoyulive/wechat/526956) and 1.4.0 (https://chaojicainiao.com/weixinapp/weixinapp_open.html). mpkit gates on the later, 1.4.0, so no host that might lack the option is sent it.
-    ///
-    /// Default: `"en"` (applied by the platform when the option is not set).
-    ///
-    /// Requires base library 1.4.0.
+    /// Sets the option that [`WxGetUserInfoOptions::lang`] reads; see there for the details.
     ///
     /// This option needs base library 1.4.0, newer than the oldest base library WeChat hosts run (1.0.0), and no `min_version` is declared, so setting it takes proof that the host has it: `AtLeast::<1, 4, 0>::check(host_version)?` (or, from a proof of a newer version, `proof.weaken()`). When the app requires 1.4.0 or later anyway, declare it (`min_version = "1.4.0"` in `#[mini_program(...)]`) and no proof is needed.
     pub fn lang(
@@ -511,6 +501,7 @@ const _: () = {
     use ::std::string::String;
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -536,16 +527,10 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = WxGetUserInfoSuccess;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object WxGetUserInfoSuccess")
-        }
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<WxGetUserInfoSuccess, A::Error> {
+    #[automatically_derived]
+    impl _members::Object for WxGetUserInfoSuccess {
+        const EXPECTING: &'static str = "the object WxGetUserInfoSuccess";
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_user_info = _members::Slot::new("userInfo");
             let mut member_raw_data = _members::Slot::new("rawData");
             let mut member_signature = _members::Slot::new("signature");
@@ -597,7 +582,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserInfoSuccess {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -676,6 +661,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -701,16 +687,10 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = WxGetUserInfoUserInfo;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object WxGetUserInfoUserInfo")
-        }
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<WxGetUserInfoUserInfo, A::Error> {
+    #[automatically_derived]
+    impl _members::Object for WxGetUserInfoUserInfo {
+        const EXPECTING: &'static str = "the object WxGetUserInfoUserInfo";
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_nick_name = _members::Slot::new("nickName");
             let mut member_avatar_url = _members::Slot::new("avatarUrl");
             let mut member_gender = _members::Slot::new("gender");
@@ -747,7 +727,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserInfoUserInfo {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -831,6 +811,7 @@ const _: () = {
     use ::std::string::String;
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -846,17 +827,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = WxGetUserInfoFailure;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object WxGetUserInfoFailure")
-        }
+    #[automatically_derived]
+    impl _members::Object for WxGetUserInfoFailure {
+        const EXPECTING: &'static str = "the object WxGetUserInfoFailure";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<WxGetUserInfoFailure, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_err_msg = _members::Slot::new("errMsg");
             let mut member_errno = _members::Slot::new("errno");
             let mut extra = ::mpkit::UnknownMembers::new();
@@ -930,7 +905,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserInfoFailure {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -996,6 +971,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -1025,16 +1001,10 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = WxGetUserInfoEncryptedUserInfo;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object WxGetUserInfoEncryptedUserInfo")
-        }
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<WxGetUserInfoEncryptedUserInfo, A::Error> {
+    #[automatically_derived]
+    impl _members::Object for WxGetUserInfoEncryptedUserInfo {
+        const EXPECTING: &'static str = "the object WxGetUserInfoEncryptedUserInfo";
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_open_id = _members::Slot::new("openId");
             let mut member_nick_name = _members::Slot::new("nickName");
             let mut member_gender = _members::Slot::new("gender");
@@ -1077,7 +1047,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserInfoEncryptedUserInfo {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -1120,6 +1090,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -1135,17 +1106,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = WxGetUserInfoWatermark;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object WxGetUserInfoWatermark")
-        }
+    #[automatically_derived]
+    impl _members::Object for WxGetUserInfoWatermark {
+        const EXPECTING: &'static str = "the object WxGetUserInfoWatermark";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<WxGetUserInfoWatermark, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_appid = _members::Slot::new("appid");
             let mut member_timestamp = _members::Slot::new("timestamp");
             let mut extra = ::mpkit::UnknownMembers::new();
@@ -1167,7 +1132,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserInfoWatermark {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]

@@ -343,9 +343,7 @@ pub struct WxGetUserProfileOptionsBuilder {
 impl WxGetUserProfileOptionsBuilder {
     /// Language of the returned user information; since 2021-10-20 region is empty and `language` forced to zh_CN, so it no longer changes the reply.
     ///
-    /// 显示用户信息的语言
-    ///
-    /// Default: `"en"` (applied by the platform when the option is not set).
+    /// Sets the option that [`WxGetUserProfileOptions::lang`] reads; see there for the details.
     pub fn lang(mut self, value: impl WxGetUserProfileLangValue) -> Self {
         self.lang = ::std::option::Option::Some(
             WxGetUserProfileLangValue::into_value(value),
@@ -503,6 +501,7 @@ const _: () = {
     use ::std::string::String;
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -528,16 +527,10 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = WxGetUserProfileSuccess;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object WxGetUserProfileSuccess")
-        }
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<WxGetUserProfileSuccess, A::Error> {
+    #[automatically_derived]
+    impl _members::Object for WxGetUserProfileSuccess {
+        const EXPECTING: &'static str = "the object WxGetUserProfileSuccess";
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_user_info = _members::Slot::new("userInfo");
             let mut member_raw_data = _members::Slot::new("rawData");
             let mut member_signature = _members::Slot::new("signature");
@@ -589,7 +582,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserProfileSuccess {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -668,6 +661,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -693,16 +687,10 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = WxGetUserProfileUserInfo;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object WxGetUserProfileUserInfo")
-        }
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<WxGetUserProfileUserInfo, A::Error> {
+    #[automatically_derived]
+    impl _members::Object for WxGetUserProfileUserInfo {
+        const EXPECTING: &'static str = "the object WxGetUserProfileUserInfo";
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_nick_name = _members::Slot::new("nickName");
             let mut member_avatar_url = _members::Slot::new("avatarUrl");
             let mut member_gender = _members::Slot::new("gender");
@@ -739,7 +727,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserProfileUserInfo {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -823,6 +811,7 @@ const _: () = {
     use ::std::string::String;
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -838,17 +827,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = WxGetUserProfileFailure;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object WxGetUserProfileFailure")
-        }
+    #[automatically_derived]
+    impl _members::Object for WxGetUserProfileFailure {
+        const EXPECTING: &'static str = "the object WxGetUserProfileFailure";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<WxGetUserProfileFailure, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_err_msg = _members::Slot::new("errMsg");
             let mut member_errno = _members::Slot::new("errno");
             let mut extra = ::mpkit::UnknownMembers::new();
@@ -925,7 +908,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserProfileFailure {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -983,6 +966,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -1008,16 +992,10 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = WxGetUserProfileEncryptedProfile;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object WxGetUserProfileEncryptedProfile")
-        }
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<WxGetUserProfileEncryptedProfile, A::Error> {
+    #[automatically_derived]
+    impl _members::Object for WxGetUserProfileEncryptedProfile {
+        const EXPECTING: &'static str = "the object WxGetUserProfileEncryptedProfile";
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_nick_name = _members::Slot::new("nickName");
             let mut member_gender = _members::Slot::new("gender");
             let mut member_city = _members::Slot::new("city");
@@ -1054,7 +1032,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserProfileEncryptedProfile {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -1095,6 +1073,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -1110,17 +1089,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = WxGetUserProfileWatermark;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object WxGetUserProfileWatermark")
-        }
+    #[automatically_derived]
+    impl _members::Object for WxGetUserProfileWatermark {
+        const EXPECTING: &'static str = "the object WxGetUserProfileWatermark";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<WxGetUserProfileWatermark, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_appid = _members::Slot::new("appid");
             let mut member_timestamp = _members::Slot::new("timestamp");
             let mut extra = ::mpkit::UnknownMembers::new();
@@ -1142,7 +1115,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxGetUserProfileWatermark {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]

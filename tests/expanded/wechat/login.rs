@@ -197,11 +197,7 @@ pub struct WxLoginOptionsBuilder {
 impl WxLoginOptionsBuilder {
     /// Timeout in milliseconds.
     ///
-    /// 超时时间,单位ms
-    ///
-    /// The page gives no default, no bounds and no integer requirement; the schema states none (miniprogram-api-typings@5.2.3: `timeout?: number`).
-    ///
-    /// Requires base library 1.9.90.
+    /// Sets the option that [`WxLoginOptions::timeout`] reads; see there for the details.
     ///
     /// This option needs base library 1.9.90, newer than the oldest base library WeChat hosts run (1.0.0), and no `min_version` is declared, so setting it takes proof that the host has it: `AtLeast::<1, 9, 90>::check(host_version)?` (or, from a proof of a newer version, `proof.weaken()`). When the app requires 1.9.90 or later anyway, declare it (`min_version = "1.9.90"` in `#[mini_program(...)]`) and no proof is needed.
     pub fn timeout(mut self, proof: impl ::mpkit::Proves<1, 9, 90>, value: f64) -> Self {
@@ -251,6 +247,7 @@ const _: () = {
     use ::std::result::Result::{self, Ok};
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -266,17 +263,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = WxLoginSuccess;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object WxLoginSuccess")
-        }
+    #[automatically_derived]
+    impl _members::Object for WxLoginSuccess {
+        const EXPECTING: &'static str = "the object WxLoginSuccess";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<WxLoginSuccess, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_code = _members::Slot::new("code");
             let mut member_err_msg = _members::Slot::new("errMsg");
             let mut extra = ::mpkit::UnknownMembers::new();
@@ -298,7 +289,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxLoginSuccess {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]
@@ -337,6 +328,7 @@ const _: () = {
     use ::std::string::String;
     use ::mpkit::__private::serde::{self as _serde, Deserializer, Serializer};
     use ::mpkit::__private::members as _members;
+    use _serde::de::MapAccess;
     use _serde::ser::SerializeMap as _;
     enum Member {
         Member0,
@@ -352,17 +344,11 @@ const _: () = {
             }
         }
     }
-    struct Visitor;
-    impl<'de> _serde::de::Visitor<'de> for Visitor {
-        type Value = WxLoginFailure;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("the object WxLoginFailure")
-        }
+    #[automatically_derived]
+    impl _members::Object for WxLoginFailure {
+        const EXPECTING: &'static str = "the object WxLoginFailure";
         #[inline]
-        fn visit_map<A: _serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<WxLoginFailure, A::Error> {
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
             let mut member_err_msg = _members::Slot::new("errMsg");
             let mut member_errno = _members::Slot::new("errno");
             let mut extra = ::mpkit::UnknownMembers::new();
@@ -430,7 +416,7 @@ const _: () = {
     #[automatically_derived]
     impl<'de> _serde::Deserialize<'de> for WxLoginFailure {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
+            _members::deserialize_object(deserializer)
         }
     }
     #[automatically_derived]

@@ -516,7 +516,7 @@ fn parameter(
 
 fn setter(cx: &Context<'_>, option: &OptionSpec) -> TokenStream {
     let ident = &option.ident;
-    let lines = doc(&option.doc);
+    let lines = setter_doc(cx, option);
     let (parameter_ty, stored) = parameter(cx, option, quote!(value));
     match option.gate {
         None => quote! {
@@ -541,6 +541,24 @@ fn setter(cx: &Context<'_>, option: &OptionSpec) -> TokenStream {
             }
         }
     }
+}
+
+/// A setter's doc: the option's title, and a link to its getter, which
+/// has the option's whole doc (a raw identifier keeps the whole doc here).
+fn setter_doc(cx: &Context<'_>, option: &OptionSpec) -> TokenStream {
+    let name = option.ident.to_string();
+    if name.starts_with("r#") {
+        return doc(&option.doc);
+    }
+    let link = format!(
+        "Sets the option that [`{}::{name}`] reads; see there for the details.",
+        options_ident(cx)
+    );
+    let lines: Vec<String> = match option.doc.first() {
+        Some(title) => vec![title.clone(), String::new(), link],
+        None => vec![link],
+    };
+    doc(&lines)
 }
 
 fn getter(cx: &Context<'_>, option: &OptionSpec) -> TokenStream {

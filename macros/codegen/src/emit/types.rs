@@ -167,6 +167,7 @@ fn structure(
     let block = std_names(quote! {
         use #krate::__private::serde::{self as _serde, Deserializer, Serializer};
         use #krate::__private::members as _members;
+        use _serde::de::MapAccess;
         use _serde::ser::SerializeMap as _;
 
         #deserialize
@@ -305,14 +306,11 @@ impl Decoder<'_> {
                 }
             }
             #out_of_line
-            struct Visitor;
-            impl<'de> _serde::de::Visitor<'de> for Visitor {
-                type Value = #name;
-                fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.write_str(#expecting)
-                }
+            #[automatically_derived]
+            impl _members::Object for #name {
+                const EXPECTING: &'static str = #expecting;
                 #inline_loop
-                fn visit_map<A: _serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
+                fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
                     #(#slots)*
                     #extra_init
                     let mut unknown = ::std::borrow::Cow::Borrowed("");
@@ -327,7 +325,7 @@ impl Decoder<'_> {
             #[automatically_derived]
             impl<'de> _serde::Deserialize<'de> for #name {
                 fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                    deserializer.deserialize_map(Visitor)
+                    _members::deserialize_object(deserializer)
                 }
             }
         }
@@ -384,7 +382,7 @@ impl Decoder<'_> {
                 /// schema does not describe.
                 #[cold]
                 #[inline(never)]
-                fn read_other<'de, A: _serde::de::MapAccess<'de>>(
+                fn read_other<'de, A: MapAccess<'de>>(
                     map: &mut A,
                     #(#rare_slots: #rare_slot_types,)*
                     #extra_param
