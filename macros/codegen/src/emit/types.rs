@@ -226,42 +226,9 @@ impl Decoder<'_> {
         let (rare, common): (Vec<&Member<'_>>, Vec<&Member<'_>>) =
             self.members.iter().partition(|member| member.rare);
         let common_tags: Vec<&syn::Ident> = common.iter().map(|m| &m.tag).collect();
-        let common_jsons = common.iter().map(|m| m.field.json.as_str());
         let rare_names = rare.iter().map(|m| m.field.json.as_str());
-        let common_reads = common.iter().map(|member| {
-            let tag = &member.tag;
-            let read = member.read(self.cx.krate, false);
-            quote!(::std::option::Option::Some(Member::#tag) => #read,)
-        });
         let (other_arm, out_of_line) = self.other_members(&rare);
-        let of_body = if common.is_empty() {
-            quote! { let _ = name; ::std::option::Option::None }
-        } else {
-            quote! {
-                match name {
-                    #(#common_jsons => ::std::option::Option::Some(Member::#common_tags),)*
-                    _ => ::std::option::Option::None,
-                }
-            }
-        };
-        let read_loop = if common.is_empty() {
-            // Every member is read by the other arm: no `match` (with no arm
-            // naming a member, the turbofish says which names are read).
-            quote! {
-                while _members::next_member::<Member, _>(&mut map, &mut unknown)?.is_some() {
-                    #other_arm?;
-                }
-            }
-        } else {
-            quote! {
-                while let ::std::option::Option::Some(member) = _members::next_member(&mut map, &mut unknown)? {
-                    match member {
-                        #(#common_reads)*
-                        ::std::option::Option::None => #other_arm,
-                    }?;
-                }
-            }
-        };
+        let (of_body, read_loop) = self.member_loop(&common, &other_arm);
         let slots = self.members.iter().map(|m| {
             let (slot, json) = (&m.slot, &m.field.json);
             quote!(let mut #slot = _members::Slot::new(#json);)
@@ -329,6 +296,50 @@ impl Decoder<'_> {
                 }
             }
         }
+    }
+
+    /// The body of `MemberNames::of` for the common members, and the loop
+    /// that reads the object's members, the others through `other_arm`.
+    fn member_loop(
+        &self,
+        common: &[&Member<'_>],
+        other_arm: &TokenStream,
+    ) -> (TokenStream, TokenStream) {
+        if common.is_empty() {
+            // Every member is read by the other arm: no `match` (with no arm
+            // naming a member, the turbofish says which names are read).
+            return (
+                quote! { let _ = name; ::std::option::Option::None },
+                quote! {
+                    while _members::next_member::<Member, _>(&mut map, &mut unknown)?.is_some() {
+                        #other_arm?;
+                    }
+                },
+            );
+        }
+        let tags = common.iter().map(|m| &m.tag);
+        let jsons = common.iter().map(|m| m.field.json.as_str());
+        let reads = common.iter().map(|member| {
+            let tag = &member.tag;
+            let read = member.read(self.cx.krate, false);
+            quote!(::std::option::Option::Some(Member::#tag) => #read,)
+        });
+        (
+            quote! {
+                match name {
+                    #(#jsons => ::std::option::Option::Some(Member::#tags),)*
+                    _ => ::std::option::Option::None,
+                }
+            },
+            quote! {
+                while let ::std::option::Option::Some(member) = _members::next_member(&mut map, &mut unknown)? {
+                    match member {
+                        #(#reads)*
+                        ::std::option::Option::None => #other_arm,
+                    }?;
+                }
+            },
+        )
     }
 
     /// The arm of the member loop for a name outside the documented shape,
@@ -505,24 +516,7 @@ fn enumeration(
             )
         }
     };
-    let block = std_names(quote! {
-        use #krate::__private::serde::{self as _serde, Deserializer, Serializer};
-        use #krate::__private::members as _members;
-
-        #[automatically_derived]
-        impl _serde::Serialize for #name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                #serialize
-            }
-        }
-
-        #[automatically_derived]
-        impl<'de> _serde::Deserialize<'de> for #name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                _members::#read(deserializer, &Self::ALL, Self::#value_fn)
-            }
-        }
-    });
+    let block = enum_serde(krate, name, &serialize, &read, &value_fn);
     quote! {
         #lines
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -545,6 +539,35 @@ fn enumeration(
 
         const _: () = { #block };
     }
+}
+
+/// The serde impls of a generated enum: written and read as the value the
+/// platform uses (`as_str` or `code`), through the runtime's variant reader.
+fn enum_serde(
+    krate: &syn::Path,
+    name: &syn::Ident,
+    serialize: &TokenStream,
+    read: &TokenStream,
+    value_fn: &TokenStream,
+) -> TokenStream {
+    std_names(quote! {
+        use #krate::__private::serde::{self as _serde, Deserializer, Serializer};
+        use #krate::__private::members as _members;
+
+        #[automatically_derived]
+        impl _serde::Serialize for #name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                #serialize
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> _serde::Deserialize<'de> for #name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                _members::#read(deserializer, &Self::ALL, Self::#value_fn)
+            }
+        }
+    })
 }
 
 /// Emits an `anyOf` union: named string values, then the open cases (any
