@@ -768,7 +768,9 @@ fn kuaishou_user_info_with_and_without_credentials() {
         "rawData is kept byte for byte"
     );
     assert!(full.signature.is_some() && full.encrypted_data.is_some() && full.iv.is_some());
-    match decode_error::<KsGetUserInfo>("kuaishou/getUserInfo/fail-auth-deny.json") {
+    // No discriminant is documented: the fail callback's payload is the
+    // failure, its errMsg the detail.
+    match KsGetUserInfo::decode_fail(&fixture("kuaishou/getUserInfo/fail-auth-deny.json")) {
         CallError::Failure {
             platform,
             api,
@@ -776,10 +778,15 @@ fn kuaishou_user_info_with_and_without_credentials() {
             ..
         } => assert_eq!(
             (platform, api, detail.as_str()),
-            ("kuaishou", "ks.getUserInfo", "auth deny")
+            ("kuaishou", "ks.getUserInfo", "getUserInfo:fail auth deny")
         ),
         other => panic!("{other:?}"),
     }
+    // A success without errMsg decodes too (Kuaishou's result types list none).
+    let mut bare: Value =
+        serde_json::from_str(&fixture("kuaishou/getUserInfo/success-basic.json")).unwrap();
+    bare.as_object_mut().unwrap().remove("errMsg");
+    assert!(KsGetUserInfo::decode_value(bare).is_ok());
     let error =
         decode_error::<KsGetUserInfo>("kuaishou/getUserInfo/reject-success-signature-not-hex.json");
     assert!(

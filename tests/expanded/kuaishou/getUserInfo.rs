@@ -13,9 +13,8 @@ impl ::mpkit::MiniProgramApi for KsGetUserInfo {
         full_name: "ks.getUserInfo",
         since: ::std::option::Option::Some(::mpkit::Version::new(1, 26, 1)),
         call_style: ::mpkit::CallStyle::CallbackOrPromise,
-        outcome: ::mpkit::Outcome::ErrMsg {
-            field: "errMsg",
-            api: "getUserInfo",
+        outcome: ::mpkit::Outcome::Callback {
+            message: ::std::option::Option::Some("errMsg"),
             codes: &[],
         },
         version_getters: &[],
@@ -29,7 +28,7 @@ impl ::mpkit::MiniProgramApi for KsGetUserInfo {
 #[automatically_derived]
 impl ::mpkit::Response for KsGetUserInfoSuccess {
     fn discriminant(&self) -> ::std::option::Option<::mpkit::Discriminant<'_>> {
-        ::std::option::Option::Some(::mpkit::Discriminant::Text(&self.err_msg))
+        ::std::option::Option::None
     }
 }
 impl KsGetUserInfo {
@@ -41,7 +40,7 @@ impl KsGetUserInfo {
     ///
     /// getUserInfo(options: GetUserInfoOptions): Promise&lt;AuthorizedUserInfoResult | UserInfoResult>: the page documents both the success/fail/complete callbacks and a returned promise.
     ///
-    /// Outcome: the page's result types (AuthorizedUserInfoResult, UserInfoResult) list no errMsg, and the stored copy of the page does not describe its APIError type; its error table gives the message `auth deny` (用户拒绝授权). mpkit reads the outcome from `errMsg` ("getUserInfo:ok" / "getUserInfo:fail &lt;detail>") as on WeChat, whose API ks.getUserInfo mirrors: this is not stated on Kuaishou's page and should be confirmed against a real payload.
+    /// Outcome: the page's result types (AuthorizedUserInfoResult, UserInfoResult) list no errMsg, and the stored copy of the page does not describe its APIError type; its error table gives the message `auth deny` (用户拒绝授权). So mpkit assumes no discriminant: the callback that runs (or whether the promise resolves) tells success from failure (mpkit's `callback` outcome). An `errMsg` in WeChat's form ("getUserInfo:ok" / "getUserInfo:fail auth deny"), which ks.getUserInfo's WeChat-like design suggests, is accepted and checked when present, and becomes the failure's detail; a payload without one decodes too.
     ///
     /// Kuaishou's mini-game page for ks.getUserInfo (https://ks-game-docs.kuaishou.com/minigame/api/open/user_info/ks.getUserInfo.html) documents a different API (gender "M"/"F", userCity, age; fail {code, msg}); this schema is the mini-program one.
     ///
@@ -329,10 +328,10 @@ pub struct KsGetUserInfoSuccess {
     ///
     /// Present only when the option `withCredentials` is `true`.
     pub iv: ::std::option::Option<::std::string::String>,
-    /// "getUserInfo:ok" on success (not documented by Kuaishou; see the API's description).
+    /// "getUserInfo:ok" on success, if the platform sends it (not documented by Kuaishou; see the API's description).
     ///
-    /// Not in the page's result types: mpkit's reading of the outcome, as on WeChat.
-    pub err_msg: ::std::string::String,
+    /// Not in the page's result types; WeChat's form, checked when present.
+    pub err_msg: ::std::option::Option<::std::string::String>,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
     pub extra: ::mpkit::UnknownMembers,
@@ -401,7 +400,42 @@ const _: () = {
                     }
                     Some(Member::Member3) => member_encrypted_data.read(&mut map),
                     Some(Member::Member4) => member_iv.read(&mut map),
-                    Some(Member::Member5) => member_err_msg.read(&mut map),
+                    Some(Member::Member5) => {
+                        let value: String = member_err_msg.next(&mut map)?;
+                        if !{
+                            static PATTERN: ::mpkit::CompiledPattern = ::mpkit::CompiledPattern::new(
+                                "^getUserInfo:ok$",
+                                &[
+                                    ::mpkit::PatternStep::Start,
+                                    ::mpkit::PatternStep::Char(&[('g', 'g')]),
+                                    ::mpkit::PatternStep::Char(&[('e', 'e')]),
+                                    ::mpkit::PatternStep::Char(&[('t', 't')]),
+                                    ::mpkit::PatternStep::Char(&[('U', 'U')]),
+                                    ::mpkit::PatternStep::Char(&[('s', 's')]),
+                                    ::mpkit::PatternStep::Char(&[('e', 'e')]),
+                                    ::mpkit::PatternStep::Char(&[('r', 'r')]),
+                                    ::mpkit::PatternStep::Char(&[('I', 'I')]),
+                                    ::mpkit::PatternStep::Char(&[('n', 'n')]),
+                                    ::mpkit::PatternStep::Char(&[('f', 'f')]),
+                                    ::mpkit::PatternStep::Char(&[('o', 'o')]),
+                                    ::mpkit::PatternStep::Char(&[(':', ':')]),
+                                    ::mpkit::PatternStep::Char(&[('o', 'o')]),
+                                    ::mpkit::PatternStep::Char(&[('k', 'k')]),
+                                    ::mpkit::PatternStep::End,
+                                    ::mpkit::PatternStep::Match,
+                                ],
+                            );
+                            PATTERN.is_match(&value)
+                        } {
+                            return Err(
+                                _serde::de::Error::custom(
+                                    "`errMsg` must match the pattern \"^getUserInfo:ok$\"",
+                                ),
+                            );
+                        }
+                        member_err_msg.set(value);
+                        Ok(())
+                    }
                     None => extra.keep_next(&mut unknown, &mut map),
                 }?;
             }
@@ -411,7 +445,7 @@ const _: () = {
                 signature: member_signature.optional(),
                 encrypted_data: member_encrypted_data.optional(),
                 iv: member_iv.optional(),
-                err_msg: member_err_msg.required()?,
+                err_msg: member_err_msg.optional(),
                 extra,
             })
         }
@@ -431,7 +465,7 @@ const _: () = {
             _members::write_present(&mut map, "signature", &self.signature)?;
             _members::write_present(&mut map, "encryptedData", &self.encrypted_data)?;
             _members::write_present(&mut map, "iv", &self.iv)?;
-            map.serialize_entry("errMsg", &self.err_msg)?;
+            _members::write_present(&mut map, "errMsg", &self.err_msg)?;
             _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }
@@ -521,7 +555,7 @@ pub struct KsGetUserInfoFailure {
     /// "getUserInfo:fail &lt;detail>", e.g. "getUserInfo:fail auth deny" when the user refuses.
     ///
     /// 错误信息: auth deny 用户拒绝授权 (the page's error table; its APIError type is not described in the stored copy).
-    pub err_msg: ::std::string::String,
+    pub err_msg: ::std::option::Option<::std::string::String>,
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
     pub extra: ::mpkit::UnknownMembers,
@@ -613,7 +647,7 @@ const _: () = {
                 }?;
             }
             Ok(KsGetUserInfoFailure {
-                err_msg: member_err_msg.required()?,
+                err_msg: member_err_msg.optional(),
                 extra,
             })
         }
@@ -628,7 +662,7 @@ const _: () = {
     impl _serde::Serialize for KsGetUserInfoFailure {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             let mut map = serializer.serialize_map(None)?;
-            map.serialize_entry("errMsg", &self.err_msg)?;
+            _members::write_present(&mut map, "errMsg", &self.err_msg)?;
             _members::write_unknown(&mut map, &self.extra)?;
             map.end()
         }

@@ -8,7 +8,7 @@
  *
  * getUserInfo(options: GetUserInfoOptions): Promise<AuthorizedUserInfoResult | UserInfoResult>: the page documents both the success/fail/complete callbacks and a returned promise.
  *
- * Outcome: the page's result types (AuthorizedUserInfoResult, UserInfoResult) list no errMsg, and the stored copy of the page does not describe its APIError type; its error table gives the message `auth deny` (用户拒绝授权). mpkit reads the outcome from `errMsg` ("getUserInfo:ok" / "getUserInfo:fail <detail>") as on WeChat, whose API ks.getUserInfo mirrors: this is not stated on Kuaishou's page and should be confirmed against a real payload.
+ * Outcome: the page's result types (AuthorizedUserInfoResult, UserInfoResult) list no errMsg, and the stored copy of the page does not describe its APIError type; its error table gives the message `auth deny` (用户拒绝授权). So mpkit assumes no discriminant: the callback that runs (or whether the promise resolves) tells success from failure (mpkit's `callback` outcome). An `errMsg` in WeChat's form ("getUserInfo:ok" / "getUserInfo:fail auth deny"), which ks.getUserInfo's WeChat-like design suggests, is accepted and checked when present, and becomes the failure's detail; a payload without one decodes too.
  *
  * Kuaishou's mini-game page for ks.getUserInfo (https://ks-game-docs.kuaishou.com/minigame/api/open/user_info/ks.getUserInfo.html) documents a different API (gender "M"/"F", userCity, age; fail {code, msg}); this schema is the mini-program one.
  *
@@ -82,11 +82,11 @@ export declare namespace KsGetUserInfo {
          */
         iv?: string;
         /**
-         * "getUserInfo:ok" on success (not documented by Kuaishou; see the API's description).
+         * "getUserInfo:ok" on success, if the platform sends it (not documented by Kuaishou; see the API's description).
          *
-         * Not in the page's result types: mpkit's reading of the outcome, as on WeChat.
+         * Not in the page's result types; WeChat's form, checked when present.
          */
-        errMsg: string;
+        errMsg?: string;
     }
 
     /** What the fail callback receives, or the promise rejects with (APIError). */
@@ -96,7 +96,7 @@ export declare namespace KsGetUserInfo {
          *
          * 错误信息: auth deny 用户拒绝授权 (the page's error table; its APIError type is not described in the stored copy).
          */
-        errMsg: string;
+        errMsg?: string;
     }
 
     /**
