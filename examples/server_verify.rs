@@ -63,12 +63,14 @@ where
         Signature::Unsigned => println!("  rawData: the platform signs nothing here"),
     }
     let app = match <A::Success as EncryptedUserData>::APP_CHECK {
+        AppCheck::AppId => apps.app_id,
         AppCheck::AppKey => apps.app_key,
         AppCheck::Nothing => {
             println!("  the decrypted data names no app: trust the ids of your own code exchange");
             ""
         }
-        _ => apps.app_id,
+        // A scheme newer than this server: refuse rather than guess.
+        _ => return Err("a crypto scheme this server does not know".into()),
     };
     let decrypted = reply.decrypt_for(key, app)?;
     Ok(reply.profile().or(decrypted.profile()))

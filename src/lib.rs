@@ -1,7 +1,8 @@
 //! mpkit: typed Rust for mini-program platform APIs.
 //!
-//! Each platform API (WeChat `wx.getUserInfo`, Douyin `tt.getUserInfo`, EMAS
-//! Serverless `mpserverless.user.getInfo`, ...) is described once, as a JSON
+//! Each platform API (WeChat `wx.getUserInfo`, Douyin `tt.getUserInfo`, Alipay
+//! `my.getOpenUserInfo`, Baidu `swan.getUserInfo`, EMAS Serverless
+//! `mpserverless.user.getInfo`, ...) is described once, as a JSON
 //! Schema file, and `#[derive(MiniProgramApi)]` turns that description into
 //! typed Rust: an options builder that checks every rule, version gating,
 //! and response decoders.
@@ -28,10 +29,12 @@
 //! # The attribute
 //!
 //! `#[mini_program(...)]` takes:
-//! - `api = "<platform>/<method>"`: a schema bundled with mpkit (`wechat/getUserInfo`,
-//!   `wechat/getUserProfile`, `wechat/login`, `douyin/getUserInfo`,
-//!   `douyin/getUserProfile`, `douyin/login`, `kuaishou/getUserInfo`,
-//!   `qq/getUserInfo`, `qq/login`, `mpserverless/user.getInfo`); or
+//! - `api = "<platform>/<method>"`: a schema bundled with mpkit (`alipay/getAuthCode`,
+//!   `alipay/getOpenUserInfo`, `baidu/getUserInfo`, `baidu/login`,
+//!   `douyin/getUserInfo`, `douyin/getUserProfile`, `douyin/login`,
+//!   `kuaishou/getUserInfo`, `kuaishou/login`, `mpserverless/user.getInfo`,
+//!   `qq/getUserInfo`, `qq/login`, `wechat/getUserInfo`, `wechat/getUserProfile`,
+//!   `wechat/login`); or
 //! - `schema = "path/to/api.json"`: your own schema file, relative to your crate's
 //!   `Cargo.toml` directory. Editing it re-expands the derive on the next build.
 //! - `min_version = "x.y.z"`: the minimum base library your app requires. What it
@@ -41,6 +44,19 @@
 //!   WeChat and Douyin) still needs no proof, and everything newer takes one.
 //! - `context = "plugin"`: the context the API is used in, when it has its own rules.
 //! - `crate = "::path::to::mpkit"`: where this crate is, if re-exported elsewhere.
+//!
+//! # Features
+//!
+//! - `crypto` (off): server-side verification and decryption of user data,
+//!   `mpkit::crypto`, and `verify` / `decrypt` on generated success types (with
+//!   `crypto::EncryptedUserData` over them). Enable it on `mpkit`, not on
+//!   `mpkit-runtime`: the derive must know to generate the methods. A
+//!   WebAssembly client leaves it off and compiles no AES.
+//! - `error-paths` (on): decode errors name the JSON path of the offending
+//!   value (`userInfo.gender`); a client may turn default features off to save
+//!   the second decoder it costs.
+//! - `testing` (off): `ReplayHost` for tests, and with `crypto` the helpers
+//!   `crypto::encrypt` / `crypto::sign`.
 //!
 //! rust-analyzer caches macro expansions: after editing a schema file, run a
 //! build (or "Rebuild proc macros") for the editor to see the new code.

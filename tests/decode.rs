@@ -956,13 +956,13 @@ fn a_callback_failure_without_its_message_says_so() {
         }
         other => panic!("{other}"),
     }
-    // ks.login names no message member: the detail says the platform sends none.
+    // ks.login names no message member: the detail says so, not that the payload has none.
     match KsLogin::decode_fail(r#"{"code":-20001,"msg":"用户未登录"}"#) {
         CallError::Failure { detail, code, .. } => {
             assert_eq!(code, None);
             assert_eq!(
                 detail,
-                "the fail callback ran; the platform sends no message"
+                "the fail callback ran (the API's `x-outcome` names no message member to read)"
             );
         }
         other => panic!("{other}"),

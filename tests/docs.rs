@@ -50,3 +50,21 @@ fn runtime_docs_show_mpkit_paths() {
         shown.join("\n")
     );
 }
+
+#[test]
+fn the_crate_docs_list_every_bundled_api() {
+    // The attribute's section names each `api = "..."` a user can write.
+    let docs = std::fs::read_to_string(root().join("src/lib.rs"))
+        .unwrap_or_else(|e| panic!("src/lib.rs: {e}"));
+    let docs: String = docs
+        .lines()
+        .filter_map(|line| line.strip_prefix("//!"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let missing: Vec<&str> = mpkit_codegen::bundled_names()
+        .iter()
+        .copied()
+        .filter(|name| !docs.contains(&format!("`{name}`")))
+        .collect();
+    assert!(missing.is_empty(), "src/lib.rs does not list {missing:?}");
+}

@@ -467,3 +467,14 @@ fn alipay_scopes_take_one_scope_or_a_list() {
         json!({})
     );
 }
+
+#[test]
+fn a_number_option_takes_an_integer_too() {
+    // `timeout` is a JSON number: 5000 and 5000.0 are the same option.
+    let from_integer = SwanLogin::options().timeout(5000).build().unwrap();
+    let from_float = SwanLogin::options().timeout(5000.0).build().unwrap();
+    assert_eq!(from_integer, from_float);
+    assert_eq!(from_integer.timeout(), Some(5000.0));
+    let from_u32 = WxLogin::options().timeout(3000_u32).build().unwrap();
+    assert_eq!(from_u32.to_json(), json!({ "timeout": 3000.0 }));
+}

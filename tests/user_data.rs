@@ -10,6 +10,8 @@ mod apis;
 mod support;
 
 use apis::{KsGetUserInfo, QqGetUserInfo, SwanGetUserInfo, TtGetUserInfo, WxGetUserInfo};
+use std::time::Duration;
+
 use mpkit::crypto::{AppCheck, CryptoErrorKind, EncryptedUserData, SessionKey, Signature};
 use mpkit::{MiniProgramApi, Profile, ToProfile};
 use serde_json::Value;
@@ -169,6 +171,11 @@ fn baidu_data_is_refused_when_tampered_or_under_a_key_of_the_wrong_length() {
     let error = tampered.decrypt(&key, app_key).unwrap_err();
     assert_eq!(error.kind(), CryptoErrorKind::Decrypt);
     assert!(!error.to_string().contains("小度"), "{error}");
+    // Named as Baidu's payload names it.
+    assert!(
+        error.to_string().starts_with("data could not be decrypted"),
+        "{error}"
+    );
 
     // AES-128's 16-byte key is not this scheme's.
     let short = SessionKey::from_bytes([7; 16]);
@@ -208,4 +215,56 @@ fn unbase64(text: &str) -> Vec<u8> {
     base64::engine::general_purpose::STANDARD
         .decode(text)
         .unwrap()
+}
+
+#[test]
+fn freshness_is_checked_where_the_data_is_dated_and_refused_where_not() {
+    fn fresh<A>(
+        payload: &str,
+        key: &SessionKey,
+        app: &str,
+        max_age: Duration,
+    ) -> Result<(), CryptoErrorKind>
+    where
+        A: MiniProgramApi,
+        A::Success: EncryptedUserData,
+    {
+        let reply = A::decode(payload).unwrap_or_else(|e| panic!("{e}"));
+        reply
+            .decrypt_fresh(key, app, max_age)
+            .map(drop)
+            .map_err(|e| e.kind())
+    }
+    type Fresh = fn(&str, &SessionKey, &str, Duration) -> Result<(), CryptoErrorKind>;
+    let platforms: [(&str, Fresh); 5] = [
+        ("wechat", fresh::<WxGetUserInfo>),
+        ("douyin", fresh::<TtGetUserInfo>),
+        ("qq", fresh::<QqGetUserInfo>),
+        ("kuaishou", fresh::<KsGetUserInfo>),
+        ("baidu", fresh::<SwanGetUserInfo>),
+    ];
+    let century = Duration::from_secs(100 * 365 * 24 * 3600);
+    let minute = Duration::from_secs(60);
+    for (platform, fresh) in platforms {
+        let (credentials, payload, key) = credentials(platform);
+        let (check, app) = app_of(&credentials);
+        let dated = check == AppCheck::AppId;
+        // The fixtures were issued years ago: fresh within a century, stale
+        // within a minute; undated data is refused either way.
+        let expected_century = if dated {
+            Ok(())
+        } else {
+            Err(CryptoErrorKind::Watermark)
+        };
+        assert_eq!(
+            fresh(&payload, &key, app, century),
+            expected_century,
+            "{platform}"
+        );
+        assert_eq!(
+            fresh(&payload, &key, app, minute),
+            Err(CryptoErrorKind::Watermark),
+            "{platform}"
+        );
+    }
 }

@@ -162,7 +162,9 @@ pub trait MiniProgramApi {
     /// with), given as JSON text: always an error, as [`call`](crate::call)
     /// reports it. For an API whose payloads carry no discriminant
     /// ([`Outcome::Callback`]) this is the only way to read a failure;
-    /// [`decode`](MiniProgramApi::decode) reads every payload as a success.
+    /// [`decode`](MiniProgramApi::decode) reads every payload as a success,
+    /// and this reads every payload it is given as a failure: give each the
+    /// payload of the callback that ran.
     ///
     /// `SwanLogin::decode_fail(r#"{"errCode":10004,"errMsg":"user not login"}"#)`
     /// is a [`CallError::Failure`] with code `Some(10004)` and detail
@@ -406,11 +408,7 @@ pub(crate) fn decode_callback_failure<F: DeserializeOwned>(
                 DecodeKind::NotJson,
                 info,
                 "",
-                format!(
-                    "the fail callback's payload is not JSON: line {} column {}: {error}",
-                    error.line(),
-                    error.column()
-                ),
+                format!("the fail callback's payload is not JSON: {error}"),
             );
         }
     };
@@ -434,7 +432,8 @@ pub(crate) fn decode_callback_failure<F: DeserializeOwned>(
             Some(message) => message.to_owned(),
             None => format!("the fail callback ran; its payload has no `{member}` text"),
         },
-        _ => "the fail callback ran; the platform sends no message".to_owned(),
+        _ => "the fail callback ran (the API's `x-outcome` names no message member to read)"
+            .to_owned(),
     };
     checked_failure::<F>(info, detail, value)
 }

@@ -240,13 +240,15 @@ impl Typing<'_> {
     /// Schema makes it, an annotation, and the member a plain string.
     pub(crate) fn json_text<'n>(&self, node: &'n SchemaNode) -> Option<&'n SchemaNode> {
         let content = node.content_schema.as_deref()?;
-        let plain_json_string = node.type_list() == [JsonType::String]
-            && node.content_media_type.as_deref() == Some("application/json")
-            && node.content_encoding.is_none()
-            && !node.verbatim
-            && !has_rules(node)
-            && node.enum_values.is_none()
-            && node.const_value.is_none();
+        (node.type_list() == [JsonType::String] && self.why_not_json_text(node).is_none())
+            .then_some(content)
+    }
+
+    /// Why a string member with a `contentSchema` is not JSON text that mpkit
+    /// types (so its `contentSchema` would stay an annotation); `None` when
+    /// it is, or when it has no `contentSchema`.
+    pub(crate) fn why_not_json_text(&self, node: &SchemaNode) -> Option<&'static str> {
+        let content = node.content_schema.as_deref()?;
         let object_definition = content
             .reference
             .as_deref()
@@ -254,11 +256,25 @@ impl Typing<'_> {
             .is_some_and(|target| {
                 is_struct_shaped(target) && target.type_list() == [JsonType::Object]
             });
-        (plain_json_string
-            && object_definition
-            && only_a_reference(content)
-            && self.typed(content, Place::Nested))
-        .then_some(content)
+        if node.content_media_type.as_deref() != Some("application/json") {
+            Some("it has no `\"contentMediaType\": \"application/json\"`")
+        } else if node.content_encoding.is_some() {
+            Some(
+                "its `contentEncoding` says the JSON is encoded, and mpkit reads the text as it is",
+            )
+        } else if node.verbatim {
+            Some("`x-verbatim` keeps it a plain string")
+        } else if has_rules(node) || node.enum_values.is_some() || node.const_value.is_some() {
+            Some(
+                "it has rules on the text (`minLength`, `maxLength`, `pattern`, `enum` or `const`)",
+            )
+        } else if !object_definition || !only_a_reference(content) {
+            Some("its `contentSchema` is not only a `$ref` to an object definition under `$defs`")
+        } else if !self.typed(content, Place::Nested) {
+            Some("the definition its `contentSchema` names is kept as JSON, not typed")
+        } else {
+            None
+        }
     }
 }
 

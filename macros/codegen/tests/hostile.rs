@@ -1349,7 +1349,7 @@ fn cases() -> Vec<Case> {
             Builds,
         ),
         (
-            "contentSchema without a JSON media type is an annotation",
+            "contentSchema without a JSON media type is refused with the reason",
             Box::new(move |d: &mut Value| {
                 member(
                     d,
@@ -1358,11 +1358,16 @@ fn cases() -> Vec<Case> {
                     json!({"type": "string", "contentSchema": {"$ref": "#/$defs/User"}}),
                 );
             }),
-            // An annotation, as JSON Schema reads it: a plain string.
-            Builds,
+            Refused(
+                "/success/properties/payload/contentSchema",
+                &[
+                    "would stay an annotation",
+                    "no `\"contentMediaType\": \"application/json\"`",
+                ],
+            ),
         ),
         (
-            "contentSchema written inline is an annotation",
+            "contentSchema written inline is refused with the reason",
             Box::new(move |d: &mut Value| {
                 member(
                     d,
@@ -1371,7 +1376,13 @@ fn cases() -> Vec<Case> {
                     json!({"type": "string", "contentMediaType": "application/json", "contentSchema": {"type": "object", "properties": {"a": {"type": "string"}}}}),
                 );
             }),
-            Builds,
+            Refused(
+                "/success/properties/payload/contentSchema",
+                &[
+                    "would stay an annotation",
+                    "not only a `$ref` to an object definition",
+                ],
+            ),
         ),
         (
             "contentSchema on an option is an annotation",
@@ -1386,7 +1397,7 @@ fn cases() -> Vec<Case> {
             Builds,
         ),
         (
-            "a length rule beside contentSchema keeps a plain string",
+            "a length rule beside contentSchema is refused with the reason",
             Box::new(move |d: &mut Value| {
                 member(
                     d,
@@ -1395,7 +1406,10 @@ fn cases() -> Vec<Case> {
                     json!({"type": "string", "maxLength": 10, "contentMediaType": "application/json", "contentSchema": {"$ref": "#/$defs/User"}}),
                 );
             }),
-            Builds,
+            Refused(
+                "/success/properties/payload/contentSchema",
+                &["would stay an annotation", "rules on the text"],
+            ),
         ),
         (
             "contentSchema on an integer is an annotation",

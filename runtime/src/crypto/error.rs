@@ -57,6 +57,24 @@ impl CryptoError {
         CryptoError::new(CryptoErrorKind::Format, message)
     }
 
+    /// Data whose age was asked to be checked, from an API whose decrypted
+    /// data carries no issue time (no watermark timestamp, or Baidu's framed
+    /// scheme): refused rather than passed unchecked.
+    ///
+    /// ```
+    /// # extern crate mpkit_runtime as mpkit;
+    /// use mpkit::crypto::{CryptoError, CryptoErrorKind};
+    ///
+    /// assert_eq!(CryptoError::undated().kind(), CryptoErrorKind::Watermark);
+    /// ```
+    #[must_use]
+    pub fn undated() -> Self {
+        CryptoError::new(
+            CryptoErrorKind::Watermark,
+            "a maximum age was asked for, but this API's decrypted data carries no issue time to take the age from; decrypt without one (`decrypt_for`)",
+        )
+    }
+
     /// Which step refused the data.
     #[must_use]
     pub fn kind(&self) -> CryptoErrorKind {

@@ -17,7 +17,7 @@ use serde::de::DeserializeOwned;
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
-use super::decrypt::{iv_bytes, undecryptable};
+use super::decrypt::iv_bytes;
 use super::encoding;
 use super::error::{CryptoError, CryptoErrorKind};
 use super::key::SessionKey;
@@ -69,18 +69,18 @@ pub fn decrypt_framed<T: DeserializeOwned>(
     }
     cbc::Decryptor::<Aes192>::new(key.into(), (&iv).into())
         .decrypt_padded::<NoPadding>(&mut bytes)
-        .map_err(|_| undecryptable())?;
-    let framed = unpad(&bytes).ok_or_else(undecryptable)?;
-    let (json, issued_to) = unframe(framed).ok_or_else(undecryptable)?;
+        .map_err(|_| undecryptable_data())?;
+    let framed = unpad(&bytes).ok_or_else(undecryptable_data)?;
+    let (json, issued_to) = unframe(framed).ok_or_else(undecryptable_data)?;
     if !bool::from(issued_to.ct_eq(app_key.as_bytes())) {
         return Err(CryptoError::new(
             CryptoErrorKind::Watermark,
             "the data was issued to another app: the app key it ends with is not the one given (pass the app key of the app the user signed in to)",
         ));
     }
-    let text = std::str::from_utf8(json).map_err(|_| undecryptable())?;
+    let text = std::str::from_utf8(json).map_err(|_| undecryptable_data())?;
     // serde's errors quote the values they refuse: never pass them on.
-    serde_json::from_str(text).map_err(|_| undecryptable())
+    serde_json::from_str(text).map_err(|_| undecryptable_data())
 }
 
 /// The plaintext without its padding: the last byte `p` (1 to 32) says how
@@ -104,6 +104,18 @@ fn unframe(framed: &[u8]) -> Option<(&[u8], &[u8])> {
     let start = RANDOM + 4;
     let end = start.checked_add(length)?;
     Some((framed.get(start..end)?, framed.get(end..)?))
+}
+
+/// The one error of every framed decryption failure, naming the field as
+/// Baidu's payload does (`data`), and nothing inside the plaintext.
+fn undecryptable_data() -> CryptoError {
+    CryptoError::new(
+        CryptoErrorKind::Decrypt,
+        "data could not be decrypted into the expected data with this session key and iv: \
+         the key is stale (the user logged in again), the iv belongs to another payload, the data was altered, \
+         or the decrypted data does not match the API's schema (to see which, decrypt into `serde_json::Value` \
+         where it is safe to look at the user's data)",
+    )
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! [`EncryptedUserData`]: one code path on a server for every platform's
 //! signed and encrypted user data, whatever scheme the schema names.
 
+use std::time::Duration;
+
 use super::error::CryptoError;
 use super::key::SessionKey;
 
@@ -37,7 +39,7 @@ pub enum Signature {
 ///
 /// ```
 /// # extern crate mpkit_runtime as mpkit;
-/// use mpkit::crypto::{AppCheck, CryptoError, EncryptedUserData, SessionKey, Signature};
+/// use mpkit::crypto::{AppCheck, EncryptedUserData, SessionKey, Signature};
 ///
 /// /// The apps this server signs users in for, one credential per scheme.
 /// struct Apps<'a> {
@@ -45,15 +47,23 @@ pub enum Signature {
 ///     app_key: &'a str,
 /// }
 ///
-/// fn open<R: EncryptedUserData>(reply: &R, key: &SessionKey, apps: &Apps<'_>) -> Result<R::Decrypted, CryptoError> {
+/// fn open<R: EncryptedUserData>(
+///     reply: &R,
+///     key: &SessionKey,
+///     apps: &Apps<'_>,
+/// ) -> Result<R::Decrypted, Box<dyn std::error::Error>> {
 ///     if reply.check_signature(key)? == Signature::Unsigned {
 ///         // Nothing to verify on this platform; the decryption below is all.
 ///     }
 ///     let app = match R::APP_CHECK {
+///         AppCheck::AppId => apps.app_id,
 ///         AppCheck::AppKey => apps.app_key,
-///         _ => apps.app_id,
+///         // Nothing in the data names an app: the argument is not read.
+///         AppCheck::Nothing => "",
+///         // A scheme newer than this code: refuse rather than guess.
+///         _ => return Err("a scheme this server does not know".into()),
 ///     };
-///     reply.decrypt_for(key, app)
+///     Ok(reply.decrypt_for(key, app)?)
 /// }
 /// ```
 pub trait EncryptedUserData {
@@ -79,4 +89,20 @@ pub trait EncryptedUserData {
     /// As the scheme's function: [`decrypt_watermarked_with`](super::decrypt_watermarked_with),
     /// [`decrypt_with`](super::decrypt_with) or [`decrypt_framed`](super::decrypt_framed).
     fn decrypt_for(&self, key: &SessionKey, app: &str) -> Result<Self::Decrypted, CryptoError>;
+
+    /// As [`decrypt_for`](Self::decrypt_for), and refuses data issued more
+    /// than `max_age` ago, where the data says when it was issued (a
+    /// watermark's timestamp). Where it does not (Kuaishou, Baidu), this is
+    /// [`CryptoError::undated`], never an unchecked success.
+    ///
+    /// # Errors
+    /// As [`decrypt_for`](Self::decrypt_for), and
+    /// [`CryptoErrorKind::Watermark`](super::CryptoErrorKind::Watermark) for
+    /// data too old or undated.
+    fn decrypt_fresh(
+        &self,
+        key: &SessionKey,
+        app: &str,
+        max_age: Duration,
+    ) -> Result<Self::Decrypted, CryptoError>;
 }

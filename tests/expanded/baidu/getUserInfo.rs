@@ -121,6 +121,17 @@ impl ::mpkit::crypto::EncryptedUserData for SwanGetUserInfoSuccess {
     > {
         SwanGetUserInfoSuccess::decrypt(self, key, app)
     }
+    fn decrypt_fresh(
+        &self,
+        _key: &::mpkit::crypto::SessionKey,
+        _app: &str,
+        _max_age: ::std::time::Duration,
+    ) -> ::std::result::Result<
+        SwanGetUserInfoDecryptedUserInfo,
+        ::mpkit::crypto::CryptoError,
+    > {
+        ::std::result::Result::Err(::mpkit::crypto::CryptoError::undated())
+    }
 }
 /// Options of `swan.getUserInfo`, checked by [`SwanGetUserInfoOptionsBuilder::build`].
 #[derive(Debug, Clone, PartialEq)]

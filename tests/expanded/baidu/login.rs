@@ -188,8 +188,8 @@ impl SwanLoginOptionsBuilder {
     /// Timeout in milliseconds.
     ///
     /// Sets the option that [`SwanLoginOptions::timeout`] reads; see there for the details.
-    pub fn timeout(mut self, value: f64) -> Self {
-        self.timeout = ::std::option::Option::Some(value);
+    pub fn timeout(mut self, value: impl ::std::convert::Into<f64>) -> Self {
+        self.timeout = ::std::option::Option::Some(::std::convert::Into::into(value));
         self
     }
     /// Checks every rule the schema states and returns the options,

@@ -172,6 +172,21 @@ impl ::mpkit::crypto::EncryptedUserData for TtGetUserInfoSuccess {
     > {
         TtGetUserInfoSuccess::decrypt(self, key, app)
     }
+    fn decrypt_fresh(
+        &self,
+        key: &::mpkit::crypto::SessionKey,
+        app: &str,
+        max_age: ::std::time::Duration,
+    ) -> ::std::result::Result<
+        TtGetUserInfoEncryptedUserInfo,
+        ::mpkit::crypto::CryptoError,
+    > {
+        TtGetUserInfoSuccess::decrypt_with(
+            self,
+            key,
+            &::mpkit::crypto::WatermarkCheck::appid(app).max_age(max_age),
+        )
+    }
 }
 #[automatically_derived]
 impl ::mpkit::crypto::Watermarked for TtGetUserInfoEncryptedUserInfo {

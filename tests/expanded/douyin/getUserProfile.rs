@@ -158,6 +158,21 @@ impl ::mpkit::crypto::EncryptedUserData for TtGetUserProfileSuccess {
     > {
         TtGetUserProfileSuccess::decrypt(self, key, app)
     }
+    fn decrypt_fresh(
+        &self,
+        key: &::mpkit::crypto::SessionKey,
+        app: &str,
+        max_age: ::std::time::Duration,
+    ) -> ::std::result::Result<
+        TtGetUserProfileEncryptedProfile,
+        ::mpkit::crypto::CryptoError,
+    > {
+        TtGetUserProfileSuccess::decrypt_with(
+            self,
+            key,
+            &::mpkit::crypto::WatermarkCheck::appid(app).max_age(max_age),
+        )
+    }
 }
 #[automatically_derived]
 impl ::mpkit::crypto::Watermarked for TtGetUserProfileEncryptedProfile {

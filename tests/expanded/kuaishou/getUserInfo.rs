@@ -165,6 +165,17 @@ impl ::mpkit::crypto::EncryptedUserData for KsGetUserInfoSuccess {
     > {
         KsGetUserInfoSuccess::decrypt(self, key)
     }
+    fn decrypt_fresh(
+        &self,
+        _key: &::mpkit::crypto::SessionKey,
+        _app: &str,
+        _max_age: ::std::time::Duration,
+    ) -> ::std::result::Result<
+        KsGetUserInfoEncryptedUserInfo,
+        ::mpkit::crypto::CryptoError,
+    > {
+        ::std::result::Result::Err(::mpkit::crypto::CryptoError::undated())
+    }
 }
 /// Options of `ks.getUserInfo`, checked by [`KsGetUserInfoOptionsBuilder::build`].
 #[derive(Debug, Clone, PartialEq)]

@@ -200,9 +200,13 @@ impl WxLoginOptionsBuilder {
     /// Sets the option that [`WxLoginOptions::timeout`] reads; see there for the details.
     ///
     /// This option needs base library 1.9.90, newer than the oldest base library WeChat hosts run (1.0.0), and no `min_version` is declared, so setting it takes proof that the host has it: `AtLeast::<1, 9, 90>::check(host_version)?` (or, from a proof of a newer version, `proof.weaken()`). When the app requires 1.9.90 or later anyway, declare it (`min_version = "1.9.90"` in `#[mini_program(...)]`) and no proof is needed.
-    pub fn timeout(mut self, proof: impl ::mpkit::Proves<1, 9, 90>, value: f64) -> Self {
+    pub fn timeout(
+        mut self,
+        proof: impl ::mpkit::Proves<1, 9, 90>,
+        value: impl ::std::convert::Into<f64>,
+    ) -> Self {
         let _ = proof;
-        self.timeout = ::std::option::Option::Some(value);
+        self.timeout = ::std::option::Option::Some(::std::convert::Into::into(value));
         self
     }
     /// Checks every rule the schema states and returns the options,

@@ -24,4 +24,8 @@ pub struct CallbackCodeString;
 #[mini_program(schema = "ui-schemas/refused-alias-profile.json")]
 pub struct AliasProfile;
 
+#[derive(MiniProgramApi)]
+#[mini_program(schema = "ui-schemas/refused-text-base64.json")]
+pub struct TextBase64;
+
 fn main() {}

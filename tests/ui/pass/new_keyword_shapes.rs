@@ -150,13 +150,4 @@ pub mod alias_verify {
     pub struct Api;
 }
 
-/// `shape-text-base64.json`: `contentEncoding` beside JSON text keeps a plain string.
-pub mod text_base64 {
-    use super::MiniProgramApi;
-    /// The API.
-    #[derive(MiniProgramApi)]
-    #[mini_program(schema = "ui-schemas/shape-text-base64.json")]
-    pub struct Api;
-}
-
 fn main() {}

@@ -333,6 +333,20 @@ fn user_data(
         }
         (CryptoScheme::Aes128Cbc, false) => (quote!(Nothing), quote!(#success::decrypt(self, key))),
     };
+    // Only a watermark dates the data; the other schemes refuse an age.
+    let decrypt_fresh = if cx.api.watermark.is_some() {
+        quote! {
+            fn decrypt_fresh(&self, key: &#krate::crypto::SessionKey, app: &str, max_age: ::std::time::Duration) -> ::std::result::Result<#encrypted, #krate::crypto::CryptoError> {
+                #success::decrypt_with(self, key, &#krate::crypto::WatermarkCheck::appid(app).max_age(max_age))
+            }
+        }
+    } else {
+        quote! {
+            fn decrypt_fresh(&self, _key: &#krate::crypto::SessionKey, _app: &str, _max_age: ::std::time::Duration) -> ::std::result::Result<#encrypted, #krate::crypto::CryptoError> {
+                ::std::result::Result::Err(#krate::crypto::CryptoError::undated())
+            }
+        }
+    };
     let app = if cx.api.watermark.is_none() && credentials.scheme == CryptoScheme::Aes128Cbc {
         quote!(_app)
     } else {
@@ -349,6 +363,8 @@ fn user_data(
             fn decrypt_for(&self, key: &#krate::crypto::SessionKey, #app: &str) -> ::std::result::Result<#encrypted, #krate::crypto::CryptoError> {
                 #decrypt
             }
+
+            #decrypt_fresh
         }
     }
 }

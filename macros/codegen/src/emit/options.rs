@@ -510,6 +510,12 @@ fn parameter(
                 quote!(::std::convert::Into::into(#value)),
             )
         }
+        // A number given as an integer too (`timeout(5000)`): every integer
+        // type `f64` holds exactly converts.
+        Ty::Float => (
+            quote!(impl ::std::convert::Into<f64>),
+            quote!(::std::convert::Into::into(#value)),
+        ),
         other => (ty(cx, other), value),
     }
 }

@@ -223,6 +223,22 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A string response member with a `contentSchema` is meant as JSON
+    /// text: when mpkit cannot type it, say why rather than leave it a plain
+    /// string without a word.
+    fn annotation_only_content(&mut self, node: &SchemaNode, pointer: &str) {
+        if node.type_list() != [JsonType::String] {
+            return;
+        }
+        if let Some(reason) = self.typing.why_not_json_text(node) {
+            self.problems.key(
+                &child(pointer, "contentSchema"),
+                format!("this `contentSchema` would stay an annotation and the member a plain string: {reason}"),
+                "for typed JSON text write `\"type\": \"string\", \"contentMediaType\": \"application/json\", \"contentSchema\": { \"$ref\": \"#/$defs/<Name>\" }` and nothing else on the member; for a plain string, remove `contentSchema`",
+            );
+        }
+    }
+
     /// Members mpkit reads as text (the discriminant, the credentials, the
     /// watermark's app id) stay plain strings: JSON text (`contentSchema`)
     /// would make them a `JsonText`.
@@ -544,6 +560,9 @@ impl<'a> Checker<'a> {
         parent: Option<&'a OrderedMap<SchemaNode>>,
         place: Place,
     ) {
+        if part != Part::Request {
+            self.annotation_only_content(node, pointer);
+        }
         if !self.typing.typed(node, place) {
             self.member_keywords(node, pointer, part);
             checked::subtree(node, pointer, self.problems);
@@ -821,7 +840,7 @@ impl Checker<'_> {
         let profile = self.api.profile.as_ref();
         if pointer == definition_pointer("/success", &self.api.success) {
             if let Some(credentials) = &self.api.credentials {
-                names.extend(["decrypt", "check_signature", "decrypt_for"]);
+                names.extend(["decrypt", "check_signature", "decrypt_for", "decrypt_fresh"]);
                 if credentials.raw_data.is_some() {
                     names.push("verify");
                 }
