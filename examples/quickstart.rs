@@ -372,9 +372,14 @@ fn kuaishou_and_qq_get_user_info() -> Result<(), Box<dyn std::error::Error>> {
         reply.user_info.nick_name,
         reply.raw_data.is_some()
     );
-    report(KsGetUserInfo::decode(include_str!(
-        "../tests/fixtures/kuaishou/getUserInfo/fail-auth-deny.json"
-    )));
+    // Kuaishou documents no discriminant: read the fail callback's payload
+    // as such.
+    println!(
+        "   fail callback: {}",
+        KsGetUserInfo::decode_fail(include_str!(
+            "../tests/fixtures/kuaishou/getUserInfo/fail-auth-deny.json"
+        ))
+    );
     println!();
 
     heading(QqGetUserInfo::INFO);

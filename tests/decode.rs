@@ -968,3 +968,21 @@ fn a_callback_failure_without_its_message_says_so() {
         other => panic!("{other}"),
     }
 }
+
+#[test]
+fn a_kuaishou_failure_is_read_whatever_form_its_message_takes() {
+    // Kuaishou's error table gives the bare message; WeChat's form is as
+    // likely. Both are failures, their text the detail.
+    for (payload, detail) in [
+        (r#"{"errMsg":"auth deny"}"#, "auth deny"),
+        (
+            r#"{"errMsg":"getUserInfo:fail auth deny"}"#,
+            "getUserInfo:fail auth deny",
+        ),
+    ] {
+        match KsGetUserInfo::decode_fail(payload) {
+            CallError::Failure { detail: found, .. } => assert_eq!(found, detail),
+            other => panic!("{payload}: {other}"),
+        }
+    }
+}

@@ -268,3 +268,22 @@ fn freshness_is_checked_where_the_data_is_dated_and_refused_where_not() {
         );
     }
 }
+
+/// `wx.getUserInfo` as a schema whose watermark names no timestamp.
+#[derive(mpkit::MiniProgramApi)]
+#[mini_program(schema = "tests/schemas/wechat-undated.json", min_version = "2.10.4")]
+pub struct WxUndated;
+
+#[test]
+fn a_watermark_without_a_timestamp_refuses_an_age_before_decrypting() {
+    let (credentials, payload, key) = credentials("wechat");
+    let appid = credentials["appid"].as_str().unwrap();
+    let reply = WxUndated::decode(&payload).unwrap();
+    // The app is still checked without an age...
+    assert!(reply.decrypt_for(&key, appid).is_ok());
+    // ...but an age cannot be: the schema names nothing that dates the data.
+    let error = reply
+        .decrypt_fresh(&key, appid, Duration::from_secs(u64::MAX / 4))
+        .unwrap_err();
+    assert_eq!(error, mpkit::crypto::CryptoError::undated());
+}

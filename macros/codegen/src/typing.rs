@@ -256,7 +256,11 @@ impl Typing<'_> {
             .is_some_and(|target| {
                 is_struct_shaped(target) && target.type_list() == [JsonType::Object]
             });
-        if node.content_media_type.as_deref() != Some("application/json") {
+        if node.type_list() != [JsonType::String] {
+            Some(
+                "mpkit types JSON text only on a member of `\"type\": \"string\"` alone (not nullable, not one of several types or alternatives)",
+            )
+        } else if node.content_media_type.as_deref() != Some("application/json") {
             Some("it has no `\"contentMediaType\": \"application/json\"`")
         } else if node.content_encoding.is_some() {
             Some(

@@ -1510,3 +1510,44 @@ fn an_alias_reader_named_like_a_credential_method_is_refused() {
         "{diagnostics:#?}"
     );
 }
+
+#[test]
+fn json_text_only_where_mpkit_types_it() {
+    // A nullable string, and a union's alternative, with well-formed JSON
+    // text: refused with the reason rather than left a plain string.
+    let cases: [(&str, Value, &str); 3] = [
+        (
+            "/success/properties/payload/contentSchema",
+            json!({"title": "JSON text.", "type": ["string", "null"], "contentMediaType": "application/json", "contentSchema": {"$ref": "#/$defs/User"}}),
+            "not nullable",
+        ),
+        (
+            "/success/properties/payload/anyOf/0/contentSchema",
+            json!({"title": "Text or number.", "anyOf": [
+                {"type": "string", "contentMediaType": "application/json", "contentSchema": {"$ref": "#/$defs/User"}},
+                {"type": "integer"}
+            ]}),
+            "alternative of a union",
+        ),
+        (
+            "/success/properties/payload/contentSchema",
+            json!({"title": "Text or number.", "type": ["string", "integer"], "contentMediaType": "application/json", "contentSchema": {"$ref": "#/$defs/User"}}),
+            "not nullable",
+        ),
+    ];
+    for (at, payload, needle) in cases {
+        let mut document = base();
+        member(&mut document, "/success", "payload", payload);
+        let text = serde_json::to_string_pretty(&document).unwrap();
+        match parse_schema(&text, Path::new("schemas/hostile/x.json")) {
+            Ok(_) => panic!("{at}: accepted"),
+            Err(LoadError::Invalid { diagnostics }) => assert!(
+                diagnostics
+                    .iter()
+                    .any(|d| d.pointer == at && d.message.contains(needle)),
+                "{at}: {diagnostics:#?}"
+            ),
+            Err(other) => panic!("{other}"),
+        }
+    }
+}

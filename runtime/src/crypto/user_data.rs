@@ -92,8 +92,11 @@ pub trait EncryptedUserData {
 
     /// As [`decrypt_for`](Self::decrypt_for), and refuses data issued more
     /// than `max_age` ago, where the data says when it was issued (a
-    /// watermark's timestamp). Where it does not (Kuaishou, Baidu), this is
-    /// [`CryptoError::undated`], never an unchecked success.
+    /// watermark's timestamp). Where the schema names no such member
+    /// (Kuaishou, Baidu, a watermark without a timestamp), this is
+    /// [`CryptoError::undated`], never an unchecked success; data that lacks
+    /// a timestamp its schema names is the one decryption error, like any
+    /// other member it lacks.
     ///
     /// # Errors
     /// As [`decrypt_for`](Self::decrypt_for), and

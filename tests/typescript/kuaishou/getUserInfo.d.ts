@@ -92,9 +92,9 @@ export declare namespace KsGetUserInfo {
     /** What the fail callback receives, or the promise rejects with (APIError). */
     export interface Failure {
         /**
-         * "getUserInfo:fail <detail>", e.g. "getUserInfo:fail auth deny" when the user refuses.
+         * The platform's message, e.g. "auth deny" when the user refuses (perhaps in WeChat's form, "getUserInfo:fail auth deny").
          *
-         * 错误信息: auth deny 用户拒绝授权 (the page's error table; its APIError type is not described in the stored copy).
+         * 错误信息: auth deny 用户拒绝授权 (the page's error table; its APIError type is not described in the stored copy, so no form is assumed: any text is the failure's detail).
          */
         errMsg?: string;
     }

@@ -333,8 +333,14 @@ fn user_data(
         }
         (CryptoScheme::Aes128Cbc, false) => (quote!(Nothing), quote!(#success::decrypt(self, key))),
     };
-    // Only a watermark dates the data; the other schemes refuse an age.
-    let decrypt_fresh = if cx.api.watermark.is_some() {
+    // Only a watermark's timestamp dates the data; without one an age is
+    // refused before anything is decrypted.
+    let dated = cx
+        .api
+        .watermark
+        .as_ref()
+        .is_some_and(|mark| mark.timestamp.is_some());
+    let decrypt_fresh = if dated {
         quote! {
             fn decrypt_fresh(&self, key: &#krate::crypto::SessionKey, app: &str, max_age: ::std::time::Duration) -> ::std::result::Result<#encrypted, #krate::crypto::CryptoError> {
                 #success::decrypt_with(self, key, &#krate::crypto::WatermarkCheck::appid(app).max_age(max_age))

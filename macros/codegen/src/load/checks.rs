@@ -227,9 +227,29 @@ impl<'a> Checker<'a> {
     /// text: when mpkit cannot type it, say why rather than leave it a plain
     /// string without a word.
     fn annotation_only_content(&mut self, node: &SchemaNode, pointer: &str) {
-        if node.type_list() != [JsonType::String] {
-            return;
+        let string = |node: &SchemaNode| node.type_list().contains(&JsonType::String);
+        if string(node) {
+            self.content_reason(node, pointer);
         }
+        // A union's string alternative is a plain `Text` case, never JSON text.
+        let (keyword, branches) = node.alternatives();
+        if node.has_typed_alternatives() {
+            for (i, branch) in branches.iter().enumerate() {
+                // A malformed one is reported where the branch is checked.
+                let well_formed = self.typing.why_not_json_text(branch).is_none();
+                if string(branch) && branch.content_schema.is_some() && well_formed {
+                    let at = format!("{pointer}/{keyword}/{i}/contentSchema");
+                    self.problems.key(
+                        &at,
+                        "this `contentSchema` would stay an annotation: an alternative of a union is a plain string case, never JSON text",
+                        "make the JSON text a member of its own (`\"type\": \"string\"` with the `contentSchema`), or remove `contentSchema`",
+                    );
+                }
+            }
+        }
+    }
+
+    fn content_reason(&mut self, node: &SchemaNode, pointer: &str) {
         if let Some(reason) = self.typing.why_not_json_text(node) {
             self.problems.key(
                 &child(pointer, "contentSchema"),
