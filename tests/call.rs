@@ -120,8 +120,15 @@ fn promise_style_api_resolves_and_rejects_with_a_payload() {
 struct EmasRejectingWithFailures;
 
 impl MiniProgramApi for EmasRejectingWithFailures {
+    // The error object's numeric `code` is read as the failure's code because
+    // `x-outcome.codes` names it (EMAS's own schema names none: its codes are
+    // text).
     const INFO: ApiInfo = ApiInfo {
         error_rejection: ErrorRejection::Failure,
+        outcome: mpkit::Outcome::SuccessFlag {
+            field: "success",
+            codes: &["code"],
+        },
         ..EmasGetUserInfo::INFO
     };
     type Options = <EmasGetUserInfo as MiniProgramApi>::Options;

@@ -986,3 +986,25 @@ fn a_kuaishou_failure_is_read_whatever_form_its_message_takes() {
         }
     }
 }
+
+/// A success-flag API whose failures carry an integer code.
+#[derive(MiniProgramApi)]
+#[mini_program(schema = "tests/schemas/success-flag-codes.json")]
+pub struct ExGetThing;
+
+#[test]
+fn a_success_flag_failure_reads_the_code_its_schema_names() {
+    // `x-outcome.codes` is read for every style (it was silently ignored
+    // for `success-flag`).
+    let payload = r#"{"success":false,"errorCode":7}"#;
+    match ExGetThing::decode(payload) {
+        Err(CallError::Failure { code, .. }) => assert_eq!(code, Some(7)),
+        other => panic!("{other:?}"),
+    }
+    match ExGetThing::decode_fail(payload) {
+        CallError::Failure { code, .. } => assert_eq!(code, Some(7)),
+        other => panic!("{other}"),
+    }
+    // EMAS names none: its codes are text.
+    assert!(EmasGetUserInfo::INFO.outcome.codes().is_empty());
+}

@@ -689,3 +689,21 @@ fn a_callback_outcome_has_no_field_and_a_message_in_fail() {
         "remove `message`",
     );
 }
+
+#[test]
+fn outcome_keywords_a_style_would_ignore_are_refused() {
+    let outcome = "\"x-outcome\": {\n    \"style\": \"err-msg\",\n    \"field\": \"errMsg\",\n    \"api\": \"getUserInfo\",\n    \"codes\": [\"errno\"]\n  }";
+    // `api` is read only from "<api>:ok" messages.
+    let text = edit(
+        outcome,
+        "\"x-outcome\": { \"style\": \"callback\", \"api\": \"getUserInfo\", \"codes\": [\"errno\"] }",
+    );
+    let found = diagnostics(&text);
+    assert!(
+        found
+            .iter()
+            .any(|d| d.pointer == "/x-outcome/api" && d.message.contains("never reads `api`")),
+        "{}",
+        render(&found)
+    );
+}

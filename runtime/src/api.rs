@@ -41,6 +41,8 @@ pub enum Outcome {
     SuccessFlag {
         /// The field (`success`).
         field: &'static str,
+        /// Fields of a failure that may carry a numeric code.
+        codes: &'static [&'static str],
     },
     /// Nothing in the payload: which callback runs (`success` or `fail`)
     /// is the only sign (Baidu, Alipay). A payload decoded on its own
@@ -53,6 +55,19 @@ pub enum Outcome {
         /// Fields of a failure that may carry a numeric code (`errCode`, `error`).
         codes: &'static [&'static str],
     },
+}
+
+impl Outcome {
+    /// The fields of a failure that may carry a numeric code, whatever the
+    /// style.
+    #[must_use]
+    pub const fn codes(&self) -> &'static [&'static str] {
+        match *self {
+            Outcome::ErrMsg { codes, .. }
+            | Outcome::SuccessFlag { codes, .. }
+            | Outcome::Callback { codes, .. } => codes,
+        }
+    }
 }
 
 /// The static facts of one API, from its schema.
@@ -313,7 +328,7 @@ fn verdict(info: &ApiInfo, value: &Value) -> Result<Verdict, CallError> {
             }
         }
         Outcome::Callback { .. } => Ok(Verdict::Success),
-        Outcome::SuccessFlag { field } => match value.get(field) {
+        Outcome::SuccessFlag { field, .. } => match value.get(field) {
             Some(Value::Bool(true)) => Ok(Verdict::Success),
             Some(Value::Bool(false)) => Ok(Verdict::Failure {
                 detail: String::new(),
@@ -332,13 +347,14 @@ fn verdict(info: &ApiInfo, value: &Value) -> Result<Verdict, CallError> {
     }
 }
 
-fn failure(info: &ApiInfo, detail: String, payload: Value) -> CallError {
-    let code = match info.outcome {
-        Outcome::ErrMsg { codes, .. } | Outcome::Callback { codes, .. } => codes
-            .iter()
-            .find_map(|field| payload.get(*field).and_then(integer)),
-        Outcome::SuccessFlag { .. } => None,
-    };
+/// The failure `payload` reports, its code read from the members the
+/// schema's `x-outcome.codes` names.
+pub(crate) fn failure(info: &ApiInfo, detail: String, payload: Value) -> CallError {
+    let code = info
+        .outcome
+        .codes()
+        .iter()
+        .find_map(|field| payload.get(*field).and_then(integer));
     CallError::Failure {
         platform: info.platform,
         api: info.full_name,

@@ -364,22 +364,7 @@ fn rejection(info: &ApiInfo, error: JsError) -> CallError {
             },
         },
         ErrorRejection::Failure => match error.payload.into_value() {
-            Ok(payload) => {
-                let code = match info.outcome {
-                    Outcome::ErrMsg { codes, .. } | Outcome::Callback { codes, .. } => {
-                        codes.iter().find_map(|c| payload.get(*c))
-                    }
-                    Outcome::SuccessFlag { .. } => payload.get("code"),
-                }
-                .and_then(Value::as_i64);
-                CallError::Failure {
-                    platform: info.platform,
-                    api: info.full_name,
-                    detail: error.message,
-                    code,
-                    payload: Box::new(payload),
-                }
-            }
+            Ok(payload) => crate::api::failure(info, error.message, payload),
             Err(parse) => crate::api::decode_error_of(
                 DecodeKind::Bridge,
                 info,

@@ -313,7 +313,10 @@ mod tests {
         full_name: "mpserverless.user.getInfo",
         since: None,
         call_style: CallStyle::Promise,
-        outcome: Outcome::SuccessFlag { field: "success" },
+        outcome: Outcome::SuccessFlag {
+            field: "success",
+            codes: &[],
+        },
         version_getters: &[],
         error_rejection: ErrorRejection::Failure,
     };

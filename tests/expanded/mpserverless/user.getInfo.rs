@@ -15,6 +15,7 @@ impl ::mpkit::MiniProgramApi for MpserverlessUserGetInfo {
         call_style: ::mpkit::CallStyle::Promise,
         outcome: ::mpkit::Outcome::SuccessFlag {
             field: "success",
+            codes: &[],
         },
         version_getters: &[],
         error_rejection: ::mpkit::ErrorRejection::Failure,

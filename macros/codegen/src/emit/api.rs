@@ -78,7 +78,10 @@ fn api_impl(cx: &Context<'_>, success: &syn::Ident) -> TokenStream {
             let codes = &api.outcome_codes;
             quote!(#krate::Outcome::ErrMsg { field: #field, api: #outcome_api, codes: &[#(#codes),*] })
         }
-        OutcomeStyle::SuccessFlag => quote!(#krate::Outcome::SuccessFlag { field: #field }),
+        OutcomeStyle::SuccessFlag => {
+            let codes = &api.outcome_codes;
+            quote!(#krate::Outcome::SuccessFlag { field: #field, codes: &[#(#codes),*] })
+        }
         OutcomeStyle::Callback => {
             let codes = &api.outcome_codes;
             let message = match &api.outcome_message {
@@ -324,14 +327,24 @@ fn user_data(
             }
         }
     };
-    let (check, decrypt) = match (credentials.scheme, cx.api.watermark.is_some()) {
-        (CryptoScheme::Aes192CbcFramed, _) => {
-            (quote!(AppKey), quote!(#success::decrypt(self, key, app)))
-        }
-        (CryptoScheme::Aes128Cbc, true) => {
-            (quote!(AppId), quote!(#success::decrypt(self, key, app)))
-        }
-        (CryptoScheme::Aes128Cbc, false) => (quote!(Nothing), quote!(#success::decrypt(self, key))),
+    // What the data is checked against, and the `app` parameter (unread
+    // when nothing names an app).
+    let (check, decrypt, app) = match (credentials.scheme, cx.api.watermark.is_some()) {
+        (CryptoScheme::Aes192CbcFramed, _) => (
+            quote!(AppKey),
+            quote!(#success::decrypt(self, key, app)),
+            quote!(app),
+        ),
+        (CryptoScheme::Aes128Cbc, true) => (
+            quote!(AppId),
+            quote!(#success::decrypt(self, key, app)),
+            quote!(app),
+        ),
+        (CryptoScheme::Aes128Cbc, false) => (
+            quote!(Nothing),
+            quote!(#success::decrypt(self, key)),
+            quote!(_app),
+        ),
     };
     // Only a watermark's timestamp dates the data; without one an age is
     // refused before anything is decrypted.
@@ -352,11 +365,6 @@ fn user_data(
                 ::std::result::Result::Err(#krate::crypto::CryptoError::undated())
             }
         }
-    };
-    let app = if cx.api.watermark.is_none() && credentials.scheme == CryptoScheme::Aes128Cbc {
-        quote!(_app)
-    } else {
-        quote!(app)
     };
     quote! {
         #[automatically_derived]

@@ -149,6 +149,14 @@ impl<'a> Checker<'a> {
                 "remove `message`",
             );
         }
+        if outcome.api.is_some() && outcome.style != OutcomeStyle::ErrMsg {
+            // Only `"<api>:ok"` messages have a name to read.
+            self.problems.value(
+                "/x-outcome/api",
+                "only an `err-msg` outcome names the API inside its messages; this style never reads `api`",
+                "remove `api`",
+            );
+        }
         if let Some(api) = &outcome.api {
             if api.is_empty() || api.contains(':') || api.chars().any(char::is_whitespace) {
                 self.problems.value(
