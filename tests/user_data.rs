@@ -287,3 +287,26 @@ fn a_watermark_without_a_timestamp_refuses_an_age_before_decrypting() {
         .unwrap_err();
     assert_eq!(error, mpkit::crypto::CryptoError::undated());
 }
+
+#[test]
+fn decrypted_data_shows_nothing_in_debug() {
+    let (credentials, payload, key) = credentials("wechat");
+    let reply = WxGetUserInfo::decode(&payload).unwrap();
+    let secret = reply
+        .decrypt(&key, credentials["appid"].as_str().unwrap())
+        .unwrap();
+    // Every struct of the decrypted data, the watermark included.
+    assert_eq!(
+        format!("{secret:?}"),
+        "WxGetUserInfoEncryptedUserInfo { .. }"
+    );
+    assert_eq!(
+        format!("{:?}", secret.watermark),
+        "WxGetUserInfoWatermark { .. }"
+    );
+    let profile = secret.profile();
+    let shown = format!("{profile:?}");
+    assert!(!shown.contains(&secret.open_id), "{shown}");
+    // The success payload's public types keep their usual Debug.
+    assert!(format!("{:?}", reply.user_info).contains("nick_name"));
+}

@@ -25,7 +25,7 @@ use std::fmt;
 /// assert_eq!(profile.nickname.as_deref(), Some("Ann"));
 /// assert!(profile.open_id.is_some());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Profile {
     /// The platform key it came from (`wechat`, `douyin`, ...).
@@ -78,6 +78,29 @@ impl fmt::Display for Gender {
             Gender::Female => "female",
             Gender::Unknown => "unknown",
         })
+    }
+}
+
+/// Shows the public profile; the user's ids, which can come from decrypted
+/// data, only as present or absent, so that no log keeps them.
+impl fmt::Debug for Profile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let id = |value: &Option<String>| value.as_ref().map(|_| "<redacted>");
+        f.debug_struct("Profile")
+            .field("platform", &self.platform)
+            .field("nickname", &self.nickname)
+            .field("avatar_url", &self.avatar_url)
+            .field("gender", &self.gender)
+            .field("country", &self.country)
+            .field("province", &self.province)
+            .field("city", &self.city)
+            .field("language", &self.language)
+            .field("open_id", &id(&self.open_id))
+            .field("union_id", &id(&self.union_id))
+            .field("user_id", &id(&self.user_id))
+            .field("oauth_user_id", &id(&self.oauth_user_id))
+            .field("anonymous", &self.anonymous)
+            .finish()
     }
 }
 
@@ -147,6 +170,18 @@ pub trait ToProfile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debug_shows_no_id() {
+        let mut profile = Profile::new("wechat");
+        profile.nickname = Some("Ann".to_owned());
+        profile.open_id = Some("oGZUI0egBJY1zhBYw2KhdUfwVJJE".to_owned());
+        let shown = format!("{profile:?}");
+        assert!(shown.contains("Ann"), "{shown}");
+        assert!(!shown.contains("oGZUI0eg"), "{shown}");
+        assert!(shown.contains("open_id: Some(\"<redacted>\")"), "{shown}");
+        assert!(shown.contains("union_id: None"), "{shown}");
+    }
 
     #[test]
     fn or_fills_only_what_is_missing() {

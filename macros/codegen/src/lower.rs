@@ -274,10 +274,21 @@ pub(crate) struct Api {
     pub watermark: Option<WatermarkFields>,
     /// `x-profile`, which the loader has checked against the types.
     pub profile: Option<crate::spec::ProfileMap>,
+    /// The structs that hold decrypted user data (reached from `encrypted`):
+    /// their `Debug` shows no value.
+    pub redacted: HashSet<TypeId>,
     pub doc: Vec<String>,
 }
 
 impl Api {
+    /// Every type definition with its id.
+    pub(crate) fn ids(&self) -> impl Iterator<Item = (TypeId, &TypeDef)> {
+        self.types
+            .iter()
+            .enumerate()
+            .map(|(i, def)| (TypeId(i), def))
+    }
+
     /// The definition of type `id`.
     pub(crate) fn def(&self, id: TypeId) -> Option<&TypeDef> {
         self.types.get(id.0)
@@ -343,6 +354,10 @@ pub(crate) fn lower(
     if !lowerer.errors.is_empty() {
         return Err(lowerer.errors);
     }
+    let redacted = encrypted
+        .as_ref()
+        .map(|root| reached_structs(&lowerer.types, root))
+        .unwrap_or_default();
     Ok(Api {
         platform: api.platform.clone(),
         platform_name: api.platform_name.clone(),
@@ -372,6 +387,7 @@ pub(crate) fn lower(
         credentials,
         watermark,
         profile: api.profile.clone(),
+        redacted,
         doc: docs(Some(&api.title), Some(&api.description)),
     })
 }
@@ -410,6 +426,31 @@ impl Lowerer<'_> {
         };
         (Some(credentials), watermark)
     }
+}
+
+/// Every struct a value of type `root` can hold, itself included.
+fn reached_structs(types: &[TypeDef], root: &Ty) -> HashSet<TypeId> {
+    let mut found = HashSet::new();
+    let mut pending = vec![root.clone()];
+    while let Some(ty) = pending.pop() {
+        match ty {
+            Ty::Named(id) => {
+                if let Some(TypeDef::Struct { fields, .. }) = types.get(id.0) {
+                    if found.insert(id) {
+                        pending.extend(fields.iter().map(|field| field.ty.clone()));
+                    }
+                }
+            }
+            Ty::List(inner)
+            | Ty::NumberOrString(inner)
+            | Ty::Boxed(inner)
+            | Ty::Nullable(inner)
+            | Ty::MapOf(inner)
+            | Ty::JsonText(inner) => pending.push(*inner),
+            Ty::String | Ty::Bool | Ty::Int | Ty::Float | Ty::Unit | Ty::Value | Ty::Map => {}
+        }
+    }
+    found
 }
 
 /// The platform's floor, if the schema states one.

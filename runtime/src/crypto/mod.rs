@@ -48,6 +48,8 @@
 //! wrong shape, a missing watermark member) is one [`CryptoErrorKind::Decrypt`]
 //! error with one message, and a watermark error names only the two app ids.
 //! Nor do they show the session key, or any character or offset of it.
+//! Generated decrypted-data types print as `Name { .. }` under `Debug`, and
+//! [`Profile`](crate::Profile) shows its ids only as present or absent.
 //!
 //! ```
 //! # extern crate mpkit_runtime as mpkit;

@@ -529,7 +529,7 @@ const _: () = {
 /// The user data inside the decrypted frame: no watermark (the frame's trailing app key names the app).
 ///
 /// 用户数据解密后字段说明 (https://smartprogram.baidu.com/docs/develop/api/open/log_userdata/). The page's sample decrypts to {"openid":"open_id","nickname":"baidu_user","headimgurl":"url of image","sex":1}; the older page (bookstack, pre-2020) has no openid row.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct SwanGetUserInfoDecryptedUserInfo {
     /// The user's openid for this smart program.
     ///
@@ -552,6 +552,12 @@ pub struct SwanGetUserInfoDecryptedUserInfo {
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
     pub extra: ::mpkit::UnknownMembers,
+}
+#[automatically_derived]
+impl ::std::fmt::Debug for SwanGetUserInfoDecryptedUserInfo {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("SwanGetUserInfoDecryptedUserInfo { .. }")
+    }
 }
 const _: () = {
     use ::std::option::Option::{self, None, Some};

@@ -983,7 +983,7 @@ const _: () = {
 /// The JSON inside the decrypted encryptedData.
 ///
 /// encryptedData 解密后可以获得的数据
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct TtGetUserInfoEncryptedUserInfo {
     /// Nickname.
     ///
@@ -1022,6 +1022,12 @@ pub struct TtGetUserInfoEncryptedUserInfo {
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
     pub extra: ::mpkit::UnknownMembers,
+}
+#[automatically_derived]
+impl ::std::fmt::Debug for TtGetUserInfoEncryptedUserInfo {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("TtGetUserInfoEncryptedUserInfo { .. }")
+    }
 }
 const _: () = {
     use ::std::option::Option::{self, None, Some};
@@ -1122,7 +1128,7 @@ const _: () = {
 /// Watermark of the sensitive data.
 ///
 /// 敏感数据水印
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct TtGetUserInfoWatermark {
     /// The mini program the data comes from.
     ///
@@ -1135,6 +1141,12 @@ pub struct TtGetUserInfoWatermark {
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
     pub extra: ::mpkit::UnknownMembers,
+}
+#[automatically_derived]
+impl ::std::fmt::Debug for TtGetUserInfoWatermark {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("TtGetUserInfoWatermark { .. }")
+    }
 }
 const _: () = {
     use ::std::option::Option::{self, None, Some};

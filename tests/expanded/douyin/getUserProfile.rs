@@ -779,7 +779,7 @@ const _: () = {
 /// The JSON inside the decrypted encryptedData: the profile and a watermark, without openId or unionId.
 ///
 /// 已加密用户数据,不包含 openId、unionId。解密后为用户基本信息与敏感数据水印。
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct TtGetUserProfileEncryptedProfile {
     /// Nickname.
     ///
@@ -814,6 +814,12 @@ pub struct TtGetUserProfileEncryptedProfile {
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
     pub extra: ::mpkit::UnknownMembers,
+}
+#[automatically_derived]
+impl ::std::fmt::Debug for TtGetUserProfileEncryptedProfile {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("TtGetUserProfileEncryptedProfile { .. }")
+    }
 }
 const _: () = {
     use ::std::option::Option::{self, None, Some};
@@ -908,7 +914,7 @@ const _: () = {
 /// Watermark of the sensitive data.
 ///
 /// 敏感数据水印
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct TtGetUserProfileWatermark {
     /// The mini program the data comes from.
     ///
@@ -921,6 +927,12 @@ pub struct TtGetUserProfileWatermark {
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
     pub extra: ::mpkit::UnknownMembers,
+}
+#[automatically_derived]
+impl ::std::fmt::Debug for TtGetUserProfileWatermark {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("TtGetUserProfileWatermark { .. }")
+    }
 }
 const _: () = {
     use ::std::option::Option::{self, None, Some};

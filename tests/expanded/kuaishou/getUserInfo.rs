@@ -631,7 +631,7 @@ const _: () = {
 /// 敏感数据解密后结构示例: { "gender": "gender", // 性别 0:未知、1:男、2:女  "avatarUrl": "AVATARURL", "nickName": "NICKNAME", "openId": "OPENID" }
 ///
 /// The page's example has no watermark (and no unionId); x-credentials says "watermark": "none", so decryption cannot check the app id.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct KsGetUserInfoEncryptedUserInfo {
     /// The user's openId for this mini program.
     ///
@@ -656,6 +656,12 @@ pub struct KsGetUserInfoEncryptedUserInfo {
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
     pub extra: ::mpkit::UnknownMembers,
+}
+#[automatically_derived]
+impl ::std::fmt::Debug for KsGetUserInfoEncryptedUserInfo {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("KsGetUserInfoEncryptedUserInfo { .. }")
+    }
 }
 const _: () = {
     use ::std::option::Option::{self, None, Some};

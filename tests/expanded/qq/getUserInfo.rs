@@ -851,7 +851,7 @@ const _: () = {
 /// The JSON inside the decrypted encryptedData.
 ///
 /// encryptedData 解密后为以下 json 结构: { "openId": "OPENID", "nickName": "NICKNAME", "avatarUrl": "AVATARURL", ... } (the stored copies of the page end there; members not described here are kept). The signature page: 为了应用能校验数据的有效性,会在敏感数据加上数据水印( watermark ),如接口 qq.getUserInfo 敏感数据当中的 watermark. QQ's UnionID page: 调用接口 qq.getUserInfo,从解密数据中获取 UnionID (https://programbbs.com/tutorial/qqxiaochengxu/qqxiaochengxu-fdup37yk.html).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct QqGetUserInfoEncryptedUserInfo {
     /// The user's openId for this mini program.
     ///
@@ -876,6 +876,12 @@ pub struct QqGetUserInfoEncryptedUserInfo {
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
     pub extra: ::mpkit::UnknownMembers,
+}
+#[automatically_derived]
+impl ::std::fmt::Debug for QqGetUserInfoEncryptedUserInfo {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("QqGetUserInfoEncryptedUserInfo { .. }")
+    }
 }
 const _: () = {
     use ::std::option::Option::{self, None, Some};
@@ -958,7 +964,7 @@ const _: () = {
 /// Watermark of the sensitive data: which app it was issued to, and when.
 ///
 /// 数据水印 (watermark): appid 敏感数据归属 appid,timestamp 敏感数据获取的时间戳 (the signature page's watermark table, as WeChat's).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct QqGetUserInfoWatermark {
     /// The app the data was issued to.
     ///
@@ -971,6 +977,12 @@ pub struct QqGetUserInfoWatermark {
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
     pub extra: ::mpkit::UnknownMembers,
+}
+#[automatically_derived]
+impl ::std::fmt::Debug for QqGetUserInfoWatermark {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("QqGetUserInfoWatermark { .. }")
+    }
 }
 const _: () = {
     use ::std::option::Option::{self, None, Some};

@@ -937,7 +937,7 @@ const _: () = {
 /// The JSON inside the decrypted encryptedData.
 ///
 /// 包括敏感数据在内的完整用户信息(解密 encryptedData 后得到)
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct WxGetUserInfoEncryptedUserInfo {
     /// The user's openId for this mini program.
     ///
@@ -980,6 +980,12 @@ pub struct WxGetUserInfoEncryptedUserInfo {
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
     pub extra: ::mpkit::UnknownMembers,
+}
+#[automatically_derived]
+impl ::std::fmt::Debug for WxGetUserInfoEncryptedUserInfo {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("WxGetUserInfoEncryptedUserInfo { .. }")
+    }
 }
 const _: () = {
     use ::std::option::Option::{self, None, Some};
@@ -1086,7 +1092,7 @@ const _: () = {
 /// Watermark of the sensitive data: which app it was issued to, and when.
 ///
 /// 敏感数据水印
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct WxGetUserInfoWatermark {
     /// The app the data was issued to.
     ///
@@ -1099,6 +1105,12 @@ pub struct WxGetUserInfoWatermark {
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
     pub extra: ::mpkit::UnknownMembers,
+}
+#[automatically_derived]
+impl ::std::fmt::Debug for WxGetUserInfoWatermark {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("WxGetUserInfoWatermark { .. }")
+    }
 }
 const _: () = {
     use ::std::option::Option::{self, None, Some};

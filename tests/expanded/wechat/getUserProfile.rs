@@ -940,7 +940,7 @@ const _: () = {
 /// The JSON inside the decrypted encryptedData: the profile and a watermark, without openId or unionId.
 ///
 /// wx.getUserProfile 返回的加密数据中不包含 openId 和 unionId 字段。
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct WxGetUserProfileEncryptedProfile {
     /// Nickname.
     ///
@@ -975,6 +975,12 @@ pub struct WxGetUserProfileEncryptedProfile {
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
     pub extra: ::mpkit::UnknownMembers,
+}
+#[automatically_derived]
+impl ::std::fmt::Debug for WxGetUserProfileEncryptedProfile {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("WxGetUserProfileEncryptedProfile { .. }")
+    }
 }
 const _: () = {
     use ::std::option::Option::{self, None, Some};
@@ -1069,7 +1075,7 @@ const _: () = {
 /// Watermark of the sensitive data: which app it was issued to, and when.
 ///
 /// 敏感数据水印
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct WxGetUserProfileWatermark {
     /// The app the data was issued to.
     ///
@@ -1082,6 +1088,12 @@ pub struct WxGetUserProfileWatermark {
     /// Members the schema does not describe, kept as received so that
     /// decoding and encoding again loses nothing.
     pub extra: ::mpkit::UnknownMembers,
+}
+#[automatically_derived]
+impl ::std::fmt::Debug for WxGetUserProfileWatermark {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("WxGetUserProfileWatermark { .. }")
+    }
 }
 const _: () = {
     use ::std::option::Option::{self, None, Some};

@@ -26,7 +26,7 @@ pub(crate) struct Context<'a> {
 
 /// Every item generated for one API.
 pub(crate) fn emit(cx: &Context<'_>) -> TokenStream {
-    let types = cx.api.types.iter().map(|def| types::emit(cx, def));
+    let types = cx.api.ids().map(|(id, def)| types::emit(cx, id, def));
     let options = options::emit(cx);
     let api = api::emit(cx);
     let profile = profile::emit(cx);

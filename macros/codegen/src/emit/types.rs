@@ -5,10 +5,10 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{Context, checks, doc, std_names, ty};
-use crate::lower::{Case, Field, Repr, Ty, TypeDef, Variant};
+use crate::lower::{Case, Field, Repr, Ty, TypeDef, TypeId, Variant};
 use crate::naming::ident;
 
-pub(super) fn emit(cx: &Context<'_>, def: &TypeDef) -> TokenStream {
+pub(super) fn emit(cx: &Context<'_>, id: TypeId, def: &TypeDef) -> TokenStream {
     match def {
         TypeDef::Struct {
             name,
@@ -24,6 +24,7 @@ pub(super) fn emit(cx: &Context<'_>, def: &TypeDef) -> TokenStream {
                 keeps_unknown: *keeps_unknown,
                 rare: &rare,
                 alternatives,
+                redacted: cx.api.redacted.contains(&id),
             };
             let definition = structure(cx, &name, lines, fields, &shape);
             let accessors = aliases.iter().map(|alias| {
@@ -107,6 +108,8 @@ struct Shape<'a> {
     rare: &'a [&'a syn::Ident],
     /// `anyOf` of `required` lists.
     alternatives: &'a [Vec<String>],
+    /// Decrypted user data: its `Debug` shows no value.
+    redacted: bool,
 }
 
 fn structure(
@@ -173,13 +176,32 @@ fn structure(
         #deserialize
         #serialize
     });
+    let (derive_debug, debug) = if shape.redacted {
+        let shown = format!("{name} {{ .. }}");
+        (
+            quote!(),
+            quote! {
+                // Decrypted user data: nothing of it reaches a log.
+                #[automatically_derived]
+                impl ::std::fmt::Debug for #name {
+                    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(#shown)
+                    }
+                }
+            },
+        )
+    } else {
+        (quote!(Debug,), quote!())
+    };
     quote! {
         #lines
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(#derive_debug Clone, PartialEq)]
         #vis struct #name {
             #(#declarations)*
             #extra_declaration
         }
+
+        #debug
 
         const _: () = { #block };
     }
