@@ -32,7 +32,8 @@
 //! - `api = "<platform>/<method>"`: a schema bundled with mpkit (`alipay/getAuthCode`,
 //!   `alipay/getOpenUserInfo`, `baidu/getUserInfo`, `baidu/login`,
 //!   `douyin/getUserInfo`, `douyin/getUserProfile`, `douyin/login`,
-//!   `kuaishou/getUserInfo`, `kuaishou/login`, `mpserverless/user.getInfo`,
+//!   `kuaishou/getUserInfo`, `kuaishou/login`, `mpserverless/user.authorize`,
+//!   `mpserverless/user.getInfo`,
 //!   `qq/getUserInfo`, `qq/login`, `wechat/getUserInfo`, `wechat/getUserProfile`,
 //!   `wechat/login`); or
 //! - `schema = "path/to/api.json"`: your own schema file, relative to your crate's

@@ -98,7 +98,7 @@ fn validator_verdict(schema: &Path, part: DataPart, payload: &Value) -> Verdict 
 type Judge = fn(DataPart, &str) -> Verdict;
 
 /// The decoder of each bundled API, by its fixture folder.
-fn judges() -> [(&'static str, Judge); 15] {
+fn judges() -> [(&'static str, Judge); 16] {
     [
         ("wechat/getUserInfo", decoder_verdict::<WxGetUserInfo>),
         ("wechat/getUserProfile", decoder_verdict::<WxGetUserProfile>),
@@ -116,6 +116,10 @@ fn judges() -> [(&'static str, Judge); 15] {
         (
             "alipay/getOpenUserInfo",
             decoder_verdict::<MyGetOpenUserInfo>,
+        ),
+        (
+            "mpserverless/user.authorize",
+            decoder_verdict::<EmasAuthorize>,
         ),
         (
             "mpserverless/user.getInfo",

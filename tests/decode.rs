@@ -59,6 +59,7 @@ fn every_success_fixture_decodes_and_round_trips() {
         ("alipay/getAuthCode", decode_all::<MyGetAuthCode>),
         ("alipay/getOpenUserInfo", decode_all::<MyGetOpenUserInfo>),
         ("mpserverless/user.getInfo", decode_all::<EmasGetUserInfo>),
+        ("mpserverless/user.authorize", decode_all::<EmasAuthorize>),
     ];
     for (folder, check) in successes {
         check(folder);

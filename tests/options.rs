@@ -478,3 +478,22 @@ fn a_number_option_takes_an_integer_too() {
     let from_u32 = WxLogin::options().timeout(3000_u32).build().unwrap();
     assert_eq!(from_u32.to_json(), json!({ "timeout": 3000.0 }));
 }
+
+#[test]
+fn emas_authorize_options_take_the_sdks_values() {
+    let anonymous = EmasAuthorize::options()
+        .auth_type(EmasAuthorizeAuthType::Anonymous)
+        .build()
+        .unwrap();
+    assert_eq!(anonymous.to_json(), json!({ "authType": "anonymous" }));
+    let wechat = EmasAuthorize::options()
+        .auth_provider(EmasAuthorizeAuthProvider::Wechat)
+        .build()
+        .unwrap();
+    assert_eq!(
+        wechat.to_json(),
+        json!({ "authProvider": "wechat_openapi" })
+    );
+    // The SDK's DEFAULT auth type is the empty string.
+    assert_eq!(EmasAuthorizeAuthType::Default.as_str(), "");
+}

@@ -28,6 +28,7 @@ fn every_bundled_api_is_present() {
             "tt.login",
             "ks.getUserInfo",
             "ks.login",
+            "mpserverless.user.authorize",
             "mpserverless.user.getInfo",
             "qq.getUserInfo",
             "qq.login",

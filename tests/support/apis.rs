@@ -93,3 +93,8 @@ pub struct MyGetAuthCode;
 #[derive(MiniProgramApi)]
 #[mini_program(api = "alipay/getOpenUserInfo")]
 pub struct MyGetOpenUserInfo;
+
+/// `mpserverless.user.authorize`, which `getInfo` needs first.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "mpserverless/user.authorize")]
+pub struct EmasAuthorize;

@@ -68,6 +68,11 @@ pub struct TtGetUserProfile;
 #[mini_program(api = "mpserverless/user.getInfo")]
 pub struct EmasGetUserInfo;
 
+/// `mpserverless.user.authorize`.
+#[derive(MiniProgramApi)]
+#[mini_program(api = "mpserverless/user.authorize")]
+pub struct EmasAuthorize;
+
 #[derive(MiniProgramApi)]
 #[mini_program(api = "wechat/login")]
 pub struct WxLogin;
@@ -464,6 +469,40 @@ async fn alipay_get_open_user_info() {
         too_old: Some("1.16.3"),
     })
     .await;
+}
+
+#[wasm_bindgen_test]
+async fn emas_user_authorize() {
+    const API: &str = "mpserverless.user.authorize";
+    reset();
+    let host =
+        WasmHost::new().with_client("mpserverless", root("mpserverless"), Version::new(3, 1, 5));
+    let options = EmasAuthorize::options()
+        .auth_type(EmasAuthorizeAuthType::Anonymous)
+        .build()
+        .unwrap();
+    script(
+        API,
+        "resolve",
+        "mpserverless/user.authorize/success-basic.json",
+    );
+    let reply = call::<EmasAuthorize, _>(&host, &options).await.unwrap();
+    assert!(reply.success);
+    assert_eq!(
+        one_valid_call(API),
+        serde_json::json!({ "authType": "anonymous" })
+    );
+    // No token obtained: the SDK resolves `{ success: false }`.
+    reset();
+    let host =
+        WasmHost::new().with_client("mpserverless", root("mpserverless"), Version::new(3, 1, 5));
+    script(
+        API,
+        "resolve",
+        "mpserverless/user.authorize/fail-no-token.json",
+    );
+    let error = call::<EmasAuthorize, _>(&host, &options).await.unwrap_err();
+    assert!(matches!(error, CallError::Failure { .. }), "{error}");
 }
 
 #[wasm_bindgen_test]

@@ -63,5 +63,9 @@ pub mod alipay_get_auth_code {
 pub mod alipay_get_open_user_info {
     include!("../../expanded/alipay/getOpenUserInfo.rs");
 }
+/// mpserverless.user.authorize
+pub mod mpserverless_user_authorize {
+    include!("../../expanded/mpserverless/user.authorize.rs");
+}
 
 fn main() {}
